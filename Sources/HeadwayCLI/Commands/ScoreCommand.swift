@@ -1,0 +1,50 @@
+import ArgumentParser
+import HeadwayCore
+
+/// `headway score`: the person's AIJRI with its per-task table, explanation and ladder.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Show your AIJRI: per-task table, the four-part explanation, zone and ladder.",
+        discussion: """
+        With --assessment FILE the run is stateless. --what-if vllm=3,nccl=2 shows the score \
+        with those levels changed, side by side.
+        """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var input: AssessmentOption
+    @Option(name: .customLong("what-if"), help: ArgumentHelp("Levels to try, e.g. vllm=3,nccl=2.", valueName: "skill=level,…"))
+    var whatIf: [String] = []
+    @Flag(help: "Print JSON (MODEL.md §7).") var json = false
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        guard let assessment = try input.load(curriculum) else {
+            throw CLIError("no assessment: pass --assessment FILE (see Fixtures/assessments/)")
+        }
+        let person = PersonalModel(curriculum: curriculum, assessment: assessment)!
+        let day = model.day()
+        let now = person.score(at: day)
+        let changes = try parseLevelPairs(whatIf, flag: "--what-if", curriculum: curriculum)
+        let after: PersonalScore? = changes.isEmpty ? nil : person.score(at: day, levels: person.levels.merging(changes) { $1 })
+        if json {
+            if let after {
+                try printJSON(WhatIfReport(now: ScoreReport(now, role: person.role, day: day, version: curriculum.version),
+                                           whatIf: ScoreReport(after, role: person.role, day: day, version: curriculum.version),
+                                           levels: changes))
+            } else {
+                try printJSON(ScoreReport(now, role: person.role, day: day, version: curriculum.version))
+            }
+            return
+        }
+        print(ScoreView(person: person, day: day, score: now, whatIf: after, changes: changes, style: .current()).render())
+    }
+}
+
+/// `score --what-if --json`: both scores and the levels tried.
+struct WhatIfReport: Encodable {
+    let now: ScoreReport
+    let whatIf: ScoreReport
+    let levels: [String: Int]
+    enum CodingKeys: String, CodingKey { case now, levels; case whatIf = "what_if" }
+}

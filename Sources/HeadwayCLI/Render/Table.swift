@@ -1,0 +1,63 @@
+/// A plain aligned text table: left-aligned text columns, right-aligned number columns.
+struct Table {
+    enum Align { case left, right }
+    var headers: [String]
+    var align: [Align]
+    var rows: [[String]] = []
+
+    init(_ headers: [String], align: [Align]) { self.headers = headers; self.align = align }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+
+    /// Renders the table; the first left-aligned column is shortened to fit `width`.
+    func render(width: Int = 100) -> String {
+        var widths = headers.indices.map { i in ([headers[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
+        let total = widths.reduce(0, +) + 2 * (widths.count - 1)
+        if total > width, let flex = align.firstIndex(of: .left) {
+            widths[flex] = max(12, widths[flex] - (total - width))
+        }
+        func line(_ cells: [String]) -> String {
+            cells.indices.map { i in
+                var cell = cells[i]
+                if cell.count > widths[i] { cell = String(cell.prefix(widths[i] - 1)) + "…" }
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return align[i] == .left ? cell + pad : pad + cell
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        return ([line(headers), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
+
+/// `+1.5`, `-0.3`, `0.0` with a fixed number of decimals.
+func signed(_ x: Double, _ decimals: Int = 1) -> String {
+    let text = fixed(x, decimals)
+    return x > 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "+" + text : text
+}
+
+/// A number with a fixed number of decimals (no locale, no exponent).
+func fixed(_ x: Double, _ decimals: Int) -> String {
+    let scale = pow10(decimals)
+    var r = (x * scale).rounded() / scale
+    if r == 0 { r = 0 } // no "-0.0"
+    var s = String(Int64(abs(r * scale).rounded()))
+    while s.count <= decimals { s = "0" + s }
+    if decimals > 0 { s.insert(".", at: s.index(s.endIndex, offsetBy: -decimals)) }
+    return (r < 0 ? "-" : "") + s
+}
+
+/// Rounds for JSON: numbers in the contract carry at most `decimals` decimals.
+func round(_ x: Double, _ decimals: Int) -> Double {
+    let scale = pow10(decimals)
+    let r = (x * scale).rounded() / scale
+    return r == 0 ? 0 : r
+}
+
+private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { acc, _ in acc * 10 } }

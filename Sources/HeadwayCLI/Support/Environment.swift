@@ -1,0 +1,40 @@
+import Foundation
+import HeadwayCore
+import HeadwayCurricula
+
+/// Where things are and what day it is: the only place the CLI reads the clock and the environment.
+enum Environment {
+    /// Today in local time, unless `HEADWAY_TODAY` fixes it (tests and reproducible transcripts).
+    static func today() -> Day {
+        if let fixed = ProcessInfo.processInfo.environment["HEADWAY_TODAY"], let day = Day(fixed) { return day }
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    /// The curricula folder: `--curricula`, else `HEADWAY_CURRICULA`, else the `Curricula/`
+    /// folder of the checkout the binary was built in, else beside the binary's install prefix.
+    static func curriculaURL(_ explicit: String?) throws -> URL {
+        if let explicit { return URL(fileURLWithPath: explicit) }
+        if let env = ProcessInfo.processInfo.environment["HEADWAY_CURRICULA"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<8 {
+            let candidate = dir.appendingPathComponent("Curricula")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("skills.yaml").path) { return candidate }
+            let shared = dir.appendingPathComponent("share/headway/Curricula")
+            if FileManager.default.fileExists(atPath: shared.appendingPathComponent("skills.yaml").path) { return shared }
+            dir.deleteLastPathComponent()
+        }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Curricula")
+        if FileManager.default.fileExists(atPath: cwd.appendingPathComponent("skills.yaml").path) { return cwd }
+        throw CLIError("cannot find the curricula folder; pass --curricula DIR or set HEADWAY_CURRICULA")
+    }
+
+    static func loadCurriculum(_ explicit: String?) throws -> Curriculum {
+        let url = try curriculaURL(explicit)
+        do { return try CurriculumLoader.load(from: url) } catch {
+            throw CLIError(error.description)
+        }
+    }
+}

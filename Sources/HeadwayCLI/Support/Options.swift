@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayCurricula
+
+/// `--curricula` and `--as-of`, shared by every command that computes.
+struct ModelOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Use another curricula folder of the same format.", valueName: "dir"))
+    var curricula: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute as of this day (default today).", valueName: "yyyy-mm-dd"),
+            transform: { text in
+                guard let day = Day(text) else { throw ValidationError("--as-of '\(text)' is not a date; allowed: YYYY-MM-DD") }
+                return day
+            })
+    var asOf: Day?
+
+    func curriculum() throws -> Curriculum { try Environment.loadCurriculum(curricula) }
+    func day() -> Day { asOf ?? Environment.today() }
+}
+
+/// `--assessment FILE`: a stateless run on an assessment file.
+struct AssessmentOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Assessment file (YAML or JSON); the run stays stateless.", valueName: "file"))
+    var assessment: String?
+
+    func load(_ curriculum: Curriculum) throws -> Assessment? {
+        guard let assessment else { return nil }
+        do { return try AssessmentLoader.load(URL(fileURLWithPath: assessment), curriculum: curriculum) } catch {
+            throw CLIError(error.description)
+        }
+    }
+}
+
+/// Parses `skill=level` pairs, comma-separated or repeated.
+func parseLevelPairs(_ values: [String], flag: String, curriculum: Curriculum, levels: ClosedRange<Int> = Level.range) throws -> [String: Int] {
+    var out: [String: Int] = [:]
+    for item in values.flatMap({ $0.split(separator: ",").map(String.init) }) {
+        let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else {
+            throw CLIError("\(flag) '\(item)' is not SKILL=LEVEL (e.g. vllm=3)")
+        }
+        let skill = String(parts[0])
+        guard curriculum.graph.contains(skill) else {
+            throw CLIError("\(flag) names unknown skill '\(skill)'; see `headway graph` for the skill ids")
+        }
+        guard let level = Int(parts[1]), levels.contains(level) else {
+            throw CLIError("\(flag) \(skill)=\(parts[1]): level must be \(levels.lowerBound)..\(levels.upperBound)")
+        }
+        out[skill] = level
+    }
+    return out
+}

@@ -1,0 +1,121 @@
+/// One person's answers: role, seniority, hours, time split, levels, market overrides, goals.
+///
+/// An assessment holds only what the person said; defaults (seniority levels, the role's time
+/// split) are applied by ``PersonalModel``.
+public struct Assessment: Sendable, Hashable, Codable {
+    public var role: String
+    public var seniority: Seniority
+    public var hoursPerWeek: Double
+    public var weeks: Int
+    public var start: Day?
+    /// Percent per task id; empty means the role's own split.
+    public var timeSplit: [String: Double]
+    /// Assessed levels 0…4 by skill id.
+    public var skills: [String: Int]
+    public var market: MarketOverrides
+    public var goals: Goals
+
+    public static let hoursRange = 1.0...40.0
+    public static let weeksRange = 1...52
+    public static let defaultHours = 6.0
+    public static let defaultWeeks = 12
+
+    public init(role: String, seniority: Seniority = .mid, hoursPerWeek: Double = Assessment.defaultHours,
+                weeks: Int = Assessment.defaultWeeks, start: Day? = nil, timeSplit: [String: Double] = [:],
+                skills: [String: Int] = [:], market: MarketOverrides = .init(), goals: Goals = .init()) {
+        self.role = role; self.seniority = seniority; self.hoursPerWeek = hoursPerWeek; self.weeks = weeks
+        self.start = start; self.timeSplit = timeSplit; self.skills = skills; self.market = market; self.goals = goals
+    }
+}
+
+/// Per-dimension overrides of the role's market factors.
+public struct MarketOverrides: Sendable, Hashable, Codable {
+    public var evidence: [EvidenceDimension: Double]
+    public var barriers: [BarrierDimension: Double]
+    public var growth: Double?
+    public init(evidence: [EvidenceDimension: Double] = [:], barriers: [BarrierDimension: Double] = [:], growth: Double? = nil) {
+        self.evidence = evidence; self.barriers = barriers; self.growth = growth
+    }
+    public var isEmpty: Bool { evidence.isEmpty && barriers.isEmpty && growth == nil }
+}
+
+/// Planning goals: skills that must reach a level, and skills to leave out.
+public struct Goals: Sendable, Hashable, Codable {
+    public var include: [String: Int]
+    public var exclude: [String]
+    public init(include: [String: Int] = [:], exclude: [String] = []) { self.include = include; self.exclude = exclude }
+}
+
+/// Problems with an assessment's content measured against a curriculum.
+public struct AssessmentProblem: Sendable, Hashable {
+    /// The key path, e.g. `skills.vllm` or `time_split`.
+    public let key: String
+    public let message: String
+}
+
+extension Assessment {
+    /// Tolerance on a time split adding to 100.
+    public static let splitTolerance = 0.5
+
+    /// Every problem of this assessment against `curriculum`, in key order.
+    public func problems(in curriculum: Curriculum) -> [AssessmentProblem] {
+        var out: [AssessmentProblem] = []
+        guard let role = curriculum.role(role) else {
+            return [.init(key: "role", message: "unknown role '\(self.role)'; allowed: \(curriculum.roles.map(\.id).joined(separator: ", "))")]
+        }
+        if !Self.hoursRange.contains(hoursPerWeek) {
+            out.append(.init(key: "hours_per_week", message: "\(format(hoursPerWeek)) is out of range; allowed: 1..40"))
+        }
+        if !Self.weeksRange.contains(weeks) {
+            out.append(.init(key: "weeks", message: "\(weeks) is out of range; allowed: 1..52"))
+        }
+        for (task, share) in timeSplit.sorted(by: { $0.key < $1.key }) {
+            if role.task(task) == nil {
+                out.append(.init(key: "time_split.\(task)", message: "unknown task '\(task)' for role \(role.id); allowed: \(role.tasks.map(\.id).joined(separator: ", "))"))
+            } else if !(0...100).contains(share) {
+                out.append(.init(key: "time_split.\(task)", message: "\(format(share)) is out of range; allowed: 0..100 percent"))
+            }
+        }
+        if !timeSplit.isEmpty {
+            let total = timeSplit.values.reduce(0, +)
+            if abs(total - 100) > Self.splitTolerance {
+                out.append(.init(key: "time_split", message: "shares add to \(format(total)); they must add to 100 (±0.5)"))
+            }
+        }
+        for (skill, level) in skills.sorted(by: { $0.key < $1.key }) {
+            if !curriculum.graph.contains(skill) {
+                out.append(.init(key: "skills.\(skill)", message: "unknown skill '\(skill)'; see `headway graph` for the skill ids"))
+            } else if !Level.range.contains(level) {
+                out.append(.init(key: "skills.\(skill)", message: "level \(level) is out of range; allowed: 0..4"))
+            }
+        }
+        for (dim, value) in market.evidence where !EvidenceDimension.range.contains(value) {
+            out.append(.init(key: "market.evidence.\(dim.rawValue)", message: "\(format(value)) is out of range; allowed: -2..2"))
+        }
+        for (dim, value) in market.barriers where !BarrierDimension.range.contains(value) {
+            out.append(.init(key: "market.barriers.\(dim.rawValue)", message: "\(format(value)) is out of range; allowed: 0..2"))
+        }
+        if let g = market.growth, !Growth.range.contains(g) {
+            out.append(.init(key: "market.growth", message: "\(format(g)) is out of range; allowed: -2..2"))
+        }
+        for (skill, level) in goals.include.sorted(by: { $0.key < $1.key }) {
+            if !curriculum.graph.contains(skill) {
+                out.append(.init(key: "goals.include.\(skill)", message: "unknown skill '\(skill)'"))
+            } else if !Level.unitRange.contains(level) {
+                out.append(.init(key: "goals.include.\(skill)", message: "level \(level) is out of range; allowed: 1..4"))
+            }
+        }
+        for skill in goals.exclude where !curriculum.graph.contains(skill) {
+            out.append(.init(key: "goals.exclude", message: "unknown skill '\(skill)'"))
+        }
+        return out
+    }
+}
+
+/// Shortest decimal form of a number: 6 not 6.0, 2.5 stays 2.5.
+public func format(_ x: Double) -> String {
+    if x.isNaN { return "NaN" }
+    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    return String(x)
+}

@@ -1,0 +1,66 @@
+/// Proficiency levels run from 0 (none) to 4 (expert).
+public enum Level {
+    /// Every level a person can hold.
+    public static let range = 0...4
+    /// Every level a unit can reach.
+    public static let unitRange = 1...4
+
+    /// What each level means, as the wizard shows it.
+    public static func meaning(_ level: Int) -> String {
+        switch level {
+        case 0: return "none"
+        case 1: return "aware: did a tutorial"
+        case 2: return "working: used on real work with help"
+        case 3: return "proficient: runs it in production alone, debugs it"
+        default: return "expert: tunes it at the frontier, teaches it, designs with it"
+        }
+    }
+}
+
+/// Whether a node is a tool, a technical skill or a human skill.
+public enum SkillKind: String, Sendable, CaseIterable, Codable {
+    case tool, technical, human
+}
+
+/// "Every unit of this skill needs `skill` at `level` first."
+public struct Prerequisite: Sendable, Hashable, Codable {
+    public let skill: String
+    public let level: Int
+    public init(skill: String, level: Int) { self.skill = skill; self.level = level }
+}
+
+/// A group of skills, as the wizard asks them.
+public struct SkillGroup: Sendable, Hashable {
+    public let id: String
+    public let name: String
+    public init(id: String, name: String) { self.id = id; self.name = name }
+}
+
+/// One node of the skills graph.
+public struct Skill: Sendable, Hashable {
+    public let id: String
+    public let name: String
+    public let kind: SkillKind
+    public let group: String
+    public let description: String
+    /// What a mid-level holder of the roles has (`rho_s`).
+    public let referenceLevel: Int
+    /// Hours of the units to levels 1, 2, 3 and 4.
+    public let hours: [Double]
+    public let requires: [Prerequisite]
+    /// Seed files the node comes from ("000" … "004").
+    public let seeds: [String]
+    /// Concrete things to do for each level 1…4.
+    public let activities: [Int: [String]]
+
+    public init(id: String, name: String, kind: SkillKind, group: String, description: String,
+                referenceLevel: Int, hours: [Double], requires: [Prerequisite], seeds: [String],
+                activities: [Int: [String]]) {
+        self.id = id; self.name = name; self.kind = kind; self.group = group
+        self.description = description; self.referenceLevel = referenceLevel; self.hours = hours
+        self.requires = requires; self.seeds = seeds; self.activities = activities
+    }
+
+    /// Hours of the unit that takes this skill to `level` (1…4).
+    public func hours(toLevel level: Int) -> Double { hours[level - 1] }
+}

@@ -1,0 +1,93 @@
+/// One step of learning: skill `s` from level `l-1` to `l` (`MODEL.md` §1).
+public struct UnitID: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public let skill: String
+    public let level: Int
+    public init(skill: String, level: Int) { self.skill = skill; self.level = level }
+    public var description: String { "\(skill):\(level)" }
+    public static func < (a: UnitID, b: UnitID) -> Bool { (a.skill, a.level) < (b.skill, b.level) }
+}
+
+/// A chosen unit in the order it is done, with why it is there.
+public struct PlanUnit: Sendable, Hashable, Codable {
+    public let skill: String
+    public let level: Int
+    public let hours: Double
+    /// Score points the unit adds when done in this order (0 for a unit that only unlocks others).
+    public let gain: Double
+    /// Task ids whose automation score this unit lowers.
+    public let tasks: [String]
+    /// Later units that need this one (prerequisites or the next level of the same skill).
+    public let neededBy: [UnitID]
+    /// True when an `include` goal demanded it.
+    public let required: Bool
+
+    public init(skill: String, level: Int, hours: Double, gain: Double, tasks: [String], neededBy: [UnitID], required: Bool) {
+        self.skill = skill; self.level = level; self.hours = hours; self.gain = gain
+        self.tasks = tasks; self.neededBy = neededBy; self.required = required
+    }
+
+    public var id: UnitID { UnitID(skill: skill, level: level) }
+}
+
+/// One activity of a unit placed into a week, with the hours it gets there.
+public struct PlannedActivity: Sendable, Hashable, Codable {
+    public let text: String
+    public let hours: Double
+    public init(text: String, hours: Double) { self.text = text; self.hours = hours }
+}
+
+/// The part of one unit done in one week.
+public struct PlanItem: Sendable, Hashable, Codable {
+    public let skill: String
+    public let level: Int
+    public let hours: Double
+    public let activities: [PlannedActivity]
+    /// True when the unit finishes this week.
+    public let completes: Bool
+    public init(skill: String, level: Int, hours: Double, activities: [PlannedActivity], completes: Bool) {
+        self.skill = skill; self.level = level; self.hours = hours; self.activities = activities; self.completes = completes
+    }
+}
+
+/// One week of a plan.
+public struct PlanWeek: Sendable, Hashable, Codable {
+    public let week: Int
+    public let start: Day
+    public let hours: Double
+    /// The score with every unit finished by the end of this week, signals as of the week's last day.
+    public let projectedScore: Double
+    public let items: [PlanItem]
+    public init(week: Int, start: Day, hours: Double, projectedScore: Double, items: [PlanItem]) {
+        self.week = week; self.start = start; self.hours = hours; self.projectedScore = projectedScore; self.items = items
+    }
+}
+
+/// A 12-week (or W-week) programme: the units, in order, placed into weeks of `H` hours.
+public struct Plan: Sendable, Hashable, Codable {
+    public let start: Day
+    public let weeks: Int
+    public let hoursPerWeek: Double
+    public let include: [String: Int]
+    public let exclude: [String]
+    /// Score on the start day with the start levels.
+    public let startScore: Double
+    /// Score on the plan's last day with every unit done.
+    public let projectedScore: Double
+    /// Whether objective (1) was proven optimal.
+    public let optimal: Bool
+    /// Upper bound on the score gain a better plan could add (0 when optimal).
+    public let gap: Double
+    public let units: [PlanUnit]
+    public let schedule: [PlanWeek]
+
+    public init(start: Day, weeks: Int, hoursPerWeek: Double, include: [String: Int], exclude: [String],
+                startScore: Double, projectedScore: Double, optimal: Bool, gap: Double, units: [PlanUnit], schedule: [PlanWeek]) {
+        self.start = start; self.weeks = weeks; self.hoursPerWeek = hoursPerWeek; self.include = include; self.exclude = exclude
+        self.startScore = startScore; self.projectedScore = projectedScore; self.optimal = optimal; self.gap = gap
+        self.units = units; self.schedule = schedule
+    }
+
+    /// The plan's last day: `start + 7W - 1`.
+    public var end: Day { start.adding(days: 7 * weeks - 1) }
+    public var totalHours: Double { units.reduce(0) { $0 + $1.hours } }
+}

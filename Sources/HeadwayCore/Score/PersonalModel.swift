@@ -1,0 +1,91 @@
+/// One person's model (`MODEL.md` §3): a role of the curriculum seen through an assessment.
+///
+/// Build it with a validated assessment (``Assessment/problems(in:)`` empty); the initialiser
+/// only refuses an unknown role.
+public struct PersonalModel: Sendable {
+    public let curriculum: Curriculum
+    public let role: Role
+    public let assessment: Assessment
+
+    public init?(curriculum: Curriculum, assessment: Assessment) {
+        guard let role = curriculum.role(assessment.role) else { return nil }
+        self.curriculum = curriculum; self.role = role; self.assessment = assessment
+    }
+
+    /// The level of `skill`: the assessed one, else `clamp(rho_s + sigma, 0, 4)`.
+    public func level(of skill: String) -> Int {
+        if let l = assessment.skills[skill] { return l }
+        return defaultLevel(of: skill)
+    }
+
+    /// The level a person of this seniority is assumed to have when they did not say.
+    public func defaultLevel(of skill: String) -> Int {
+        let rho = curriculum.graph[skill]?.referenceLevel ?? 0
+        return min(4, max(0, rho + assessment.seniority.offset))
+    }
+
+    /// Current levels of every skill in the graph.
+    public var levels: [String: Int] {
+        Dictionary(uniqueKeysWithValues: curriculum.graph.skills.map { ($0.id, level(of: $0.id)) })
+    }
+
+    /// Signals acting on this role, with the drift each has made between `D0` and `day`.
+    public func signalDrifts(at day: Day) -> [(signal: Signal, effect: SignalEffect, drift: Double)] {
+        curriculum.signals.flatMap { signal in
+            signal.effects.filter { $0.role == role.id }.map { (signal, $0, signal.drift(at: day, since: role.referenceDate)) }
+        }
+    }
+
+    /// E, B and G: the role's values, each overridable, plus signals; clamped when read.
+    public func market(at day: Day) -> Market {
+        var market = role.market
+        for (dim, v) in assessment.market.evidence { market.evidenceByDimension[dim] = v }
+        for (dim, v) in assessment.market.barriers { market.barriersByDimension[dim] = v }
+        if let g = assessment.market.growth { market.growthValue = g }
+        for (_, effect, drift) in signalDrifts(at: day) {
+            switch effect.target {
+            case .evidence(let dim): market.evidenceByDimension[dim, default: 0] += effect.delta * drift
+            case .growth: market.growthValue += effect.delta * drift
+            case .task: break
+            }
+        }
+        for dim in EvidenceDimension.allCases {
+            market.evidenceByDimension[dim] = clamp(market.evidenceByDimension[dim] ?? 0, EvidenceDimension.range)
+        }
+        for dim in BarrierDimension.allCases {
+            market.barriersByDimension[dim] = clamp(market.barriersByDimension[dim] ?? 0, BarrierDimension.range)
+        }
+        market.growthValue = clamp(market.growthValue, Growth.range)
+        return market
+    }
+
+    /// The person's normalised time shares `u_t` (the role's own when they gave none).
+    public var shares: [String: Double] {
+        let given = assessment.timeSplit
+        let total = given.values.reduce(0, +)
+        return Dictionary(uniqueKeysWithValues: role.tasks.map { t in
+            (t.id, given.isEmpty || total <= 0 ? t.share / 100 : (given[t.id] ?? 0) / total)
+        })
+    }
+
+    /// Market factors and tasks on `day`: everything the score needs apart from levels.
+    public func inputs(at day: Day) -> ScoreInputs {
+        var bases = Dictionary(uniqueKeysWithValues: role.tasks.map { ($0.id, $0.score) })
+        for (_, effect, drift) in signalDrifts(at: day) {
+            if case .task(let id) = effect.target, bases[id] != nil { bases[id]! += effect.delta * drift }
+        }
+        let shares = self.shares
+        var reference: [String: Int] = [:]
+        let tasks = role.tasks.map { t -> TaskInput in
+            let weights = Dictionary(uniqueKeysWithValues: t.normalisedSkills.map { ($0.id, $0.weight) })
+            for s in weights.keys { reference[s] = curriculum.graph[s]?.referenceLevel ?? 0 }
+            return TaskInput(id: t.id, share: shares[t.id] ?? 0, base: bases[t.id]!, kappa: t.kappa, skills: weights)
+        }
+        return ScoreInputs(market: market(at: day), tasks: tasks, referenceLevels: reference)
+    }
+
+    /// The personal AIJRI on `day`, with the current levels or the ones given.
+    public func score(at day: Day, levels: [String: Int]? = nil) -> PersonalScore {
+        inputs(at: day).score(levels: levels ?? self.levels)
+    }
+}

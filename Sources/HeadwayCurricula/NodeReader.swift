@@ -1,0 +1,193 @@
+import Foundation
+import Yams
+
+/// Reads a YAML node tree with line numbers, logging every problem instead of stopping at the first.
+struct NodeReader {
+    let file: String
+    let log: DiagnosticLog
+
+    func line(_ node: Node?) -> Int { node?.mark?.line ?? 0 }
+
+    func problem(_ node: Node?, _ subject: String?, _ message: String) {
+        log.add(Diagnostic(file: file, line: line(node), subject: subject, message: message))
+    }
+
+    /// The pairs of a mapping, or `nil` (logged) when the node is not one. Duplicate keys are logged.
+    func mapping(_ node: Node?, _ subject: String?) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard let node, case .mapping(let m) = node else {
+            problem(node, subject, node == nil ? "is missing; expected a mapping" : "expected a mapping, found \(kind(node))")
+            return nil
+        }
+        var seen = Set<String>()
+        var out: [(String, Node, Node)] = []
+        for (k, v) in m {
+            let key = k.scalar?.string ?? ""
+            if !seen.insert(key).inserted { problem(k, subject, "duplicate key '\(key)'"); continue }
+            out.append((key, k, v))
+        }
+        return out
+    }
+
+    /// The items of a sequence, or `nil` (logged).
+    func sequence(_ node: Node?, _ subject: String?) -> [Node]? {
+        guard let node, case .sequence(let s) = node else {
+            problem(node, subject, node == nil ? "is missing; expected a list" : "expected a list, found \(kind(node))")
+            return nil
+        }
+        return Array(s)
+    }
+
+    /// Looks up `key` in pairs; logs when required and missing.
+    func value(_ pairs: [(key: String, keyNode: Node, value: Node)], _ key: String, in owner: Node?, _ subject: String?, required: Bool = true) -> Node? {
+        if let pair = pairs.first(where: { $0.key == key }) {
+            if case .scalar(let s) = pair.value, s.tag.rawValue == Tag.Name.null.rawValue || (s.string.isEmpty && s.style == .plain) {
+                if required { problem(pair.value, subject, "'\(key)' is empty") }
+                return nil
+            }
+            return pair.value
+        }
+        if required { problem(owner, subject, "missing key '\(key)'") }
+        return nil
+    }
+
+    /// Logs keys that are not in `allowed`.
+    func checkKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], allowed: [String], _ subject: String?) {
+        for p in pairs where !allowed.contains(p.key) {
+            problem(p.keyNode, subject, "unknown key '\(p.key)'; allowed: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    func string(_ node: Node?, _ subject: String?, _ key: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let s) = node else { problem(node, subject, "'\(key)' must be text, found \(kind(node))"); return nil }
+        return s.string
+    }
+
+    func number(_ node: Node?, _ subject: String?, _ key: String, in range: ClosedRange<Double>? = nil) -> Double? {
+        guard let node else { return nil }
+        guard case .scalar(let s) = node, s.style == .plain, let x = node.float, x.isFinite else {
+            problem(node, subject, "'\(key)' must be a number\(range.map { " in \(show($0))" } ?? ""), found \(describe(node))")
+            return nil
+        }
+        if let range, !range.contains(x) {
+            problem(node, subject, "'\(key)' is \(HeadwayCoreFormat(x)); allowed: \(show(range))")
+            return nil
+        }
+        return x
+    }
+
+    func integer(_ node: Node?, _ subject: String?, _ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let node else { return nil }
+        guard case .scalar(let s) = node, s.style == .plain, let x = node.int else {
+            problem(node, subject, "'\(key)' must be a whole number in \(range.lowerBound)..\(range.upperBound), found \(describe(node))")
+            return nil
+        }
+        guard range.contains(x) else {
+            problem(node, subject, "'\(key)' is \(x); allowed: \(range.lowerBound)..\(range.upperBound)")
+            return nil
+        }
+        return x
+    }
+
+    func kind(_ node: Node?) -> String {
+        switch node {
+        case .mapping?: return "a mapping"
+        case .sequence?: return "a list"
+        case .scalar(let s)?: return "'\(s.string.prefix(40))'"
+        case .alias?: return "an alias"
+        case nil: return "nothing"
+        }
+    }
+
+    func describe(_ node: Node) -> String { kind(node) }
+
+    private func show(_ r: ClosedRange<Double>) -> String { "\(HeadwayCoreFormat(r.lowerBound))..\(HeadwayCoreFormat(r.upperBound))" }
+}
+
+import HeadwayCore
+func HeadwayCoreFormat(_ x: Double) -> String { format(x) }
+
+/// Loads a YAML (or JSON) file into a node tree; one diagnostic when it cannot be read or parsed.
+func composeFile(_ url: URL, displayName: String) throws(Diagnostic) -> Node {
+    let data: Data
+    do { data = try Data(contentsOf: url) } catch {
+        throw Diagnostic(file: displayName, line: 0, message: "cannot be read (\(readFailure(url)))")
+    }
+    return try composeText(data, displayName: displayName)
+}
+
+/// Parses bytes as one YAML document.
+func composeText(_ data: Data, displayName: String) throws(Diagnostic) -> Node {
+    guard data.count <= maxInputBytes else {
+        throw Diagnostic(file: displayName, line: 0, message: "is \(data.count) bytes; files over \(maxInputBytes) bytes are refused")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw Diagnostic(file: displayName, line: 0, message: "is not UTF-8 text")
+    }
+    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        throw Diagnostic(file: displayName, line: 0, message: "is empty; expected a YAML or JSON mapping")
+    }
+    do {
+        guard let node = try Yams.compose(yaml: text) else {
+            throw Diagnostic(file: displayName, line: 0, message: "is empty; expected a YAML or JSON mapping")
+        }
+        if nodeCount(node, limit: maxNodes) > maxNodes {
+            throw Diagnostic(file: displayName, line: 0, message: "has more than \(maxNodes) YAML nodes (aliases expanded); refused")
+        }
+        return node
+    } catch let d as Diagnostic {
+        throw d
+    } catch let e as YamlError {
+        throw Diagnostic(file: displayName, line: yamlErrorLine(e), message: "is not valid YAML: \(yamlErrorSummary(e))")
+    } catch {
+        throw Diagnostic(file: displayName, line: 0, message: "is not valid YAML")
+    }
+}
+
+/// Input files larger than this are refused before parsing.
+let maxInputBytes = 4 << 20
+/// A document with more nodes than this (counting alias expansions) is refused: it guards
+/// against "billion laughs" anchors.
+let maxNodes = 200_000
+
+/// Counts nodes, stopping early once past `limit`.
+func nodeCount(_ node: Node, limit: Int) -> Int {
+    var count = 0
+    var stack = [node]
+    while let n = stack.popLast() {
+        count += 1
+        if count > limit { return count }
+        switch n {
+        case .mapping(let m): for (k, v) in m { stack.append(k); stack.append(v) }
+        case .sequence(let s): stack.append(contentsOf: s)
+        default: break
+        }
+    }
+    return count
+}
+
+private func readFailure(_ url: URL) -> String {
+    var isDir: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) { return "no such file" }
+    if isDir.boolValue { return "it is a folder" }
+    return "permission denied"
+}
+
+private func yamlErrorLine(_ e: YamlError) -> Int {
+    switch e {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+    case .duplicatedKeysInMapping(_, let context): return context.mark.line
+    default: return 0
+    }
+}
+
+private func yamlErrorSummary(_ e: YamlError) -> String {
+    switch e {
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        return "\(problem) at column \(mark.column)"
+    case .duplicatedKeysInMapping(let duplicates, _):
+        return "duplicate key '\(duplicates.joined(separator: "', '"))'"
+    default:
+        return String(describing: e).split(separator: "\n").first.map(String.init) ?? "parse error"
+    }
+}

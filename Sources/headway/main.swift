@@ -1,0 +1,4 @@
+import Foundation
+import HeadwayCLI
+
+exit(runCommand(Array(CommandLine.arguments.dropFirst())))
