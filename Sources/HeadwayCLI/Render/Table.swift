@@ -9,11 +9,11 @@ struct Table {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
-    /// Renders the table; the first left-aligned column is shortened to fit `width`.
+    /// Renders the table; the last left-aligned column is shortened to fit `width`.
     func render(width: Int = 100) -> String {
         var widths = headers.indices.map { i in ([headers[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
         let total = widths.reduce(0, +) + 2 * (widths.count - 1)
-        if total > width, let flex = align.firstIndex(of: .left) {
+        if total > width, let flex = align.lastIndex(of: .left) {
             widths[flex] = max(12, widths[flex] - (total - width))
         }
         func line(_ cells: [String]) -> String {

@@ -8,7 +8,7 @@ public enum AIJRI {
     public static let scale = 7.93
 
     /// Scores tasks given as (share summing to 1, automation score 1…5) under `market`.
-    public static func score(tasks: [(share: Double, automation: Double)], market: Market) -> ScoreResult {
+    public static func score(tasks: [(share: Double, automation: Double)], market: MarketTotals) -> ScoreResult {
         let weighted = tasks.reduce(0) { $0 + $1.share * $1.automation }
         let tr = 6.0 - weighted
         let e = market.evidence, b = market.barriers, g = market.growth

@@ -21,6 +21,22 @@ public struct Market: Sendable, Hashable {
     }
     /// `G`, clamped to -2…2.
     public var growth: Double { clamp(growthValue, Growth.range) }
+
+    /// E, B and G as the formula uses them.
+    public var totals: MarketTotals { MarketTotals(evidence: evidence, barriers: barriers, growth: growth) }
+}
+
+/// The three market factors of the formula: `E` (-10…10), `B` (0…10) and `G` (-2…2).
+public struct MarketTotals: Sendable, Hashable, Codable {
+    public let evidence: Double
+    public let barriers: Double
+    public let growth: Double
+    public init(evidence: Double, barriers: Double, growth: Double) {
+        self.evidence = evidence; self.barriers = barriers; self.growth = growth
+    }
+
+    /// `(1 + 0.04 E) (1 + 0.02 B) (1 + 0.05 G)`: what turns task resistance into `raw`.
+    public var multiplier: Double { (1 + 0.04 * evidence) * (1 + 0.02 * barriers) * (1 + 0.05 * growth) }
 }
 
 @inline(__always)

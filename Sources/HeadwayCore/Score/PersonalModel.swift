@@ -81,7 +81,7 @@ public struct PersonalModel: Sendable {
             for s in weights.keys { reference[s] = curriculum.graph[s]?.referenceLevel ?? 0 }
             return TaskInput(id: t.id, share: shares[t.id] ?? 0, base: bases[t.id]!, kappa: t.kappa, skills: weights)
         }
-        return ScoreInputs(market: market(at: day), tasks: tasks, referenceLevels: reference)
+        return ScoreInputs(market: market(at: day).totals, tasks: tasks, referenceLevels: reference)
     }
 
     /// The personal AIJRI on `day`, with the current levels or the ones given.

@@ -30,12 +30,12 @@ public struct TaskInput: Sendable, Hashable, Codable {
 /// the person's market factors and tasks. Scoring any set of levels is then pure arithmetic,
 /// which is what the planner and `--export-problem` build on.
 public struct ScoreInputs: Sendable, Hashable {
-    public let market: Market
+    public let market: MarketTotals
     public let tasks: [TaskInput]
     /// `rho_s` of every skill a task names.
     public let referenceLevels: [String: Int]
 
-    public init(market: Market, tasks: [TaskInput], referenceLevels: [String: Int]) {
+    public init(market: MarketTotals, tasks: [TaskInput], referenceLevels: [String: Int]) {
         self.market = market; self.tasks = tasks; self.referenceLevels = referenceLevels
     }
 
@@ -71,5 +71,5 @@ public struct TaskScore: Sendable, Hashable {
 public struct PersonalScore: Sendable, Hashable {
     public let result: ScoreResult
     public let tasks: [TaskScore]
-    public let market: Market
+    public let market: MarketTotals
 }

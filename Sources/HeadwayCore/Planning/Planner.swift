@@ -1,0 +1,98 @@
+/// Why a plan cannot be made; each prints as one line naming what to change.
+public enum PlanningError: Error, Sendable, Hashable, CustomStringConvertible {
+    case hoursOutOfRange(Double)
+    case weeksOutOfRange(Int)
+    case unknownSkill(String, flag: String)
+    case levelOutOfRange(skill: String, level: Int)
+    case excludeConflict(excluded: String, include: String, level: Int, needs: Int)
+    case includeDoesNotFit(skill: String, level: Int, needed: Double, capacity: Double)
+    case includesDoNotFit(needed: Double, capacity: Double)
+
+    public var description: String {
+        switch self {
+        case .hoursOutOfRange(let h):
+            return "--hours \(format(h)) is out of range; allowed: 1..40 hours per week"
+        case .weeksOutOfRange(let w):
+            return "--weeks \(w) is out of range; allowed: 1..52"
+        case .unknownSkill(let s, let flag):
+            return "\(flag) names unknown skill '\(s)'; see `headway graph` for the skill ids"
+        case .levelOutOfRange(let s, let l):
+            return "--include \(s)=\(l): level must be 1..4"
+        case .excludeConflict(let x, let s, let l, let m):
+            return "--exclude \(x) conflicts with --include \(s)=\(l), which needs \(x) at level \(m)"
+        case .includeDoesNotFit(let s, let l, let needed, let capacity):
+            return "--include \(s)=\(l) needs \(format(needed)) hours with its prerequisites; the plan has \(format(capacity)) (\(format(needed - capacity)) short): raise --hours or --weeks"
+        case .includesDoNotFit(let needed, let capacity):
+            return "the includes together need \(format(needed)) hours with their prerequisites; the plan has \(format(capacity)) (\(format(needed - capacity)) short)"
+        }
+    }
+}
+
+/// What a plan is asked for.
+public struct PlanRequest: Sendable, Hashable {
+    public var start: Day
+    public var weeks: Int
+    public var hoursPerWeek: Double
+    public var goals: Goals
+    /// The order of an earlier plan: among equal answers, units keep it (replanning).
+    public var previousOrder: [UnitID]
+
+    public init(start: Day, weeks: Int = Assessment.defaultWeeks, hoursPerWeek: Double = Assessment.defaultHours,
+                goals: Goals = .init(), previousOrder: [UnitID] = []) {
+        self.start = start; self.weeks = weeks; self.hoursPerWeek = hoursPerWeek; self.goals = goals; self.previousOrder = previousOrder
+    }
+
+    /// The plan's last day.
+    public var end: Day { start.adding(days: 7 * weeks - 1) }
+}
+
+extension PersonalModel {
+    /// Checks the request's parameters against the curriculum (`MODEL.md` §4 ranges).
+    public func validate(_ request: PlanRequest) throws(PlanningError) {
+        guard Assessment.hoursRange.contains(request.hoursPerWeek) else { throw .hoursOutOfRange(request.hoursPerWeek) }
+        guard Assessment.weeksRange.contains(request.weeks) else { throw .weeksOutOfRange(request.weeks) }
+        for (s, l) in request.goals.include.sorted(by: { $0.key < $1.key }) {
+            guard curriculum.graph.contains(s) else { throw .unknownSkill(s, flag: "--include") }
+            guard Level.unitRange.contains(l) else { throw .levelOutOfRange(skill: s, level: l) }
+        }
+        for s in request.goals.exclude where !curriculum.graph.contains(s) { throw .unknownSkill(s, flag: "--exclude") }
+    }
+
+    /// The plan of `MODEL.md` §4: the optimal set of units for objective (1), ordered to gain
+    /// early (2), placed into weeks with their activities.
+    public func plan(_ request: PlanRequest, nodeLimit: Int = 3_000_000) throws(PlanningError) -> Plan {
+        try validate(request)
+        let problem = planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals)
+        try checkGoals(problem, request.goals)
+        guard let selection = Solver.solve(problem, nodeLimit: nodeLimit) else {
+            let p = CompiledProblem(problem)
+            var all = p.minimum
+            _ = p.close(&all)
+            throw .includesDoNotFit(needed: p.cost(all), capacity: problem.capacity)
+        }
+        let weekly = (1...request.weeks).map { inputs(at: request.start.adding(days: 7 * $0 - 1)) }
+        return PlanBuilder(problem: problem, weekly: weekly, graph: curriculum.graph, request: request,
+                           startScore: score(at: request.start).result.value)
+            .build(selection)
+    }
+
+    /// Includes that cannot be met: one that needs an excluded skill, or that alone does not fit.
+    func checkGoals(_ problem: PlanningProblem, _ goals: Goals) throws(PlanningError) {
+        for (s, l) in goals.include.sorted(by: { $0.key < $1.key }) {
+            let single = PlanningProblem(weeks: problem.weeks, hoursPerWeek: problem.hoursPerWeek, market: problem.market,
+                                         tasks: problem.tasks, skills: problem.skills, include: [.init(skill: s, level: l)], exclude: [])
+            let p = CompiledProblem(single)
+            var levels = p.minimum
+            _ = p.close(&levels)
+            for x in goals.exclude.sorted() {
+                if let i = p.index[x], levels[i] > p.current[i] {
+                    throw .excludeConflict(excluded: x, include: s, level: l, needs: levels[i])
+                }
+            }
+            let needed = p.cost(levels)
+            if needed > problem.capacity + Solver.epsilon {
+                throw .includeDoesNotFit(skill: s, level: l, needed: needed, capacity: problem.capacity)
+            }
+        }
+    }
+}
