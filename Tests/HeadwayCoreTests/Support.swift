@@ -1,0 +1,3 @@
+import HeadwaySynthetic
+
+typealias SeededRandom = SplitMix64
