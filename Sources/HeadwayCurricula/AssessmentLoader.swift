@@ -9,9 +9,11 @@ import Yams
 public enum AssessmentLoader {
     static let keys = ["role", "seniority", "hours_per_week", "weeks", "start", "time_split", "skills", "market", "goals"]
 
-    public static func load(_ url: URL, curriculum: Curriculum) throws(Diagnostic) -> Assessment {
-        let node = try composeFile(url, displayName: url.path)
-        return try read(node, file: url.path, curriculum: curriculum)
+    /// Loads `url`; errors name the file as `displayName` (default: its path).
+    public static func load(_ url: URL, displayName: String? = nil, curriculum: Curriculum) throws(Diagnostic) -> Assessment {
+        let name = displayName ?? url.path
+        let node = try composeFile(url, displayName: name)
+        return try read(node, file: name, curriculum: curriculum)
     }
 
     public static func load(data: Data, name: String, curriculum: Curriculum) throws(Diagnostic) -> Assessment {
@@ -22,12 +24,17 @@ public enum AssessmentLoader {
         let log = DiagnosticLog()
         let r = NodeReader(file: file, log: log)
         func first() throws(Diagnostic) { if let d = log.items.first { throw d } }
-        guard let m = r.mapping(root, nil) else { try first(); fatalError("unreachable") }
+        guard let m = r.mapping(root, nil) else {
+            throw Diagnostic(file: file, line: r.line(root), message: "expected a mapping of assessment keys, found \(r.kind(root))")
+        }
         r.checkKeys(m, allowed: keys, nil)
         try first()
         func keyLine(_ key: String) -> Node? { m.first { $0.key == key }?.value }
 
-        guard let roleID = r.string(r.value(m, "role", in: root, "role"), "role", "role") else { try first(); fatalError("unreachable") }
+        guard let roleID = r.string(r.value(m, "role", in: root, "role"), "role", "role") else {
+            try first()
+            throw Diagnostic(file: file, line: r.line(root), subject: "role", message: "missing; allowed: \(curriculum.roles.map(\.id).joined(separator: ", "))")
+        }
         var a = Assessment(role: roleID)
         if let node = r.value(m, "seniority", in: root, "seniority", required: false),
            let text = r.string(node, "seniority", "seniority") {

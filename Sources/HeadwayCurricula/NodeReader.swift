@@ -63,14 +63,17 @@ struct NodeReader {
         return s.string
     }
 
+    /// "'hours' is" inside a skill, plain "is" when the subject already names the key.
+    private func the(_ key: String, _ subject: String?) -> String { subject == key ? "" : "'\(key)' " }
+
     func number(_ node: Node?, _ subject: String?, _ key: String, in range: ClosedRange<Double>? = nil) -> Double? {
         guard let node else { return nil }
         guard case .scalar(let s) = node, s.style == .plain, let x = node.float, x.isFinite else {
-            problem(node, subject, "'\(key)' must be a number\(range.map { " in \(show($0))" } ?? ""), found \(describe(node))")
+            problem(node, subject, "\(the(key, subject))must be a number\(range.map { " in \(show($0))" } ?? ""), found \(describe(node))")
             return nil
         }
         if let range, !range.contains(x) {
-            problem(node, subject, "'\(key)' is \(HeadwayCoreFormat(x)); allowed: \(show(range))")
+            problem(node, subject, "\(the(key, subject))is \(HeadwayCoreFormat(x)); allowed: \(show(range))")
             return nil
         }
         return x
@@ -79,11 +82,11 @@ struct NodeReader {
     func integer(_ node: Node?, _ subject: String?, _ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let node else { return nil }
         guard case .scalar(let s) = node, s.style == .plain, let x = node.int else {
-            problem(node, subject, "'\(key)' must be a whole number in \(range.lowerBound)..\(range.upperBound), found \(describe(node))")
+            problem(node, subject, "\(the(key, subject))must be a whole number in \(range.lowerBound)..\(range.upperBound), found \(describe(node))")
             return nil
         }
         guard range.contains(x) else {
-            problem(node, subject, "'\(key)' is \(x); allowed: \(range.lowerBound)..\(range.upperBound)")
+            problem(node, subject, "\(the(key, subject))is \(x); allowed: \(range.lowerBound)..\(range.upperBound)")
             return nil
         }
         return x

@@ -26,7 +26,7 @@ struct AssessmentOption: ParsableArguments {
 
     func load(_ curriculum: Curriculum) throws -> Assessment? {
         guard let assessment else { return nil }
-        do { return try AssessmentLoader.load(URL(fileURLWithPath: assessment), curriculum: curriculum) } catch {
+        do { return try AssessmentLoader.load(URL(fileURLWithPath: assessment), displayName: assessment, curriculum: curriculum) } catch {
             throw CLIError(error.description)
         }
     }

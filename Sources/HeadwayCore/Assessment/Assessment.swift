@@ -112,10 +112,12 @@ extension Assessment {
     }
 }
 
-/// Shortest decimal form of a number: 6 not 6.0, 2.5 stays 2.5.
+/// Shortest decimal form of a number, to at most 4 decimals: 6 not 6.0, 2.5 stays 2.5.
 public func format(_ x: Double) -> String {
     if x.isNaN { return "NaN" }
     if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-    return String(x)
+    guard abs(x) < 1e15 else { return String(x) }
+    let r = (x * 10_000).rounded() / 10_000
+    if r == r.rounded() { return String(Int(r)) }
+    return String(r)
 }
