@@ -1,1 +1,11 @@
-print("bench")
+import Foundation
+
+/// `headway-bench [score|planner|all]`: Headway's benchmarks, each beside its peer in the same run.
+let which = CommandLine.arguments.dropFirst().first ?? "all"
+let known = ["score", "planner", "all"]
+guard known.contains(which) else {
+    FileHandle.standardError.write(Data("usage: headway-bench [\(known.joined(separator: "|"))]\n".utf8))
+    exit(64)
+}
+if which == "score" || which == "all" { ScoreBench.run() }
+if which == "planner" || which == "all" { PlannerBench.run() }

@@ -1,0 +1,38 @@
+import Foundation
+import HeadwayCore
+import HeadwayCurricula
+import HeadwaySynthetic
+
+/// The planner in process: bundled curricula (one plan) and synthetic curricula ten times larger,
+/// with the exact solver (no node limit) as the judge of the gain.
+enum PlannerBench {
+    static func run() {
+        let curriculum: Curriculum
+        do { curriculum = try CurriculumLoader.load(from: repoRoot.appendingPathComponent("Curricula")) } catch {
+            fatalError("\(error)")
+        }
+        for fixture in ["reference-mid.yaml", "reference-junior.yaml", "reference-senior.yaml", "mlops-engineer-mid.yaml", "ai-engineer-mlops-mid.json"] {
+            let a = try! AssessmentLoader.load(repoRoot.appendingPathComponent("Fixtures/assessments/\(fixture)"), curriculum: curriculum)
+            let person = PersonalModel(curriculum: curriculum, assessment: a)!
+            let request = PlanRequest(start: a.start!, weeks: a.weeks, hoursPerWeek: a.hoursPerWeek, goals: a.goals)
+            var plan: Plan?
+            let t = Timing.median(runs: 15) { plan = try! person.plan(request) }
+            print("plan, bundled, \(fixture.padding(toLength: 26, withPad: " ", startingAt: 0)) median \(Timing.ms(t)); optimal \(plan!.optimal); \(String(format: "%.1f", plan!.startScore)) -> \(String(format: "%.1f", plan!.projectedScore))")
+        }
+        for seed in UInt64(1)...5 {
+            let big = SyntheticCurriculum.make(seed: seed, scale: 10)
+            let a = SyntheticCurriculum.assessment(seed: seed + 100, curriculum: big, hoursPerWeek: 10, weeks: 12)
+            let person = PersonalModel(curriculum: big, assessment: a)!
+            let request = PlanRequest(start: a.start!, weeks: a.weeks, hoursPerWeek: a.hoursPerWeek)
+            var plan: Plan?
+            let t = Timing.median(runs: 3, warmup: 0) { plan = try! person.plan(request) }
+            let problem = person.planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals)
+            let t0 = Timing.now()
+            let judge = Solver.solve(problem, nodeLimit: 200_000_000)!
+            let judgeTime = Timing.now() - t0
+            let found = Solver.solve(problem)!
+            let ratio = judge.gain > 0 ? found.gain / judge.gain : 1
+            print("plan, 10x synthetic seed \(seed)   median \(Timing.ms(t)); optimal \(plan!.optimal); gain \(String(format: "%.5f", found.gain)) vs exact \(String(format: "%.5f", judge.gain)) (\(String(format: "%.3f", ratio * 100))%, judge \(judge.optimal ? "proved" : "unproved") in \(String(format: "%.1f", judgeTime)) s)")
+        }
+    }
+}
