@@ -34,12 +34,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "headway", dependencies: ["HeadwayCLI"]),
+        // Test support: a child process for HeadwayStoreTests' crash and concurrency tests.
+        .executableTarget(name: "headway-store-burst", dependencies: ["HeadwayCore", "HeadwayStore"]),
         .executableTarget(name: "headway-bench", dependencies: [
             "HeadwayCore", "HeadwayCurricula", "HeadwaySynthetic", "HeadwayCLI", "HeadwayStore",
         ]),
         .testTarget(name: "HeadwayCoreTests", dependencies: ["HeadwayCore", "HeadwaySynthetic"]),
         .testTarget(name: "HeadwayCurriculaTests", dependencies: ["HeadwayCurricula", "HeadwayCore"]),
-        .testTarget(name: "HeadwayStoreTests", dependencies: ["HeadwayStore", "HeadwayCore", "HeadwayCurricula"],
+        .testTarget(name: "HeadwayStoreTests", dependencies: ["HeadwayStore", "HeadwayCore", "HeadwayCurricula",
+                                                             "headway", "headway-store-burst"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "HeadwayCLITests", dependencies: ["HeadwayCLI", "HeadwayCurricula", "HeadwayCore"]),
     ]
