@@ -8,7 +8,6 @@ import Foundation
 import HeadwayCore
 import HeadwayStore
 
-setvbuf(stdout, nil, _IOLBF, 0)
 let args = CommandLine.arguments
 guard args.count == 4, let count = Int(args[3]) else {
     FileHandle.standardError.write(Data("usage: headway-store-burst DB PROFILE COUNT\n".utf8))
@@ -27,7 +26,8 @@ do {
     for i in 0..<count {
         let row = try store.addLog(LogEntry(date: day.adding(days: i % 365), skill: "vllm", level: 1 + i % 4,
                                             hours: 0.5, status: .done, note: "burst \(args[2]) \(i)"), for: profile)
-        print(row.id)
+        // write(2) directly: nothing sits in a buffer when the process is killed.
+        FileHandle.standardOutput.write(Data("\(row.id)\n".utf8))
     }
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
