@@ -135,9 +135,7 @@ public struct Store: Sendable {
             defer { try? reader.close() }
             try reader.read { db in
                 let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
-                if problems != ["ok"] {
-                    throw StoreError.corrupted(path: path, detail: problems.joined(separator: "; "))
-                }
+                if problems != ["ok"] { throw StoreError.corrupted(path: path, detail: oneLine(problems)) }
                 let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.identifiers)
                 if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
             }
@@ -172,7 +170,7 @@ extension StoreError {
         case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy(path: path, seconds: busyTimeout)
         case .SQLITE_FULL: self = .diskFull(path: path)
         case .SQLITE_NOTADB: self = .notADatabase(path: path)
-        case .SQLITE_CORRUPT: self = .corrupted(path: path, detail: e.message ?? "database disk image is malformed")
+        case .SQLITE_CORRUPT: self = .corrupted(path: path, detail: oneLine([e.message ?? "database disk image is malformed"]))
         case .SQLITE_CONSTRAINT: self = .invalid("\(path): refused a row the model does not allow (\(e.message ?? "constraint failed"))")
         case .SQLITE_READONLY: self = .io(path: path, detail: "it is read-only (\(e.message ?? "readonly"))")
         case .SQLITE_IOERR where e.extendedResultCode == .SQLITE_IOERR_WRITE:
@@ -186,3 +184,13 @@ extension StoreError {
 
 /// `close(2)`; `Store.close()` shadows the bare name inside the type.
 private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
+
+/// SQLite's integrity findings come as several lines, each possibly multi-line; the person
+/// gets the first finding and a count (`headway doctor` lists them all).
+func oneLine(_ findings: [String]) -> String {
+    let lines = findings.flatMap { $0.split(separator: "\n") }
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty && !$0.hasPrefix("***") }
+    guard let first = lines.first else { return "integrity check failed" }
+    return lines.count == 1 ? first : "\(first), and \(lines.count - 1) more"
+}
