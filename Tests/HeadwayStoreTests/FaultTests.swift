@@ -128,6 +128,32 @@ struct FaultTests {
         }
     }
 
+    @Test("a really full disk (a 1 MiB tmpfs) fails the import with one line; nothing is saved",
+          .enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+    func fullTmpfs() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let mountPoint = dir.appendingPathComponent("tiny")
+        try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
+        try #require(try run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint.path]).status == 0)
+        defer { _ = try? run(URL(fileURLWithPath: "/bin/umount"), [mountPoint.path]) }
+        let url = mountPoint.appendingPathComponent("h.sqlite")
+        do { let s = try Store.open(at: url.path); try fillHistory(s, try s.createProfile(named: "ana")); try s.close() }
+        let original = try bytes(url)
+        let source = try Store.open(at: dir.appendingPathComponent("big.sqlite").path)
+        let big = try source.createProfile(named: "big")
+        try source.write { db in
+            for i in 0..<20_000 {
+                _ = try source.insertLog(db, LogEntry(date: day0, skill: "vllm", level: 1, hours: 1, status: .done,
+                                                      note: String(repeating: "x", count: 100)), profile: big.id, createdAt: nil)
+            }
+        }
+        let store = try Store.open(at: url.path)
+        let error = #expect(throws: StoreError.self) { try store.importArchive(try source.export(big)) }
+        #expect(error == .diskFull(path: url.path))
+        try store.close()
+        #expect(try bytes(url) == original)
+    }
+
     @Test("a full disk (RLIMIT_FSIZE in a child process) fails the import with one line; nothing is saved")
     func diskFull() throws {
         let dir = try temporaryFolder(); defer { removeFolder(dir) }
