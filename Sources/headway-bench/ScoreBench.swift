@@ -11,10 +11,10 @@ enum ScoreBench {
         let oursJSON = Timing.median(runs: runs) {
             Timing.spawn(headwayBinary, ["score", "--assessment", fixture, "--as-of", "2026-11-22", "--json"])
         }
-        print("score (one-shot, human)   median \(Timing.ms(ours)) over \(runs) runs")
-        print("score --json (one-shot)   median \(Timing.ms(oursJSON)) over \(runs) runs")
+        report("score (one-shot, human)   median \(Timing.ms(ours)) over \(runs) runs")
+        report("score --json (one-shot)   median \(Timing.ms(oursJSON)) over \(runs) runs")
         guard let task = Timing.which("task") else {
-            print("task next                 not measured: Taskwarrior is not installed (apt-get install taskwarrior)")
+            report("task next                 not measured: Taskwarrior is not installed (apt-get install taskwarrior)")
             return
         }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("headway-bench-task-\(getpid())")
@@ -24,8 +24,8 @@ enum ScoreBench {
         let env = ["TASKRC": rc.path, "TASKDATA": home.appendingPathComponent("data").path]
         for i in 0..<100 { Timing.spawn(task, ["add", "Benchmark task \(i)", "project:bench", "priority:\(["H", "M", "L"][i % 3])"], env: env) }
         let peer = Timing.median(runs: runs) { Timing.spawn(task, ["next"], env: env) }
-        print("task next (100 tasks)     median \(Timing.ms(peer)) over \(runs) runs")
-        print(String(format: "ratio score/task-next     %.2f (target: at most 2.00)", ours / peer))
+        report("task next (100 tasks)     median \(Timing.ms(peer)) over \(runs) runs")
+        report(String(format: "ratio score/task-next     %.2f (target: at most 2.00)", ours / peer))
         try? FileManager.default.removeItem(at: home)
     }
 }

@@ -54,3 +54,9 @@ let repoRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 /// The `headway` binary built beside this benchmark.
 let headwayBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     .deletingLastPathComponent().appendingPathComponent("headway").path
+
+/// Prints a result line at once, so progress shows when the output is piped.
+func report(_ line: String) {
+    print(line)
+    fflush(nil)
+}

@@ -60,7 +60,7 @@ extension PersonalModel {
 
     /// The plan of `MODEL.md` §4: the optimal set of units for objective (1), ordered to gain
     /// early (2), placed into weeks with their activities.
-    public func plan(_ request: PlanRequest, nodeLimit: Int = 3_000_000) throws(PlanningError) -> Plan {
+    public func plan(_ request: PlanRequest, nodeLimit: Int = Solver.defaultNodeLimit) throws(PlanningError) -> Plan {
         try validate(request)
         let problem = planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals)
         try checkGoals(problem, request.goals)
