@@ -7,7 +7,7 @@ public struct Headway: ParsableCommand {
         commandName: "headway",
         abstract: "Your AI job resistance index, a 12-week plan to raise it, and your progress.",
         version: "0.1.0",
-        subcommands: [ScoreCommand.self, PlanCommand.self, ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self])
+        subcommands: [ScoreCommand.self, PlanCommand.self, ReplanCommand.self, ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self])
 
     public init() {}
 }

@@ -1,20 +1,33 @@
 import ArgumentParser
 import Foundation
 import HeadwayCore
+import HeadwayStore
 
-/// `headway plan`: the optimal programme for the person's hours.
+/// `headway plan [make|show]`: make the plan (the default) or show the saved one.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan the units that raise your projected AIJRI the most in your hours.",
+        subcommands: [PlanMakeCommand.self, PlanShowCommand.self],
+        defaultSubcommand: PlanMakeCommand.self)
+}
+
+/// `headway plan [make]`: the optimal programme for the person's hours.
+struct PlanMakeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make",
+        abstract: "Plan the units that raise your projected AIJRI the most in your hours.",
         discussion: """
         Objective: (1) the highest projected score at the plan's end, (2) gains early, (3) fewer \
         hours. --include SKILL=LEVEL is a hard goal; --exclude SKILL leaves a skill out. \
-        --export-problem prints the planning problem itself as JSON (MODEL.md §7).
+        --export-problem prints the planning problem itself as JSON (MODEL.md §7). With \
+        --assessment FILE nothing is saved; on a profile the plan is saved and earlier plans are \
+        kept as history.
         """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption
+    @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("Hours per week, 1..40 (default: the assessment's).", valueName: "h")) var hours: Double?
     @Option(help: ArgumentHelp("Weeks, 1..52 (default: the assessment's).", valueName: "w")) var weeks: Int?
     @Option(help: ArgumentHelp("First day of the plan (default: the assessment's start, else --as-of).", valueName: "yyyy-mm-dd"))
@@ -28,10 +41,8 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        guard let assessment = try input.load(curriculum) else {
-            throw CLIError("no assessment: pass --assessment FILE (see Fixtures/assessments/)")
-        }
-        let person = PersonalModel(curriculum: curriculum, assessment: assessment)!
+        let subject = try Subject.resolve(curriculum, input, store)
+        let person = subject.person
         let request = try makeRequest(person)
         if exportProblem {
             do { try person.validate(request) } catch { throw CLIError(error.description) }
@@ -40,6 +51,9 @@ struct PlanCommand: ParsableCommand {
         }
         let plan: Plan
         do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
+        if let db = subject.store, let profile = subject.profile {
+            _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version) }
+        }
         if json {
             try printJSON(PlanReport(plan, graph: curriculum.graph, role: person.role))
         } else {
@@ -65,5 +79,74 @@ struct PlanCommand: ParsableCommand {
             startDay = d
         }
         return PlanRequest(start: startDay, weeks: weeks ?? a.weeks, hoursPerWeek: hours ?? a.hoursPerWeek, goals: goals)
+    }
+}
+
+/// `headway plan show [WEEK]`: the profile's current plan, or one week of it.
+struct PlanShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the current plan, or one week of it.")
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("A week of the plan (1..W).", valueName: "week")) var week: Int?
+    @Flag(help: "Print JSON (MODEL.md §7).") var json = false
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        let subject = try Subject.resolve(curriculum, nil, store)
+        let plan = try subject.currentPlan().plan
+        if let week, !(1...plan.weeks).contains(week) {
+            throw CLIError("week \(week) is not in the plan; allowed: 1..\(plan.weeks)")
+        }
+        if json {
+            var report = PlanReport(plan, graph: curriculum.graph, role: subject.person.role)
+            if let week { report = report.only(week: week) }
+            try printJSON(report)
+        } else {
+            print(PlanView(plan: plan, graph: curriculum.graph, role: subject.person.role, style: .current(), onlyWeek: week).render())
+        }
+    }
+}
+
+/// `headway replan`: plan again from the current week with the current levels.
+struct ReplanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replan",
+        abstract: "Plan again from the current week with your current levels, keeping what is done.",
+        discussion: """
+        The new plan starts on the first day of the current week of the old one and runs to its \
+        end; units logged done count as levels reached; among equally good answers the old \
+        order is kept. The old plan stays in the history.
+        """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("Hours per week from now on, 1..40 (default: the plan's).", valueName: "h")) var hours: Double?
+    @Flag(help: "Print JSON (MODEL.md §7).") var json = false
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        let subject = try Subject.resolve(curriculum, nil, store)
+        let old = try subject.currentPlan().plan
+        let day = model.day()
+        let week = max(1, old.start.days(to: day) / 7 + 1)
+        guard week <= old.weeks else {
+            throw CLIError("the plan ended on \(old.end); start a new one with `headway plan`")
+        }
+        let person = subject.person
+        let remaining = old.units.map(\.id).filter { person.level(of: $0.skill) < $0.level }
+        let request = PlanRequest(start: old.start.adding(days: 7 * (week - 1)), weeks: old.weeks - week + 1,
+                                  hoursPerWeek: hours ?? old.hoursPerWeek,
+                                  goals: Goals(include: old.include.filter { person.level(of: $0.key) < $0.value }, exclude: old.exclude),
+                                  previousOrder: remaining)
+        let plan: Plan
+        do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
+        _ = try storeCall { try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version) }
+        if json {
+            try printJSON(PlanReport(plan, graph: curriculum.graph, role: person.role))
+        } else {
+            print("Replanned from week \(week) of the old plan (\(old.units.count - remaining.count) of its \(old.units.count) units done).")
+            print(PlanView(plan: plan, graph: curriculum.graph, role: person.role, style: .current()).render())
+        }
     }
 }

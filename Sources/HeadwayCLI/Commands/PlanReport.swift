@@ -49,7 +49,7 @@ struct PlanReport: Encodable {
     let hoursPerWeek: Double
     let totalHours: Double
     let units: [UnitJSON]
-    let weeks: [WeekJSON]
+    var weeks: [WeekJSON]
 
     enum CodingKeys: String, CodingKey {
         case optimal, gap, start, end, units, weeks
@@ -58,6 +58,13 @@ struct PlanReport: Encodable {
         case weeksCount = "weeks_count"
         case hoursPerWeek = "hours_per_week"
         case totalHours = "total_hours"
+    }
+
+    /// The same report with only one week in `weeks`.
+    func only(week: Int) -> PlanReport {
+        var copy = self
+        copy.weeks = weeks.filter { $0.week == week }
+        return copy
     }
 
     init(_ plan: Plan, graph: SkillGraph, role: Role) {

@@ -21,18 +21,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let assessment: Assessment
-        if let file = try input.load(curriculum) {
-            assessment = file
-        } else {
-            let db = try store.open()
-            let profile = try store.selectedProfile(in: db)
-            guard let stored = try storeCall({ try db.latestAssessment(for: profile) }) else {
-                throw CLIError("profile \(profile.name) has no assessment yet; pass --assessment FILE or create it with `headway profile new NAME --from FILE`")
-            }
-            assessment = stored.assessment
-        }
-        let person = PersonalModel(curriculum: curriculum, assessment: assessment)!
+        let person = try Subject.resolve(curriculum, input, store).person
         let day = model.day()
         let now = person.score(at: day)
         let changes = try parseLevelPairs(whatIf, flag: "--what-if", curriculum: curriculum)

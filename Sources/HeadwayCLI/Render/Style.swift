@@ -10,7 +10,8 @@ struct Style: Sendable {
         let env = ProcessInfo.processInfo.environment
         let tty = isatty(STDOUT_FILENO) == 1
         let colour = tty && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
-        var width = 100
+        // Piped output is not cut: files and other programs get every column.
+        var width = 10_000
         if tty {
             var size = winsize()
             if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { width = Int(size.ws_col) }

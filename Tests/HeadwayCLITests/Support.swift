@@ -1,0 +1,47 @@
+import Foundation
+
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+struct Output {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs the built `headway` (beside this test bundle; `swift build` first) in the repository,
+/// with a fixed day, no colour and the bundled curricula.
+func headway(_ arguments: [String], db: URL? = nil) throws -> Output {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        .appendingPathComponent("headway")
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "\(binary.path) is missing: run `swift build` before `swift test`"])
+    }
+    let p = Process()
+    p.executableURL = binary
+    p.arguments = arguments
+    p.currentDirectoryURL = repoRoot
+    var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23",
+               "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path]
+    if let db { env["HEADWAY_DB"] = db.path }
+    p.environment = env
+    let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("hw-out-\(UUID().uuidString)")
+    let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("hw-err-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: outFile.path, contents: nil)
+    FileManager.default.createFile(atPath: errFile.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: outFile); try? FileManager.default.removeItem(at: errFile) }
+    p.standardOutput = try FileHandle(forWritingTo: outFile)
+    p.standardError = try FileHandle(forWritingTo: errFile)
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    return Output(status: p.terminationStatus, stdout: try String(contentsOf: outFile, encoding: .utf8),
+                  stderr: try String(contentsOf: errFile, encoding: .utf8))
+}
+
+func json(_ text: String) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+}
+
+func scratchDatabase() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("headway-cli-\(UUID().uuidString)/headway.sqlite")
+}
