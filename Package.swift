@@ -22,9 +22,12 @@ let package = Package(
         ]),
         // Seeded synthetic curricula for property tests and benchmarks.
         .target(name: "HeadwaySynthetic", dependencies: ["HeadwayCore"]),
+        // libedit (BSD) for the shell's line editing, history and completion.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "HeadwayCLI", dependencies: [
             "HeadwayCore",
             "HeadwayCurricula",
+            "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "headway", dependencies: ["HeadwayCLI"]),
