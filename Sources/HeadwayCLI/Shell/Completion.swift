@@ -8,15 +8,15 @@ import HeadwayCore
 /// command or flag completes with no change here); values come from their `valueName`:
 /// `skill…` completes skill ids, `task…` task ids, `profile`/`name` profile names, `level` 0–4,
 /// and `file`/`dir` fall back to libedit's file names.
-struct Completion {
+struct Completion: Sendable {
     /// One command of the grammar.
-    struct Command: Decodable {
-        struct Name: Decodable {
+    struct Command: Decodable, Sendable {
+        struct Name: Decodable, Sendable {
             let kind: String
             let name: String
             var spelled: String { kind == "long" ? "--" + name : "-" + name }
         }
-        struct Argument: Decodable {
+        struct Argument: Decodable, Sendable {
             let kind: String
             let names: [Name]?
             let valueName: String?
@@ -39,14 +39,14 @@ struct Completion {
     }
 
     /// The ids a value may take; read when Tab is pressed, so they follow the database.
-    struct Vocabulary {
-        var skills: () -> [String] = { [] }
-        var tasks: () -> [String] = { [] }
-        var profiles: () -> [String] = { [] }
+    struct Vocabulary: Sendable {
+        var skills: @Sendable () -> [String] = { [] }
+        var tasks: @Sendable () -> [String] = { [] }
+        var profiles: @Sendable () -> [String] = { [] }
     }
 
     /// What the word under the cursor may become.
-    enum Candidates: Equatable {
+    enum Candidates: Equatable, Sendable {
         case words([String])
         /// A path: leave it to libedit's file-name completion.
         case files
@@ -75,7 +75,16 @@ struct Completion {
     /// Candidates for the word that ends at the cursor: `before` is the line up to that word,
     /// `word` the part of it typed so far. Sorted, and only those starting with `word`.
     func complete(before: String, word: String) -> Candidates {
-        guard let done = try? Tokenizer.split(before) else { return .words([]) }
+        guard var done = try? Tokenizer.split(before) else { return .words([]) }
+        // libedit also breaks words at `=` and `,`: then the word continues the last one typed
+        // (`--what-if vllm=3,k` or `--exclude=v`), and completes as that word's value.
+        if let last = before.unicodeScalars.last, last != " ", last != "\t", let joined = done.popLast() {
+            if joined.hasPrefix("-"), let eq = joined.firstIndex(of: "=") {
+                var command = root
+                for w in done { if let sub = command.subcommand(w) { command = sub } }
+                return values(for: command.option(String(joined[..<eq]))?.valueName, word: word)
+            }
+        }
         var command = root
         var pendingValue: Command.Argument?
         var positional = 0

@@ -10,8 +10,6 @@ enum CompletionBridge {
 
     static func install(_ completion: Completion?) {
         self.completion = completion
-        // Words break at blanks and quotes only: `=` and `,` separate `skill=level,…` pairs.
-        cedit_set_word_breaks(" \t\n\"'=,")
         cedit_set_completer(attempt)
     }
 
@@ -21,7 +19,8 @@ enum CompletionBridge {
         let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: strlen(buffer)))
         let before = String(decoding: bytes.prefix(Int(start)), as: UTF8.self)
         let word = String(cString: text)
-        switch completion.complete(before: before, word: word) {
+        let result = completion.complete(before: before, word: word)
+        switch result {
         case .files:
             cedit_set_completion_over(0)
             return nil

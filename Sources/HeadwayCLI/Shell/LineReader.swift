@@ -81,7 +81,7 @@ final class EditLineReader: LineSource, @unchecked Sendable {
 
     init(historyFile: URL?, completion: Completion?) {
         self.historyFile = historyFile
-        cedit_set_readline_name("headway")
+        cedit_set_names()
         // libedit restores the terminal on a signal and then calls our handler (below).
         cedit_set_catch_signals(1)
         _ = rl_initialize()
