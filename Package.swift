@@ -22,20 +22,31 @@ let package = Package(
         ]),
         // Seeded synthetic curricula for property tests and benchmarks.
         .target(name: "HeadwaySynthetic", dependencies: ["HeadwayCore"]),
+        // The SQLite database: profiles and their whole history, through GRDB.
+        .target(name: "HeadwayStore", dependencies: [
+            "HeadwayCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // libedit (BSD) for the shell's line editing, history and completion.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "HeadwayCLI", dependencies: [
             "HeadwayCore",
             "HeadwayCurricula",
+            "HeadwayStore",
             "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "headway", dependencies: ["HeadwayCLI"]),
+        // Test support: a child process for HeadwayStoreTests' crash and concurrency tests.
+        .executableTarget(name: "headway-store-burst", dependencies: ["HeadwayCore", "HeadwayStore"]),
         .executableTarget(name: "headway-bench", dependencies: [
-            "HeadwayCore", "HeadwayCurricula", "HeadwaySynthetic", "HeadwayCLI",
+            "HeadwayCore", "HeadwayCurricula", "HeadwaySynthetic", "HeadwayCLI", "HeadwayStore",
         ]),
         .testTarget(name: "HeadwayCoreTests", dependencies: ["HeadwayCore", "HeadwaySynthetic"]),
         .testTarget(name: "HeadwayCurriculaTests", dependencies: ["HeadwayCurricula", "HeadwayCore"]),
+        .testTarget(name: "HeadwayStoreTests", dependencies: ["HeadwayStore", "HeadwayCore", "HeadwayCurricula",
+                                                             "headway", "headway-store-burst"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "HeadwayCLITests", dependencies: ["HeadwayCLI", "HeadwayCurricula", "HeadwayCore"]),
     ]
 )

@@ -39,7 +39,7 @@ enum CommandMenu {
     static let groups: [CommandGroup] = [
         CommandGroup(name: "See", subcommands: [ScoreCommand.self]),
         CommandGroup(name: "Plan", subcommands: [PlanCommand.self]),
-        CommandGroup(name: "Manage", subcommands: [CurriculaCommand.self]),
+        CommandGroup(name: "Manage", subcommands: [ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self]),
     ]
 
     static var names: [String] {

@@ -1,1 +1,15 @@
-print("bench")
+import Foundation
+
+// headway-bench store [RUNS]: the store benchmarks (StoreBench.swift), medians over RUNS (default 11).
+let args = Array(CommandLine.arguments.dropFirst())
+switch args.first {
+case "store":
+    let runs = args.count > 1 ? Int(args[1]) ?? 11 : 11
+    do { try StoreBench.run(runs: runs) } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+default:
+    FileHandle.standardError.write(Data("usage: headway-bench store [runs]\n".utf8))
+    exit(64)
+}

@@ -7,20 +7,30 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Show your AIJRI: per-task table, the four-part explanation, zone and ladder.",
         discussion: """
-        With --assessment FILE the run is stateless. --what-if vllm=3,nccl=2 shows the score \
+        With --assessment FILE the run is stateless (the database is not opened); without it, \
+        the current profile's latest assessment is used (--profile NAME picks another). --what-if vllm=3,nccl=2 shows the score \
         with those levels changed, side by side.
         """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption
+    @OptionGroup var store: StoreOptions
     @Option(name: .customLong("what-if"), help: ArgumentHelp("Levels to try, e.g. vllm=3,nccl=2.", valueName: "skill=level,…"))
     var whatIf: [String] = []
     @Flag(help: "Print JSON (MODEL.md §7).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()
-        guard let assessment = try input.load(curriculum) else {
-            throw CLIError("no assessment: pass --assessment FILE (see Fixtures/assessments/)")
+        let assessment: Assessment
+        if let file = try input.load(curriculum) {
+            assessment = file
+        } else {
+            let db = try store.open()
+            let profile = try store.selectedProfile(in: db)
+            guard let stored = try storeCall({ try db.latestAssessment(for: profile) }) else {
+                throw CLIError("profile \(profile.name) has no assessment yet; pass --assessment FILE or create it with `headway profile new NAME --from FILE`")
+            }
+            assessment = stored.assessment
         }
         let person = PersonalModel(curriculum: curriculum, assessment: assessment)!
         let day = model.day()

@@ -31,6 +31,25 @@ enum Environment {
         throw CLIError("cannot find the curricula folder; pass --curricula DIR or set HEADWAY_CURRICULA")
     }
 
+    /// The database file: `--db`, else `HEADWAY_DB`, else `$XDG_DATA_HOME/headway/headway.sqlite`,
+    /// else `~/.local/share/headway/headway.sqlite`.
+    static func databasePath(_ explicit: String?) -> String {
+        if let explicit { return explicit }
+        let env = ProcessInfo.processInfo.environment
+        if let path = env["HEADWAY_DB"], !path.isEmpty { return path }
+        // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
+        let base: String
+        if let xdg = env["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else {
+            base = (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        }
+        return base + "/headway/headway.sqlite"
+    }
+
+    /// Whether standard input is a terminal (a question can be asked).
+    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
     static func loadCurriculum(_ explicit: String?) throws -> Curriculum {
         let url = try curriculaURL(explicit)
         do { return try CurriculumLoader.load(from: url) } catch {

@@ -33,6 +33,11 @@ public struct ScoreParts: Sendable, Hashable, Codable {
     public let barriers: Double
     public let growth: Double
 
+    // Public so a stored snapshot can be read back with the parts it was shown with.
+    public init(base: Double, evidence: Double, barriers: Double, growth: Double) {
+        self.base = base; self.evidence = evidence; self.barriers = barriers; self.growth = growth
+    }
+
     public var sum: Double { base + evidence + barriers + growth }
 
     /// The parts rounded to one decimal so that they add up to `total` (already rounded):

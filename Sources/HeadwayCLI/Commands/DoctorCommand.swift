@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import HeadwayStore
+
+/// `headway doctor`: is the database sound, and was its history made with these curricula?
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the database: integrity, foreign keys, schema version, permissions, curricula version.",
+        discussion: "Exits non-zero when the file is damaged or its schema is not the one this binary writes.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("Use another curricula folder of the same format.", valueName: "dir"))
+    var curricula: String?
+
+    func run() throws {
+        let db = try store.open()
+        // The database is worth checking even when the curricula cannot be loaded.
+        let curriculum = try? Environment.loadCurriculum(curricula)
+        let c = try storeCall { try db.checkup(curriculaVersion: curriculum?.version) }
+        func line(_ label: String, _ text: String) { print(label.padding(toLength: 13, withPad: " ", startingAt: 0) + text) }
+        line("database", db.path)
+        line("schema", "\(c.appliedMigrations.last ?? "none") (\(c.appliedMigrations.count) of \(c.knownMigrations.count) migrations applied)")
+        line("integrity", c.integrity == ["ok"] ? "ok" : "FAILED: " + c.integrity.joined(separator: "; "))
+        line("foreign keys", c.foreignKeyProblems.isEmpty ? "ok" : "FAILED: " + c.foreignKeyProblems.joined(separator: "; "))
+        line("permissions", c.fileMode & 0o077 == 0 ? "ok (\(String(c.fileMode, radix: 8)))"
+             : "\(String(c.fileMode, radix: 8)): other users can read it; run chmod 600 \(db.path)")
+        if let curriculum {
+            let stale = c.staleCurricula.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+            line("curricula", stale.isEmpty ? "ok (version \(curriculum.version))"
+                 : "version \(curriculum.version); made with another version: "
+                   + stale.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        } else {
+            line("curricula", "not loaded (pass --curricula DIR); skipped the version check")
+        }
+        if !c.isHealthy { throw CLIError("\(db.path) failed its checkup; see above", exitCode: 1) }
+    }
+}

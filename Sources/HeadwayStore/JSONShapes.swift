@@ -1,0 +1,53 @@
+import Foundation
+import HeadwayCore
+
+// The core's maps keyed by enums (`[EvidenceDimension: Double]`) encode as flat arrays under
+// Codable; these mirrors write them as objects, the shape of an assessment file (MODEL.md §7).
+
+struct MarketJSON: Codable, Hashable {
+    var evidence: [String: Double]
+    var barriers: [String: Double]
+    var growth: Double?
+
+    init(_ m: MarketOverrides) {
+        evidence = Dictionary(uniqueKeysWithValues: m.evidence.map { ($0.key.rawValue, $0.value) })
+        barriers = Dictionary(uniqueKeysWithValues: m.barriers.map { ($0.key.rawValue, $0.value) })
+        growth = m.growth
+    }
+
+    func overrides() throws -> MarketOverrides {
+        var out = MarketOverrides(growth: growth)
+        for (k, v) in evidence {
+            guard let dim = EvidenceDimension(rawValue: k) else { throw JSONShapeError("unknown evidence dimension '\(k)'") }
+            out.evidence[dim] = v
+        }
+        for (k, v) in barriers {
+            guard let dim = BarrierDimension(rawValue: k) else { throw JSONShapeError("unknown barrier dimension '\(k)'") }
+            out.barriers[dim] = v
+        }
+        return out
+    }
+}
+
+struct GoalsJSON: Codable, Hashable {
+    var include: [String: Int]
+    var exclude: [String]
+    init(_ g: Goals) { include = g.include; exclude = g.exclude }
+    var goals: Goals { Goals(include: include, exclude: exclude) }
+}
+
+struct JSONShapeError: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
+
+/// Sorted keys, so the same value always writes the same text.
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+func jsonValue<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    try JSONDecoder().decode(type, from: Data(text.utf8))
+}

@@ -1,0 +1,308 @@
+import Foundation
+import HeadwayCore
+
+/// One profile's whole history as a versioned JSON document, the format of
+/// `headway profile export` (`{"format": "headway-profile", "version": 1, …}`).
+///
+/// Every row keeps its `created_at` and curricula version, and ids count from 1 within the
+/// document, so importing an export and exporting it again gives the same bytes.
+public struct ProfileArchive: Codable, Hashable, Sendable {
+    public static let formatName = "headway-profile"
+    public static let currentVersion = 1
+
+    var format: String
+    var version: Int
+    /// The name the profile had when exported.
+    public var name: String
+    var createdAt: String
+    var assessments: [AssessmentRecord]
+    var plans: [PlanRecord]
+    var logs: [LogRecord]
+    var snapshots: [SnapshotRecord]
+    var briefings: [BriefingRecord]
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, name, assessments, plans, logs, snapshots, briefings
+        case createdAt = "created_at"
+    }
+
+    /// Reads an export document; refuses another format or a newer version by name.
+    public static func decode(_ data: Data, path: String) throws -> ProfileArchive {
+        struct Header: Decodable { let format: String?; let version: Int? }
+        guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
+            throw StoreError.badArchive(path: path, detail: "it is not a JSON object")
+        }
+        guard header.format == formatName else {
+            throw StoreError.badArchive(path: path, detail: "\"format\" is \(header.format.map { "'\($0)'" } ?? "missing"); expected '\(formatName)'")
+        }
+        guard let version = header.version, version <= currentVersion, version >= 1 else {
+            throw StoreError.badArchive(path: path, detail: "version \(header.version.map(String.init) ?? "missing") is not supported; this headway reads version \(currentVersion)")
+        }
+        do { return try JSONDecoder().decode(ProfileArchive.self, from: data) } catch let error as DecodingError {
+            throw StoreError.badArchive(path: path, detail: Self.describe(error))
+        }
+    }
+
+    /// Pretty, key-sorted JSON: the same history always writes the same bytes.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ c: [any CodingKey]) -> String {
+            c.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx): return "missing key '\(key.stringValue)' at \(path(ctx.codingPath).isEmpty ? "top level" : path(ctx.codingPath))"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx):
+            return "\(path(ctx.codingPath)): \(ctx.debugDescription)"
+        @unknown default: return String(describing: error)
+        }
+    }
+}
+
+// MARK: - Records, written in the snake_case of MODEL.md §7
+
+struct AssessmentRecord: Codable, Hashable, Sendable {
+    var id: Int64
+    var createdAt: String
+    var reason: String
+    var curriculaVersion: String
+    var role: String
+    var seniority: Seniority
+    var hoursPerWeek: Double
+    var weeks: Int
+    var start: Day?
+    var timeSplit: [String: Double]
+    var skills: [String: Int]
+    var market: MarketJSON
+    var goals: GoalsJSON
+
+    enum CodingKeys: String, CodingKey {
+        case id, reason, role, seniority, weeks, start, skills, market, goals
+        case createdAt = "created_at", curriculaVersion = "curricula_version", hoursPerWeek = "hours_per_week"
+        case timeSplit = "time_split"
+    }
+
+    init(_ s: StoredAssessment) {
+        let a = s.assessment
+        id = s.id; createdAt = s.createdAt; reason = s.reason; curriculaVersion = s.curriculaVersion
+        role = a.role; seniority = a.seniority; hoursPerWeek = a.hoursPerWeek; weeks = a.weeks; start = a.start
+        timeSplit = a.timeSplit; skills = a.skills; market = MarketJSON(a.market); goals = GoalsJSON(a.goals)
+    }
+
+    func assessment() throws -> Assessment {
+        Assessment(role: role, seniority: seniority, hoursPerWeek: hoursPerWeek, weeks: weeks, start: start,
+                   timeSplit: timeSplit, skills: skills, market: try market.overrides(), goals: goals.goals)
+    }
+}
+
+struct PlanRecord: Codable, Hashable, Sendable {
+    struct UnitJSON: Codable, Hashable, Sendable {
+        var skill: String; var level: Int; var hours: Double; var gain: Double
+        var tasks: [String]; var neededBy: [UnitID]; var required: Bool
+        enum CodingKeys: String, CodingKey { case skill, level, hours, gain, tasks, required; case neededBy = "needed_by" }
+    }
+    struct ActivityJSON: Codable, Hashable, Sendable { var text: String; var hours: Double }
+    struct ItemJSON: Codable, Hashable, Sendable {
+        var skill: String; var level: Int; var hours: Double; var completes: Bool; var activities: [ActivityJSON]
+    }
+    struct WeekJSON: Codable, Hashable, Sendable {
+        var week: Int; var start: Day; var hours: Double; var projectedScore: Double; var items: [ItemJSON]
+        enum CodingKeys: String, CodingKey { case week, start, hours, items; case projectedScore = "projected_score" }
+    }
+
+    var id: Int64
+    var createdAt: String
+    var curriculaVersion: String
+    var supersededBy: Int64?
+    var start: Day
+    var weeks: Int
+    var hoursPerWeek: Double
+    var include: [String: Int]
+    var exclude: [String]
+    var startScore: Double
+    var projectedScore: Double
+    var optimal: Bool
+    var gap: Double
+    var units: [UnitJSON]
+    var schedule: [WeekJSON]
+
+    enum CodingKeys: String, CodingKey {
+        case id, start, weeks, include, exclude, optimal, gap, units, schedule
+        case createdAt = "created_at", curriculaVersion = "curricula_version", supersededBy = "superseded_by"
+        case hoursPerWeek = "hours_per_week", startScore = "start_score", projectedScore = "projected_score"
+    }
+
+    init(_ s: StoredPlan) {
+        let p = s.plan
+        id = s.id; createdAt = s.createdAt; curriculaVersion = s.curriculaVersion; supersededBy = s.supersededBy
+        start = p.start; weeks = p.weeks; hoursPerWeek = p.hoursPerWeek; include = p.include; exclude = p.exclude
+        startScore = p.startScore; projectedScore = p.projectedScore; optimal = p.optimal; gap = p.gap
+        units = p.units.map { UnitJSON(skill: $0.skill, level: $0.level, hours: $0.hours, gain: $0.gain, tasks: $0.tasks,
+                                       neededBy: $0.neededBy, required: $0.required) }
+        schedule = p.schedule.map { w in
+            WeekJSON(week: w.week, start: w.start, hours: w.hours, projectedScore: w.projectedScore, items: w.items.map { i in
+                ItemJSON(skill: i.skill, level: i.level, hours: i.hours, completes: i.completes,
+                         activities: i.activities.map { ActivityJSON(text: $0.text, hours: $0.hours) })
+            })
+        }
+    }
+
+    var plan: Plan {
+        Plan(start: start, weeks: weeks, hoursPerWeek: hoursPerWeek, include: include, exclude: exclude,
+             startScore: startScore, projectedScore: projectedScore, optimal: optimal, gap: gap,
+             units: units.map { PlanUnit(skill: $0.skill, level: $0.level, hours: $0.hours, gain: $0.gain, tasks: $0.tasks,
+                                         neededBy: $0.neededBy, required: $0.required) },
+             schedule: schedule.map { w in
+                 PlanWeek(week: w.week, start: w.start, hours: w.hours, projectedScore: w.projectedScore, items: w.items.map { i in
+                     PlanItem(skill: i.skill, level: i.level, hours: i.hours,
+                              activities: i.activities.map { PlannedActivity(text: $0.text, hours: $0.hours) },
+                              completes: i.completes)
+                 })
+             })
+    }
+}
+
+struct LogRecord: Codable, Hashable, Sendable {
+    var id: Int64
+    var createdAt: String
+    var date: Day
+    var skill: String
+    var level: Int
+    var activity: String?
+    var hours: Double
+    var status: LogStatus
+    var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, date, skill, level, activity, hours, status, note
+        case createdAt = "created_at"
+    }
+
+    init(_ s: StoredLog) {
+        let e = s.entry
+        id = s.id; createdAt = s.createdAt; date = e.date; skill = e.skill; level = e.level; activity = e.activity
+        hours = e.hours; status = e.status; note = e.note
+    }
+
+    var entry: LogEntry {
+        LogEntry(date: date, skill: skill, level: level, activity: activity, hours: hours, status: status, note: note)
+    }
+}
+
+struct SnapshotRecord: Codable, Hashable, Sendable {
+    var id: Int64
+    var createdAt: String
+    var curriculaVersion: String
+    var asOf: Day
+    var score: Double
+    var zone: Zone
+    var label: String
+    var parts: ScoreParts
+    var reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, score, zone, label, parts, reason
+        case createdAt = "created_at", curriculaVersion = "curricula_version", asOf = "as_of"
+    }
+
+    init(_ s: StoredSnapshot) {
+        let n = s.snapshot
+        id = s.id; createdAt = s.createdAt; curriculaVersion = s.curriculaVersion
+        asOf = n.asOf; score = n.score; zone = n.zone; label = n.label; parts = n.parts; reason = n.reason
+    }
+
+    var snapshot: Snapshot { Snapshot(asOf: asOf, score: score, zone: zone, label: label, parts: parts, reason: reason) }
+}
+
+struct BriefingRecord: Codable, Hashable, Sendable {
+    var id: Int64
+    var createdAt: String
+    var week: Int
+    var body: String
+    var generatedOn: Day
+
+    enum CodingKeys: String, CodingKey {
+        case id, week, body
+        case createdAt = "created_at", generatedOn = "generated_on"
+    }
+
+    init(_ s: StoredBriefing) {
+        id = s.id; createdAt = s.createdAt; week = s.briefing.week; body = s.briefing.body; generatedOn = s.briefing.generatedOn
+    }
+
+    var briefing: Briefing { Briefing(week: week, body: body, generatedOn: generatedOn) }
+}
+
+extension Store {
+    /// The whole history of `profile` as one export document.
+    public func export(_ profile: Profile) throws -> ProfileArchive {
+        // Ids in the document count from 1 in each list (database ids mean nothing elsewhere),
+        // so export -> import -> export gives the same bytes.
+        func renumbered<R>(_ rows: [R], _ setID: (inout R, Int64) -> Void) -> [R] {
+            rows.enumerated().map { i, r in var r = r; setID(&r, Int64(i + 1)); return r }
+        }
+        return try read { db in
+            var plans = try fetchPlans(db, where: "profile_id = ? ORDER BY id", [profile.id]).map(PlanRecord.init)
+            let planNumber = Dictionary(uniqueKeysWithValues: plans.enumerated().map { ($1.id, Int64($0 + 1)) })
+            plans = renumbered(plans) { p, n in p.id = n; p.supersededBy = p.supersededBy.flatMap { planNumber[$0] } }
+            return ProfileArchive(
+                format: ProfileArchive.formatName, version: ProfileArchive.currentVersion,
+                name: profile.name, createdAt: profile.createdAt,
+                assessments: renumbered(try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id])
+                    .map(AssessmentRecord.init)) { $0.id = $1 },
+                plans: plans,
+                logs: renumbered(try fetchLogs(db, where: "profile_id = ? ORDER BY id", [profile.id]).map(LogRecord.init)) { $0.id = $1 },
+                snapshots: renumbered(try fetchSnapshots(db, where: "profile_id = ? ORDER BY id", [profile.id])
+                    .map(SnapshotRecord.init)) { $0.id = $1 },
+                briefings: renumbered(try fetchBriefings(db, where: "profile_id = ? ORDER BY id", [profile.id])
+                    .map(BriefingRecord.init)) { $0.id = $1 })
+        }
+    }
+
+    /// Imports an export document as a new profile (named `name`, else the exported name), in
+    /// one transaction. The new profile becomes current when no profile is.
+    ///
+    /// - Throws: ``StoreError/profileExists(name:path:)``; ``StoreError/invalid(_:)`` for a row
+    ///   the schema refuses (then nothing is imported).
+    @discardableResult
+    public func importArchive(_ archive: ProfileArchive, as name: String? = nil) throws -> Profile {
+        let name = name ?? archive.name
+        try Self.validate(name: name)
+        return try write { db in
+            if try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE name = ?", arguments: [name]) != nil {
+                throw StoreError.profileExists(name: name, path: path)
+            }
+            let profile = try insertProfile(db, name: name, createdAt: archive.createdAt)
+            if try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE is_current = 1") == nil {
+                try makeCurrent(db, profile)
+            }
+            for a in archive.assessments {
+                _ = try insertAssessment(db, try a.assessment(), profile: profile, reason: a.reason,
+                                         curriculaVersion: a.curriculaVersion, createdAt: a.createdAt)
+            }
+            // Plans get new ids; `superseded_by` is rewritten through the old -> new map.
+            var newID: [Int64: Int64] = [:]
+            for p in archive.plans {
+                newID[p.id] = try insertPlan(db, p.plan, profile: profile, curriculaVersion: p.curriculaVersion,
+                                             supersededBy: nil, createdAt: p.createdAt)
+            }
+            for p in archive.plans {
+                guard let old = p.supersededBy else { continue }
+                guard let new = newID[old] else {
+                    throw StoreError.invalid("plan \(p.id) is superseded by plan \(old), which the export does not contain")
+                }
+                try db.execute(sql: "UPDATE plans SET superseded_by = ? WHERE id = ?", arguments: [new, newID[p.id]!])
+            }
+            for l in archive.logs { _ = try insertLog(db, l.entry, profile: profile, createdAt: l.createdAt) }
+            for s in archive.snapshots {
+                _ = try insertSnapshot(db, s.snapshot, profile: profile, curriculaVersion: s.curriculaVersion, createdAt: s.createdAt)
+            }
+            for b in archive.briefings { _ = try insertBriefing(db, b.briefing, profile: profile, createdAt: b.createdAt) }
+            return try fetchProfile(db, id: profile)
+        }
+    }
+}

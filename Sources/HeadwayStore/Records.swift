@@ -1,0 +1,49 @@
+import HeadwayCore
+
+/// A person's named record in the database.
+public struct Profile: Sendable, Hashable {
+    public let id: Int64
+    public let name: String
+    /// Whether commands use this profile when no `--profile` is given.
+    public let isCurrent: Bool
+    /// ISO 8601 UTC.
+    public let createdAt: String
+}
+
+/// An assessment as stored, with why it was taken and the curricula it was made with.
+public struct StoredAssessment: Sendable, Hashable {
+    public let id: Int64
+    public let assessment: Assessment
+    /// "assessment" for the first one, "re-assessment" for a level set directly, …
+    public let reason: String
+    public let curriculaVersion: String
+    public let createdAt: String
+}
+
+/// A plan as stored; a plan replaced by a newer one names it in ``supersededBy``.
+public struct StoredPlan: Sendable, Hashable {
+    public let id: Int64
+    public let plan: Plan
+    public let supersededBy: Int64?
+    public let curriculaVersion: String
+    public let createdAt: String
+}
+
+public struct StoredLog: Sendable, Hashable {
+    public let id: Int64
+    public let entry: LogEntry
+    public let createdAt: String
+}
+
+public struct StoredSnapshot: Sendable, Hashable {
+    public let id: Int64
+    public let snapshot: Snapshot
+    public let curriculaVersion: String
+    public let createdAt: String
+}
+
+public struct StoredBriefing: Sendable, Hashable {
+    public let id: Int64
+    public let briefing: Briefing
+    public let createdAt: String
+}

@@ -1,0 +1,162 @@
+import GRDB
+
+/// The database schema, one named migration per change.
+///
+/// A migration is never edited once it has shipped: a change to the schema is a new
+/// `registerMigration` call appended below. A database that lists a migration this binary
+/// does not know was written by a newer Headway and is refused untouched.
+enum Schema {
+    /// Identifiers of every migration, in order; the last one is the schema version.
+    static var identifiers: [String] { migrator.migrations }
+
+    static let migrator: DatabaseMigrator = {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-profiles-history", migrate: v1)
+        return m
+    }()
+
+    /// Profiles and their whole history: assessments, plans (normalised), logs, snapshots, briefings.
+    private static func v1(_ db: Database) throws {
+        // Timestamps are ISO 8601 UTC text; days are YYYY-MM-DD text (the core's `Day`).
+        let now = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+        try db.execute(sql: """
+            CREATE TABLE profiles (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64),
+                is_current INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1)),
+                created_at TEXT NOT NULL DEFAULT \(now)
+            );
+            -- At most one current profile.
+            CREATE UNIQUE INDEX profiles_one_current ON profiles(is_current) WHERE is_current = 1;
+
+            CREATE TABLE assessments (
+                id INTEGER PRIMARY KEY,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                role TEXT NOT NULL,
+                seniority TEXT NOT NULL CHECK (seniority IN ('junior', 'mid', 'senior', 'staff')),
+                hours_per_week REAL NOT NULL CHECK (hours_per_week BETWEEN 1 AND 40),
+                weeks INTEGER NOT NULL CHECK (weeks BETWEEN 1 AND 52),
+                start TEXT,
+                time_split TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(time_split)),
+                market TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(market)),
+                goals TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(goals)),
+                reason TEXT NOT NULL,
+                curricula_version TEXT NOT NULL,
+                created_at TEXT NOT NULL DEFAULT \(now)
+            );
+            CREATE INDEX assessments_profile ON assessments(profile_id, id);
+
+            -- Levels are rows, not JSON, so the 0..4 range is a constraint.
+            CREATE TABLE assessment_levels (
+                assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+                skill TEXT NOT NULL,
+                level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4),
+                PRIMARY KEY (assessment_id, skill)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE plans (
+                id INTEGER PRIMARY KEY,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                start TEXT NOT NULL,
+                weeks INTEGER NOT NULL CHECK (weeks BETWEEN 1 AND 52),
+                hours_per_week REAL NOT NULL CHECK (hours_per_week BETWEEN 1 AND 40),
+                include_goals TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(include_goals)),
+                exclude_goals TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(exclude_goals)),
+                start_score REAL NOT NULL CHECK (start_score BETWEEN 0 AND 100),
+                projected_score REAL NOT NULL CHECK (projected_score BETWEEN 0 AND 100),
+                optimal INTEGER NOT NULL CHECK (optimal IN (0, 1)),
+                gap REAL NOT NULL CHECK (gap >= 0),
+                superseded_by INTEGER REFERENCES plans(id) ON DELETE SET NULL,
+                curricula_version TEXT NOT NULL,
+                created_at TEXT NOT NULL DEFAULT \(now)
+            );
+            CREATE INDEX plans_profile ON plans(profile_id, id);
+            CREATE INDEX plans_superseded_by ON plans(superseded_by);
+
+            CREATE TABLE plan_units (
+                plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL CHECK (position >= 0),
+                skill TEXT NOT NULL,
+                level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+                hours REAL NOT NULL CHECK (hours > 0),
+                gain REAL NOT NULL,
+                tasks TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tasks)),
+                needed_by TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(needed_by)),
+                required INTEGER NOT NULL CHECK (required IN (0, 1)),
+                PRIMARY KEY (plan_id, position),
+                UNIQUE (plan_id, skill, level)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE plan_weeks (
+                plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+                week INTEGER NOT NULL CHECK (week BETWEEN 1 AND 52),
+                start TEXT NOT NULL,
+                hours REAL NOT NULL CHECK (hours >= 0),
+                projected_score REAL NOT NULL CHECK (projected_score BETWEEN 0 AND 100),
+                PRIMARY KEY (plan_id, week)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE plan_items (
+                id INTEGER PRIMARY KEY,
+                plan_id INTEGER NOT NULL,
+                week INTEGER NOT NULL,
+                position INTEGER NOT NULL CHECK (position >= 0),
+                skill TEXT NOT NULL,
+                level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+                hours REAL NOT NULL CHECK (hours > 0),
+                completes INTEGER NOT NULL CHECK (completes IN (0, 1)),
+                FOREIGN KEY (plan_id, week) REFERENCES plan_weeks(plan_id, week) ON DELETE CASCADE,
+                UNIQUE (plan_id, week, position)
+            );
+
+            CREATE TABLE plan_activities (
+                item_id INTEGER NOT NULL REFERENCES plan_items(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL CHECK (position >= 0),
+                text TEXT NOT NULL,
+                hours REAL NOT NULL CHECK (hours >= 0),
+                PRIMARY KEY (item_id, position)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE logs (
+                id INTEGER PRIMARY KEY,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                date TEXT NOT NULL,
+                skill TEXT NOT NULL,
+                level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+                activity TEXT,
+                hours REAL NOT NULL CHECK (hours >= 0 AND (hours > 0 OR status = 'skipped')),
+                status TEXT NOT NULL CHECK (status IN ('done', 'partial', 'skipped')),
+                note TEXT,
+                created_at TEXT NOT NULL DEFAULT \(now)
+            );
+            CREATE INDEX logs_profile_date ON logs(profile_id, date, id);
+
+            CREATE TABLE snapshots (
+                id INTEGER PRIMARY KEY,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                as_of TEXT NOT NULL,
+                score REAL NOT NULL CHECK (score BETWEEN 0 AND 100),
+                zone TEXT NOT NULL CHECK (zone IN ('Green', 'Yellow', 'Red')),
+                label TEXT NOT NULL,
+                part_base REAL NOT NULL,
+                part_evidence REAL NOT NULL,
+                part_barriers REAL NOT NULL,
+                part_growth REAL NOT NULL,
+                reason TEXT NOT NULL,
+                curricula_version TEXT NOT NULL,
+                created_at TEXT NOT NULL DEFAULT \(now)
+            );
+            CREATE INDEX snapshots_profile ON snapshots(profile_id, as_of, id);
+
+            CREATE TABLE briefings (
+                id INTEGER PRIMARY KEY,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                week INTEGER NOT NULL CHECK (week BETWEEN 1 AND 52),
+                body TEXT NOT NULL,
+                generated_on TEXT NOT NULL,
+                created_at TEXT NOT NULL DEFAULT \(now),
+                UNIQUE (profile_id, week)
+            );
+            """)
+    }
+}

@@ -1,0 +1,297 @@
+import Foundation
+import GRDB
+import HeadwayCore
+
+private let nowSQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+extension Store {
+    // MARK: Assessments
+
+    /// Stores an assessment taken now, stamped with the curricula version it was checked against.
+    @discardableResult
+    public func saveAssessment(_ assessment: Assessment, for profile: Profile, reason: String,
+                               curriculaVersion: String) throws -> StoredAssessment {
+        try write { db in
+            let id = try insertAssessment(db, assessment, profile: profile.id, reason: reason,
+                                          curriculaVersion: curriculaVersion, createdAt: nil)
+            return try fetchAssessments(db, where: "id = ?", [id])[0]
+        }
+    }
+
+    /// The most recent assessment of `profile`, if any.
+    public func latestAssessment(for profile: Profile) throws -> StoredAssessment? {
+        try read { db in try fetchAssessments(db, where: "profile_id = ? ORDER BY id DESC LIMIT 1", [profile.id]).first }
+    }
+
+    /// Every assessment of `profile`, oldest first.
+    public func assessments(for profile: Profile) throws -> [StoredAssessment] {
+        try read { db in try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id]) }
+    }
+
+    func insertAssessment(_ db: Database, _ a: Assessment, profile: Int64, reason: String,
+                          curriculaVersion: String, createdAt: String?) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO assessments (profile_id, role, seniority, hours_per_week, weeks, start, time_split, market,
+                                     goals, reason, curricula_version, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+            """, arguments: [profile, a.role, a.seniority.rawValue, a.hoursPerWeek, a.weeks, a.start?.description,
+                             try jsonText(a.timeSplit), try jsonText(MarketJSON(a.market)), try jsonText(GoalsJSON(a.goals)),
+                             reason, curriculaVersion, createdAt])
+        let id = db.lastInsertedRowID
+        let insert = try db.cachedStatement(sql: "INSERT INTO assessment_levels (assessment_id, skill, level) VALUES (?, ?, ?)")
+        for (skill, level) in a.skills.sorted(by: { $0.key < $1.key }) {
+            try insert.execute(arguments: [id, skill, level])
+        }
+        return id
+    }
+
+    func fetchAssessments(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredAssessment] {
+        try Row.fetchAll(db, sql: "SELECT * FROM assessments WHERE \(clause)", arguments: args).map { row in
+            var levels: [String: Int] = [:]
+            for l in try Row.fetchAll(db, sql: "SELECT skill, level FROM assessment_levels WHERE assessment_id = ?",
+                                      arguments: [row["id"] as Int64]) {
+                levels[l["skill"]] = l["level"]
+            }
+            let a = Assessment(role: row["role"], seniority: try decode(Seniority(rawValue: row["seniority"]), "seniority"),
+                               hoursPerWeek: row["hours_per_week"], weeks: row["weeks"],
+                               start: try (row["start"] as String?).map { try day($0) },
+                               timeSplit: try jsonValue([String: Double].self, row["time_split"]),
+                               skills: levels,
+                               market: try jsonValue(MarketJSON.self, row["market"]).overrides(),
+                               goals: try jsonValue(GoalsJSON.self, row["goals"]).goals)
+            return StoredAssessment(id: row["id"], assessment: a, reason: row["reason"],
+                                    curriculaVersion: row["curricula_version"], createdAt: row["created_at"])
+        }
+    }
+
+    // MARK: Plans
+
+    /// Stores `plan` as the profile's current plan; the plan it replaces is marked
+    /// superseded by it, in the same transaction.
+    @discardableResult
+    public func savePlan(_ plan: Plan, for profile: Profile, curriculaVersion: String) throws -> StoredPlan {
+        try write { db in
+            let id = try insertPlan(db, plan, profile: profile.id, curriculaVersion: curriculaVersion,
+                                    supersededBy: nil, createdAt: nil)
+            try db.execute(sql: """
+                UPDATE plans SET superseded_by = ? WHERE profile_id = ? AND superseded_by IS NULL AND id != ?
+                """, arguments: [id, profile.id, id])
+            return try fetchPlans(db, where: "id = ?", [id])[0]
+        }
+    }
+
+    /// The plan in force: the latest one not superseded.
+    public func currentPlan(for profile: Profile) throws -> StoredPlan? {
+        try read { db in
+            try fetchPlans(db, where: "profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1", [profile.id]).first
+        }
+    }
+
+    /// Every plan of `profile`, oldest first, superseded ones included.
+    public func plans(for profile: Profile) throws -> [StoredPlan] {
+        try read { db in try fetchPlans(db, where: "profile_id = ? ORDER BY id", [profile.id]) }
+    }
+
+    func insertPlan(_ db: Database, _ p: Plan, profile: Int64, curriculaVersion: String,
+                    supersededBy: Int64?, createdAt: String?) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO plans (profile_id, start, weeks, hours_per_week, include_goals, exclude_goals, start_score,
+                               projected_score, optimal, gap, superseded_by, curricula_version, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+            """, arguments: [profile, p.start.description, p.weeks, p.hoursPerWeek, try jsonText(p.include),
+                             try jsonText(p.exclude), p.startScore, p.projectedScore, p.optimal, p.gap, supersededBy,
+                             curriculaVersion, createdAt])
+        let planID = db.lastInsertedRowID
+        let unit = try db.cachedStatement(sql: """
+            INSERT INTO plan_units (plan_id, position, skill, level, hours, gain, tasks, needed_by, required)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (i, u) in p.units.enumerated() {
+            try unit.execute(arguments: [planID, i, u.skill, u.level, u.hours, u.gain, try jsonText(u.tasks),
+                                         try jsonText(u.neededBy), u.required])
+        }
+        let week = try db.cachedStatement(sql: """
+            INSERT INTO plan_weeks (plan_id, week, start, hours, projected_score) VALUES (?, ?, ?, ?, ?)
+            """)
+        let item = try db.cachedStatement(sql: """
+            INSERT INTO plan_items (plan_id, week, position, skill, level, hours, completes) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let activity = try db.cachedStatement(sql: """
+            INSERT INTO plan_activities (item_id, position, text, hours) VALUES (?, ?, ?, ?)
+            """)
+        for w in p.schedule {
+            try week.execute(arguments: [planID, w.week, w.start.description, w.hours, w.projectedScore])
+            for (i, it) in w.items.enumerated() {
+                try item.execute(arguments: [planID, w.week, i, it.skill, it.level, it.hours, it.completes])
+                let itemID = db.lastInsertedRowID
+                for (j, a) in it.activities.enumerated() {
+                    try activity.execute(arguments: [itemID, j, a.text, a.hours])
+                }
+            }
+        }
+        return planID
+    }
+
+    func fetchPlans(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredPlan] {
+        try Row.fetchAll(db, sql: "SELECT * FROM plans WHERE \(clause)", arguments: args).map { row in
+            let planID: Int64 = row["id"]
+            let units = try Row.fetchAll(db, sql: "SELECT * FROM plan_units WHERE plan_id = ? ORDER BY position",
+                                         arguments: [planID]).map { u in
+                PlanUnit(skill: u["skill"], level: u["level"], hours: u["hours"], gain: u["gain"],
+                         tasks: try jsonValue([String].self, u["tasks"]),
+                         neededBy: try jsonValue([UnitID].self, u["needed_by"]), required: u["required"])
+            }
+            var activities: [Int64: [PlannedActivity]] = [:]
+            for a in try Row.fetchAll(db, sql: """
+                SELECT a.item_id, a.text, a.hours FROM plan_activities a JOIN plan_items i ON i.id = a.item_id
+                WHERE i.plan_id = ? ORDER BY a.item_id, a.position
+                """, arguments: [planID]) {
+                activities[a["item_id"], default: []].append(PlannedActivity(text: a["text"], hours: a["hours"]))
+            }
+            var items: [Int: [PlanItem]] = [:]
+            for it in try Row.fetchAll(db, sql: "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY week, position",
+                                       arguments: [planID]) {
+                items[it["week"], default: []].append(PlanItem(skill: it["skill"], level: it["level"], hours: it["hours"],
+                                                               activities: activities[it["id"]] ?? [], completes: it["completes"]))
+            }
+            let schedule = try Row.fetchAll(db, sql: "SELECT * FROM plan_weeks WHERE plan_id = ? ORDER BY week",
+                                            arguments: [planID]).map { w in
+                PlanWeek(week: w["week"], start: try day(w["start"]), hours: w["hours"], projectedScore: w["projected_score"],
+                         items: items[w["week"]] ?? [])
+            }
+            let plan = Plan(start: try day(row["start"]), weeks: row["weeks"], hoursPerWeek: row["hours_per_week"],
+                            include: try jsonValue([String: Int].self, row["include_goals"]),
+                            exclude: try jsonValue([String].self, row["exclude_goals"]),
+                            startScore: row["start_score"], projectedScore: row["projected_score"], optimal: row["optimal"],
+                            gap: row["gap"], units: units, schedule: schedule)
+            return StoredPlan(id: planID, plan: plan, supersededBy: row["superseded_by"],
+                              curriculaVersion: row["curricula_version"], createdAt: row["created_at"])
+        }
+    }
+
+    // MARK: Logs
+
+    /// Appends one log entry.
+    @discardableResult
+    public func addLog(_ entry: LogEntry, for profile: Profile) throws -> StoredLog {
+        try write { db in
+            let id = try insertLog(db, entry, profile: profile.id, createdAt: nil)
+            return try fetchLogs(db, where: "id = ?", [id])[0]
+        }
+    }
+
+    /// Every log entry of `profile`, by date then in the order written.
+    public func logs(for profile: Profile) throws -> [StoredLog] {
+        try read { db in try fetchLogs(db, where: "profile_id = ? ORDER BY date, id", [profile.id]) }
+    }
+
+    func insertLog(_ db: Database, _ e: LogEntry, profile: Int64, createdAt: String?) throws -> Int64 {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO logs (profile_id, date, skill, level, activity, hours, status, note, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+            """)
+        try insert.execute(arguments: [profile, e.date.description, e.skill, e.level, e.activity, e.hours,
+                                       e.status.rawValue, e.note, createdAt])
+        return db.lastInsertedRowID
+    }
+
+    func fetchLogs(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredLog] {
+        try Row.fetchAll(db, sql: "SELECT * FROM logs WHERE \(clause)", arguments: args).map { r in
+            StoredLog(id: r["id"],
+                      entry: LogEntry(date: try day(r["date"]), skill: r["skill"], level: r["level"], activity: r["activity"],
+                                      hours: r["hours"], status: try decode(LogStatus(rawValue: r["status"]), "status"),
+                                      note: r["note"]),
+                      createdAt: r["created_at"])
+        }
+    }
+
+    // MARK: Snapshots
+
+    /// Appends a score snapshot; snapshots are never rewritten.
+    @discardableResult
+    public func addSnapshot(_ snapshot: Snapshot, for profile: Profile, curriculaVersion: String) throws -> StoredSnapshot {
+        try write { db in
+            let id = try insertSnapshot(db, snapshot, profile: profile.id, curriculaVersion: curriculaVersion, createdAt: nil)
+            return try fetchSnapshots(db, where: "id = ?", [id])[0]
+        }
+    }
+
+    /// Every snapshot of `profile`, by as-of day then in the order written.
+    public func snapshots(for profile: Profile) throws -> [StoredSnapshot] {
+        try read { db in try fetchSnapshots(db, where: "profile_id = ? ORDER BY as_of, id", [profile.id]) }
+    }
+
+    func insertSnapshot(_ db: Database, _ s: Snapshot, profile: Int64, curriculaVersion: String, createdAt: String?) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO snapshots (profile_id, as_of, score, zone, label, part_base, part_evidence, part_barriers,
+                                   part_growth, reason, curricula_version, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+            """, arguments: [profile, s.asOf.description, s.score, s.zone.rawValue, s.label, s.parts.base, s.parts.evidence,
+                             s.parts.barriers, s.parts.growth, s.reason, curriculaVersion, createdAt])
+        return db.lastInsertedRowID
+    }
+
+    func fetchSnapshots(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredSnapshot] {
+        try Row.fetchAll(db, sql: "SELECT * FROM snapshots WHERE \(clause)", arguments: args).map { r in
+            let parts = ScoreParts(base: r["part_base"], evidence: r["part_evidence"], barriers: r["part_barriers"],
+                                   growth: r["part_growth"])
+            return StoredSnapshot(id: r["id"],
+                                  snapshot: Snapshot(asOf: try day(r["as_of"]), score: r["score"],
+                                                     zone: try decode(Zone(rawValue: r["zone"]), "zone"), label: r["label"],
+                                                     parts: parts, reason: r["reason"]),
+                                  curriculaVersion: r["curricula_version"], createdAt: r["created_at"])
+        }
+    }
+
+    // MARK: Briefings
+
+    /// Stores the briefing of its week unless one is stored already; returns the stored one.
+    ///
+    /// The first write wins: a briefing is history, and a later generation (with other data
+    /// or another curricula) must not replace what the person was shown.
+    @discardableResult
+    public func saveBriefing(_ briefing: Briefing, for profile: Profile) throws -> StoredBriefing {
+        try write { db in
+            _ = try insertBriefing(db, briefing, profile: profile.id, createdAt: nil)
+            return try fetchBriefings(db, where: "profile_id = ? AND week = ?", [profile.id, briefing.week])[0]
+        }
+    }
+
+    /// The stored briefing of `week`, if one was generated.
+    public func briefing(week: Int, for profile: Profile) throws -> StoredBriefing? {
+        try read { db in try fetchBriefings(db, where: "profile_id = ? AND week = ?", [profile.id, week]).first }
+    }
+
+    /// Every stored briefing of `profile`, by week.
+    public func briefings(for profile: Profile) throws -> [StoredBriefing] {
+        try read { db in try fetchBriefings(db, where: "profile_id = ? ORDER BY week", [profile.id]) }
+    }
+
+    func insertBriefing(_ db: Database, _ b: Briefing, profile: Int64, createdAt: String?) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO briefings (profile_id, week, body, generated_on, created_at)
+            VALUES (?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+            ON CONFLICT (profile_id, week) DO NOTHING
+            """, arguments: [profile, b.week, b.body, b.generatedOn.description, createdAt])
+        return db.lastInsertedRowID
+    }
+
+    func fetchBriefings(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredBriefing] {
+        try Row.fetchAll(db, sql: "SELECT * FROM briefings WHERE \(clause)", arguments: args).map { r in
+            StoredBriefing(id: r["id"],
+                           briefing: Briefing(week: r["week"], body: r["body"], generatedOn: try day(r["generated_on"])),
+                           createdAt: r["created_at"])
+        }
+    }
+}
+
+/// A stored day that does not parse means someone else wrote the row; say which value.
+private func day(_ text: String) throws -> Day {
+    guard let d = Day(text) else { throw StoreError.invalid("a stored date '\(text)' is not YYYY-MM-DD") }
+    return d
+}
+
+private func decode<T>(_ value: T?, _ column: String) throws -> T {
+    guard let value else { throw StoreError.invalid("a stored \(column) has a value this version does not know") }
+    return value
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import HeadwayCore
+
+extension Store {
+    /// Creates a profile, optionally with its first assessment and score snapshot, in one
+    /// transaction, and makes it the current profile.
+    ///
+    /// - Throws: ``StoreError/profileExists(name:path:)`` when the name is taken,
+    ///   ``StoreError/invalid(_:)`` for an empty or over-long name.
+    @discardableResult
+    public func createProfile(named name: String, assessment: Assessment? = nil, reason: String = "assessment",
+                              snapshot: Snapshot? = nil, curriculaVersion: String = "") throws -> Profile {
+        try Self.validate(name: name)
+        return try write { db in
+            if try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE name = ?", arguments: [name]) != nil {
+                throw StoreError.profileExists(name: name, path: path)
+            }
+            let id = try insertProfile(db, name: name, createdAt: nil)
+            try makeCurrent(db, id)
+            if let assessment {
+                _ = try insertAssessment(db, assessment, profile: id, reason: reason, curriculaVersion: curriculaVersion, createdAt: nil)
+            }
+            if let snapshot {
+                _ = try insertSnapshot(db, snapshot, profile: id, curriculaVersion: curriculaVersion, createdAt: nil)
+            }
+            return try fetchProfile(db, id: id)
+        }
+    }
+
+    /// Every profile, by name.
+    public func profiles() throws -> [Profile] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM profiles ORDER BY name").map(Self.profile) }
+    }
+
+    /// The profile commands use by default, if one is set.
+    public func currentProfile() throws -> Profile? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM profiles WHERE is_current = 1").map(Self.profile) }
+    }
+
+    /// The profile called `name`. - Throws: ``StoreError/noSuchProfile(name:path:)``.
+    public func profile(named name: String) throws -> Profile {
+        try read { db in try fetchProfile(db, name: name) }
+    }
+
+    /// Makes `name` the current profile.
+    @discardableResult
+    public func useProfile(named name: String) throws -> Profile {
+        try write { db in
+            let p = try fetchProfile(db, name: name)
+            try makeCurrent(db, p.id)
+            return try fetchProfile(db, id: p.id)
+        }
+    }
+
+    /// Renames a profile; its history follows it.
+    @discardableResult
+    public func renameProfile(_ old: String, to new: String) throws -> Profile {
+        try Self.validate(name: new)
+        return try write { db in
+            let p = try fetchProfile(db, name: old)
+            if old != new, try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE name = ?", arguments: [new]) != nil {
+                throw StoreError.profileExists(name: new, path: path)
+            }
+            try db.execute(sql: "UPDATE profiles SET name = ? WHERE id = ?", arguments: [new, p.id])
+            return try fetchProfile(db, id: p.id)
+        }
+    }
+
+    /// Deletes a profile and its whole history (the foreign keys cascade). If it was the
+    /// current profile, no profile is current afterwards.
+    public func deleteProfile(named name: String) throws {
+        try write { db in
+            let p = try fetchProfile(db, name: name)
+            try db.execute(sql: "DELETE FROM profiles WHERE id = ?", arguments: [p.id])
+        }
+    }
+
+    // MARK: - Rows
+
+    static func validate(name: String) throws {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed == name, name.count <= 64, !name.contains(where: \.isNewline) else {
+            throw StoreError.invalid("profile name '\(name)' is not allowed; use 1..64 characters without leading or trailing spaces")
+        }
+    }
+
+    func insertProfile(_ db: Database, name: String, createdAt: String?) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO profiles (name, created_at) VALUES (?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+            """, arguments: [name, createdAt])
+        return db.lastInsertedRowID
+    }
+
+    func makeCurrent(_ db: Database, _ id: Int64) throws {
+        try db.execute(sql: "UPDATE profiles SET is_current = 0 WHERE is_current = 1 AND id != ?", arguments: [id])
+        try db.execute(sql: "UPDATE profiles SET is_current = 1 WHERE id = ?", arguments: [id])
+    }
+
+    func fetchProfile(_ db: Database, id: Int64) throws -> Profile {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM profiles WHERE id = ?", arguments: [id]) else {
+            throw StoreError.invalid("\(path): profile \(id) vanished during the transaction")
+        }
+        return Self.profile(row)
+    }
+
+    func fetchProfile(_ db: Database, name: String) throws -> Profile {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM profiles WHERE name = ?", arguments: [name]) else {
+            throw StoreError.noSuchProfile(name: name, path: path)
+        }
+        return Self.profile(row)
+    }
+
+    static func profile(_ row: Row) -> Profile {
+        Profile(id: row["id"], name: row["name"], isCurrent: row["is_current"], createdAt: row["created_at"])
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One Headway database: profiles and their whole history, in a single SQLite file.
+///
+/// Open it with ``open(at:busyTimeout:)``; every write runs in one transaction, so a crash
+/// leaves either all of it or none of it. Errors are ``StoreError`` values, one line each.
+///
+///     let store = try Store.open(at: "/home/me/.local/share/headway/headway.sqlite")
+///     let me = try store.createProfile(named: "me")
+///     try store.addLog(LogEntry(date: day, skill: "vllm", level: 2, hours: 3, status: .done), for: me)
+///
+/// ## Topics
+/// - Profiles: ``createProfile(named:assessment:reason:snapshot:curriculaVersion:)``,
+///   ``profiles()``, ``currentProfile()``, ``useProfile(named:)``, ``renameProfile(_:to:)``,
+///   ``deleteProfile(named:)``
+/// - History: ``saveAssessment(_:for:reason:curriculaVersion:)``, ``savePlan(_:for:curriculaVersion:)``,
+///   ``addLog(_:for:)``, ``addSnapshot(_:for:curriculaVersion:)``, ``saveBriefing(_:for:)``
+/// - Moving a profile: ``export(_:)``, ``importArchive(_:as:)``
+/// - Health: ``checkup(curriculaVersion:)``
+public struct Store: Sendable {
+    /// The database file.
+    public let path: String
+    let queue: DatabaseQueue
+    let busyTimeout: Double
+
+    /// How long a write waits for another process's write lock before giving up.
+    public static let defaultBusyTimeout: Double = 5
+
+    /// Opens the database at `path`, creating it (folder 0700, file 0600) and migrating it.
+    ///
+    /// An existing file is first checked through a read-only connection, so a file that is
+    /// not a database, is corrupted, or was written by a newer Headway is refused before
+    /// anything could write to it. WAL mode, foreign keys and a busy timeout are on.
+    ///
+    /// - Throws: ``StoreError``.
+    public static func open(at path: String, busyTimeout: Double = defaultBusyTimeout) throws -> Store {
+        let path = URL(fileURLWithPath: path).standardizedFileURL.path
+        let folder = (path as NSString).deletingLastPathComponent
+        try prepareFolder(folder)
+        if FileManager.default.fileExists(atPath: path) {
+            try preflight(path, busyTimeout: busyTimeout)
+        } else {
+            try createFile(path)
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.prepareDatabase { db in
+            // Only a file we do not yet have in WAL mode is switched (a header write); GRDB's
+            // own `.wal` setup would also write a table on every open, which would change the
+            // bytes of a file we are about to refuse.
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            // FULL: a committed row survives a power cut, not only a crash; commits are few.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            let store = Store(path: path, queue: queue, busyTimeout: busyTimeout)
+            try store.migrate()
+            return store
+        } catch {
+            throw StoreError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Identifiers of every migration this binary knows, in order.
+    public static var migrations: [String] { Schema.identifiers }
+
+    private func migrate() throws {
+        let migrator = Schema.migrator
+        if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
+        do {
+            try migrator.migrate(queue)
+        } catch {
+            // Two processes opening a new file at once both try to migrate; the loser's
+            // migration fails on tables the winner made. That is fine once the schema is complete.
+            if (try? queue.read({ try migrator.hasCompletedMigrations($0) })) == true { return }
+            throw error
+        }
+    }
+
+    /// Creates the folder (and missing parents) 0700, and refuses one we cannot write in.
+    private static func prepareFolder(_ folder: String) throws {
+        if !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                if access((folder as NSString).deletingLastPathComponent, W_OK) != 0 && errno == EROFS {
+                    throw StoreError.readOnlyFolder(folder: (folder as NSString).deletingLastPathComponent)
+                }
+                throw StoreError.cannotCreateFolder(folder: folder, reason: (error as NSError).localizedDescription)
+            }
+        }
+        // access(2) also answers EROFS for root on a read-only mount.
+        if access(folder, W_OK) != 0 { throw StoreError.readOnlyFolder(folder: folder) }
+    }
+
+    /// Creates an empty 0600 file, which SQLite takes as an empty database; its `-wal` and
+    /// `-shm` files inherit the mode.
+    private static func createFile(_ path: String) throws {
+        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 { _ = systemClose(fd); return }
+        if errno == EEXIST { return } // another process created it first
+        if errno == EROFS || errno == EACCES {
+            throw StoreError.readOnlyFolder(folder: (path as NSString).deletingLastPathComponent)
+        }
+        throw StoreError.io(path: path, detail: String(cString: strerror(errno)))
+    }
+
+    /// Checks an existing file without writing a byte: header, integrity, schema version.
+    private static func preflight(_ path: String, busyTimeout: Double) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.io(path: path, detail: "it cannot be read (\(String(cString: strerror(errno))))")
+        }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        if header.isEmpty { return } // an empty file is an empty database
+        guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+            throw StoreError.notADatabase(path: path)
+        }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        do {
+            let reader = try DatabaseQueue(path: path, configuration: config)
+            defer { try? reader.close() }
+            try reader.read { db in
+                let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
+                if problems != ["ok"] { throw StoreError.corrupted(path: path, detail: oneLine(problems)) }
+                let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.identifiers)
+                if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
+            }
+        } catch {
+            throw StoreError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Closes the connection (also done when the last copy of the store goes away).
+    public func close() throws {
+        do { try queue.close() } catch { throw StoreError(error, path: path, busyTimeout: busyTimeout) }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction: all of it is committed, or none of it.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.write(body) } catch { throw StoreError(error, path: path, busyTimeout: busyTimeout) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch { throw StoreError(error, path: path, busyTimeout: busyTimeout) }
+    }
+}
+
+extension StoreError {
+    /// Maps SQLite's result codes to what the person must hear.
+    init(_ error: any Error, path: String, busyTimeout: Double) {
+        if let e = error as? StoreError { self = e; return }
+        guard let e = error as? DatabaseError else {
+            self = .io(path: path, detail: String(describing: error)); return
+        }
+        switch e.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy(path: path, seconds: busyTimeout)
+        case .SQLITE_FULL: self = .diskFull(path: path)
+        case .SQLITE_NOTADB: self = .notADatabase(path: path)
+        case .SQLITE_CORRUPT: self = .corrupted(path: path, detail: oneLine([e.message ?? "database disk image is malformed"]))
+        case .SQLITE_CONSTRAINT: self = .invalid("\(path): refused a row the model does not allow (\(e.message ?? "constraint failed"))")
+        case .SQLITE_READONLY: self = .io(path: path, detail: "it is read-only (\(e.message ?? "readonly"))")
+        case .SQLITE_IOERR where e.extendedResultCode == .SQLITE_IOERR_WRITE:
+            // A write past RLIMIT_FSIZE or onto a full disk that could not even start arrives
+            // as IOERR_WRITE rather than FULL; either way nothing was committed.
+            self = .diskFull(path: path)
+        default: self = .io(path: path, detail: e.message ?? "SQLite error \(e.resultCode.rawValue)")
+        }
+    }
+}
+
+/// `close(2)`; `Store.close()` shadows the bare name inside the type.
+private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
+
+/// SQLite's integrity findings come as several lines, each possibly multi-line; the person
+/// gets the first finding and a count (`headway doctor` lists them all).
+func oneLine(_ findings: [String]) -> String {
+    let lines = findings.flatMap { $0.split(separator: "\n") }
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty && !$0.hasPrefix("***") }
+    guard let first = lines.first else { return "integrity check failed" }
+    return lines.count == 1 ? first : "\(first), and \(lines.count - 1) more"
+}

@@ -1,0 +1,111 @@
+import Foundation
+import HeadwayCore
+import Testing
+@testable import HeadwayStore
+
+/// The built `headway` binary against a database (run `swift build` first).
+@Suite("Commands on the database")
+struct CommandTests {
+    @Test("score --assessment stays stateless: no database is opened or created")
+    func statelessScore() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let db = dir.appendingPathComponent("never/headway.sqlite")
+        let r = try headway(["score", "--assessment", fixtureAssessment.path, "--json"], db: db)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db.deletingLastPathComponent().path))
+    }
+
+    @Test("profile new --from, then score prints what score --assessment prints; export/import keeps it")
+    func scoreFromProfile() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let db = dir.appendingPathComponent("h.sqlite")
+        #expect(try headway(["profile", "new", "ana", "--from", fixtureAssessment.path], db: db).status == 0)
+        let stateless = try headway(["score", "--assessment", fixtureAssessment.path, "--json"])
+        let stored = try headway(["score", "--json"], db: db)
+        #expect(stored.status == 0, "\(stored.stderr)")
+        #expect(stored.stdout == stateless.stdout)
+        let text = try headway(["score"], db: db)
+        #expect(text.stdout == (try headway(["score", "--assessment", fixtureAssessment.path])).stdout)
+
+        let store = try Store.open(at: db.path)
+        let ana = try store.profile(named: "ana")
+        let snapshots = try store.snapshots(for: ana)
+        #expect(snapshots.map(\.snapshot.reason) == ["assessment"])
+        #expect(snapshots.first?.snapshot.asOf == day0)
+        let json = try JSONSerialization.jsonObject(with: Data(stored.stdout.utf8)) as! [String: Any]
+        #expect(snapshots.first?.snapshot.score == json["score"] as? Double)
+        try store.close()
+
+        let export = dir.appendingPathComponent("ana.json")
+        #expect(try headway(["profile", "export", export.path], db: db).status == 0)
+        let other = dir.appendingPathComponent("other.sqlite")
+        let imported = try headway(["profile", "import", export.path], db: other)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try headway(["score", "--json"], db: other).stdout == stored.stdout)
+        let again = dir.appendingPathComponent("again.json")
+        #expect(try headway(["profile", "export", again.path], db: other).status == 0)
+        #expect(try bytes(again) == bytes(export))
+    }
+
+    @Test("profile list, use, rename and delete; delete without a terminal needs --yes")
+    func profileCommands() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let db = dir.appendingPathComponent("h.sqlite")
+        _ = try headway(["profile", "new", "ana"], db: db)
+        _ = try headway(["profile", "new", "bo"], db: db)
+        #expect(try headway(["profile", "list"], db: db).stdout == "  ana\n* bo\n")
+        #expect(try headway(["profile", "use", "ana"], db: db).status == 0)
+        #expect(try headway(["profile", "rename", "bo", "carla"], db: db).status == 0)
+        #expect(try headway(["profile", "list"], db: db).stdout == "* ana\n  carla\n")
+        let refused = try headway(["profile", "delete", "carla"], db: db)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "error: refusing to delete profile carla without confirmation: standard input is not a terminal; pass --yes\n")
+        #expect(try headway(["profile", "delete", "carla", "--yes"], db: db).status == 0)
+        #expect(try headway(["profile", "list"], db: db).stdout == "* ana\n")
+        let missing = try headway(["profile", "use", "zed"], db: db)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("--db beats HEADWAY_DB, which beats XDG_DATA_HOME")
+    func location() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let xdg = dir.appendingPathComponent("xdg")
+        _ = try headway(["profile", "new", "x"], environment: ["XDG_DATA_HOME": xdg.path])
+        #expect(FileManager.default.fileExists(atPath: xdg.appendingPathComponent("headway/headway.sqlite").path))
+        let env = dir.appendingPathComponent("env.sqlite")
+        _ = try headway(["profile", "new", "e"], environment: ["XDG_DATA_HOME": xdg.path, "HEADWAY_DB": env.path])
+        let flag = dir.appendingPathComponent("flag.sqlite")
+        _ = try headway(["profile", "new", "f", "--db", flag.path], environment: ["XDG_DATA_HOME": xdg.path, "HEADWAY_DB": env.path])
+        #expect(try Store.open(at: env.path).profiles().map(\.name) == ["e"])
+        #expect(try Store.open(at: flag.path).profiles().map(\.name) == ["f"])
+        #expect(try Store.open(at: xdg.appendingPathComponent("headway/headway.sqlite").path).profiles().map(\.name) == ["x"])
+    }
+
+    @Test("doctor reports a sound file, and history made with another curricula version")
+    func doctor() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let db = dir.appendingPathComponent("h.sqlite")
+        _ = try headway(["profile", "new", "ana", "--from", fixtureAssessment.path], db: db)
+        let ok = try headway(["doctor"], db: db)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("integrity    ok"))
+        #expect(ok.stdout.contains("curricula    ok"))
+        let store = try Store.open(at: db.path)
+        try store.savePlan(samplePlan(), for: try store.profile(named: "ana"), curriculaVersion: "an-older-version")
+        try store.close()
+        let stale = try headway(["doctor"], db: db)
+        #expect(stale.stdout.contains("made with another version: 1 plans"), "\(stale.stdout)")
+    }
+
+    @Test("a file that is not a database: one line on stderr naming it, exit 1, bytes kept")
+    func cliFault() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let db = dir.appendingPathComponent("h.sqlite")
+        try Data("name,score\nana,49.1\n".utf8).write(to: db)
+        let r = try headway(["profile", "list"], db: db)
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: \(db.path) is not a Headway database (not an SQLite file); move it aside or pass --db PATH to use another file\n")
+        #expect(try bytes(db) == Data("name,score\nana,49.1\n".utf8))
+    }
+}

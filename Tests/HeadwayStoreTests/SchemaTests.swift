@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import HeadwayCore
+import Testing
+@testable import HeadwayStore
+
+@Suite("Schema and migrations")
+struct SchemaTests {
+    @Test("every migration applies, one by one, to an empty file")
+    func migrationsFromEmptyFile() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let queue = try DatabaseQueue(path: dir.appendingPathComponent("step.sqlite").path)
+        for (i, id) in Schema.identifiers.enumerated() {
+            try Schema.migrator.migrate(queue, upTo: id)
+            let applied = try queue.read { try Schema.migrator.appliedMigrations($0) }
+            #expect(applied == Array(Schema.identifiers.prefix(i + 1)))
+        }
+        let tables = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        }
+        #expect(tables == ["assessment_levels", "assessments", "briefings", "grdb_migrations", "logs", "plan_activities",
+                           "plan_items", "plan_units", "plan_weeks", "plans", "profiles", "snapshots"])
+        #expect(try queue.read { try String.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
+    }
+
+    @Test("opening a new path creates a 0700 folder, a 0600 file, WAL mode and every migration")
+    func openCreates() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let path = dir.appendingPathComponent("a/b/headway.sqlite").path
+        let store = try Store.open(at: path)
+        let mode = { (p: String) in (try FileManager.default.attributesOfItem(atPath: p)[.posixPermissions] as! Int) & 0o777 }
+        #expect(try mode(path) == 0o600)
+        #expect(try mode(dir.appendingPathComponent("a/b").path) == 0o700)
+        let (journal, fk, busy) = try store.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
+             try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
+        }
+        #expect(journal == "wal")
+        #expect(fk == 1)
+        #expect(busy == 5000)
+        let c = try store.checkup(curriculaVersion: nil)
+        #expect(c.appliedMigrations == Store.migrations)
+        #expect(c.isHealthy)
+    }
+
+    @Test("reopening a migrated file writes nothing")
+    func reopenIsReadOnlyUntilAWrite() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let url = dir.appendingPathComponent("h.sqlite")
+        do { let s = try Store.open(at: url.path); try s.createProfile(named: "ana"); try s.close() }
+        let before = try bytes(url)
+        do { let s = try Store.open(at: url.path); _ = try s.profiles(); try s.close() }
+        #expect(try bytes(url) == before)
+    }
+
+    @Test("CHECK constraints refuse values outside the model's ranges", arguments: [
+        "UPDATE assessments SET hours_per_week = 41",
+        "UPDATE assessments SET weeks = 0",
+        "UPDATE assessments SET seniority = 'intern'",
+        "UPDATE assessment_levels SET level = 5",
+        "UPDATE plan_units SET level = 0",
+        "UPDATE plan_units SET hours = 0",
+        "UPDATE plans SET projected_score = 100.5",
+        "UPDATE logs SET status = 'maybe'",
+        "UPDATE logs SET hours = 0 WHERE status != 'skipped'",
+        "UPDATE snapshots SET score = -1",
+        "UPDATE snapshots SET zone = 'Blue'",
+        "UPDATE briefings SET week = 53",
+        "UPDATE profiles SET name = ''",
+        "UPDATE profiles SET is_current = 1",
+    ])
+    func checks(sql: String) throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let store = try Store.open(at: dir.appendingPathComponent("h.sqlite").path)
+        try fillHistory(store, try store.createProfile(named: "ana"))
+        try store.createProfile(named: "bo")
+        #expect(throws: StoreError.self) { try store.write { try $0.execute(sql: sql) } }
+    }
+
+    @Test("the API refuses a log with an out-of-range level, naming the constraint")
+    func apiRefusesBadRows() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let store = try Store.open(at: dir.appendingPathComponent("h.sqlite").path)
+        let p = try store.createProfile(named: "ana")
+        let error = #expect(throws: StoreError.self) {
+            try store.addLog(LogEntry(date: day0, skill: "vllm", level: 5, hours: 1, status: .done), for: p)
+        }
+        guard case .invalid(let text)? = error else { Issue.record("expected .invalid, got \(String(describing: error))"); return }
+        #expect(text.contains("level"))
+        #expect(try store.logs(for: p).isEmpty)
+    }
+}
