@@ -14,6 +14,9 @@ public struct Headway: ParsableCommand {
         version: "0.1.0",
         groupedSubcommands: CommandMenu.groups)
 
+    @Option(help: ArgumentHelp("The database for the whole session (sets HEADWAY_DB; history is kept beside it).", valueName: "path"))
+    var db: String?
+
     @Flag(help: "In a script, stop at the first line that fails.")
     var bail = false
 
@@ -27,6 +30,7 @@ public struct Headway: ParsableCommand {
         guard Session.current == nil else {
             throw CLIError("already in the shell; --bail and --echo apply when it starts (`headway --bail < script`)")
         }
+        if let db { setenv("HEADWAY_DB", db, 1) }
         let code = Shell.standard(options: .init(bail: bail, echo: echo)).run()
         if code != 0 { throw ExitCode(code) }
     }
@@ -37,8 +41,9 @@ public struct Headway: ParsableCommand {
 /// One list feeds `headway --help`, the shell's `help` and unknown-command suggestions.
 enum CommandMenu {
     static let groups: [CommandGroup] = [
-        CommandGroup(name: "See", subcommands: [ScoreCommand.self]),
+        CommandGroup(name: "Assess", subcommands: [AssessCommand.self]),
         CommandGroup(name: "Plan", subcommands: [PlanCommand.self]),
+        CommandGroup(name: "See", subcommands: [ScoreCommand.self]),
         CommandGroup(name: "Manage", subcommands: [ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self]),
     ]
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeadwayCore
+import HeadwayStore
 
 /// `headway plan`: the optimal programme for the person's hours.
 struct PlanCommand: ParsableCommand {
@@ -15,6 +16,7 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption
+    @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("Hours per week, 1..40 (default: the assessment's).", valueName: "h")) var hours: Double?
     @Option(help: ArgumentHelp("Weeks, 1..52 (default: the assessment's).", valueName: "w")) var weeks: Int?
     @Option(help: ArgumentHelp("First day of the plan (default: the assessment's start, else --as-of).", valueName: "yyyy-mm-dd"))
@@ -28,8 +30,20 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        guard let assessment = try input.load(curriculum) else {
-            throw CLIError("no assessment: pass --assessment FILE (see Fixtures/assessments/)")
+        // With --assessment the run is stateless; otherwise the profile's assessment, and the
+        // plan is saved as its current plan.
+        var saveTo: (Store, Profile)?
+        let assessment: Assessment
+        if let file = try input.load(curriculum) {
+            assessment = file
+        } else {
+            let db = try store.open()
+            let profile = try store.selectedProfile(in: db)
+            guard let stored = try storeCall({ try db.latestAssessment(for: profile) }) else {
+                throw CLIError("profile \(profile.name) has no assessment yet; run `assess` or pass --assessment FILE")
+            }
+            assessment = stored.assessment
+            saveTo = (db, profile)
         }
         let person = PersonalModel(curriculum: curriculum, assessment: assessment)!
         let request = try makeRequest(person)
@@ -40,10 +54,14 @@ struct PlanCommand: ParsableCommand {
         }
         let plan: Plan
         do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
+        if let (db, profile) = saveTo {
+            _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version) }
+        }
         if json {
             try printJSON(PlanReport(plan, graph: curriculum.graph, role: person.role))
         } else {
             print(PlanView(plan: plan, graph: curriculum.graph, role: person.role, style: .current()).render())
+            if let (_, profile) = saveTo { print("Saved as the plan of profile \(profile.name).") }
         }
     }
 

@@ -15,6 +15,8 @@ enum LineEvent: Equatable {
 /// Sources are used from the one thread that runs the shell; they are `Sendable` only so that
 /// a ``Session`` can carry one to the command it runs.
 protocol LineSource: AnyObject, Sendable {
+    /// A person types at a prompt (rather than lines arriving from a script).
+    var isInteractive: Bool { get }
     /// Reads one line, showing `prompt` first when a person is typing.
     func read(prompt: String) -> LineEvent
     /// Keeps `line` for Up-arrow recall (and the history file); a script ignores it.
@@ -29,6 +31,7 @@ extension LineSource {
 final class ScriptedLines: LineSource, @unchecked Sendable {
     private var lines: [LineEvent]
     private(set) var prompts: [String] = []
+    let isInteractive = false
     init(_ lines: [String]) { self.lines = lines.map { .line($0) } }
     init(events: [LineEvent]) { lines = events }
     func read(prompt: String) -> LineEvent {
@@ -43,6 +46,7 @@ final class ScriptedLines: LineSource, @unchecked Sendable {
 /// output reads as a transcript (the golden tests compare those).
 final class StandardInputLines: LineSource, @unchecked Sendable {
     let echo: Bool
+    let isInteractive = false
     init(echo: Bool) { self.echo = echo }
 
     func read(prompt: String) -> LineEvent {
@@ -77,10 +81,19 @@ final class StandardInputLines: LineSource, @unchecked Sendable {
 /// reuses the shell's, and only the shell's commands enter the history.
 final class EditLineReader: LineSource, @unchecked Sendable {
     private let historyFile: URL?
+    let isInteractive = true
     static let historyLimit = 1000
+
+    /// Whether the terminal's characters are UTF-8 (libedit fails on other bytes in a prompt).
+    let unicode: Bool
 
     init(historyFile: URL?, completion: Completion?) {
         self.historyFile = historyFile
+        // libedit decodes the prompt and the typed text with the C library's locale, which
+        // is "C" (ASCII) until a program asks for the user's: a "·" in a prompt would crash it.
+        setlocale(LC_CTYPE, "")
+        if !Self.localeIsUTF8() { setlocale(LC_CTYPE, "C.UTF-8") }
+        unicode = Self.localeIsUTF8()
         cedit_set_names()
         // libedit restores the terminal on a signal and then calls our handler (below).
         cedit_set_catch_signals(1)
@@ -96,10 +109,17 @@ final class EditLineReader: LineSource, @unchecked Sendable {
         Interrupt.install()
     }
 
+    private static func localeIsUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
     func read(prompt: String) -> LineEvent {
         Console.flush()
         Interrupt.reset()
-        guard let raw = readline(prompt) else {
+        let shown = unicode ? prompt : String(prompt.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
+        guard let raw = readline(shown) else {
             if Interrupt.happened {
                 // The line is thrown away; move below it like other shells do.
                 Console.out("^C")

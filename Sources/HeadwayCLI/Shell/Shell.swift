@@ -21,7 +21,7 @@ final class Shell {
     let input: any LineSource
     let session: Session
     let options: Options
-    /// The prompt shown before each line; it follows the database once there is one.
+    /// The prompt shown before each line; it follows the database (profile, plan week, score).
     var prompt: () -> String = { "headway> " }
     private(set) var failures = 0
 
@@ -34,13 +34,17 @@ final class Shell {
         let interactive = isatty(STDIN_FILENO) == 1
         let input: any LineSource
         if interactive {
-            let vocabulary = Completion.Vocabulary(skills: { Vocabulary.skills() }, tasks: { Vocabulary.tasks() })
+            let vocabulary = Completion.Vocabulary(skills: { Vocabulary.skills() },
+                                                   tasks: { Vocabulary.tasks(role: ShellStatus.read().role) },
+                                                   profiles: { ShellStatus.read().profiles })
             input = EditLineReader(historyFile: Paths.historyFile(),
                                    completion: Completion.grammar().map { Completion(root: $0, vocabulary: vocabulary) })
         } else {
             input = StandardInputLines(echo: options.echo)
         }
-        return Shell(input: input, session: Session(interactive: interactive, input: input), options: options)
+        let shell = Shell(input: input, session: Session(interactive: interactive, input: input), options: options)
+        if interactive { shell.prompt = { ShellStatus.read().prompt } }
+        return shell
     }
 
     /// Runs until `quit`, Ctrl-D or the end of the script; returns the exit code.
@@ -95,8 +99,7 @@ final class Shell {
     }
 
     private func greet() {
-        Console.out("Headway \(Headway.configuration.version) — your AI job resistance index and a plan to raise it.")
-        Console.out("Type `help` for the commands, Tab to complete, `quit` or Ctrl-D to leave.")
+        for line in ShellStatus.read().greeting { Console.out(line) }
     }
 }
 

@@ -8,5 +8,9 @@ enum Vocabulary {
 
     static func skills() -> [String] { curriculum?.graph.skills.map(\.id) ?? [] }
 
-    static func tasks() -> [String] { curriculum?.roles.flatMap { $0.tasks.map(\.id) } ?? [] }
+    /// The tasks of `role`, or of every role when there is none yet.
+    static func tasks(role: String? = nil) -> [String] {
+        if let role, let r = curriculum?.role(role) { return r.tasks.map(\.id) }
+        return curriculum?.roles.flatMap { $0.tasks.map(\.id) } ?? []
+    }
 }
