@@ -72,7 +72,9 @@ public func runCommand(_ arguments: [String]) -> Int32 {
 }
 
 func runCommand(_ arguments: [String], origin: Origin) -> Int32 {
-    if let first = arguments.first, !first.hasPrefix("-"), first != "help", !CommandMenu.names.contains(first) {
+    // `help NAME` for a command that does not exist would print the root help and succeed.
+    let named = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
+    if let first = named, !first.hasPrefix("-"), first != "help", !CommandMenu.names.contains(first) {
         let list = origin == .shell ? "`help` lists them" : "`headway help` lists them"
         var message = "unknown command '\(clip(first, 40))'"
         if let near = nearest(first, in: CommandMenu.names + (origin == .shell ? Shell.builtins : [])) {

@@ -75,7 +75,7 @@ final class Wizard {
             if input.isInteractive {
                 event = input.read(prompt: question)
             } else {
-                output.line(question)
+                output.line(question.trimmingTrailingSpaces())
                 event = input.read(prompt: "")
             }
             switch event {

@@ -51,7 +51,7 @@ final class StandardInputLines: LineSource, @unchecked Sendable {
 
     func read(prompt: String) -> LineEvent {
         guard let line = Swift.readLine(strippingNewline: true) else { return .end }
-        if echo { Console.out("$ " + Self.display(line)) }
+        if echo { Console.out(line.isEmpty ? "$" : "$ " + Self.display(line)) }
         return .line(line)
     }
 
