@@ -27,10 +27,13 @@ let package = Package(
             "HeadwayCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // libedit (BSD) for the shell's line editing, history and completion.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "HeadwayCLI", dependencies: [
             "HeadwayCore",
             "HeadwayCurricula",
             "HeadwayStore",
+            "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "headway", dependencies: ["HeadwayCLI"]),

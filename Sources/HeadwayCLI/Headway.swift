@@ -1,24 +1,88 @@
 import ArgumentParser
 import Foundation
 
-/// The root command: `headway <command>`.
+/// The root command: `headway <command>`; with no command, the shell.
 public struct Headway: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "headway",
         abstract: "Your AI job resistance index, a 12-week plan to raise it, and your progress.",
+        discussion: """
+        With no command, headway opens its shell (a script when standard input is not a \
+        terminal; --bail stops it at the first failing line, --echo prints each line as \
+        `$ line`). Every command runs the same way in the shell and on the command line.
+        """,
         version: "0.1.0",
-        subcommands: [ScoreCommand.self, PlanCommand.self, ReplanCommand.self, ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self])
+        groupedSubcommands: CommandMenu.groups)
+
+    @Flag(help: "In a script, stop at the first line that fails.")
+    var bail = false
+
+    @Flag(help: "In a script, print each line read as `$ line` before its output (a transcript).")
+    var echo = false
 
     public init() {}
+
+    /// No command: the shell.
+    public func run() throws {
+        guard Session.current == nil else {
+            throw CLIError("already in the shell; --bail and --echo apply when it starts (`headway --bail < script`)")
+        }
+        let code = Shell.standard(options: .init(bail: bail, echo: echo)).run()
+        if code != 0 { throw ExitCode(code) }
+    }
 }
 
-/// Runs one command line and returns its exit code; errors go to standard error.
+/// The commands as people use them: assess yourself, plan, log, see, manage.
+///
+/// One list feeds `headway --help`, the shell's `help` and unknown-command suggestions.
+enum CommandMenu {
+    static let groups: [CommandGroup] = [
+        CommandGroup(name: "Assess", subcommands: [AssessCommand.self]),
+        CommandGroup(name: "Plan", subcommands: [PlanCommand.self, ReplanCommand.self]),
+        CommandGroup(name: "See", subcommands: [ScoreCommand.self]),
+        CommandGroup(name: "Manage", subcommands: [ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self]),
+    ]
+
+    static var names: [String] {
+        groups.flatMap { $0.subcommands.map { $0._commandName } }
+    }
+}
+
+/// Where a command line came from; it only changes the hint an error points to.
+enum Origin {
+    case commandLine, shell
+
+    func helpHint(_ path: [String]) -> String {
+        switch self {
+        case .commandLine: return "see `" + (["headway"] + path + ["--help"]).joined(separator: " ") + "`"
+        case .shell: return "see `" + (["help"] + path).joined(separator: " ") + "`"
+        }
+    }
+}
+
+/// Runs one command line and returns its exit code; errors go to standard error as one line.
 ///
 /// Shared by the one-shot binary and the shell, so both parse and fail the same way.
 public func runCommand(_ arguments: [String]) -> Int32 {
+    runCommand(arguments, origin: .commandLine)
+}
+
+func runCommand(_ arguments: [String], origin: Origin) -> Int32 {
+    // `help NAME` for a command that does not exist would print the root help and succeed.
+    let named = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
+    if let first = named, !first.hasPrefix("-"), first != "help", !CommandMenu.names.contains(first) {
+        let list = origin == .shell ? "`help` lists them" : "`headway help` lists them"
+        var message = "unknown command '\(clip(first, 40))'"
+        if let near = nearest(first, in: CommandMenu.names + (origin == .shell ? Shell.builtins : [])) {
+            message += "; did you mean '\(near)'?"
+        }
+        printError(message + " (\(list))")
+        return ExitCode.validationFailure.rawValue
+    }
     do {
         var command = try Headway.parseAsRoot(arguments)
         try command.run()
+        Console.flush()
         return 0
     } catch let error as CLIError {
         printError(error.description)
@@ -26,17 +90,76 @@ public func runCommand(_ arguments: [String]) -> Int32 {
     } catch {
         let code = Headway.exitCode(for: error).rawValue
         let message = Headway.fullMessage(for: error)
-        if code == 0 { print(message) } else { printError(message) }
+        if code == 0 {
+            if !message.isEmpty { Console.out(message) }
+            Console.flush()
+        } else if !message.isEmpty {
+            printError(oneLine(message, arguments: arguments, origin: origin))
+        }
         return code
     }
+}
+
+/// swift-argument-parser's error, help and usage block as one line: the error and where to look.
+func oneLine(_ message: String, arguments: [String], origin: Origin) -> String {
+    let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    var first = lines.first ?? message
+    if first.hasPrefix("Error: ") { first.removeFirst(7) }
+    // "See 'headway plan --help' for more information." names the command that failed.
+    var path: [String] = []
+    if let see = lines.first(where: { $0.hasPrefix("See '") }) {
+        path = see.dropFirst(5).split(separator: " ").map(String.init).dropFirst().prefix { !$0.hasPrefix("-") && !$0.hasPrefix("'") }.map { $0 }
+    } else if lines.count == 1 {
+        return clip(first, 300)
+    }
+    return clip(first, 300) + "; " + origin.helpHint(path)
+}
+
+/// `text` cut to `limit` characters with an ellipsis and its full length.
+func clip(_ text: String, _ limit: Int) -> String {
+    guard text.count > limit else { return text }
+    return String(text.prefix(limit)) + "… (\(text.utf8.count) bytes)"
+}
+
+/// The closest of `names` to `word` by edit distance, if it is close enough to be a typo.
+func nearest(_ word: String, in names: [String]) -> String? {
+    guard word.count <= 40 else { return nil }
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...b.count {
+                let saved = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = saved
+            }
+        }
+        return row[b.count]
+    }
+    let w = Array(word.lowercased())
+    var best: (name: String, distance: Int)?
+    for name in names.sorted() {
+        let d = distance(w, Array(name))
+        if best == nil || d < best!.distance { best = (name, d) }
+    }
+    guard let best, best.distance <= max(1, word.count / 3) else { return nil }
+    return best.name
 }
 
 /// Writes each line of `message` to standard error, prefixed `error: ` when it is not yet.
 func printError(_ message: String) {
     var text = ""
     for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
-        text += line.hasPrefix("Error: ") ? "error: " + line.dropFirst(7) : line.isEmpty || line.hasPrefix("error: ") || line.hasPrefix("Usage:") || line.hasPrefix("  ") ? String(line) : "error: " + line
+        if line.hasPrefix("Error: ") {
+            text += "error: " + line.dropFirst(7)
+        } else if line.isEmpty || line.hasPrefix("error: ") || line.hasPrefix("Usage:") || line.hasPrefix("  ") {
+            text += line
+        } else {
+            text += "error: " + line
+        }
         text += "\n"
     }
-    FileHandle.standardError.write(Data(text.utf8))
+    Console.error(text)
 }

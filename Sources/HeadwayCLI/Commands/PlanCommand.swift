@@ -58,6 +58,7 @@ struct PlanMakeCommand: ParsableCommand {
             try printJSON(PlanReport(plan, graph: curriculum.graph, role: person.role))
         } else {
             print(PlanView(plan: plan, graph: curriculum.graph, role: person.role, style: .current()).render())
+            if let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
         }
     }
 

@@ -9,7 +9,9 @@ struct Style: Sendable {
     static func current() -> Style {
         let env = ProcessInfo.processInfo.environment
         let tty = isatty(STDOUT_FILENO) == 1
-        let colour = tty && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+        // A script is plain even when its output goes to a terminal.
+        let script = Session.current.map { !$0.interactive } ?? false
+        let colour = tty && !script && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
         // Piped output is not cut: files and other programs get every column.
         var width = 10_000
         if tty {

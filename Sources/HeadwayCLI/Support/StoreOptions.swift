@@ -22,8 +22,13 @@ struct StoreOptions: ParsableArguments {
     func selectedProfile(in store: Store) throws -> Profile {
         try storeCall {
             if let profile { return try store.profile(named: profile) }
-            guard let current = try store.currentProfile() else { throw StoreError.noCurrentProfile(path: store.path) }
-            return current
+            if let current = try store.currentProfile() { return current }
+            let names = try store.profiles().map(\.name)
+            // A first-time user has no profile at all: point at the one command that makes one.
+            guard !names.isEmpty else {
+                throw CLIError("no profile yet in \(store.path); `assess` creates one (`assess --sample` to look around)")
+            }
+            throw CLIError("no current profile in \(store.path); pick one with `profile use NAME` (\(names.joined(separator: ", ")))")
         }
     }
 }

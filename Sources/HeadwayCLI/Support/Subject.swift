@@ -17,7 +17,7 @@ struct Subject {
         let db = try options.open()
         let profile = try options.selectedProfile(in: db)
         guard let stored = try storeCall({ try db.latestAssessment(for: profile) }) else {
-            throw CLIError("profile \(profile.name) has no assessment yet; pass --assessment FILE or create one with `headway profile new NAME --from FILE`")
+            throw CLIError("profile \(profile.name) has no assessment yet; run `assess` or pass --assessment FILE")
         }
         var assessment = stored.assessment
         for log in try storeCall({ try db.logs(for: profile) }) where log.entry.status == .done {

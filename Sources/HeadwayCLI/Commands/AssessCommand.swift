@@ -1,0 +1,212 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayCurricula
+import HeadwayStore
+
+/// `headway assess`: the self-assessment, as a wizard, from a file, or one answer at a time.
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Assess yourself: role, seniority, hours, time split and skill levels.",
+        discussion: """
+        With no options, a wizard asks each question in turn and checks every answer; `q` leaves \
+        it and `assess` continues where you stopped. --from FILE loads an assessment file, \
+        --sample the bundled sample (profile `sample`). `assess set SKILL LEVEL` changes one level \
+        and shows the score before and after.
+        """,
+        subcommands: [Ask.self, Set.self],
+        defaultSubcommand: Ask.self)
+
+    struct Ask: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ask",
+            abstract: "Answer the questions (the default), or load a file with --from.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var model: ModelOptions
+        @Option(name: .customLong("from"), help: ArgumentHelp("Load this assessment file (YAML or JSON) instead of asking.", valueName: "file"))
+        var from: String?
+        @Flag(help: "Load the sample assessment (Fixtures/assessments/reference-mid.yaml) into the profile `sample`.")
+        var sample = false
+        @Flag(help: "Forget the saved unfinished answers and start again.")
+        var restart = false
+
+        func validate() throws {
+            if from != nil && sample { throw ValidationError("--from and --sample both name an assessment; give one") }
+        }
+
+        func run() throws {
+            let curriculum = try model.curriculum()
+            if sample || from != nil {
+                try load(curriculum)
+            } else {
+                try ask(curriculum)
+            }
+        }
+
+        /// `--from FILE` / `--sample`: checked before the database is opened, so a bad file writes nothing.
+        private func load(_ curriculum: Curriculum) throws {
+            let file = try from.map { URL(fileURLWithPath: $0) } ?? Self.sampleURL()
+            let assessment: Assessment
+            do { assessment = try AssessmentLoader.load(file, curriculum: curriculum) } catch { throw CLIError(error.description) }
+            let db = try store.open()
+            let target = try Assessing.target(db, explicit: sample ? (store.profile ?? "sample") : store.profile, create: true)
+            let saved = try Assessing.save(assessment, to: target, in: db, curriculum: curriculum, day: model.day())
+            Console.out("Loaded \(from ?? "the sample assessment") into profile \(saved.profile.name): "
+                        + "AIJRI \(fixed(saved.snapshot.score, 1)) \(saved.snapshot.label) as of \(saved.snapshot.asOf).")
+            Console.out("Next: `score` explains it, `plan` finds the units that raise it most in your hours.")
+        }
+
+        private func ask(_ curriculum: Curriculum) throws {
+            let db = try store.open()
+            let target = try Assessing.target(db, explicit: store.profile, create: false)
+            let drafts = DraftFile(databasePath: db.path)
+            let key = target.existing?.name ?? target.newName ?? ""
+            if restart { drafts.remove(key) }
+            let previous = try target.existing.flatMap { p in try storeCall { try db.latestAssessment(for: p) }?.assessment }
+            let draft = drafts.load(key)
+            if let draft, draft.step != .role || draft.name != nil {
+                Console.out("Continuing your unfinished assessment (`assess --restart` starts over).")
+            } else if previous != nil {
+                Console.out("Re-assessing profile \(target.existing!.name): Enter keeps your last answer.")
+            }
+            let input = Session.current?.input ?? Assessing.standardInput()
+            let wizard = Wizard(
+                curriculum: curriculum, previous: previous, draft: draft,
+                newProfileName: target.existing == nil && target.newName == nil ? Assessing.defaultName() : nil,
+                input: input,
+                output: WizardOutput(line: { Console.out($0) }, problem: { printError($0) }),
+                save: { try? drafts.save($0, as: key) })
+            switch wizard.run() {
+            case .left:
+                Console.out("Your answers so far are kept; `assess` continues where you stopped.")
+            case .ended:
+                throw CLIError("the input ended before the last question; your answers so far are kept and `assess` continues where you stopped")
+            case .finished(let assessment, let name):
+                let problems = assessment.problems(in: curriculum)
+                guard problems.isEmpty else {
+                    throw CLIError(problems.map { "\($0.key): \($0.message)" }.joined(separator: "; "))
+                }
+                var target = target
+                if let name { target.newName = name }
+                let saved = try Assessing.save(assessment, to: target, in: db, curriculum: curriculum, day: model.day())
+                drafts.remove(key)
+                Console.out("")
+                Console.out("Saved to profile \(saved.profile.name): AIJRI \(fixed(saved.snapshot.score, 1)) "
+                            + "\(saved.snapshot.label) as of \(saved.snapshot.asOf).")
+                Console.out("Next: `score` explains it, `plan` finds the units that raise it most in your hours.")
+            }
+        }
+
+        static func sampleURL() throws -> URL {
+            let curricula = try Environment.curriculaURL(nil)
+            let url = curricula.deletingLastPathComponent().appendingPathComponent("Fixtures/assessments/reference-mid.yaml")
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw CLIError("the sample assessment is not installed (looked for \(url.path)); use --from FILE")
+            }
+            return url
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change one skill level and show the score before and after (a re-assessment).")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var model: ModelOptions
+        @Argument(help: ArgumentHelp("The skill id (Tab completes it).", valueName: "skill")) var skill: String
+        @Argument(help: ArgumentHelp("The new level, 0-4.", valueName: "level")) var level: String
+
+        func run() throws {
+            let curriculum = try model.curriculum()
+            guard let node = curriculum.graph[skill] else {
+                var message = "unknown skill '\(clip(skill, 40))'"
+                if let near = nearest(skill, in: curriculum.graph.skills.map(\.id)) { message += "; did you mean '\(near)'?" }
+                throw CLIError(message + " (Tab completes skill ids)")
+            }
+            guard let newLevel = Int(level), Level.range.contains(newLevel) else {
+                throw CLIError("level '\(clip(level, 20))' is not allowed; allowed: 0-4 (" + Level.range.map { "\($0) \(Level.meaning($0).split(separator: ":")[0])" }.joined(separator: ", ") + ")")
+            }
+            let db = try store.open()
+            let profile = try store.selectedProfile(in: db)
+            guard let stored = try storeCall({ try db.latestAssessment(for: profile) }) else {
+                throw CLIError("profile \(profile.name) has no assessment yet; run `assess` first")
+            }
+            let before = PersonalModel(curriculum: curriculum, assessment: stored.assessment)!
+            let oldLevel = before.level(of: skill)
+            guard oldLevel != newLevel else {
+                Console.out("\(skill) is already at \(newLevel) (\(Level.meaning(newLevel))); nothing changed.")
+                return
+            }
+            var changed = stored.assessment
+            changed.skills[skill] = newLevel
+            let day = model.day()
+            let after = PersonalModel(curriculum: curriculum, assessment: changed)!
+            let was = before.score(at: day).result, now = after.score(at: day).result
+            let snapshot = Snapshot(after.score(at: day), asOf: day, reason: "re-assessment \(skill):\(newLevel)")
+            try storeCall {
+                try db.saveAssessment(changed, for: profile, reason: "re-assessment", curriculaVersion: curriculum.version)
+                try db.addSnapshot(snapshot, for: profile, curriculaVersion: curriculum.version)
+            }
+            let style = Style.current()
+            Console.out("\(node.name) (\(skill)): \(oldLevel) → \(newLevel)  \(Level.meaning(newLevel))")
+            Console.out("AIJRI \(fixed(was.rounded, 1)) → \(style.zone(fixed(now.rounded, 1), now.zone)) "
+                        + "(\(signed(now.rounded - was.rounded)))  \(now.label)")
+        }
+    }
+}
+
+/// What `assess` shares between its ways in: which profile, and saving with a snapshot.
+enum Assessing {
+    /// The profile an assessment goes to: an existing one, or the name of one to create.
+    struct Target {
+        var existing: Profile?
+        var newName: String?
+    }
+
+    /// `--profile NAME` (created when missing), else the current profile, else a new one
+    /// (named `defaultName()` when `create`, else asked by the wizard).
+    static func target(_ db: Store, explicit: String?, create: Bool) throws -> Target {
+        if let explicit {
+            if let p = try storeCall({ try db.profiles() }).first(where: { $0.name == explicit }) { return Target(existing: p) }
+            return Target(newName: explicit)
+        }
+        if let current = try storeCall({ try db.currentProfile() }) { return Target(existing: current) }
+        return Target(newName: create ? defaultName() : nil)
+    }
+
+    /// The name offered for a first profile: the login name, else `me`.
+    static func defaultName() -> String {
+        let user = ProcessInfo.processInfo.environment["USER"] ?? ""
+        return user.isEmpty || user.count > 64 ? "me" : user
+    }
+
+    /// Stores `assessment` (creating the profile if needed) with a score snapshot of `day`.
+    static func save(_ assessment: Assessment, to target: Target, in db: Store, curriculum: Curriculum,
+                     day: Day) throws -> (profile: Profile, snapshot: Snapshot) {
+        guard let person = PersonalModel(curriculum: curriculum, assessment: assessment) else {
+            throw CLIError("the assessment names role '\(assessment.role)', which the curricula do not have")
+        }
+        return try storeCall {
+            if let profile = target.existing {
+                let first = try db.latestAssessment(for: profile) == nil
+                let reason = first ? "assessment" : "re-assessment"
+                let snapshot = Snapshot(person.score(at: day), asOf: day, reason: reason)
+                try db.saveAssessment(assessment, for: profile, reason: reason, curriculaVersion: curriculum.version)
+                try db.addSnapshot(snapshot, for: profile, curriculaVersion: curriculum.version)
+                let current = try db.useProfile(named: profile.name)
+                return (current, snapshot)
+            }
+            let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
+            let profile = try db.createProfile(named: target.newName ?? defaultName(), assessment: assessment,
+                                               snapshot: snapshot, curriculaVersion: curriculum.version)
+            return (profile, snapshot)
+        }
+    }
+
+    /// Questions asked outside the shell: libedit on a terminal, plain lines otherwise.
+    static func standardInput() -> any LineSource {
+        isatty(STDIN_FILENO) == 1 ? EditLineReader(historyFile: nil, completion: nil) : StandardInputLines(echo: false)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The `headway` binary built beside this test bundle (`swift build` runs before `swift test`).
+enum Binary {
+    static let url: URL? = {
+        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        candidates.append(Bundle.main.bundleURL)
+        for dir in candidates {
+            let url = dir.appendingPathComponent("headway")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }()
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Result {
+        let output: String
+        let status: Int32
+    }
+
+    /// Runs `headway arguments` with `input` on standard input; standard output and standard
+    /// error share one pipe, so the output reads in the order it was written.
+    static func run(_ arguments: [String], input: Data, environment: [String: String]) throws -> Result {
+        guard let url else { throw Missing() }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = repository
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stdout
+        try process.run()
+        // Write and read at once: a large input or output must not fill a pipe and stall.
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(input)
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(output: String(decoding: data, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// A fresh environment: fixed day, no colour, a temporary database and data folder.
+    static func environment(in folder: URL) -> [String: String] {
+        [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": folder.path,
+            "XDG_DATA_HOME": folder.appendingPathComponent("data").path,
+            "HEADWAY_DB": folder.appendingPathComponent("headway.sqlite").path,
+            "HEADWAY_TODAY": "2026-11-23",
+            "NO_COLOR": "1",
+            "COLUMNS": "100",
+            "USER": "ana",
+            "LANG": "C.UTF-8",
+        ]
+    }
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String { "the headway binary is not beside the tests; run `swift build` before `swift test`" }
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("headway-test-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
