@@ -61,13 +61,23 @@ public struct Store: Sendable {
             // FULL: a committed row survives a power cut, not only a crash; commits are few.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            let store = Store(path: path, queue: queue, busyTimeout: busyTimeout)
-            try store.migrate()
-            return store
-        } catch {
-            throw StoreError(error, path: path, busyTimeout: busyTimeout)
+        // Switching a new file to WAL and migrating it race with another process doing the same
+        // (SQLite refuses some of those locks at once, without a busy wait, and a half-made
+        // schema can be seen); a fresh attempt then sees the finished schema. Faults in the
+        // file itself were refused by the preflight above, so a few retries here are safe.
+        var attempt = 0
+        while true {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                let store = Store(path: path, queue: queue, busyTimeout: busyTimeout)
+                try store.migrate()
+                return store
+            } catch {
+                let storeError = StoreError(error, path: path, busyTimeout: busyTimeout)
+                attempt += 1
+                guard attempt < 4 else { throw storeError }
+                usleep(useconds_t(50_000 * attempt))
+            }
         }
     }
 
