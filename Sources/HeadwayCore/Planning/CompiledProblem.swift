@@ -80,13 +80,14 @@ struct CompiledProblem {
         return total
     }
 
-    /// `sum_t u_t a_t` for `levels` (task resistance is 6 minus this).
-    func weightedAutomation(_ levels: [Int]) -> Double {
+    /// `sum_t u_t a_t` for `levels` (task resistance is 6 minus this), with the last day's task
+    /// bases or, for a weekly projection, the bases of another day (same tasks, same order).
+    func weightedAutomation(_ levels: [Int], bases: [Double]? = nil) -> Double {
         var total = 0.0
-        for t in tasks {
+        for (i, t) in tasks.enumerated() {
             var depth = 0.0
             for (s, w) in t.skills { depth += w * Double(levels[s] - reference[s]) }
-            total += t.share * min(5, max(1, t.base - t.kappa * depth))
+            total += t.share * min(5, max(1, (bases?[i] ?? t.base) - t.kappa * depth))
         }
         return total
     }
@@ -94,14 +95,9 @@ struct CompiledProblem {
     /// How much task resistance `levels` adds over the current levels.
     func gain(_ levels: [Int]) -> Double { weightedAutomation(current) - weightedAutomation(levels) }
 
-    /// Room left in each task before its automation score reaches 1, weighted by share.
-    func headroom(_ levels: [Int]) -> Double {
-        var total = 0.0
-        for t in tasks {
-            var depth = 0.0
-            for (s, w) in t.skills { depth += w * Double(levels[s] - reference[s]) }
-            total += t.share * (min(5, max(1, t.base - t.kappa * depth)) - 1)
-        }
-        return total
-    }
+    /// Room left in each task before its automation score reaches 1, weighted by share:
+    /// `sum_t u_t (a_t - 1)`.
+    func headroom(_ levels: [Int]) -> Double { weightedAutomation(levels) - totalShare }
+
+    var totalShare: Double { tasks.reduce(0) { $0 + $1.share } }
 }

@@ -10,6 +10,13 @@ struct UnitOrder {
     let weekly: [ScoreInputs]
     let hoursPerWeek: Double
     let previous: [UnitID]
+    /// Each week's task bases, in the compiled task order.
+    let weeklyBases: [[Double]]
+
+    init(p: CompiledProblem, weekly: [ScoreInputs], hoursPerWeek: Double, previous: [UnitID]) {
+        self.p = p; self.weekly = weekly; self.hoursPerWeek = hoursPerWeek; self.previous = previous
+        weeklyBases = weekly.map { $0.tasks.map(\.base) }
+    }
 
     func order(_ units: [UnitID]) -> [UnitID] {
         let rank = Dictionary(previous.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -79,20 +86,10 @@ struct UnitOrder {
                 levels[p.index[u.skill]!] = u.level
                 next += 1
             }
-            total += Self.score(inputs, p, levels)
+            let tr = 6 - p.weightedAutomation(levels, bases: weeklyBases[k])
+            total += AIJRI.score(taskResistance: tr, market: inputs.market)
         }
         return total
-    }
-
-    static func score(_ inputs: ScoreInputs, _ p: CompiledProblem, _ levels: [Int]) -> Double {
-        var weighted = 0.0
-        for t in inputs.tasks {
-            var depth = 0.0
-            for (s, w) in t.skills { if let i = p.index[s] { depth += w * Double(levels[i] - p.reference[i]) } }
-            weighted += t.share * min(5, max(1, t.base - t.kappa * depth))
-        }
-        let raw = (6 - weighted) * inputs.market.multiplier
-        return min(100, max(0, 100 * (raw - AIJRI.offset) / AIJRI.scale))
     }
 
     /// Adjacent swaps that keep prerequisites and raise the weekly sum, until none is left.

@@ -7,6 +7,11 @@ public enum AIJRI {
     public static let offset = 0.54
     public static let scale = 7.93
 
+    /// The clamped index for a task resistance under `market` (no parts, no rounding).
+    public static func score(taskResistance tr: Double, market: MarketTotals) -> Double {
+        min(100, max(0, 100 * (tr * market.multiplier - offset) / scale))
+    }
+
     /// Scores tasks given as (share summing to 1, automation score 1…5) under `market`.
     public static func score(tasks: [(share: Double, automation: Double)], market: MarketTotals) -> ScoreResult {
         let weighted = tasks.reduce(0) { $0 + $1.share * $1.automation }
