@@ -40,7 +40,7 @@ enum CommandMenu {
         CommandGroup(name: "Assess", subcommands: [AssessCommand.self]),
         CommandGroup(name: "Plan", subcommands: [PlanCommand.self, ReplanCommand.self]),
         CommandGroup(name: "See", subcommands: [ScoreCommand.self]),
-        CommandGroup(name: "Manage", subcommands: [ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self]),
+        CommandGroup(name: "Manage", subcommands: [ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self, BatchCommand.self]),
     ]
 
     static var names: [String] {

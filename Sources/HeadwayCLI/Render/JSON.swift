@@ -2,8 +2,13 @@ import Foundation
 
 /// Encodes a value as JSON on standard output (sorted keys, so output is stable).
 func printJSON<T: Encodable>(_ value: T) throws {
+    let data = try encodeJSON(value)
+    print(String(decoding: data, as: UTF8.self), terminator: "")
+}
+
+/// The JSON Headway writes everywhere: pretty, sorted keys, a final newline.
+func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(value)
-    print(String(decoding: data, as: UTF8.self))
+    return try encoder.encode(value) + Data("\n".utf8)
 }
