@@ -40,7 +40,7 @@ struct NodeReader {
     /// Looks up `key` in pairs; logs when required and missing.
     func value(_ pairs: [(key: String, keyNode: Node, value: Node)], _ key: String, in owner: Node?, _ subject: String?, required: Bool = true) -> Node? {
         if let pair = pairs.first(where: { $0.key == key }) {
-            if case .scalar(let s) = pair.value, s.tag.rawValue == Tag.Name.null.rawValue || (s.string.isEmpty && s.style == .plain) {
+            if case .scalar(let s) = pair.value, s.style == .plain, nullSpellings.contains(s.string) {
                 if required { problem(pair.value, subject, "'\(key)' is empty") }
                 return nil
             }
@@ -127,11 +127,14 @@ func composeText(_ data: Data, displayName: String) throws(Diagnostic) -> Node {
     guard let text = String(data: data, encoding: .utf8) else {
         throw Diagnostic(file: displayName, line: 0, message: "is not UTF-8 text")
     }
-    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    // Stops at the first visible character (trimming a whole file cost a tenth of a load).
+    if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
         throw Diagnostic(file: displayName, line: 0, message: "is empty; expected a YAML or JSON mapping")
     }
     do {
-        guard let node = try Yams.compose(yaml: text) else {
+        // The basic resolver tags every scalar as text: our readers convert numbers, dates and
+        // null themselves, and skipping Yams' regex-based tag resolution halves the load time.
+        guard let node = try Yams.compose(yaml: text, .basic) else {
             throw Diagnostic(file: displayName, line: 0, message: "is empty; expected a YAML or JSON mapping")
         }
         if nodeCount(node, limit: maxNodes) > maxNodes {
@@ -146,6 +149,9 @@ func composeText(_ data: Data, displayName: String) throws(Diagnostic) -> Node {
         throw Diagnostic(file: displayName, line: 0, message: "is not valid YAML")
     }
 }
+
+/// The plain YAML scalars that mean "no value".
+let nullSpellings: Set<String> = ["", "~", "null", "Null", "NULL"]
 
 /// Input files larger than this are refused before parsing.
 let maxInputBytes = 4 << 20

@@ -36,6 +36,25 @@ enum Timing {
         if p.terminationStatus != 0 { fatalError("\(path) \(args.joined(separator: " ")) exited \(p.terminationStatus)") }
     }
 
+    /// Runs a program with `input` on its standard input, output discarded.
+    static func spawnWithInput(_ path: String, _ args: [String], input: String, env: [String: String] = [:]) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let pipe = Pipe()
+        p.standardInput = pipe
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        do { try p.run() } catch { fatalError("cannot run \(path): \(error)") }
+        pipe.fileHandleForWriting.write(Data(input.utf8))
+        try? pipe.fileHandleForWriting.close()
+        p.waitUntilExit()
+        if p.terminationStatus != 0 { fatalError("\(path) exited \(p.terminationStatus)") }
+    }
+
     /// The first executable called `name` on PATH.
     static func which(_ name: String) -> String? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {

@@ -60,7 +60,7 @@ struct BatchPlanCommand: ParsableCommand {
             switch result {
             case .success(let report):
                 let name = file.deletingPathExtension().lastPathComponent + ".plan.json"
-                try AtomicFile.write(try encodeJSON(report), to: (output as NSString).appendingPathComponent(name))
+                try AtomicFile.write(try encodeJSON(report), to: (output as NSString).appendingPathComponent(name), durable: false)
                 summary.append(.init(file: file.lastPathComponent, plan: name, startScore: report.startScore,
                                      projectedScore: report.projectedScore, optimal: report.optimal, error: nil))
             case .failure(let error):
@@ -70,6 +70,8 @@ struct BatchPlanCommand: ParsableCommand {
                                      error: error.description))
             }
         }
+        // One flush for every plan written above, then the summary, durably.
+        sync()
         try AtomicFile.write(try encodeJSON(BatchSummary(entries: summary)), to: (output as NSString).appendingPathComponent("summary.json"))
         print("Planned \(files.count - failures) of \(files.count) assessments into \(output)\(failures > 0 ? "; \(failures) failed" : "").")
         if failures > 0 { throw ExitCode(1) }
