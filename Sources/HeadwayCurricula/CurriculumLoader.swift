@@ -26,10 +26,8 @@ public enum CurriculumLoader {
         guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDir), isDir.boolValue else {
             return (nil, [Diagnostic(file: directory.path, line: 0, message: "is not a curricula folder (expected skills.yaml, signals.yaml and roles/)")])
         }
-        var hasher = ContentHash()
         func read(_ url: URL) -> (NodeReader, Node)? {
             let name = display(url)
-            if let data = try? Data(contentsOf: url) { hasher.add(url.lastPathComponent); hasher.add(data) }
             do {
                 return (NodeReader(file: name, log: log), try composeFile(url, displayName: name))
             } catch {
@@ -42,9 +40,7 @@ public enum CurriculumLoader {
             (groups, skills) = readSkills(node, r)
         }
         let roleDir = base.appendingPathComponent("roles")
-        let roleFiles = ((try? FileManager.default.contentsOfDirectory(at: roleDir, includingPropertiesForKeys: nil)) ?? [])
-            .filter { ["yaml", "yml"].contains($0.pathExtension) }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let roleFiles = Self.roleFiles(base)
         if roleFiles.isEmpty {
             log.add(Diagnostic(file: display(roleDir), line: 0, message: "holds no role files (roles/<id>.yaml)"))
         }
@@ -57,8 +53,25 @@ public enum CurriculumLoader {
 
         let graph = SkillGraph(groups: groups, skills: skills.map(\.0))
         crossCheck(graph: graph, skills: skills, roles: roles, signals: signals, log: log)
-        let curriculum = Curriculum(graph: graph, roles: roles.map(\.0), signals: signals.map(\.0), version: hasher.hex)
+        let curriculum = Curriculum(graph: graph, roles: roles.map(\.0), signals: signals.map(\.0), version: contentVersion(base))
         return (log.items.isEmpty ? curriculum : nil, log.items)
+    }
+
+    /// `roles/*.yaml` (and `.yml`) in name order.
+    static func roleFiles(_ base: URL) -> [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: base.appendingPathComponent("roles"), includingPropertiesForKeys: nil)) ?? [])
+            .filter { ["yaml", "yml"].contains($0.pathExtension) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    /// The curricula version: a hash of every file's name and bytes, in load order.
+    public static func contentVersion(_ directory: URL) -> String {
+        let base = directory.standardizedFileURL
+        var hasher = ContentHash()
+        for url in [base.appendingPathComponent("skills.yaml")] + roleFiles(base) + [base.appendingPathComponent("signals.yaml")] {
+            if let data = try? Data(contentsOf: url) { hasher.add(url.lastPathComponent); hasher.add(data) }
+        }
+        return hasher.hex
     }
 
     // MARK: - skills.yaml

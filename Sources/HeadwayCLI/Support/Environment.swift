@@ -7,8 +7,11 @@ enum Environment {
     /// Today in local time, unless `HEADWAY_TODAY` fixes it (tests and reproducible transcripts).
     static func today() -> Day {
         if let fixed = ProcessInfo.processInfo.environment["HEADWAY_TODAY"], let day = Day(fixed) { return day }
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
+        // localtime_r, not Calendar: Foundation's calendar loads ICU data, a tenth of a one-shot run.
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
     }
 
     /// The curricula folder: `--curricula`, else `HEADWAY_CURRICULA`, else the `Curricula/`
@@ -47,12 +50,21 @@ enum Environment {
         return base + "/headway/headway.sqlite"
     }
 
+    /// `$XDG_CACHE_HOME/headway`, else `~/.cache/headway`; `HEADWAY_NO_CACHE=1` turns the
+    /// curricula cache off.
+    static func cacheFolder() -> URL? {
+        let env = ProcessInfo.processInfo.environment
+        if env["HEADWAY_NO_CACHE"] == "1" { return nil }
+        if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return URL(fileURLWithPath: xdg).appendingPathComponent("headway") }
+        return URL(fileURLWithPath: (env["HOME"] ?? NSHomeDirectory()) + "/.cache/headway")
+    }
+
     /// Whether standard input is a terminal (a question can be asked).
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
     static func loadCurriculum(_ explicit: String?) throws -> Curriculum {
         let url = try curriculaURL(explicit)
-        do { return try CurriculumLoader.load(from: url) } catch {
+        do { return try CurriculumLoader.load(from: url, cache: cacheFolder()) } catch {
             throw CLIError(error.description)
         }
     }

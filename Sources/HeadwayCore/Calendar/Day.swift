@@ -85,7 +85,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 }
 
 /// A closed span of days over which a change in the field happens.
-public struct Window: Sendable, Hashable {
+public struct Window: Sendable, Hashable, Codable {
     public let from: Day
     public let to: Day
 

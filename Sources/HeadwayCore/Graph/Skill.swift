@@ -30,14 +30,14 @@ public struct Prerequisite: Sendable, Hashable, Codable {
 }
 
 /// A group of skills, as the wizard asks them.
-public struct SkillGroup: Sendable, Hashable {
+public struct SkillGroup: Sendable, Hashable, Codable {
     public let id: String
     public let name: String
     public init(id: String, name: String) { self.id = id; self.name = name }
 }
 
 /// One node of the skills graph.
-public struct Skill: Sendable, Hashable {
+public struct Skill: Sendable, Hashable, Codable {
     public let id: String
     public let name: String
     public let kind: SkillKind

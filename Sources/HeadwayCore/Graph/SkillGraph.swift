@@ -1,7 +1,7 @@
 /// The one skills graph all roles share: skills, their groups and prerequisites.
 ///
 /// Lookups are O(1); ``topologicalOrder()`` and ``findCycle()`` are O(V + E).
-public struct SkillGraph: Sendable {
+public struct SkillGraph: Sendable, Codable {
     public let groups: [SkillGroup]
     /// Skills in file order.
     public let skills: [Skill]
@@ -14,6 +14,19 @@ public struct SkillGraph: Sendable {
         var index: [String: Int] = [:]
         for (i, skill) in skills.enumerated() where index[skill.id] == nil { index[skill.id] = i }
         indexByID = index
+    }
+
+    enum CodingKeys: String, CodingKey { case groups, skills }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(groups: try c.decode([SkillGroup].self, forKey: .groups), skills: try c.decode([Skill].self, forKey: .skills))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(groups, forKey: .groups)
+        try c.encode(skills, forKey: .skills)
     }
 
     public subscript(id: String) -> Skill? { indexByID[id].map { skills[$0] } }

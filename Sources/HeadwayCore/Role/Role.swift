@@ -27,11 +27,12 @@ public enum BarrierDimension: String, Sendable, CaseIterable, Codable, Comparabl
 }
 
 /// The three protective principles (each 0…3); shown, never in the formula.
-public enum ProtectiveDimension: String, Sendable, CaseIterable, Codable {
+public enum ProtectiveDimension: String, Sendable, CaseIterable, Codable, Comparable {
     case embodiedPhysicality = "embodied-physicality"
     case interpersonalConnection = "interpersonal-connection"
     case moralJudgment = "moral-judgment"
     public static let range = 0.0...3.0
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// AI growth correlation range.
@@ -40,14 +41,14 @@ public enum Growth {
 }
 
 /// A value with the reason it has that value.
-public struct Rated: Sendable, Hashable {
+public struct Rated: Sendable, Hashable, Codable {
     public let score: Double
     public let rationale: String
     public init(score: Double, rationale: String) { self.score = score; self.rationale = rationale }
 }
 
 /// One task of a role: its time share, automation score and the skills that move it.
-public struct RoleTask: Sendable, Hashable {
+public struct RoleTask: Sendable, Hashable, Codable {
     public let id: String
     public let name: String
     /// Percent of working time (a role's shares add to 100).
@@ -82,7 +83,7 @@ public struct RoleTask: Sendable, Hashable {
 }
 
 /// A related role and its published score.
-public struct LadderRung: Sendable, Hashable {
+public struct LadderRung: Sendable, Hashable, Codable {
     public let name: String
     public let score: Double
     public let seed: String
@@ -105,7 +106,7 @@ public enum Seniority: String, Sendable, CaseIterable, Codable {
 }
 
 /// A job profile: tasks, market factors and the ladder of related roles.
-public struct Role: Sendable {
+public struct Role: Sendable, Codable {
     public let id: String
     public let name: String
     public let seniority: Seniority

@@ -1,12 +1,12 @@
 /// What a signal moves.
-public enum SignalTarget: Sendable, Hashable {
+public enum SignalTarget: Sendable, Hashable, Codable {
     case task(String)
     case evidence(EvidenceDimension)
     case growth
 }
 
 /// One effect of a signal on one role.
-public struct SignalEffect: Sendable, Hashable {
+public struct SignalEffect: Sendable, Hashable, Codable {
     public let role: String
     public let target: SignalTarget
     /// The full change once the window has passed.
@@ -17,7 +17,7 @@ public struct SignalEffect: Sendable, Hashable {
 }
 
 /// A dated change in the field, e.g. "managed platforms absorb standard deployments, 2025–2027".
-public struct Signal: Sendable, Hashable {
+public struct Signal: Sendable, Hashable, Codable {
     public let id: String
     public let title: String
     public let seeds: [String]
@@ -41,7 +41,7 @@ public struct Signal: Sendable, Hashable {
 }
 
 /// The whole curriculum: the skills graph, the roles and the signals.
-public struct Curriculum: Sendable {
+public struct Curriculum: Sendable, Codable {
     public let graph: SkillGraph
     /// Roles in id order.
     public let roles: [Role]

@@ -1,0 +1,189 @@
+import Foundation
+import HeadwayCore
+
+extension CurriculumLoader {
+    /// Bumped whenever the cached layout below changes.
+    static let cacheFormat = 2
+
+    /// ``load(from:)`` with a cache of the validated result, keyed by the files' content hash:
+    /// parsing and validating the YAML was most of a one-shot command's time, and the files
+    /// rarely change. A missing, unreadable, truncated or stale cache falls back to a full load;
+    /// a cache that cannot be written is skipped silently (it is only ever an optimisation).
+    public static func load(from directory: URL, cache: URL?) throws(Diagnostics) -> Curriculum {
+        guard let cache else { return try load(from: directory) }
+        let version = contentVersion(directory)
+        let file = cache.appendingPathComponent("curricula-\(version)-f\(cacheFormat).bin")
+        if let data = try? Data(contentsOf: file), let cached = try? CacheCodec.decode(data), cached.version == version {
+            return cached
+        }
+        let curriculum = try load(from: directory)
+        // Another process may have changed a file between the hash and the parse.
+        guard curriculum.version == version else { return curriculum }
+        try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let temp = cache.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
+        if (try? CacheCodec.encode(curriculum).write(to: temp)) != nil, rename(temp.path, file.path) != 0 {
+            try? FileManager.default.removeItem(at: temp)
+        }
+        return curriculum
+    }
+}
+
+/// A compact, versioned binary form of a validated ``Curriculum``. Hand-written rather than
+/// Codable: JSONDecoder's dynamic casts cost more than the YAML they replaced.
+enum CacheCodec {
+    struct Truncated: Error {}
+
+    static func encode(_ c: Curriculum) -> Data {
+        var w = Writer()
+        w.string(c.version)
+        w.list(c.graph.groups) { w, g in w.string(g.id); w.string(g.name) }
+        w.list(c.graph.skills) { w, s in
+            w.string(s.id); w.string(s.name); w.string(s.kind.rawValue); w.string(s.group); w.string(s.description)
+            w.int(s.referenceLevel)
+            w.list(s.hours) { $0.double($1) }
+            w.list(s.requires) { w, p in w.string(p.skill); w.int(p.level) }
+            w.list(s.seeds) { $0.string($1) }
+            w.list(s.activities.keys.sorted()) { w, level in w.int(level); w.list(s.activities[level]!) { $0.string($1) } }
+        }
+        w.list(c.roles) { w, r in
+            w.string(r.id); w.string(r.name); w.string(r.seniority.rawValue); w.list(r.seeds) { $0.string($1) }
+            w.int(r.referenceDate.ordinal); w.optionalDouble(r.publishedScore); w.optionalString(r.estimate)
+            w.list(r.tasks) { w, t in
+                w.string(t.id); w.string(t.name); w.double(t.share); w.double(t.score); w.string(t.impact.rawValue)
+                w.double(t.kappa); w.optionalString(t.estimate); w.string(t.rationale)
+                w.list(t.skills.keys.sorted()) { w, k in w.string(k); w.double(t.skills[k]!) }
+            }
+            w.rated(r.evidence); w.rated(r.barriers); w.rated(r.protective)
+            w.double(r.growth.score); w.string(r.growth.rationale)
+            w.list(r.ladder) { w, l in w.string(l.name); w.double(l.score); w.string(l.seed) }
+        }
+        w.list(c.signals) { w, s in
+            w.string(s.id); w.string(s.title); w.list(s.seeds) { $0.string($1) }
+            w.int(s.window.from.ordinal); w.int(s.window.to.ordinal)
+            w.list(s.effects) { w, e in
+                w.string(e.role); w.double(e.delta)
+                switch e.target {
+                case .task(let t): w.int(0); w.string(t)
+                case .evidence(let d): w.int(1); w.string(d.rawValue)
+                case .growth: w.int(2)
+                }
+            }
+            w.list(s.answeredBy) { $0.string($1) }; w.string(s.note)
+        }
+        return w.data
+    }
+
+    static func decode(_ data: Data) throws -> Curriculum {
+        var r = Reader(bytes: [UInt8](data))
+        let version = try r.string()
+        let groups = try r.list { r in SkillGroup(id: try r.string(), name: try r.string()) }
+        let skills = try r.list { r in
+            let id = try r.string(), name = try r.string(), kind = try r.enumValue(SkillKind.self), group = try r.string()
+            let description = try r.string(), reference = try r.int(), hours = try r.list { try $0.double() }
+            let requires = try r.list { r in Prerequisite(skill: try r.string(), level: try r.int()) }
+            let seeds = try r.list { try $0.string() }
+            var activities: [Int: [String]] = [:]
+            for (level, texts) in try r.list({ r in (try r.int(), try r.list { try $0.string() }) }) { activities[level] = texts }
+            return Skill(id: id, name: name, kind: kind, group: group, description: description, referenceLevel: reference,
+                         hours: hours, requires: requires, seeds: seeds, activities: activities)
+        }
+        let roles = try r.list { r in
+            let id = try r.string(), name = try r.string(), seniority = try r.enumValue(Seniority.self)
+            let seeds = try r.list { try $0.string() }
+            let date = Day(ordinal: try r.int()), published = try r.optionalDouble(), estimate = try r.optionalString()
+            let tasks = try r.list { r in
+                let tid = try r.string(), tname = try r.string(), share = try r.double(), score = try r.double()
+                let impact = try r.enumValue(TaskImpact.self), kappa = try r.double(), testimate = try r.optionalString()
+                let rationale = try r.string()
+                var weights: [String: Double] = [:]
+                for (k, v) in try r.list({ r in (try r.string(), try r.double()) }) { weights[k] = v }
+                return RoleTask(id: tid, name: tname, share: share, score: score, impact: impact, kappa: kappa,
+                                estimate: testimate, rationale: rationale, skills: weights)
+            }
+            let evidence: [EvidenceDimension: Rated] = try r.rated()
+            let barriers: [BarrierDimension: Rated] = try r.rated()
+            let protective: [ProtectiveDimension: Rated] = try r.rated()
+            let growth = Rated(score: try r.double(), rationale: try r.string())
+            let ladder = try r.list { r in LadderRung(name: try r.string(), score: try r.double(), seed: try r.string()) }
+            return Role(id: id, name: name, seniority: seniority, seeds: seeds, referenceDate: date, publishedScore: published,
+                        estimate: estimate, tasks: tasks, evidence: evidence, barriers: barriers, protective: protective,
+                        growth: growth, ladder: ladder)
+        }
+        let signals = try r.list { r in
+            let id = try r.string(), title = try r.string(), seeds = try r.list { try $0.string() }
+            let window = Window(from: Day(ordinal: try r.int()), to: Day(ordinal: try r.int()))
+            let effects = try r.list { r in
+                let role = try r.string(), delta = try r.double()
+                let target: SignalTarget
+                switch try r.int() {
+                case 0: target = .task(try r.string())
+                case 1: target = .evidence(try r.enumValue(EvidenceDimension.self))
+                case 2: target = .growth
+                default: throw Truncated()
+                }
+                return SignalEffect(role: role, target: target, delta: delta)
+            }
+            return Signal(id: id, title: title, seeds: seeds, window: window, effects: effects,
+                          answeredBy: try r.list { try $0.string() }, note: try r.string())
+        }
+        guard r.atEnd else { throw Truncated() }
+        return Curriculum(graph: SkillGraph(groups: groups, skills: skills), roles: roles, signals: signals, version: version)
+    }
+
+    struct Writer {
+        var data = Data()
+        mutating func int(_ x: Int) { withUnsafeBytes(of: Int64(x).littleEndian) { data.append(contentsOf: $0) } }
+        mutating func double(_ x: Double) { withUnsafeBytes(of: x.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        mutating func string(_ s: String) { let u = Array(s.utf8); int(u.count); data.append(contentsOf: u) }
+        mutating func optionalString(_ s: String?) { int(s == nil ? 0 : 1); if let s { string(s) } }
+        mutating func optionalDouble(_ x: Double?) { int(x == nil ? 0 : 1); if let x { double(x) } }
+        mutating func list<T>(_ items: [T], _ each: (inout Writer, T) -> Void) { int(items.count); for i in items { each(&self, i) } }
+        mutating func rated<D: RawRepresentable & Comparable>(_ dims: [D: Rated]) where D.RawValue == String {
+            list(dims.keys.sorted()) { w, d in w.string(d.rawValue); w.double(dims[d]!.score); w.string(dims[d]!.rationale) }
+        }
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        var at = 0
+        var atEnd: Bool { at == bytes.count }
+
+        mutating func raw64() throws -> UInt64 {
+            guard at + 8 <= bytes.count else { throw Truncated() }
+            var x: UInt64 = 0
+            for i in 0..<8 { x |= UInt64(bytes[at + i]) << (8 * UInt64(i)) }
+            at += 8
+            return x
+        }
+        mutating func int() throws -> Int { Int(Int64(bitPattern: try raw64())) }
+        mutating func double() throws -> Double { Double(bitPattern: try raw64()) }
+        mutating func count() throws -> Int {
+            let n = try int()
+            guard n >= 0, n <= bytes.count - at else { throw Truncated() }
+            return n
+        }
+        mutating func string() throws -> String {
+            let n = try count()
+            defer { at += n }
+            return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
+        }
+        mutating func optionalString() throws -> String? { try int() == 0 ? nil : try string() }
+        mutating func optionalDouble() throws -> Double? { try int() == 0 ? nil : try double() }
+        mutating func list<T>(_ each: (inout Reader) throws -> T) throws -> [T] {
+            let n = try count()
+            var out: [T] = []
+            out.reserveCapacity(n)
+            for _ in 0..<n { out.append(try each(&self)) }
+            return out
+        }
+        mutating func enumValue<E: RawRepresentable>(_: E.Type) throws -> E where E.RawValue == String {
+            guard let e = E(rawValue: try string()) else { throw Truncated() }
+            return e
+        }
+        mutating func rated<D: RawRepresentable & Hashable>() throws -> [D: Rated] where D.RawValue == String {
+            var out: [D: Rated] = [:]
+            for (d, r) in try list({ r in (try r.enumValue(D.self), Rated(score: try r.double(), rationale: try r.string())) }) { out[d] = r }
+            return out
+        }
+    }
+}
