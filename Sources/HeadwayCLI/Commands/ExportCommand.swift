@@ -7,7 +7,7 @@ import HeadwayStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write your plan (calendar, Markdown, JSON, CSV), history (CSV) or a report (HTML) to a file.",
+        abstract: "Export your plan (ics, md, json, csv), history (csv) or an HTML report.",
         discussion: """
         --output FILE replaces FILE atomically (a temporary file in the same folder, then a \
         rename), so a reader never sees it half-written; --output - writes to standard output. \
@@ -48,7 +48,7 @@ struct ExportPlanCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption
     @OptionGroup var store: StoreOptions
-    @Option(help: ArgumentHelp("ics, md, json or csv (default: from the --output extension, else md).", valueName: "format"))
+    @Option(help: ArgumentHelp("The format; default: from the --output extension, else md.", valueName: "format"))
     var format: PlanFormat?
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
     var output: String = "-"

@@ -6,7 +6,7 @@ import HeadwayCore
 struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",
-        abstract: "Show the skills graph: a skill's prerequisites and what it unlocks, or Graphviz DOT.",
+        abstract: "Show the skills graph: what a skill needs and unlocks, or Graphviz DOT.",
         discussion: """
         With SKILL, what it needs (all the way down) and what it unlocks (all the way up); \
         without, every skill by group. --dot writes Graphviz DOT of the whole graph, or of \
