@@ -55,6 +55,7 @@ struct ExportPlanCommand: ParsableCommand {
 
     func run() throws {
         let file = OutputFile(output)
+        try file.check()
         let format = self.format ?? PlanFormat(fileName: output) ?? .md
         let source = try ExportSource.load(model, input, store)
         let plan = try source.requirePlan()
@@ -94,6 +95,7 @@ struct ExportHistoryCommand: ParsableCommand {
 
     func run() throws {
         let file = OutputFile(output)
+        try file.check()
         let db = try store.open()
         let profile = try store.selectedProfile(in: db)
         let snapshots = try storeCall { try db.snapshots(for: profile) }.map(\.snapshot)
@@ -120,6 +122,7 @@ struct ExportReportCommand: ParsableCommand {
 
     func run() throws {
         let file = OutputFile(output)
+        try file.check()
         let source = try ExportSource.load(model, input, store)
         let data = ReportData(owner: source.owner, person: source.person, day: source.day, plan: source.plan, snapshots: source.snapshots)
         let page = ReportPage(data: data, generated: ICSStamp.readable(Environment.now())).render()

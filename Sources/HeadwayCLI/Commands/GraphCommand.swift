@@ -32,13 +32,15 @@ struct GraphCommand: ParsableCommand {
             throw CLIError(message + " (`headway graph` lists every skill)")
         }
         if output != "-" && !dot { throw CLIError("--output writes DOT; add --dot (the text view goes to the terminal)") }
+        let file = OutputFile(output)
+        try file.check()
         var view = SkillGraphView(graph: graph)
         if let (person, plan) = try personAndPlan(curriculum) {
             view.levels = person.levels
             for u in plan?.units ?? [] { view.planned[u.skill] = max(view.planned[u.skill] ?? 0, u.level) }
         }
         if dot {
-            if let done = try OutputFile(output).write(view.dot(focus: skill)) { print(done) }
+            if let done = try file.write(view.dot(focus: skill)) { print(done) }
         } else if let skill {
             print(view.tree(of: skill, style: .current()))
         } else {

@@ -39,8 +39,14 @@ struct OutputFile {
         return "Wrote \(shown) (\(byteCount(text.utf8.count)))."
     }
 
-    /// Replaces the file at `path` with `data` atomically.
-    func replace(with data: Data) throws {
+    /// Checks that the file can be placed where it is asked for, before any work is done:
+    /// a folder that is missing, or a name that is a folder, is reported at once.
+    func check() throws {
+        if !isStandardOutput { _ = try placement() }
+    }
+
+    /// The resolved target and its folder, or the one-line error for a place a file cannot go.
+    private func placement() throws -> (target: String, folder: String) {
         let target = resolved
         let folder = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
@@ -57,6 +63,13 @@ struct OutputFile {
         guard isFolder.boolValue else {
             throw CLIError("cannot write \(shown): \(folder) is not a folder; choose another --output")
         }
+        return (target, folder)
+    }
+
+    /// Replaces the file at `path` with `data` atomically.
+    func replace(with data: Data) throws {
+        let (target, folder) = try placement()
+        let name = (target as NSString).lastPathComponent
         // A replaced file keeps its mode; a new one gets 0644 less the umask, as `>` would give it
         // (mkstemp alone would leave it 0600).
         let existing = (try? FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? NSNumber)

@@ -56,7 +56,7 @@ struct ReportCharts {
             let a = max(from, low), b = min(to, high)
             guard b > a else { continue }
             svg.rect(x: left, y: y(b), width: plotW, height: y(a) - y(b), fill: Palette.zoneBand(zone), extra: "class=\"band\"")
-            svg.text(zone.rawValue, x: left + plotW - 4, y: y(b) + 14, anchor: "end", size: 11, fill: Palette.zone(zone))
+            svg.text(zone.rawValue, x: left + plotW - 4, y: y(b) + 14, anchor: "end", size: 12, fill: Palette.zone(zone))
         }
         let step = [1.0, 2, 5, 10, 20].first { (high - low) / $0 <= 8 } ?? 25
         var tick = (low / step).rounded(.up) * step
@@ -129,11 +129,11 @@ struct ReportCharts {
                      tooltip: "\(name) → level \(u.level): \(format(round(u.hours, 1))) h, +\(fixed(u.gain, 2)) points")
             let hours = "\(format(round(u.hours, 1))) h"
             if x1 - x0 > 44 {
-                svg.text(hours, x: (x0 + x1) / 2, y: y + rowH / 2 + 4, anchor: "middle", size: 11, weight: "600", fill: "#fff")
+                svg.text(hours, x: (x0 + x1) / 2, y: y + rowH / 2 + 4, anchor: "middle", size: 12, weight: "600", fill: "#fff")
             } else if x1 + 40 < width {
-                svg.text(hours, x: x1 + 4, y: y + rowH / 2 + 4, size: 11, fill: Palette.muted)
+                svg.text(hours, x: x1 + 4, y: y + rowH / 2 + 4, size: 12, fill: Palette.muted)
             } else {
-                svg.text(hours, x: x0 - 4, y: y + rowH / 2 + 4, anchor: "end", size: 11, fill: Palette.muted)
+                svg.text(hours, x: x0 - 4, y: y + rowH / 2 + 4, anchor: "end", size: 12, fill: Palette.muted)
             }
         }
         return svg.render(cssClass: "chart-svg timeline-chart")
@@ -154,7 +154,7 @@ struct ReportCharts {
         for l in 0...4 {
             svg.line(x1: x(Double(l)), y1: top - 8, x2: x(Double(l)), y2: height - 8, stroke: Palette.grid)
             let names = ["0 none", "1 aware", "2 working", "3 proficient", "4 expert"]
-            svg.text(names[l], x: x(Double(l)), y: top - 14, anchor: l == 0 ? "start" : l == 4 ? "end" : "middle", size: 11, fill: Palette.muted)
+            svg.text(names[l], x: x(Double(l)), y: top - 14, anchor: l == 0 ? "start" : "middle", size: 12, fill: Palette.muted)
         }
         var y = top
         for g in groups {
@@ -217,7 +217,7 @@ struct ReportCharts {
                          fill: s.colour, rx: 2, extra: "class=\"mark part\" opacity=\"\(r == 4 ? "1" : "0.8")\"",
                          tooltip: "\(rows[r]) \(s.name): \(r == 4 ? fixed(value, 1) : signed(value, 1))")
                 svg.text(r == 0 || r == 4 ? fixed(value, 1) : signed(value, 1), x: x(max(from, to)) + 5, y: by + barH - 3,
-                         size: 11, fill: s.colour)
+                         size: 12, fill: s.colour)
             }
         }
         svg.line(x1: x(0), y1: top, x2: x(0), y2: top + rowH * Double(rows.count), stroke: Palette.muted)

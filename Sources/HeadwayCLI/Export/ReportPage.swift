@@ -178,7 +178,7 @@ struct ReportPage {
       main{padding:14px 10px 28px}
       header h1{font-size:23px}
       section{padding:12px}
-      .chart svg{min-width:520px}
+      .chart svg{min-width:440px}
       th,td{padding:5px 4px}
     }
     @media print{
