@@ -39,7 +39,8 @@ enum CommandMenu {
     static let groups: [CommandGroup] = [
         CommandGroup(name: "Assess", subcommands: [AssessCommand.self]),
         CommandGroup(name: "Plan", subcommands: [PlanCommand.self, ReplanCommand.self]),
-        CommandGroup(name: "See", subcommands: [ScoreCommand.self]),
+        CommandGroup(name: "See", subcommands: [ScoreCommand.self, GraphCommand.self]),
+        CommandGroup(name: "Export", subcommands: [ExportCommand.self]),
         CommandGroup(name: "Manage", subcommands: [ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self, BatchCommand.self]),
     ]
 

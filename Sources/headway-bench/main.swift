@@ -1,23 +1,24 @@
 import Foundation
 
-/// `headway-bench [score|planner|store|budget|all]`: Headway's benchmarks, each beside its peer in the same run.
+/// `headway-bench [score|planner|store|export|budget|all]`: Headway's benchmarks, each beside its peer in the same run.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
-let known = ["score", "planner", "store", "budget", "all"]
+let known = ["score", "planner", "store", "export", "budget", "all"]
 guard known.contains(which) else {
     FileHandle.standardError.write(Data("usage: headway-bench [\(known.joined(separator: "|"))]\n".utf8))
     exit(64)
 }
-if which == "score" || which == "all" { ScoreBench.run() }
-if which == "planner" || which == "all" { PlannerBench.run() }
-if which == "store" || which == "all" {
-    do { try StoreBench.run(runs: 11) } catch {
+
+/// Runs one benchmark group, turning a thrown error into a failed exit.
+func group(_ name: String, _ body: () throws -> Void) {
+    guard which == name || which == "all" else { return }
+    do { try body() } catch {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         exit(1)
     }
 }
-if which == "budget" || which == "all" {
-    do { try BudgetBench.run() } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        exit(1)
-    }
-}
+
+group("score") { ScoreBench.run() }
+group("planner") { PlannerBench.run() }
+group("store") { try StoreBench.run(runs: 11) }
+group("export") { try ExportBench.run(runs: 11) }
+group("budget") { try BudgetBench.run() }

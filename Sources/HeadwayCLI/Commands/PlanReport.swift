@@ -1,8 +1,9 @@
 import HeadwayCore
 
-/// The JSON of `headway plan --json` (`MODEL.md` §7).
-struct PlanReport: Encodable {
-    struct UnitJSON: Encodable {
+/// The JSON of `headway plan --json` and `export plan --format json` (`MODEL.md` §7);
+/// Decodable too, so a Swift consumer reads it back with `JSONDecoder`.
+struct PlanReport: Codable, Equatable {
+    struct UnitJSON: Codable, Equatable {
         let skill: String
         let level: Int
         let hours: Double
@@ -18,7 +19,7 @@ struct PlanReport: Encodable {
             case neededBy = "needed_by"
         }
     }
-    struct ItemJSON: Encodable {
+    struct ItemJSON: Codable, Equatable {
         let skill: String
         let level: Int
         let hours: Double
@@ -30,7 +31,7 @@ struct PlanReport: Encodable {
             case activityHours = "activity_hours"
         }
     }
-    struct WeekJSON: Encodable {
+    struct WeekJSON: Codable, Equatable {
         let week: Int
         let start: String
         let hours: Double

@@ -14,6 +14,15 @@ enum Environment {
         return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
     }
 
+    /// Now, for stamps in exported files (an .ics DTSTAMP, a report's footer); midnight UTC of
+    /// `HEADWAY_TODAY` when that is set, so tests and transcripts get the same bytes every run.
+    static func now() -> Date {
+        if let fixed = ProcessInfo.processInfo.environment["HEADWAY_TODAY"], let day = Day(fixed) {
+            return Date(timeIntervalSince1970: Double(day.ordinal) * 86400)
+        }
+        return Date()
+    }
+
     /// The curricula folder: `--curricula`, else `HEADWAY_CURRICULA`, else the `Curricula/`
     /// folder of the checkout the binary was built in, else beside the binary's install prefix.
     static func curriculaURL(_ explicit: String?) throws -> URL {

@@ -1,0 +1,188 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayStore
+
+/// `headway export plan|history|report`: the plan, the history or a report, as a file.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export your plan (ics, md, json, csv), history (csv) or an HTML report.",
+        discussion: """
+        --output FILE replaces FILE atomically (a temporary file in the same folder, then a \
+        rename), so a reader never sees it half-written; --output - writes to standard output. \
+        With --assessment FILE the plan is computed and nothing is saved; otherwise the current \
+        profile's saved plan and history are used (--db, --profile).
+        """,
+        subcommands: [ExportPlanCommand.self, ExportHistoryCommand.self, ExportReportCommand.self])
+}
+
+/// The formats a plan exports to.
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case ics, md, json, csv
+
+    /// The format a file name asks for by its extension (`plan.ics` → ics).
+    init?(fileName: String) {
+        let ext = (fileName as NSString).pathExtension.lowercased()
+        switch ext {
+        case "ics", "ical", "ifb", "icalendar": self = .ics
+        case "md", "markdown": self = .md
+        default: self.init(rawValue: ext)
+        }
+    }
+}
+
+/// `headway export plan`: the current plan (or one computed from --assessment) as a file.
+struct ExportPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Export the plan: ics (calendar), md (notes, pull requests), json (plan --json's document) or csv.",
+        discussion: """
+        ics: one all-day event per week with its activities; UIDs come from the profile and the \
+        week's first day, so importing a newer export updates the events instead of adding \
+        copies. md: headline, units with why, each week as a checklist. json: the document of \
+        `plan --json`. csv: one row per activity of each week. The format defaults to the \
+        output file's extension, else md.
+        """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var input: AssessmentOption
+    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("The format; default: from the --output extension, else md.", valueName: "format"))
+    var format: PlanFormat?
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
+    var output: String = "-"
+
+    func run() throws {
+        let file = OutputFile(output)
+        try file.check()
+        let format = self.format ?? PlanFormat(fileName: output) ?? .md
+        let source = try ExportSource.load(model, input, store)
+        let plan = try source.requirePlan()
+        let graph = source.person.curriculum.graph
+        let text: String
+        switch format {
+        case .ics:
+            text = PlanCalendar(plan: plan, graph: graph, owner: source.owner, sequence: source.planRevision, stamp: Environment.now()).render()
+        case .md:
+            text = PlanMarkdown(plan: plan, graph: graph, role: source.person.role, owner: source.owner).render()
+        case .json:
+            text = try jsonText(PlanReport(plan, graph: graph, role: source.person.role))
+        case .csv:
+            text = CSV.plan(plan, graph: graph)
+        }
+        if let done = try file.write(text) { print(done) }
+    }
+}
+
+/// `headway export history`: the profile's score snapshots as CSV.
+struct ExportHistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Export the profile's score snapshots as CSV: as_of, score, zone, label, the four parts, reason.",
+        discussion: "Snapshots are history: they are written as they were shown, oldest first.")
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("csv (the only history format).", valueName: "format"))
+    var format: String = "csv"
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
+    var output: String = "-"
+
+    func validate() throws {
+        guard format == "csv" else { throw ValidationError("--format '\(format)' is not a history format; allowed: csv") }
+    }
+
+    func run() throws {
+        let file = OutputFile(output)
+        try file.check()
+        let db = try store.open()
+        let profile = try store.selectedProfile(in: db)
+        let snapshots = try storeCall { try db.snapshots(for: profile) }.map(\.snapshot)
+        if let done = try file.write(CSV.history(snapshots)) { print(done) }
+    }
+}
+
+/// `headway export report`: one self-contained HTML page with the charts.
+struct ExportReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Export an HTML report: score over time, the plan's weeks, levels before and after, the score's four parts.",
+        discussion: """
+        One file with everything inline (CSS and SVG charts, no script, nothing fetched), \
+        readable on a phone and printed. On a profile it shows the snapshots and the saved plan; \
+        with --assessment FILE, today's score and a plan computed for it.
+        """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var input: AssessmentOption
+    @OptionGroup var store: StoreOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("The HTML file to write; - for standard output.", valueName: "file"))
+    var output: String
+
+    func run() throws {
+        let file = OutputFile(output)
+        try file.check()
+        let source = try ExportSource.load(model, input, store)
+        let data = ReportData(owner: source.owner, person: source.person, day: source.day, plan: source.plan, snapshots: source.snapshots)
+        let page = ReportPage(data: data, generated: ICSStamp.readable(Environment.now())).render()
+        if let done = try file.write(page) { print(done) }
+    }
+}
+
+/// What an export reads: the person, their plan and history, from a profile or an assessment file.
+struct ExportSource {
+    let person: PersonalModel
+    /// The profile name, or the assessment file's name without its extension.
+    let owner: String
+    let plan: Plan?
+    /// The stored plan's id (grows with each plan of the database); 0 for a computed plan.
+    let planRevision: Int
+    let snapshots: [Snapshot]
+    let day: Day
+    let profileName: String?
+
+    static func load(_ model: ModelOptions, _ input: AssessmentOption, _ options: StoreOptions) throws -> ExportSource {
+        let curriculum = try model.curriculum()
+        let subject = try Subject.resolve(curriculum, input, options)
+        let person = subject.person
+        let day = model.day()
+        guard let db = subject.store, let profile = subject.profile else {
+            // Stateless: the plan the assessment asks for, computed and not saved.
+            let a = person.assessment
+            let request = PlanRequest(start: a.start ?? day, weeks: a.weeks, hoursPerWeek: a.hoursPerWeek, goals: a.goals)
+            let plan: Plan
+            do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
+            let name = ((input.assessment ?? "assessment") as NSString).lastPathComponent
+            return ExportSource(person: person, owner: (name as NSString).deletingPathExtension, plan: plan, planRevision: 0,
+                                snapshots: [Snapshot(person.score(at: day), asOf: day, reason: "assessment")], day: day, profileName: nil)
+        }
+        let stored = try storeCall { try db.currentPlan(for: profile) }
+        let snapshots = try storeCall { try db.snapshots(for: profile) }.map(\.snapshot)
+        return ExportSource(person: person, owner: profile.name, plan: stored?.plan, planRevision: Int(stored?.id ?? 0),
+                            snapshots: snapshots, day: day, profileName: profile.name)
+    }
+
+    func requirePlan() throws -> Plan {
+        guard let plan else {
+            throw CLIError("profile \(profileName ?? owner) has no plan yet; run `headway plan` first (or pass --assessment FILE)")
+        }
+        return plan
+    }
+}
+
+/// Readable UTC time for the report's footer.
+enum ICSStamp {
+    static func readable(_ date: Date) -> String {
+        let s = ICS.timestamp(date) // YYYYMMDDTHHMMSSZ
+        let c = Array(s)
+        return "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8])) \(String(c[9..<11])):\(String(c[11..<13])) UTC"
+    }
+}
+
+/// Encodes like `printJSON` (sorted keys, pretty), as text.
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}

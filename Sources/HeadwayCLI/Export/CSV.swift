@@ -1,0 +1,43 @@
+import HeadwayCore
+
+/// RFC 4180 CSV: CRLF line ends; a field with a comma, quote or line break is quoted, its
+/// quotes doubled.
+enum CSV {
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func render(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One row per activity of each week's items; an item without activities and a week
+    /// without items still get a row, so every week of the plan is there.
+    static func plan(_ plan: Plan, graph: SkillGraph) -> String {
+        let header = ["week", "week_start", "week_end", "week_hours", "projected_score", "skill", "skill_name", "level",
+                      "item_hours", "completes", "activity", "activity_hours"]
+        var rows: [[String]] = []
+        for w in plan.schedule {
+            let week = ["\(w.week)", w.start.description, w.start.adding(days: 6).description, fixed(w.hours, 2), fixed(w.projectedScore, 1)]
+            if w.items.isEmpty { rows.append(week + ["", "", "", "", "", "", ""]) }
+            for item in w.items {
+                let unit = [item.skill, graph[item.skill]?.name ?? item.skill, "\(item.level)", fixed(item.hours, 2),
+                            item.completes ? "true" : "false"]
+                if item.activities.isEmpty { rows.append(week + unit + ["", ""]) }
+                for a in item.activities { rows.append(week + unit + [a.text, fixed(a.hours, 2)]) }
+            }
+        }
+        return render(header: header, rows: rows)
+    }
+
+    /// One row per snapshot, oldest first: the score as it was shown, its four parts and why.
+    static func history(_ snapshots: [Snapshot]) -> String {
+        let header = ["as_of", "score", "zone", "label", "base", "evidence", "barriers", "growth", "reason"]
+        let rows = snapshots.map { s in
+            [s.asOf.description, fixed(s.score, 1), s.zone.rawValue, s.label, fixed(s.parts.base, 1), fixed(s.parts.evidence, 1),
+             fixed(s.parts.barriers, 1), fixed(s.parts.growth, 1), s.reason]
+        }
+        return render(header: header, rows: rows)
+    }
+}
