@@ -14,9 +14,8 @@ public struct Headway: ParsableCommand {
         version: "0.1.0",
         groupedSubcommands: CommandMenu.groups)
 
-    @Option(help: ArgumentHelp("The database for the whole session (sets HEADWAY_DB; history is kept beside it).", valueName: "path"))
-    var db: String?
-
+    // No `--db` here: an option of the root is also taken after a subcommand, so it would
+    // steal every command's own `--db`. The shell's database is HEADWAY_DB's.
     @Flag(help: "In a script, stop at the first line that fails.")
     var bail = false
 
@@ -30,7 +29,6 @@ public struct Headway: ParsableCommand {
         guard Session.current == nil else {
             throw CLIError("already in the shell; --bail and --echo apply when it starts (`headway --bail < script`)")
         }
-        if let db { setenv("HEADWAY_DB", db, 1) }
         let code = Shell.standard(options: .init(bail: bail, echo: echo)).run()
         if code != 0 { throw ExitCode(code) }
     }
