@@ -1,6 +1,7 @@
 import Foundation
 
-// headway-bench store [RUNS]: the store benchmarks (StoreBench.swift), medians over RUNS (default 11).
+// headway-bench store|shell [RUNS]: the store (StoreBench.swift) or shell (ShellBench.swift)
+// benchmarks, medians over RUNS (default 11).
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
 case "store":
@@ -9,7 +10,13 @@ case "store":
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         exit(1)
     }
+case "shell":
+    let runs = args.count > 1 ? Int(args[1]) ?? 11 : 11
+    do { try ShellBench.run(runs: runs) } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
 default:
-    FileHandle.standardError.write(Data("usage: headway-bench store [runs]\n".utf8))
+    FileHandle.standardError.write(Data("usage: headway-bench store|shell [runs]\n".utf8))
     exit(64)
 }
