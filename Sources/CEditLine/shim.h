@@ -13,6 +13,9 @@ static inline const char *cedit_line_buffer(void) { return rl_line_buffer; }
 static inline int cedit_point(void) { return rl_point; }
 static inline int cedit_history_length(void) { return history_length; }
 static inline int cedit_history_base(void) { return history_base; }
+// libedit hands each value this returns to the editor as one character (a Unicode scalar, not a
+// byte), and takes -1 as the end of input.
+static inline void cedit_set_getc(int (*fn)(FILE *)) { rl_getc_function = fn; }
 
 // libedit keeps these pointers, so they are C literals that live as long as the process.
 // Words break at blanks and quotes, and at `=` and `,` so `--what-if vllm=3,nccl=2` completes per id.

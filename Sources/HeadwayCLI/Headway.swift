@@ -14,6 +14,8 @@ public struct Headway: ParsableCommand {
         version: "0.1.0",
         groupedSubcommands: CommandMenu.groups)
 
+    // No `--db` here: an option of the root is also taken after a subcommand, so it would
+    // steal every command's own `--db`. The shell's database is HEADWAY_DB's.
     @Flag(help: "In a script, stop at the first line that fails.")
     var bail = false
 

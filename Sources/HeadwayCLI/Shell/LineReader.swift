@@ -95,6 +95,7 @@ final class EditLineReader: LineSource, @unchecked Sendable {
         if !Self.localeIsUTF8() { setlocale(LC_CTYPE, "C.UTF-8") }
         unicode = Self.localeIsUTF8()
         cedit_set_names()
+        cedit_set_getc(Self.getCharacter)
         // libedit restores the terminal on a signal and then calls our handler (below).
         cedit_set_catch_signals(1)
         _ = rl_initialize()
@@ -107,6 +108,35 @@ final class EditLineReader: LineSource, @unchecked Sendable {
         }
         CompletionBridge.install(completion)
         Interrupt.install()
+    }
+
+    /// Reads one typed character for libedit: waits for input in short slices so that a Ctrl-C
+    /// that arrives between two reads still ends the line at once (a plain `read` would sleep
+    /// until the next key), and decodes UTF-8 into the scalar libedit expects.
+    private static let getCharacter: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
+        func byte() -> Int32? {
+            while true {
+                if Interrupt.happened { return nil }
+                var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&fds, 1, 100)
+                if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+                var b: UInt8 = 0
+                let n = readStandardInput(&b)
+                if n == 1 { return Int32(b) }
+                if n < 0 && errno == EINTR { continue }
+                return nil
+            }
+        }
+        guard let first = byte() else { return -1 }
+        let count = first < 0x80 ? 0 : first >> 5 == 0b110 ? 1 : first >> 4 == 0b1110 ? 2 : first >> 3 == 0b11110 ? 3 : -1
+        guard count >= 0 else { return 0xFFFD }
+        var scalar = count == 0 ? first : first & (0x3F >> count)
+        for _ in 0..<count {
+            guard let next = byte() else { return -1 }
+            guard next & 0xC0 == 0x80 else { return 0xFFFD }
+            scalar = scalar << 6 | (next & 0x3F)
+        }
+        return scalar
     }
 
     private static func localeIsUTF8() -> Bool {
@@ -169,5 +199,13 @@ enum Interrupt {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may have started us with SIGINT blocked (test runners do): Ctrl-C must still reach us.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }
+
+/// One byte of standard input (a free function: inside ``LineSource`` types `read` is the protocol's).
+private func readStandardInput(_ byte: inout UInt8) -> Int { read(STDIN_FILENO, &byte, 1) }

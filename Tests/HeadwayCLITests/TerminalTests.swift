@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// tmux on PATH, or nil (the terminal test is then skipped, saying why).
+private let tmuxPath: String? = {
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        let path = "\(dir)/tmux"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+}()
+
+/// A private tmux server running the real shell in a 120×40 terminal.
+private final class Terminal {
+    let socket = "headway-test-\(UUID().uuidString.prefix(8))"
+    let folder: URL
+
+    init(folder: URL, environment: [String: String]) throws {
+        self.folder = folder
+        let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
+        let command = "env -i \(env) TERM=xterm \(Self.quote(Binary.url!.path)); echo EXITED $?; sleep 60"
+        try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-s", "hw", command])
+    }
+
+    deinit { try? tmux(["kill-server"]) }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// Runs tmux and waits for it. Not `Process`: Foundation notices a child's exit through a
+    /// descriptor the tmux server (forked by `new-session`) would inherit and keep open forever.
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let output = folder.appendingPathComponent("tmux-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([tmuxPath!, "-L", socket, "-f", "/dev/null"] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, tmuxPath!, &actions, nil, argv, environ)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    /// Types `text` literally, one key at a time.
+    func type(_ text: String) throws {
+        for c in text { try tmux(["send-keys", "-t", "hw", "-l", String(c)]) }
+    }
+
+    /// Presses named keys: Enter, Tab, Up, C-c, C-d.
+    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "hw"] + keys) }
+
+    var screen: String { (try? tmux(["capture-pane", "-p", "-t", "hw", "-S", "-200"])) ?? "" }
+
+    /// The last non-empty line on screen (where the cursor's line usually is).
+    var lastLine: String { screen.split(separator: "\n").last.map(String.init) ?? "" }
+
+    /// Waits up to 10 s for `text` to appear on screen `count` times.
+    func waitFor(_ text: String, count: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if screen.components(separatedBy: text).count - 1 >= count { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \"\(text)\" on screen:\n\(screen)", sourceLocation: sourceLocation)
+        return false
+    }
+}
+
+@Suite("The real shell on a terminal (tmux)", .serialized)
+struct TerminalTests {
+    @Test("history, Tab completion, Ctrl-C, the wizard key by key, and Ctrl-D",
+          .enabled(if: tmuxPath != nil, "tmux is not installed: install it to drive the shell in a terminal"),
+          .enabled(if: Binary.url != nil, "the headway binary is not beside the tests; run `swift build` first"))
+    func session() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var env = Binary.environment(in: folder)
+        env["NO_COLOR"] = "1"
+        let t = try Terminal(folder: folder, environment: env)
+
+        // First run: two lines of welcome on an empty database.
+        try #require(t.waitFor("Nothing here yet: type `assess`"))
+        #expect(t.lastLine == "headway>")
+        try t.type("assess --sample"); try t.press("Enter")
+        try #require(t.waitFor("Loaded the sample assessment into profile sample"))
+        try #require(t.waitFor("headway[sample · 49.1]>"))
+
+        // Up recalls the last line; Ctrl-C drops it unrun and gives the prompt back.
+        try t.press("Up")
+        try #require(t.waitFor("headway[sample · 49.1]> assess --sample"))
+        try t.press("C-c")
+        try #require(t.waitFor("headway[sample · 49.1]>", count: 2))
+        #expect(t.screen.components(separatedBy: "Loaded the sample").count == 2, "the recalled line did not run")
+
+        // Tab completes a skill id after `assess set`.
+        try t.type("assess set nc"); try t.press("Tab")
+        try #require(t.waitFor("assess set nccl"))
+        try t.type("3")
+        try #require(t.waitFor("assess set nccl 3"), "the completion added the space after the id")
+        try t.press("Enter")
+        try #require(t.waitFor("NCCL (nccl): 2 → 3"))
+        try #require(t.waitFor("headway[sample · 49.7]>"))
+
+        // Ctrl-C on a half-typed line: nothing runs, the next line does.
+        try t.type("assess set vllm 4 --as-of 20"); try t.press("C-c")
+        try t.type("profile list"); try t.press("Enter")
+        try #require(t.waitFor("* sample"))
+        #expect(!t.screen.contains("vLLM (vllm)"), "the cancelled line did not run")
+
+        // The wizard, key by key, with a wrong answer re-asked.
+        try t.type("assess --profile bo"); try t.press("Enter")
+        try #require(t.waitFor("Role (1-3 or its id):"))
+        try t.type("2"); try t.press("Enter")
+        try #require(t.waitFor("Seniority (junior, mid, senior, staff) [mid]:"))
+        try t.press("Enter")
+        try #require(t.waitFor("Hours per week you can give to learning (1-40) [6]:"))
+        try t.type("99"); try t.press("Enter")
+        try #require(t.waitFor("error: 99 hours is out of range; allowed: 1-40"))
+        try t.type("7"); try t.press("Enter")
+        for task in 1...7 {
+            try #require(t.waitFor("\(task)/7 "))
+            try t.press("Enter")
+        }
+        for group in 1...9 {
+            try #require(t.waitFor("(group \(group) of 9)"))
+            try t.type("skip"); try t.press("Enter")
+        }
+        try #require(t.waitFor("Saved to profile bo: AIJRI"))
+        try #require(t.waitFor("headway[bo · "))
+
+        // Wizard answers are not commands: history holds only the shell's lines.
+        try t.press("Up")
+        try #require(t.waitFor("> assess --profile bo"))
+        try t.press("C-c")
+        // The terminal drops keys typed before Ctrl-C is handled: wait for the fresh prompt.
+        try #require(t.waitFor("headway[bo · ", count: 2))
+
+        // Ctrl-D on an empty line leaves with status 0.
+        try t.press("C-d")
+        try #require(t.waitFor("EXITED 0"))
+        let history = try String(contentsOf: folder.appendingPathComponent("history"), encoding: .utf8)
+        #expect(history.contains("assess\\040set\\040nccl\\0403"))
+        #expect(!history.contains("skip"))
+    }
+}
