@@ -28,16 +28,17 @@ struct BriefCommand: ParsableCommand {
     func run() throws {
         let week = self.week
         let (doc, written, _, _) = try withProfileProgress(model, store) { p, writes -> BriefingDocument in
-            let plan = try p.plan()
-            let current = p.planProgress!.week
-            let k = week ?? min(current, plan.weeks)
-            guard (1...plan.weeks).contains(k) else {
-                if current == 0 { throw CLIError("the plan starts on \(plan.start); the first briefing is for its week 1") }
-                throw CLIError("week \(k) is not in the plan; allowed: 1..\(plan.weeks)")
+            _ = try p.plan()
+            let programme = p.planProgress!
+            let current = programme.week, weeks = programme.weeksCount
+            let k = week ?? min(current, weeks)
+            guard (1...weeks).contains(k) else {
+                if current == 0 { throw CLIError("the plan starts on \(programme.start); the first briefing is for its week 1") }
+                throw CLIError("week \(k) is not in the plan; allowed: 1..\(weeks)")
             }
             guard k <= current else {
-                let start = plan.schedule[k - 1].start
-                throw CLIError("week \(k) has not started (it starts \(start)); allowed: 1..\(min(current, plan.weeks))")
+                let start = programme.start.adding(days: 7 * (k - 1))
+                throw CLIError("week \(k) has not started (it starts \(start)); allowed: 1..\(min(current, weeks))")
             }
             if let stored = p.state.briefing(week: k) { return try BriefingDocument.decode(stored.briefing.body) }
             let doc = BriefingDocument(p, week: k, profile: p.state.profile.name)
@@ -162,13 +163,14 @@ struct BriefingDocument: Codable, Equatable {
     // MARK: - Building
 
     init(_ p: ProfileProgress, week k: Int, profile: String) {
-        let plan = p.state.plan!.plan
-        let w = plan.schedule[k - 1]
-        let end = w.start.adding(days: 6)
         // A past week generated late reports as of its last day.
-        let asOf = min(p.day, end)
+        let weekEnd = p.planProgress!.start.adding(days: 7 * k - 1)
+        let asOf = min(p.day, weekEnd)
+        let pp = p.planProgress(on: asOf)!
+        let w = pp.plannedWeek(k)!
+        let end = w.start.adding(days: 6)
         let person = p.person(at: asOf)
-        let programmeStart = p.state.plans.first?.plan.start ?? plan.start
+        let programmeStart = pp.start
         let weekAgo = max(asOf.adding(days: -7), p.firstDay)
         let now = person.score(at: asOf).result
         let then = p.person(at: weekAgo).score(at: weekAgo).result
@@ -176,7 +178,7 @@ struct BriefingDocument: Codable, Equatable {
 
         formatName = Self.currentFormat
         self.profile = profile
-        week = k; weeks = plan.weeks
+        week = k; weeks = pp.weeksCount
         from = w.start.description; to = end.description
         self.asOf = asOf.description
         generatedOn = p.day.description
@@ -197,7 +199,6 @@ struct BriefingDocument: Codable, Equatable {
             }
         }
 
-        let pp = PlanProgress(plan: plan, record: p.record, day: asOf)
         let wp = pp.progress(w)
         hours = Hours(planned: round(wp.plannedHours, 2), logged: round(wp.loggedHours, 2))
         units = Units(planned: wp.plannedUnits.map(p.name), done: wp.done.map(p.name), partial: wp.partial.map(p.name),
@@ -209,7 +210,7 @@ struct BriefingDocument: Codable, Equatable {
         } else {
             outlook = nil
         }
-        nextWeek = k < plan.weeks ? plan.schedule[k].items.filter { person.level(of: $0.skill) < $0.level }.map { i in
+        nextWeek = k < pp.weeksCount ? (pp.plannedWeek(k + 1)?.items ?? []).filter { person.level(of: $0.skill) < $0.level }.map { i in
             Item(unit: p.name(UnitID(skill: i.skill, level: i.level)), hours: round(i.hours, 1),
                  activities: i.activities.map { "\($0.text) (\(format(round($0.hours, 1))) h)" })
         } : []
@@ -220,11 +221,11 @@ struct BriefingDocument: Codable, Equatable {
                         answeredBy: s.answeredBy.map { "\(p.name($0)) (you: \(person.level(of: $0)))" })
         }
         sections = Self.sentences(score: score, label: label, asOf: asOf, day: p.day, moves: moves, hours: hours, units: units,
-                                  outlook: outlook, plan: plan, week: k, nextWeek: nextWeek, signals: signals)
+                                  outlook: outlook, programme: pp, week: k, nextWeek: nextWeek, signals: signals)
     }
 
     private static func sentences(score: Scores, label: String, asOf: Day, day: Day, moves: [Move], hours: Hours, units: Units,
-                                  outlook: Outlook?, plan: Plan, week k: Int, nextWeek: [Item], signals: [FieldChange]) -> [Section] {
+                                  outlook: Outlook?, programme pp: PlanProgress, week k: Int, nextWeek: [Item], signals: [FieldChange]) -> [Section] {
         func pts(_ x: Double) -> String { "\(fixed(abs(x), 2)) point\(abs(x) == 1 ? "" : "s")" }
         func change(_ d: Double) -> String { d > 0.05 - 1e-9 ? "up \(fixed(d, 1))" : d < -0.05 + 1e-9 ? "down \(fixed(-d, 1))" : "unchanged" }
         var out: [Section] = []
@@ -261,9 +262,9 @@ struct BriefingDocument: Codable, Equatable {
         s = []
         if let o = outlook {
             if o.onTrack {
-                s.append("On track: at your pace (\(fixed(o.pace, 1)) h a week) the plan still reaches its projected \(fixed(o.projected, 1)) by \(plan.end).")
+                s.append("On track: at your pace (\(fixed(o.pace, 1)) h a week) the plan still reaches its projected \(fixed(o.projected, 1)) by \(pp.end).")
             } else {
-                s.append("Behind: at your pace (\(fixed(o.pace, 1)) h a week) you would reach \(fixed(o.atPace, 1)) by \(plan.end), not the projected \(fixed(o.projected, 1)).")
+                s.append("Behind: at your pace (\(fixed(o.pace, 1)) h a week) you would reach \(fixed(o.atPace, 1)) by \(pp.end), not the projected \(fixed(o.projected, 1)).")
                 if let r = o.replanProjected, let wk = o.replanFromWeek {
                     s.append("`replan` would plan again from week \(wk) and give \(fixed(r, 1)).")
                 }
@@ -274,12 +275,12 @@ struct BriefingDocument: Codable, Equatable {
         out.append(Section(title: "On track?", lines: s))
 
         s = []
-        if k >= plan.weeks {
+        if k >= pp.weeksCount {
             s.append("This is the plan's last week; `plan` makes the next one.")
         } else if nextWeek.isEmpty {
             s.append("Week \(k + 1) has nothing left to do: time to consolidate.")
         } else {
-            s.append("Week \(k + 1) starts \(plan.schedule[k].start):")
+            s.append("Week \(k + 1) starts \(pp.start.adding(days: 7 * k)):")
             for i in nextWeek {
                 s.append("- \(i.unit) (\(format(i.hours)) h): " + i.activities.joined(separator: "; ") + ".")
             }

@@ -237,9 +237,8 @@ struct LogChoices {
 
     init(progress: ProfileProgress) {
         self.progress = progress
-        let plan = progress.state.plan?.plan
-        let k = progress.planProgress?.week ?? 0
-        week = plan.flatMap { p in (1...p.weeks).contains(k) ? p.schedule[k - 1] : nil }
+        let programme = progress.planProgress
+        week = programme.flatMap { $0.plannedWeek($0.week) }
         var items: [Choice] = []
         let person = progress.person
         let doneActivities = Set(progress.record.logs.filter { $0.entry.status == .done }.compactMap { l in l.entry.activity.map { "\(l.entry.unit)|\($0)" } })

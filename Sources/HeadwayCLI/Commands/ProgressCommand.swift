@@ -72,10 +72,10 @@ struct ProgressReport: Encodable {
         let plan = try p.plan()
         let pp = p.planProgress!
         asOf = p.day.description
-        planStart = plan.start.description
-        planEnd = plan.end.description
+        planStart = pp.start.description
+        planEnd = pp.end.description
         week = pp.week
-        weeksCount = plan.weeks
+        weeksCount = pp.weeksCount
         hoursPerWeek = plan.hoursPerWeek
         score = p.person.score(at: p.day).result.rounded
         weeks = pp.weeks().map { w in

@@ -63,13 +63,20 @@ struct ProfileProgress {
         return plan
     }
 
-    var planProgress: PlanProgress? { state.plan.map { PlanProgress(plan: $0.plan, record: record, day: day) } }
+    var planProgress: PlanProgress? { planProgress(on: day) }
 
-    /// What `replan` would give on `on`, without saving it.
+    /// The current plan's programme (with the plans it replanned) on `on`.
+    func planProgress(on d: Day) -> PlanProgress? {
+        guard let current = state.plan else { return nil }
+        return PlanProgress(plan: current.plan, record: record, day: d,
+                            earlier: state.plans.filter { $0.id < current.id }.map(\.plan))
+    }
+
+    /// What `replan` would give on `on`, without saving it, with the programme week it starts.
     func replan(on d: Day, hours: Double? = nil) -> (week: Int, plan: Plan)? {
-        guard let old = state.plan?.plan, let (week, request) = old.replanRequest(for: person(at: d), on: d, hoursPerWeek: hours),
-              let plan = try? person(at: d).plan(request) else { return nil }
-        return (week, plan)
+        guard let old = state.plan?.plan, let (_, request) = old.replanRequest(for: person(at: d), on: d, hoursPerWeek: hours),
+              let plan = try? person(at: d).plan(request), let programme = planProgress(on: d) else { return nil }
+        return (programme.start.days(to: request.start) / 7 + 1, plan)
     }
 
     func name(_ skill: String) -> String { curriculum.graph[skill]?.name ?? skill }

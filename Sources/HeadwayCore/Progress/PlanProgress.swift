@@ -23,7 +23,8 @@ public struct WeekProgress: Sendable, Hashable {
 public struct PaceOutlook: Sendable, Hashable {
     /// The plan week `day` falls in (1…W).
     public let week: Int
-    /// Hours per week: the average over the plan's finished weeks (the plan's own hours in week 1).
+    /// Hours per week: the average over the plan's finished weeks, a week counting as finished
+    /// on its last day (the plan's own hours before one has).
     public let pace: Double
     /// Hours the plan's unfinished units still need (their hours less what was logged on them).
     public let remainingHours: Double
@@ -41,29 +42,60 @@ public struct PaceOutlook: Sendable, Hashable {
     public var reachable: Bool { (atPace * 10).rounded() >= (projected * 10).rounded() }
 }
 
-/// How one plan is going on `day`, from a person's record (`MODEL.md` §5).
+/// How a programme is going on `day`, from a person's record (`MODEL.md` §5).
+///
+/// A programme is a plan and the replans that continued it: each replan starts on a week
+/// boundary of the plan before it and keeps its last day, so weeks keep their numbers
+/// (week 8 stays week 8 after a replan in week 6). Each week is read from the plan that
+/// covered it then; the outlook is the current plan's.
 public struct PlanProgress: Sendable {
+    /// The current plan.
     public let plan: Plan
+    /// The programme, oldest first, ending with `plan`.
+    public let programme: [Plan]
     public let record: ProgressRecord
     public let day: Day
 
-    public init(plan: Plan, record: ProgressRecord, day: Day) {
-        self.plan = plan; self.record = record; self.day = day
+    /// `programme` is the chain of plans (oldest first) the current plan continues; plans
+    /// that do not continue the one before are dropped from its start.
+    public init(plan: Plan, record: ProgressRecord, day: Day, earlier: [Plan] = []) {
+        var chain = [plan]
+        for p in earlier.reversed() {
+            guard let next = chain.first, next.continues(p) else { break }
+            chain.insert(p, at: 0)
+        }
+        self.plan = plan; self.programme = chain; self.record = record; self.day = day
     }
 
-    /// The plan week of `day`: 0 before the plan starts, W+1 after it ends.
+    /// The programme's first day and length in weeks.
+    public var start: Day { programme[0].start }
+    public var weeksCount: Int { programme[0].weeks }
+    public var end: Day { plan.end }
+
+    /// The programme week of `day`: 0 before it starts, W+1 after it ends.
     public var week: Int {
-        let d = plan.start.days(to: day)
+        let d = start.days(to: day)
         if d < 0 { return 0 }
-        return min(plan.weeks + 1, d / 7 + 1)
+        return min(weeksCount + 1, d / 7 + 1)
     }
 
-    /// Every week of the plan that has started by `day`.
+    /// Programme week `k` as the plan that covered it had it (numbered `k`).
+    public func plannedWeek(_ k: Int) -> PlanWeek? {
+        guard (1...weeksCount).contains(k) else { return nil }
+        let weekStart = start.adding(days: 7 * (k - 1))
+        guard let p = programme.last(where: { $0.start <= weekStart }) else { return nil }
+        let local = p.start.days(to: weekStart) / 7
+        guard p.schedule.indices.contains(local) else { return nil }
+        let w = p.schedule[local]
+        return PlanWeek(week: k, start: w.start, hours: w.hours, projectedScore: w.projectedScore, items: w.items)
+    }
+
+    /// Every programme week that has started by `day`.
     public func weeks() -> [WeekProgress] {
-        plan.schedule.filter { $0.start <= day }.map(progress)
+        (1...weeksCount).compactMap(plannedWeek).filter { $0.start <= day }.map(progress)
     }
 
-    /// One week of the plan, started or not.
+    /// One week, started or not.
     public func progress(_ w: PlanWeek) -> WeekProgress {
         let end = w.start.adding(days: 6)
         let inWeek = record.logs.filter { $0.entry.date >= w.start && $0.entry.date <= end }
@@ -93,17 +125,19 @@ public struct PlanProgress: Sendable {
         return count
     }
 
-    /// The outlook at the current pace; `nil` once the plan has ended.
+    /// The outlook at the current pace; `nil` once the plan has ended. The pace is measured
+    /// over the current plan's finished weeks, so a replan starts it afresh.
     public func outlook() -> PaceOutlook? {
-        guard week <= plan.weeks, let person = record.person(at: day) else { return nil }
-        let k = max(1, week)
+        guard day <= plan.end, let person = record.person(at: day) else { return nil }
+        let k = max(1, plan.start.days(to: day) / 7 + 1)
         let weekStart = plan.start.adding(days: 7 * (k - 1))
-        let finished = k - 1
+        // On a week's last day the week counts as finished.
+        let finished = day >= weekStart.adding(days: 6) ? k : k - 1
         let pace = finished > 0
-            ? record.hoursSpent(from: plan.start, to: weekStart.adding(days: -1)) / Double(finished)
+            ? record.hoursSpent(from: plan.start, to: plan.start.adding(days: 7 * finished - 1)) / Double(finished)
             : plan.hoursPerWeek
-        let thisWeek = day >= weekStart ? record.hoursSpent(from: weekStart, to: day) : 0
-        let capacity = max(0, pace * Double(plan.weeks - k + 1) - thisWeek)
+        let thisWeek = finished < k && day >= weekStart ? record.hoursSpent(from: weekStart, to: day) : 0
+        let capacity = max(0, pace * Double(plan.weeks - finished) - thisWeek)
         var levels = person.levels
         var left: [UnitID] = []
         var fit: [UnitID] = []
@@ -120,12 +154,19 @@ public struct PlanProgress: Sendable {
         }
         for u in fit { levels[u.skill] = max(levels[u.skill] ?? 0, u.level) }
         let atPace = person.score(at: plan.end, levels: levels).result.value
-        return PaceOutlook(week: k, pace: pace, remainingHours: remaining, capacity: capacity,
+        return PaceOutlook(week: week, pace: pace, remainingHours: remaining, capacity: capacity,
                            projected: plan.projectedScore, atPace: atPace, unitsLeft: left, unitsThatFit: fit)
     }
 }
 
 extension Plan {
+    /// Whether this plan continues `earlier` (a replan of it): it starts on one of its week
+    /// boundaries, inside it, and ends on the same day.
+    public func continues(_ earlier: Plan) -> Bool {
+        let d = earlier.start.days(to: start)
+        return d >= 0 && d % 7 == 0 && start <= earlier.end && end == earlier.end
+    }
+
     /// What `replan` asks the planner for on `day` (`MODEL.md` §4): from the first day of the
     /// current week to this plan's end, with the current levels, the units not yet reached as
     /// the order to keep among equals, and include goals not yet met. `nil` once the plan has ended.
