@@ -114,13 +114,13 @@ public struct PlanProgress: Sendable {
     }
 
     /// Weeks in a row that met the plan's hours, counting back from the current week (which
-    /// counts once it is met, and otherwise does not break the streak yet).
+    /// counts once it is met, and does not break the streak before its last day).
     public func streak() -> Int {
         let started = weeks()
         guard !started.isEmpty else { return 0 }
         var count = 0
         for (i, w) in started.enumerated().reversed() {
-            if w.metPlan { count += 1 } else if i == started.count - 1 && w.end >= day { continue } else { break }
+            if w.metPlan { count += 1 } else if i == started.count - 1 && day < w.end { continue } else { break }
         }
         return count
     }
