@@ -7,7 +7,7 @@ import HeadwayStore
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
-        abstract: "The weekly briefing: score and what moved it, hours, on track or not, next week, the field.",
+        abstract: "The weekly briefing: score and why, hours, on track, next week, the field.",
         discussion: """
         WEEK defaults to the current week of your plan. A week's briefing is stored the first \
         time it is generated and shown unchanged afterwards (history is not rewritten); a past \

@@ -7,7 +7,7 @@ import HeadwayStore
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
-        abstract: "Planned vs logged hours per week, units done, your streak, and whether the plan still holds.",
+        abstract: "Planned vs logged hours by week, streak, and whether the plan still holds.",
         discussion: """
         Pace is the average of the plan's finished weeks (the plan's own hours in week 1). When \
         the units left do not fit at that pace, it shows the score you would reach and what \
@@ -188,7 +188,7 @@ struct HistoryCommand: ParsableCommand {
 struct SignalsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signals",
-        abstract: "Changes in the field acting on your role: window, effect on your score, skills that answer them.",
+        abstract: "Changes in the field: window, effect on your score, skills that answer them.",
         discussion: """
         Effect = your score with the signal's drift minus your score without it, now and once \
         its window is complete (with your current levels). A signal is coming before its window, \
