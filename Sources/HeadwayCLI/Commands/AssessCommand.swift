@@ -131,7 +131,7 @@ struct AssessCommand: ParsableCommand {
             // The same change as `level`: journaled (so `undo` reverts it), holding every level
             // reached so far, applying from --as-of, with its snapshot, in one transaction.
             let skill = self.skill
-            let (result, _, _, _) = try withProfileProgress(model, store) { p, writes -> (old: Int, was: ScoreResult, now: ScoreResult)? in
+            let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: Int, was: ScoreResult, now: ScoreResult)? in
                 let before = p.person
                 let old = before.level(of: skill)
                 guard old != newLevel else { return nil }

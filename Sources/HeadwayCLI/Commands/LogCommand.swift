@@ -40,7 +40,7 @@ struct LogCommand: ParsableCommand {
         // Everything that needs no database is checked before it is opened.
         let request = try LogRequest(unit: unit, hours: hours, status: status, note: note, date: date, activity: nil,
                                      curriculum: curriculum)
-        try request.record(model, store)
+        try request.record(model, store, curriculum: curriculum)
     }
 
     private func interactive(_ curriculum: Curriculum, date: Day) throws {
@@ -86,7 +86,7 @@ struct LogCommand: ParsableCommand {
         }
         let request = try LogRequest(unit: picked.unit.description, hours: format(hours), status: status?.rawValue,
                                      note: typed.isEmpty ? note : typed, date: date, activity: picked.activity, curriculum: curriculum)
-        try request.record(model, store)
+        try request.record(model, store, curriculum: curriculum)
     }
 }
 
@@ -148,8 +148,8 @@ struct LogRequest {
 
     /// The checks that need the profile, then the entry, its change and (when it completes
     /// the unit) its snapshot, in one transaction.
-    func record(_ model: ModelOptions, _ store: StoreOptions) throws {
-        let (outcome, written, _, _) = try withProfileProgress(model, store) { p, writes in try check(p, &writes) }
+    func record(_ model: ModelOptions, _ store: StoreOptions, curriculum: Curriculum) throws {
+        let (outcome, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes in try check(p, &writes) }
         for line in signalNotes(written) { Console.out(line) }
         let id = written.log.map { "#\($0.id)" } ?? ""
         Console.out("Logged \(id): \(outcome.summary).")
@@ -329,7 +329,7 @@ struct LevelCommand: ParsableCommand {
                            + Level.range.map { "\($0) \(Level.meaning($0).split(separator: ":")[0])" }.joined(separator: ", ") + ")")
         }
         let skill = self.skill
-        let (result, written, _, _) = try withProfileProgress(model, store) { p, writes -> (old: Int, before: Double)? in
+        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: Int, before: Double)? in
             let person = p.person
             let old = person.level(of: skill)
             guard old != newLevel else { return nil }

@@ -52,8 +52,45 @@ enum Environment {
 
     static func loadCurriculum(_ explicit: String?) throws -> Curriculum {
         let url = try curriculaURL(explicit)
-        do { return try CurriculumLoader.load(from: url) } catch {
+        // Reading and checking the YAML is most of a command's time; the shell runs many
+        // commands in one process, so the last curriculum is kept while its files are unchanged.
+        let key = CurriculumCache.key(url)
+        if let key, let cached = CurriculumCache.get(key) { return cached }
+        do {
+            let curriculum = try CurriculumLoader.load(from: url)
+            if let key { CurriculumCache.set(key, curriculum) }
+            return curriculum
+        } catch {
             throw CLIError(error.description)
         }
+    }
+}
+
+/// The last curriculum loaded in this process, keyed by its folder and every file's size and
+/// modification time, so an edited file is read again.
+enum CurriculumCache {
+    private static let lock = NSLock()
+    // Guarded by `lock`.
+    nonisolated(unsafe) private static var entry: (key: String, curriculum: Curriculum)?
+
+    static func key(_ folder: URL) -> String? {
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey])
+        else { return nil }
+        var parts = [folder.standardizedFileURL.path]
+        for case let file as URL in files {
+            guard let values = try? file.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey]) else { return nil }
+            parts.append("\(file.path)|\(values.fileSize ?? -1)|\(values.contentModificationDate?.timeIntervalSince1970 ?? -1)")
+        }
+        return parts.sorted().joined(separator: "\n")
+    }
+
+    static func get(_ key: String) -> Curriculum? {
+        lock.lock(); defer { lock.unlock() }
+        return entry?.key == key ? entry?.curriculum : nil
+    }
+
+    static func set(_ key: String, _ curriculum: Curriculum) {
+        lock.lock(); defer { lock.unlock() }
+        entry = (key, curriculum)
     }
 }

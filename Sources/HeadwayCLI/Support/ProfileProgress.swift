@@ -86,9 +86,9 @@ struct ProfileProgress {
 /// Runs a progress command on the selected profile: opens the database, reads the profile's
 /// state, lets `body` decide what to write (signal snapshots due by `--as-of` are added), and
 /// writes it, all in one transaction.
-func withProfileProgress<T>(_ model: ModelOptions, _ store: StoreOptions,
+func withProfileProgress<T>(_ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil,
                             _ body: (ProfileProgress, inout ProfileWrites) throws -> T) throws -> (value: T, written: ProfileWritten, db: Store, profile: Profile) {
-    let curriculum = try model.curriculum()
+    let curriculum = try loaded ?? model.curriculum()
     let db = try store.open()
     let profile = try store.selectedProfile(in: db)
     let day = model.day()
