@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "HeadwayStoreTests", dependencies: ["HeadwayStore", "HeadwayCore", "HeadwayCurricula",
                                                              "headway", "headway-store-burst"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "HeadwayCLITests", dependencies: ["HeadwayCLI", "HeadwayCurricula", "HeadwayCore"]),
+        .testTarget(name: "HeadwayCLITests", dependencies: ["HeadwayCLI", "HeadwayCurricula", "HeadwayCore", "HeadwayStore"]),
     ]
 )

@@ -12,6 +12,7 @@ enum Schema {
     static let migrator: DatabaseMigrator = {
         var m = DatabaseMigrator()
         m.registerMigration("v1-profiles-history", migrate: v1)
+        m.registerMigration("v2-change-journal", migrate: v2)
         return m
     }()
 
@@ -157,6 +158,31 @@ enum Schema {
                 created_at TEXT NOT NULL DEFAULT \(now),
                 UNIQUE (profile_id, week)
             );
+            """)
+    }
+
+    /// The journal of changes that move the score (log entries and re-assessments), so that
+    /// `undo` finds the last one across both tables and removes it with the snapshot it wrote.
+    ///
+    /// A change row belongs to exactly one log or assessment and goes when that row goes;
+    /// its snapshot goes with it (`snapshots.change_id` cascades). `as_of` is the day the
+    /// change takes effect (a re-assessment applies from it). AUTOINCREMENT: ids are never
+    /// reused, so "the last change" stays the last one written even after an undo.
+    private static func v2(_ db: Database) throws {
+        let now = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+        try db.execute(sql: """
+            CREATE TABLE changes (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                log_id INTEGER UNIQUE REFERENCES logs(id) ON DELETE CASCADE,
+                assessment_id INTEGER UNIQUE REFERENCES assessments(id) ON DELETE CASCADE,
+                as_of TEXT NOT NULL,
+                created_at TEXT NOT NULL DEFAULT \(now),
+                CHECK ((log_id IS NULL) != (assessment_id IS NULL))
+            );
+            CREATE INDEX changes_profile ON changes(profile_id, id);
+            ALTER TABLE snapshots ADD COLUMN change_id INTEGER REFERENCES changes(id) ON DELETE CASCADE;
+            CREATE INDEX snapshots_change ON snapshots(change_id);
             """)
     }
 }

@@ -81,7 +81,10 @@ struct DataExportTests {
         #expect(header == ["as_of", "score", "zone", "label", "base", "evidence", "barriers", "growth", "reason"])
         let archive = try json(try headway(["profile", "export", "-"], db: db).stdout)
         let snapshots = try #require(archive["snapshots"] as? [[String: Any]])
-        #expect(rows.count == 4 && rows.count == snapshots.count)
+        // Three re-assessments after the first assessment, and the signal that enters its
+        // window on 2027-01-01 between the last two (MODEL.md §5: a snapshot for each).
+        #expect(rows.count == 5 && rows.count == snapshots.count)
+        #expect(rows.map { $0["reason"]! }.filter { $0.hasPrefix("signal ") && $0.hasSuffix("enters its window") }.count == 1)
         #expect(rows.first?["score"] == "49.1" && rows.first?["reason"] == "assessment")
         #expect(rows.map { $0["as_of"]! } == rows.map { $0["as_of"]! }.sorted())
         for (row, s) in zip(rows, snapshots) {

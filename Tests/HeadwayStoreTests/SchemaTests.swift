@@ -18,7 +18,7 @@ struct SchemaTests {
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
-        #expect(tables == ["assessment_levels", "assessments", "briefings", "grdb_migrations", "logs", "plan_activities",
+        #expect(tables == ["assessment_levels", "assessments", "briefings", "changes", "grdb_migrations", "logs", "plan_activities",
                            "plan_items", "plan_units", "plan_weeks", "plans", "profiles", "snapshots"])
         #expect(try queue.read { try String.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
     }

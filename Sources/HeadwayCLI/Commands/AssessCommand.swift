@@ -128,26 +128,24 @@ struct AssessCommand: ParsableCommand {
             guard let newLevel = Int(level), Level.range.contains(newLevel) else {
                 throw CLIError("level '\(clip(level, 20))' is not allowed; allowed: 0-4 (" + Level.range.map { "\($0) \(Level.meaning($0).split(separator: ":")[0])" }.joined(separator: ", ") + ")")
             }
-            let db = try store.open()
-            let profile = try store.selectedProfile(in: db)
-            guard let stored = try storeCall({ try db.latestAssessment(for: profile) }) else {
-                throw CLIError("profile \(profile.name) has no assessment yet; run `assess` first")
+            // The same change as `level`: journaled (so `undo` reverts it), holding every level
+            // reached so far, applying from --as-of, with its snapshot, in one transaction.
+            let skill = self.skill
+            let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: Int, was: ScoreResult, now: ScoreResult)? in
+                let before = p.person
+                let old = before.level(of: skill)
+                guard old != newLevel else { return nil }
+                var changed = before.assessment
+                changed.skills[skill] = newLevel
+                let after = PersonalModel(curriculum: p.curriculum, assessment: changed)!
+                writes.change = .reassessment(changed)
+                writes.changeDay = p.day
+                writes.changeSnapshot = Snapshot(after.score(at: p.day), asOf: p.day, reason: "re-assessment \(skill):\(newLevel)")
+                return (old, before.score(at: p.day).result, after.score(at: p.day).result)
             }
-            let before = PersonalModel(curriculum: curriculum, assessment: stored.assessment)!
-            let oldLevel = before.level(of: skill)
-            guard oldLevel != newLevel else {
+            guard let (oldLevel, was, now) = result else {
                 Console.out("\(skill) is already at \(newLevel) (\(Level.meaning(newLevel))); nothing changed.")
                 return
-            }
-            var changed = stored.assessment
-            changed.skills[skill] = newLevel
-            let day = model.day()
-            let after = PersonalModel(curriculum: curriculum, assessment: changed)!
-            let was = before.score(at: day).result, now = after.score(at: day).result
-            let snapshot = Snapshot(after.score(at: day), asOf: day, reason: "re-assessment \(skill):\(newLevel)")
-            try storeCall {
-                try db.saveAssessment(changed, for: profile, reason: "re-assessment", curriculaVersion: curriculum.version)
-                try db.addSnapshot(snapshot, for: profile, curriculaVersion: curriculum.version)
             }
             let style = Style.current()
             Console.out("\(node.name) (\(skill)): \(oldLevel) → \(newLevel)  \(Level.meaning(newLevel))")

@@ -41,7 +41,7 @@ struct PlanMakeCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let subject = try Subject.resolve(curriculum, input, store)
+        let subject = try Subject.resolve(curriculum, input, store, day: model.day())
         let person = subject.person
         let request = try makeRequest(person)
         if exportProblem {
@@ -127,19 +127,14 @@ struct ReplanCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let subject = try Subject.resolve(curriculum, nil, store)
+        let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
         let old = try subject.currentPlan().plan
         let day = model.day()
-        let week = max(1, old.start.days(to: day) / 7 + 1)
-        guard week <= old.weeks else {
+        let person = subject.person
+        guard let (week, request) = old.replanRequest(for: person, on: day, hoursPerWeek: hours) else {
             throw CLIError("the plan ended on \(old.end); start a new one with `headway plan`")
         }
-        let person = subject.person
-        let remaining = old.units.map(\.id).filter { person.level(of: $0.skill) < $0.level }
-        let request = PlanRequest(start: old.start.adding(days: 7 * (week - 1)), weeks: old.weeks - week + 1,
-                                  hoursPerWeek: hours ?? old.hoursPerWeek,
-                                  goals: Goals(include: old.include.filter { person.level(of: $0.key) < $0.value }, exclude: old.exclude),
-                                  previousOrder: remaining)
+        let remaining = request.previousOrder
         let plan: Plan
         do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
         _ = try storeCall { try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version) }

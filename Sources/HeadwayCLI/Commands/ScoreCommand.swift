@@ -21,8 +21,8 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let person = try Subject.resolve(curriculum, input, store).person
         let day = model.day()
+        let person = try Subject.resolve(curriculum, input, store, day: day).person
         let now = person.score(at: day)
         let changes = try parseLevelPairs(whatIf, flag: "--what-if", curriculum: curriculum)
         let after: PersonalScore? = changes.isEmpty ? nil : person.score(at: day, levels: person.levels.merging(changes) { $1 })

@@ -73,8 +73,34 @@ enum Environment {
 
     static func loadCurriculum(_ explicit: String?) throws -> Curriculum {
         let url = try curriculaURL(explicit)
-        do { return try CurriculumLoader.load(from: url, cache: cacheFolder()) } catch {
+        // The shell runs many commands in one process: the last curriculum is kept while its
+        // files' content version is unchanged; a new process reads the on-disk cache.
+        let key = url.standardizedFileURL.path + "#" + CurriculumLoader.contentVersion(url)
+        if let cached = CurriculumMemo.get(key) { return cached }
+        do {
+            let curriculum = try CurriculumLoader.load(from: url, cache: cacheFolder())
+            CurriculumMemo.set(key, curriculum)
+            return curriculum
+        } catch {
             throw CLIError(error.description)
         }
+    }
+}
+
+/// The last curriculum loaded in this process, keyed by its folder and every file's size and
+/// modification time, so an edited file is read again.
+enum CurriculumMemo {
+    private static let lock = NSLock()
+    // Guarded by `lock`.
+    nonisolated(unsafe) private static var entry: (key: String, curriculum: Curriculum)?
+
+    static func get(_ key: String) -> Curriculum? {
+        lock.lock(); defer { lock.unlock() }
+        return entry?.key == key ? entry?.curriculum : nil
+    }
+
+    static func set(_ key: String, _ curriculum: Curriculum) {
+        lock.lock(); defer { lock.unlock() }
+        entry = (key, curriculum)
     }
 }

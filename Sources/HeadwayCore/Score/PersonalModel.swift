@@ -30,19 +30,20 @@ public struct PersonalModel: Sendable {
     }
 
     /// Signals acting on this role, with the drift each has made between `D0` and `day`.
-    public func signalDrifts(at day: Day) -> [(signal: Signal, effect: SignalEffect, drift: Double)] {
-        curriculum.signals.flatMap { signal in
+    /// `excluding` leaves signals out (to measure what one of them does).
+    public func signalDrifts(at day: Day, excluding: Set<String> = []) -> [(signal: Signal, effect: SignalEffect, drift: Double)] {
+        curriculum.signals.filter { !excluding.contains($0.id) }.flatMap { signal in
             signal.effects.filter { $0.role == role.id }.map { (signal, $0, signal.drift(at: day, since: role.referenceDate)) }
         }
     }
 
     /// E, B and G: the role's values, each overridable, plus signals; clamped when read.
-    public func market(at day: Day) -> Market {
+    public func market(at day: Day, excluding: Set<String> = []) -> Market {
         var market = role.market
         for (dim, v) in assessment.market.evidence { market.evidenceByDimension[dim] = v }
         for (dim, v) in assessment.market.barriers { market.barriersByDimension[dim] = v }
         if let g = assessment.market.growth { market.growthValue = g }
-        for (_, effect, drift) in signalDrifts(at: day) {
+        for (_, effect, drift) in signalDrifts(at: day, excluding: excluding) {
             switch effect.target {
             case .evidence(let dim): market.evidenceByDimension[dim, default: 0] += effect.delta * drift
             case .growth: market.growthValue += effect.delta * drift
@@ -69,9 +70,9 @@ public struct PersonalModel: Sendable {
     }
 
     /// Market factors and tasks on `day`: everything the score needs apart from levels.
-    public func inputs(at day: Day) -> ScoreInputs {
+    public func inputs(at day: Day, excluding: Set<String> = []) -> ScoreInputs {
         var bases = Dictionary(uniqueKeysWithValues: role.tasks.map { ($0.id, $0.score) })
-        for (_, effect, drift) in signalDrifts(at: day) {
+        for (_, effect, drift) in signalDrifts(at: day, excluding: excluding) {
             if case .task(let id) = effect.target, bases[id] != nil { bases[id]! += effect.delta * drift }
         }
         let shares = self.shares
@@ -81,7 +82,7 @@ public struct PersonalModel: Sendable {
             for s in weights.keys { reference[s] = curriculum.graph[s]?.referenceLevel ?? 0 }
             return TaskInput(id: t.id, share: shares[t.id] ?? 0, base: bases[t.id]!, kappa: t.kappa, skills: weights)
         }
-        return ScoreInputs(market: market(at: day).totals, tasks: tasks, referenceLevels: reference)
+        return ScoreInputs(market: market(at: day, excluding: excluding).totals, tasks: tasks, referenceLevels: reference)
     }
 
     /// The personal AIJRI on `day`, with the current levels or the ones given.

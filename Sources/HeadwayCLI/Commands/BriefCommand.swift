@@ -1,0 +1,330 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayStore
+
+/// `headway brief [WEEK]`: the weekly briefing (`MODEL.md` §6), kept as first generated.
+struct BriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "The weekly briefing: score and why, hours, on track, next week, the field.",
+        discussion: """
+        WEEK defaults to the current week of your plan. A week's briefing is stored the first \
+        time it is generated and shown unchanged afterwards (history is not rewritten); a past \
+        week generated late reports as of its last day. --markdown and --json give the same \
+        briefing in other forms.
+        """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("A week of the plan that has started (default: the current one).", valueName: "week")) var week: Int?
+    @Flag(help: "Print Markdown.") var markdown = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        if markdown && json { throw ValidationError("--markdown and --json both choose the output; give one") }
+    }
+
+    func run() throws {
+        let week = self.week
+        let (doc, written, _, _) = try withProfileProgress(model, store) { p, writes -> BriefingDocument in
+            _ = try p.plan()
+            let programme = p.planProgress!
+            let current = programme.week, weeks = programme.weeksCount
+            let k = week ?? min(current, weeks)
+            guard (1...weeks).contains(k) else {
+                if current == 0 { throw CLIError("the plan starts on \(programme.start); the first briefing is for its week 1") }
+                throw CLIError("week \(k) is not in the plan; allowed: 1..\(weeks)")
+            }
+            guard k <= current else {
+                let start = programme.start.adding(days: 7 * (k - 1))
+                throw CLIError("week \(k) has not started (it starts \(start)); allowed: 1..\(min(current, weeks))")
+            }
+            if let stored = p.state.briefing(week: k) { return try BriefingDocument.decode(stored.briefing.body) }
+            let doc = BriefingDocument(p, week: k, profile: p.state.profile.name)
+            writes.briefing = Briefing(week: k, body: try doc.encoded(), generatedOn: p.day)
+            return doc
+        }
+        // The stored briefing is what is shown, even when this run generated it.
+        let shown = try written.briefing.map { try BriefingDocument.decode($0.briefing.body) } ?? doc
+        if json {
+            print(try shown.encoded(pretty: true))
+        } else if markdown {
+            print(shown.markdown())
+        } else {
+            for line in signalNotes(written) { Console.out(line) }
+            print(shown.text())
+        }
+    }
+}
+
+extension ProfileState {
+    /// The stored briefing of `week`, if one was generated.
+    func briefing(week: Int) -> StoredBriefing? { briefings.first { $0.briefing.week == week } }
+}
+
+/// A briefing's content: the numbers and the sentences, stored as JSON when first generated
+/// so that text, Markdown and JSON all show what was written then.
+struct BriefingDocument: Codable, Equatable {
+    struct Section: Codable, Equatable {
+        let title: String
+        let lines: [String]
+    }
+    struct Scores: Codable, Equatable {
+        let now: Double
+        let weekAgo: Double
+        let start: Double
+        let startDay: String
+        enum CodingKeys: String, CodingKey { case now, start; case weekAgo = "week_ago"; case startDay = "start_day" }
+    }
+    struct Move: Codable, Equatable {
+        let kind: String
+        let what: String
+        let points: Double
+    }
+    struct Hours: Codable, Equatable {
+        let planned: Double
+        let logged: Double
+    }
+    struct Units: Codable, Equatable {
+        let planned: [String]
+        let done: [String]
+        let partial: [String]
+        let skipped: [String]
+    }
+    struct Outlook: Codable, Equatable {
+        let onTrack: Bool
+        let projected: Double
+        let atPace: Double
+        let pace: Double
+        let replanProjected: Double?
+        let replanFromWeek: Int?
+        enum CodingKeys: String, CodingKey {
+            case projected, pace
+            case onTrack = "on_track", atPace = "at_pace", replanProjected = "replan_projected", replanFromWeek = "replan_from_week"
+        }
+    }
+    struct Item: Codable, Equatable {
+        let unit: String
+        let hours: Double
+        let activities: [String]
+    }
+    struct FieldChange: Codable, Equatable {
+        let id: String
+        let title: String
+        let from: String
+        let to: String
+        let effectNow: Double
+        let effectComplete: Double
+        let answeredBy: [String]
+        enum CodingKeys: String, CodingKey {
+            case id, title, from, to
+            case effectNow = "effect_now", effectComplete = "effect_complete", answeredBy = "answered_by"
+        }
+    }
+
+    let formatName: String
+    let profile: String
+    let week: Int
+    let weeks: Int
+    let from: String
+    let to: String
+    let asOf: String
+    let generatedOn: String
+    let score: Scores
+    let label: String
+    let moves: [Move]
+    let hours: Hours
+    let units: Units
+    let outlook: Outlook?
+    let nextWeek: [Item]
+    let signals: [FieldChange]
+    let sections: [Section]
+
+    enum CodingKeys: String, CodingKey {
+        case profile, week, weeks, from, to, score, label, moves, hours, units, outlook, signals, sections
+        case formatName = "format", asOf = "as_of", generatedOn = "generated_on", nextWeek = "next_week"
+    }
+
+    static let currentFormat = "headway-briefing-1"
+
+    static func decode(_ body: String) throws -> BriefingDocument {
+        do { return try JSONDecoder().decode(BriefingDocument.self, from: Data(body.utf8)) } catch {
+            throw CLIError("the stored briefing cannot be read (\(error)); it was written by another version of headway")
+        }
+    }
+
+    func encoded(pretty: Bool = false) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    // MARK: - Building
+
+    init(_ p: ProfileProgress, week k: Int, profile: String) {
+        // A past week generated late reports as of its last day.
+        let weekEnd = p.planProgress!.start.adding(days: 7 * k - 1)
+        let asOf = min(p.day, weekEnd)
+        let pp = p.planProgress(on: asOf)!
+        let w = pp.plannedWeek(k)!
+        let end = w.start.adding(days: 6)
+        let person = p.person(at: asOf)
+        let programmeStart = pp.start
+        let weekAgo = max(asOf.adding(days: -7), p.firstDay)
+        let now = person.score(at: asOf).result
+        let then = p.person(at: weekAgo).score(at: weekAgo).result
+        let startScore = p.person(at: max(programmeStart, p.firstDay)).score(at: max(programmeStart, p.firstDay)).result
+
+        formatName = Self.currentFormat
+        self.profile = profile
+        week = k; weeks = pp.weeksCount
+        from = w.start.description; to = end.description
+        self.asOf = asOf.description
+        generatedOn = p.day.description
+        score = Scores(now: now.rounded, weekAgo: then.rounded, start: startScore.rounded, startDay: max(programmeStart, p.firstDay).description)
+        label = now.label
+
+        moves = p.record.moves(from: weekAgo, to: asOf).compactMap { m in
+            let points = round(m.points, 2)
+            switch m.cause {
+            case .completed(let u): return Move(kind: "level", what: "\(p.name(u.skill)) reached level \(u.level)", points: points)
+            case .reassessment(let changes):
+                let what = changes.map { "\(p.name($0.skill)) \($0.from)→\($0.to)" }.joined(separator: ", ")
+                return Move(kind: "re-assessment", what: what.isEmpty ? "no level changed" : what, points: points)
+            case .signals(let ids):
+                guard points != 0 else { return nil }
+                let names = ids.compactMap { id in p.curriculum.signals.first { $0.id == id }?.title }
+                return Move(kind: "signals", what: names.map { "“\($0)”" }.joined(separator: ", "), points: points)
+            }
+        }
+
+        let wp = pp.progress(w)
+        hours = Hours(planned: round(wp.plannedHours, 2), logged: round(wp.loggedHours, 2))
+        units = Units(planned: wp.plannedUnits.map(p.name), done: wp.done.map(p.name), partial: wp.partial.map(p.name),
+                      skipped: wp.skipped.map(p.name))
+        if let o = pp.outlook() {
+            let replan = o.reachable ? nil : p.replan(on: asOf)
+            outlook = Outlook(onTrack: o.reachable, projected: round(o.projected, 1), atPace: round(o.atPace, 1), pace: round(o.pace, 1),
+                              replanProjected: replan.map { round($0.plan.projectedScore, 1) }, replanFromWeek: replan?.week)
+        } else {
+            outlook = nil
+        }
+        nextWeek = k < pp.weeksCount ? (pp.plannedWeek(k + 1)?.items ?? []).filter { person.level(of: $0.skill) < $0.level }.map { i in
+            Item(unit: p.name(UnitID(skill: i.skill, level: i.level)), hours: round(i.hours, 1),
+                 activities: i.activities.map { "\($0.text) (\(format(round($0.hours, 1))) h)" })
+        } : []
+        signals = person.roleSignals.filter { $0.window.overlaps(w.start, end) }.map { s in
+            FieldChange(id: s.id, title: s.title, from: s.window.from.description, to: s.window.to.description,
+                        effectNow: round(person.effect(of: s.id, at: asOf), 2),
+                        effectComplete: round(person.effect(of: s.id, at: max(asOf, s.window.to)), 2),
+                        answeredBy: s.answeredBy.map { "\(p.name($0)) (you: \(person.level(of: $0)))" })
+        }
+        sections = Self.sentences(score: score, label: label, asOf: asOf, day: p.day, moves: moves, hours: hours, units: units,
+                                  outlook: outlook, programme: pp, week: k, nextWeek: nextWeek, signals: signals)
+    }
+
+    private static func sentences(score: Scores, label: String, asOf: Day, day: Day, moves: [Move], hours: Hours, units: Units,
+                                  outlook: Outlook?, programme pp: PlanProgress, week k: Int, nextWeek: [Item], signals: [FieldChange]) -> [Section] {
+        func pts(_ x: Double) -> String { "\(fixed(abs(x), 2)) point\(abs(x) == 1 ? "" : "s")" }
+        func change(_ d: Double) -> String { d > 0.05 - 1e-9 ? "up \(fixed(d, 1))" : d < -0.05 + 1e-9 ? "down \(fixed(-d, 1))" : "unchanged" }
+        var out: [Section] = []
+
+        var s: [String] = []
+        let when = asOf == day ? "now" : "on \(asOf), the week's last day"
+        s.append("Your AIJRI is \(fixed(score.now, 1)), \(label), \(when): \(change(score.now - score.weekAgo)) from \(fixed(score.weekAgo, 1)) a week earlier and \(change(score.now - score.start)) from \(fixed(score.start, 1)) at the start on \(score.startDay).")
+        if moves.isEmpty {
+            s.append("Nothing moved it this week.")
+        } else {
+            let parts = moves.map { m -> String in
+                let effect = m.points == 0 ? "no change" : m.points > 0 ? "+\(fixed(m.points, 2))" : "-\(fixed(-m.points, 2))"
+                switch m.kind {
+                case "level": return "\(m.what) (\(effect))"
+                case "re-assessment": return "your re-assessment, \(m.what) (\(effect))"
+                default: return "changes in the field (\(effect))" + (m.what.isEmpty ? "" : ": \(m.what)")
+                }
+            }
+            s.append("What moved it: " + parts.joined(separator: "; ") + ".")
+        }
+        out.append(Section(title: "Score", lines: s))
+
+        s = []
+        let share = hours.planned > 0 ? " (\(fixed(100 * hours.logged / hours.planned, 0))%)" : ""
+        s.append("You logged \(format(hours.logged)) h of the \(format(hours.planned)) h planned\(share).")
+        var u: [String] = []
+        if !units.done.isEmpty { u.append("done: " + units.done.joined(separator: ", ")) }
+        if !units.partial.isEmpty { u.append("in progress: " + units.partial.joined(separator: ", ")) }
+        if !units.skipped.isEmpty { u.append("skipped: " + units.skipped.joined(separator: ", ")) }
+        let planned = units.planned.isEmpty ? "nothing" : units.planned.joined(separator: ", ")
+        s.append("Planned: \(planned)" + (u.isEmpty ? "; nothing finished or logged against it." : "; " + u.joined(separator: "; ") + "."))
+        out.append(Section(title: "Hours and units", lines: s))
+
+        s = []
+        if let o = outlook {
+            if o.onTrack {
+                s.append("On track: at your pace (\(fixed(o.pace, 1)) h a week) the plan still reaches its projected \(fixed(o.projected, 1)) by \(pp.end).")
+            } else {
+                s.append("Behind: at your pace (\(fixed(o.pace, 1)) h a week) you would reach \(fixed(o.atPace, 1)) by \(pp.end), not the projected \(fixed(o.projected, 1)).")
+                if let r = o.replanProjected, let wk = o.replanFromWeek {
+                    s.append("`replan` would plan again from week \(wk) and give \(fixed(r, 1)).")
+                }
+            }
+        } else {
+            s.append("The plan has ended; `plan` makes the next one.")
+        }
+        out.append(Section(title: "On track?", lines: s))
+
+        s = []
+        if k >= pp.weeksCount {
+            s.append("This is the plan's last week; `plan` makes the next one.")
+        } else if nextWeek.isEmpty {
+            s.append("Week \(k + 1) has nothing left to do: time to consolidate.")
+        } else {
+            s.append("Week \(k + 1) starts \(pp.start.adding(days: 7 * k)):")
+            for i in nextWeek {
+                s.append("- \(i.unit) (\(format(i.hours)) h): " + i.activities.joined(separator: "; ") + ".")
+            }
+        }
+        out.append(Section(title: "Next week", lines: s))
+
+        s = []
+        if signals.isEmpty { s.append("No change in the field touches this week.") }
+        for f in signals {
+            let now = f.effectNow == 0 ? "does not move your score yet" : f.effectNow < 0 ? "takes \(pts(f.effectNow)) off your score" : "adds \(pts(f.effectNow)) to your score"
+            let later = f.effectComplete == f.effectNow ? "" : f.effectComplete < 0 ? " (\(pts(f.effectComplete)) off once complete)" : " (\(pts(f.effectComplete)) once complete)"
+            s.append("\(f.title) (\(f.from) to \(f.to)) \(now)\(later). Answered by " + f.answeredBy.joined(separator: ", ") + ".")
+        }
+        out.append(Section(title: "Field changes", lines: s))
+        return out
+    }
+
+    // MARK: - Rendering
+
+    var heading: String { "Week \(week) of \(weeks) · \(from) to \(to) · profile \(profile)" }
+
+    func text() -> String {
+        var out = [heading, "Generated on \(generatedOn)."]
+        for s in sections {
+            out.append("")
+            out.append(s.title)
+            out += s.lines.map { $0.hasPrefix("- ") ? "  " + $0 : $0 }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    func markdown() -> String {
+        var out = ["# Briefing: week \(week) of \(weeks)", "", "\(from) to \(to) · profile \(profile) · generated on \(generatedOn)"]
+        for s in sections {
+            out.append("")
+            out.append("## \(s.title)")
+            out.append("")
+            // Paragraphs apart; the bullets of one list together.
+            for (i, line) in s.lines.enumerated() {
+                if i > 0 && !(line.hasPrefix("- ") && s.lines[i - 1].hasPrefix("- ")) { out.append("") }
+                out.append(line)
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+}
+

@@ -1,0 +1,392 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayStore
+
+/// `headway log`: record what you did, quickly or by picking from this week's plan.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Log work on a unit: log SKILL[:LEVEL] HOURS [done|partial|skipped].",
+        discussion: """
+        LEVEL defaults to the next level of the skill in your plan, else your level + 1. The \
+        status defaults to done when the hours logged on the unit reach its hours, else partial. \
+        A unit logged done raises your level from --date on and writes a score snapshot. Hours: \
+        more than 0, at most 24 a day in total; --date may not be in the future nor before the \
+        profile's first day. With no arguments (in the shell or on a terminal) it offers this \
+        week's plan items and their activities. `undo` reverts the last log.
+        """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("The unit: a skill id, optionally with the level it reaches (nccl:3).", valueName: "skill[:level]"))
+    var unit: String?
+    @Argument(help: ArgumentHelp("Hours spent (more than 0, at most 24 a day).", valueName: "hours")) var hours: String?
+    @Argument(help: ArgumentHelp("done, partial or skipped (default: done when the unit's hours are reached).", valueName: "status"))
+    var status: String?
+    @Option(help: ArgumentHelp("A note kept with the entry.", valueName: "text")) var note: String?
+    @Option(help: ArgumentHelp("The day the work was done (default --as-of, else today).", valueName: "yyyy-mm-dd")) var date: String?
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        let date = try LogRequest.parseDate(self.date, today: model.day())
+        guard let unit else {
+            try interactive(curriculum, date: date)
+            return
+        }
+        guard let hours else {
+            throw CLIError("log \(clip(unit, 40)) needs the hours spent, e.g. `log \(clip(unit, 40)) 2` (more than 0, at most 24)")
+        }
+        // Everything that needs no database is checked before it is opened.
+        let request = try LogRequest(unit: unit, hours: hours, status: status, note: note, date: date, activity: nil,
+                                     curriculum: curriculum)
+        try request.record(model, store, curriculum: curriculum)
+    }
+
+    private func interactive(_ curriculum: Curriculum, date: Day) throws {
+        guard Session.current != nil || Environment.stdinIsTerminal else {
+            throw CLIError("log needs SKILL[:LEVEL] HOURS when standard input is not a terminal, e.g. `log nccl:3 2 partial`")
+        }
+        let input = Session.current?.input ?? Assessing.standardInput()
+        let db = try store.open()
+        let profile = try store.selectedProfile(in: db)
+        let state = try storeCall { try db.state(of: profile) }
+        let progress = try ProfileProgress(curriculum: curriculum, state: state, day: model.day())
+        let choices = LogChoices(progress: progress)
+        for line in choices.menu() { Console.out(line) }
+        func ask(_ prompt: String) throws -> String? {
+            switch input.read(prompt: prompt) {
+            case .line(let l): return l.trimmingCharacters(in: .whitespaces)
+            case .interrupted, .end: return nil
+            }
+        }
+        var choice: LogChoices.Choice?
+        while choice == nil {
+            guard let answer = try ask(choices.items.isEmpty ? "Unit (skill[:level]; Enter leaves): " : "Which one? (number or skill[:level]; Enter leaves): "),
+                  !answer.isEmpty, answer != "q" else { Console.out("Nothing logged."); return }
+            do { choice = try choices.pick(answer) } catch let e as CLIError { printError(e.description) }
+        }
+        let picked = choice!
+        /// Asks until the answer parses; `nil` when the person leaves or the input ends.
+        func answer<T>(_ prompt: String, _ parse: (String) throws -> T) throws -> T? {
+            while true {
+                guard let text = try ask(prompt) else { return nil }
+                do { return try parse(text) } catch let e as CLIError { printError(e.description) }
+            }
+        }
+        let planned = format(round(picked.hours, 2))
+        let defaultStatus = picked.activity == nil ? "done if it completes the unit" : "done"
+        guard let hours = try answer("Hours [\(planned)]: ", { try LogRequest.parseHours($0.isEmpty ? planned : $0) }),
+              let status = try answer("done, partial or skipped [\(defaultStatus)]: ", { text -> LogStatus? in
+                  text.isEmpty ? (picked.activity == nil ? nil : .done) : try LogRequest.parseStatus(text)
+              }),
+              let typed = try ask("Note (Enter for none): ") else {
+            Console.out("Nothing logged.")
+            return
+        }
+        let request = try LogRequest(unit: picked.unit.description, hours: format(hours), status: status?.rawValue,
+                                     note: typed.isEmpty ? note : typed, date: date, activity: picked.activity, curriculum: curriculum)
+        try request.record(model, store, curriculum: curriculum)
+    }
+}
+
+/// One log entry to record, checked against the curriculum; ``record(_:_:)`` checks it against
+/// the profile and writes it in one transaction.
+struct LogRequest {
+    let skill: String
+    /// `nil`: the next level of the skill in the plan, else the person's level + 1.
+    let level: Int?
+    let hours: Double
+    let status: LogStatus?
+    let note: String?
+    let date: Day?
+    let activity: String?
+
+    init(unit: String, hours: String, status: String?, note: String?, date: Day?, activity: String?, curriculum: Curriculum) throws {
+        let parts = unit.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        skill = parts[0]
+        guard curriculum.graph.contains(skill) else {
+            var message = "unknown skill '\(clip(skill, 40))'"
+            if let near = nearest(skill, in: curriculum.graph.skills.map(\.id)) { message += "; did you mean '\(near)'?" }
+            throw CLIError(message + " (Tab completes skill ids)")
+        }
+        if parts.count == 2 {
+            guard let l = Int(parts[1]), Level.unitRange.contains(l) else {
+                throw CLIError("level '\(clip(parts[1], 20))' in \(clip(unit, 40)) is not a unit; allowed: 1..4 (the level the work reaches)")
+            }
+            level = l
+        } else {
+            level = nil
+        }
+        self.hours = try Self.parseHours(hours)
+        self.status = try status.map(Self.parseStatus)
+        if let note, note.count > 2000 { throw CLIError("the note has \(note.count) characters; allowed: at most 2000") }
+        self.note = note; self.date = date; self.activity = activity
+    }
+
+    static func parseHours(_ text: String) throws -> Double {
+        guard let h = Double(text.trimmingCharacters(in: .whitespaces)), h.isFinite, h > 0, h <= 24 else {
+            throw CLIError("hours '\(clip(text, 20))' is not allowed; allowed: more than 0 and at most 24 (a day's total)")
+        }
+        return h
+    }
+
+    static func parseStatus(_ text: String) throws -> LogStatus {
+        guard let s = LogStatus(rawValue: text.lowercased()) else {
+            throw CLIError("status '\(clip(text, 20))' is not allowed; allowed: done, partial, skipped")
+        }
+        return s
+    }
+
+    /// `--date`: a real day, not after `today`.
+    static func parseDate(_ text: String?, today: Day) throws -> Day {
+        guard let text else { return today }
+        guard let d = Day(text) else { throw CLIError("--date '\(clip(text, 20))' is not a date; allowed: YYYY-MM-DD") }
+        guard d <= today else { throw CLIError("--date \(d) is in the future (today is \(today)); allowed: up to \(today)") }
+        return d
+    }
+
+    /// The checks that need the profile, then the entry, its change and (when it completes
+    /// the unit) its snapshot, in one transaction.
+    func record(_ model: ModelOptions, _ store: StoreOptions, curriculum: Curriculum) throws {
+        let (outcome, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes in try check(p, &writes) }
+        for line in signalNotes(written) { Console.out(line) }
+        let id = written.log.map { "#\($0.id)" } ?? ""
+        Console.out("Logged \(id): \(outcome.summary).")
+        if let s = written.changeSnapshot?.snapshot {
+            Console.out("AIJRI \(fixed(outcome.before, 1)) → \(fixed(s.score, 1)) (\(signed(s.score - outcome.before))) \(s.label): \(s.reason).")
+        } else if let hint = outcome.hint {
+            Console.out(hint)
+        }
+    }
+
+    struct Outcome {
+        let summary: String
+        let before: Double
+        let hint: String?
+    }
+
+    func check(_ p: ProfileProgress, _ writes: inout ProfileWrites) throws -> Outcome {
+        let day = date ?? p.day
+        guard day >= p.firstDay else {
+            throw CLIError("--date \(day) is before profile \(p.state.profile.name) existed; allowed: \(p.firstDay) to \(p.day)")
+        }
+        let person = p.person
+        let now = person.level(of: skill)
+        let name = p.name(skill)
+        let unitLevel: Int
+        if let level {
+            unitLevel = level
+        } else {
+            let planned = p.state.plan?.plan.units.filter { $0.skill == skill && $0.level > now }.map(\.level).min()
+            guard let next = planned ?? (now < 4 ? now + 1 : nil) else {
+                throw CLIError("\(name) (\(skill)) is already at level 4; there is no unit left to log")
+            }
+            unitLevel = next
+        }
+        let unit = UnitID(skill: skill, level: unitLevel)
+        guard now < unitLevel else {
+            throw CLIError("\(unit) is already done (\(name) is at level \(now)); `undo` reverts a mistaken log, `level \(skill) L` corrects a level")
+        }
+        guard unitLevel == now + 1 else {
+            throw CLIError("\(unit) is not your next unit of \(name): you are at level \(now), so the next is \(skill):\(now + 1)")
+        }
+        if let activity, !(p.curriculum.graph[skill]?.activities[unitLevel] ?? []).contains(activity) {
+            throw CLIError("'\(clip(activity, 60))' is not an activity of \(unit)")
+        }
+        let spentUnit = p.record.hoursSpent(on: unit, through: p.day)
+        let unitHours = p.curriculum.graph[skill]!.hours(toLevel: unitLevel)
+        let status = self.status ?? (activity == nil && spentUnit + hours >= unitHours - 1e-9 ? .done : .partial)
+        if status != .skipped {
+            let spentDay = p.record.hoursSpent(from: day, to: day)
+            guard spentDay + hours <= 24 + 1e-9 else {
+                throw CLIError("hours \(format(hours)) would make \(format(spentDay + hours)) h logged on \(day); allowed: at most 24 h a day (\(format(spentDay)) h logged already)")
+            }
+        }
+        let entry = LogEntry(date: day, skill: skill, level: unitLevel, activity: activity, hours: hours, status: status, note: note)
+        writes.change = .log(entry)
+        writes.changeDay = day
+        let before = person.score(at: p.day).result.rounded
+        let after = ProfileProgress.record(p.curriculum, p.state, extra: entry)
+        if after.completions.count > p.record.completions.count, let newPerson = after.person(at: p.day) {
+            let reason = "completed \(unit)" + (day == p.day ? "" : " (done \(day))")
+            writes.changeSnapshot = Snapshot(newPerson.score(at: p.day), asOf: p.day, reason: reason)
+        }
+        var summary = "\(format(hours)) h on \(p.name(unit)) (\(status.rawValue))"
+        if let activity { summary += ", activity “\(activity)”" }
+        summary += " for \(day)"
+        var hint: String?
+        if status == .partial {
+            let total = spentUnit + hours
+            hint = "\(format(round(total, 2))) of \(format(unitHours)) h of \(unit) logged; `log \(unit) H done` completes it."
+        }
+        return Outcome(summary: summary, before: before, hint: hint)
+    }
+}
+
+/// This week's plan items and their activities, numbered for the interactive `log`.
+struct LogChoices {
+    struct Choice {
+        let unit: UnitID
+        let activity: String?
+        let hours: Double
+    }
+    let progress: ProfileProgress
+    let week: PlanWeek?
+    let items: [Choice]
+
+    init(progress: ProfileProgress) {
+        self.progress = progress
+        let programme = progress.planProgress
+        week = programme.flatMap { $0.plannedWeek($0.week) }
+        var items: [Choice] = []
+        let person = progress.person
+        let doneActivities = Set(progress.record.logs.filter { $0.entry.status == .done }.compactMap { l in l.entry.activity.map { "\(l.entry.unit)|\($0)" } })
+        for item in week?.items ?? [] where person.level(of: item.skill) < item.level {
+            let unit = UnitID(skill: item.skill, level: item.level)
+            items.append(Choice(unit: unit, activity: nil, hours: item.hours))
+            for a in item.activities where !doneActivities.contains("\(unit)|\(a.text)") {
+                items.append(Choice(unit: unit, activity: a.text, hours: a.hours))
+            }
+        }
+        self.items = items
+    }
+
+    func menu() -> [String] {
+        guard let week else { return ["No plan week on \(progress.day); name the unit (skill[:level])."] }
+        guard !items.isEmpty else { return ["Week \(week.week) of your plan has nothing left to do; name another unit (skill[:level])."] }
+        var out = ["Week \(week.week) (from \(week.start)): what did you work on?"]
+        for (i, c) in items.enumerated() {
+            let n = String(i + 1).leftPadded(3)
+            if let a = c.activity {
+                out.append("\(n)    - \(a) [\(format(round(c.hours, 1))) h]")
+            } else {
+                let logged = progress.record.hoursSpent(on: c.unit, through: progress.day)
+                let total = progress.curriculum.graph[c.unit.skill]?.hours(toLevel: c.unit.level) ?? 0
+                out.append("\(n)  \(progress.name(c.unit)), the whole unit (\(format(round(c.hours, 1))) h this week; \(format(round(logged, 1))) of \(format(total)) h logged)")
+            }
+        }
+        return out
+    }
+
+    func pick(_ answer: String) throws -> Choice {
+        if let n = Int(answer) {
+            guard (1...max(1, items.count)).contains(n), !items.isEmpty else {
+                throw CLIError("'\(clip(answer, 20))' is not on the list; allowed: 1..\(items.count), or skill[:level]")
+            }
+            return items[n - 1]
+        }
+        let parts = answer.split(separator: ":", maxSplits: 1).map(String.init)
+        let skill = parts[0]
+        guard progress.curriculum.graph.contains(skill) else {
+            var message = "unknown skill '\(clip(skill, 40))'"
+            if let near = nearest(skill, in: progress.curriculum.graph.skills.map(\.id)) { message += "; did you mean '\(near)'?" }
+            throw CLIError(message)
+        }
+        let now = progress.person.level(of: skill)
+        var level = now + 1
+        if parts.count == 2 {
+            guard let l = Int(parts[1]), Level.unitRange.contains(l) else {
+                throw CLIError("level '\(clip(parts[1], 20))' is not a unit; allowed: 1..4")
+            }
+            level = l
+        }
+        guard level <= 4 else { throw CLIError("\(skill) is already at level 4; there is no unit left to log") }
+        let planned = week?.items.first { $0.skill == skill && $0.level == level }?.hours
+        return Choice(unit: UnitID(skill: skill, level: level), activity: nil,
+                      hours: planned ?? min(24, progress.curriculum.graph[skill]!.hours(toLevel: level)))
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
+
+/// `headway level SKILL L`: set a level yourself, recorded as a re-assessment.
+struct LevelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "level",
+        abstract: "Set a skill's level yourself (0-4), recorded as a re-assessment with a snapshot.",
+        discussion: """
+        The re-assessment keeps every level you have reached (assessed or completed) and \
+        changes this one, from --as-of (default today) on. `undo` reverts it.
+        """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("The skill id (Tab completes it).", valueName: "skill")) var skill: String
+    @Argument(help: ArgumentHelp("The level, 0-4.", valueName: "level")) var level: String
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        guard let node = curriculum.graph[skill] else {
+            var message = "unknown skill '\(clip(skill, 40))'"
+            if let near = nearest(skill, in: curriculum.graph.skills.map(\.id)) { message += "; did you mean '\(near)'?" }
+            throw CLIError(message + " (Tab completes skill ids)")
+        }
+        guard let newLevel = Int(level), Level.range.contains(newLevel) else {
+            throw CLIError("level '\(clip(level, 20))' is not allowed; allowed: 0-4 ("
+                           + Level.range.map { "\($0) \(Level.meaning($0).split(separator: ":")[0])" }.joined(separator: ", ") + ")")
+        }
+        let skill = self.skill
+        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: Int, before: Double)? in
+            let person = p.person
+            let old = person.level(of: skill)
+            guard old != newLevel else { return nil }
+            // The re-assessment holds every level reached so far, so completions before it stay.
+            var assessment = person.assessment
+            assessment.skills[skill] = newLevel
+            writes.change = .reassessment(assessment)
+            writes.changeDay = p.day
+            let after = PersonalModel(curriculum: p.curriculum, assessment: assessment)!
+            writes.changeSnapshot = Snapshot(after.score(at: p.day), asOf: p.day, reason: "re-assessment \(skill):\(newLevel)")
+            return (old, person.score(at: p.day).result.rounded)
+        }
+        for line in signalNotes(written) { Console.out(line) }
+        guard let result, let s = written.changeSnapshot?.snapshot else {
+            Console.out("\(node.name) (\(skill)) is already at \(newLevel) (\(Level.meaning(newLevel))); nothing changed.")
+            return
+        }
+        let style = Style.current()
+        Console.out("\(node.name) (\(skill)): \(result.old) → \(newLevel)  \(Level.meaning(newLevel)) (re-assessment from \(s.asOf))")
+        Console.out("AIJRI \(fixed(result.before, 1)) → \(style.zone(fixed(s.score, 1), s.zone)) (\(signed(s.score - result.before)))  \(s.label)")
+    }
+}
+
+/// `headway undo`: revert the last log entry or re-assessment with its snapshot.
+struct UndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo",
+        abstract: "Revert the last log entry or re-assessment, with the snapshot it wrote.",
+        discussion: """
+        One change at a time, newest first, in one transaction. Snapshots of the field \
+        (signal windows) and briefings already written stay as they are.
+        """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        let db = try store.open()
+        let profile = try store.selectedProfile(in: db)
+        guard let undone = try storeCall({ try db.undoLastChange(for: profile) }) else {
+            throw CLIError("nothing to undo: profile \(profile.name) has no log entry or re-assessment left (the first assessment stays)")
+        }
+        var what: String
+        if let log = undone.log {
+            let e = log.entry
+            what = "log #\(log.id): \(format(e.hours)) h on \(curriculum.graph[e.skill]?.name ?? e.skill) → \(e.level) (\(e.status.rawValue)) for \(e.date)"
+        } else if undone.assessment != nil {
+            what = "the re-assessment of \(undone.change.asOf)"
+        } else {
+            what = "change #\(undone.change.id)"
+        }
+        for s in undone.snapshots { what += " and its snapshot (\(fixed(s.snapshot.score, 1)), \(s.snapshot.reason))" }
+        Console.out("Undid \(what).")
+        let state = try storeCall { try db.state(of: profile) }
+        if let p = try? ProfileProgress(curriculum: curriculum, state: state, day: model.day()) {
+            Console.out("AIJRI now \(fixed(p.person.score(at: p.day).result.rounded, 1)) as of \(p.day).")
+        }
+    }
+}

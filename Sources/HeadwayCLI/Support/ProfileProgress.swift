@@ -1,0 +1,110 @@
+import Foundation
+import HeadwayCore
+import HeadwayStore
+
+/// A profile's record as the model reads it on one day, from the state read inside the
+/// transaction that may write to it.
+struct ProfileProgress {
+    let curriculum: Curriculum
+    let state: ProfileState
+    let record: ProgressRecord
+    /// The `--as-of` day (default today).
+    let day: Day
+
+    init(curriculum: Curriculum, state: ProfileState, day: Day) throws {
+        guard !state.assessments.isEmpty else {
+            throw CLIError("profile \(state.profile.name) has no assessment yet; run `assess` first")
+        }
+        self.curriculum = curriculum; self.state = state; self.day = day
+        record = Self.record(curriculum, state)
+        guard record.person(at: day) != nil else {
+            let role = state.assessments.last!.assessment.role
+            throw CLIError("profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define")
+        }
+    }
+
+    static func record(_ curriculum: Curriculum, _ state: ProfileState, extra: LogEntry? = nil) -> ProgressRecord {
+        var logs = state.logs.map { DatedLog(entry: $0.entry, recorded: $0.createdAt) }
+        // A log about to be written sorts after everything recorded so far.
+        if let extra { logs.append(DatedLog(entry: extra, recorded: "~")) }
+        return ProgressRecord(curriculum: curriculum,
+                              assessments: state.assessments.map {
+                                  DatedAssessment(assessment: $0.assessment, from: state.effectiveDay(ofAssessment: $0.id), recorded: $0.createdAt)
+                              },
+                              logs: logs)
+    }
+
+    /// The person on `day` (levels reached by then).
+    var person: PersonalModel { record.person(at: day)! }
+
+    func person(at d: Day) -> PersonalModel { record.person(at: d) ?? person }
+
+    /// The first day of the profile's history: its first snapshot (the day of its first
+    /// assessment), else the day it was created.
+    var firstDay: Day {
+        if let first = state.snapshots.first?.snapshot.asOf { return first }
+        return Day(String(state.profile.createdAt.prefix(10))) ?? day
+    }
+
+    /// `--as-of` moved past signal window boundaries since the last snapshot: one snapshot at
+    /// each, scored on that day with the levels reached by then (`MODEL.md` §5).
+    func signalSnapshots() -> [Snapshot] {
+        guard let last = state.snapshots.map(\.snapshot.asOf).max(), last < day else { return [] }
+        return person.signalBoundaries(after: last, through: day).map { b in
+            Snapshot(person(at: b.day).score(at: b.day), asOf: b.day, reason: b.reason)
+        }
+    }
+
+    /// The current plan, or a clear error.
+    func plan() throws -> Plan {
+        guard let plan = state.plan?.plan else {
+            throw CLIError("profile \(state.profile.name) has no plan yet; run `plan` first")
+        }
+        return plan
+    }
+
+    var planProgress: PlanProgress? { planProgress(on: day) }
+
+    /// The current plan's programme (with the plans it replanned) on `on`.
+    func planProgress(on d: Day) -> PlanProgress? {
+        guard let current = state.plan else { return nil }
+        return PlanProgress(plan: current.plan, record: record, day: d,
+                            earlier: state.plans.filter { $0.id < current.id }.map(\.plan))
+    }
+
+    /// What `replan` would give on `on`, without saving it, with the programme week it starts.
+    func replan(on d: Day, hours: Double? = nil) -> (week: Int, plan: Plan)? {
+        guard let old = state.plan?.plan, let (_, request) = old.replanRequest(for: person(at: d), on: d, hoursPerWeek: hours),
+              let plan = try? person(at: d).plan(request), let programme = planProgress(on: d) else { return nil }
+        return (programme.start.days(to: request.start) / 7 + 1, plan)
+    }
+
+    func name(_ skill: String) -> String { curriculum.graph[skill]?.name ?? skill }
+    func name(_ unit: UnitID) -> String { "\(name(unit.skill)) → \(unit.level)" }
+}
+
+/// Runs a progress command on the selected profile: opens the database, reads the profile's
+/// state, lets `body` decide what to write (signal snapshots due by `--as-of` are added), and
+/// writes it, all in one transaction.
+func withProfileProgress<T>(_ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil,
+                            _ body: (ProfileProgress, inout ProfileWrites) throws -> T) throws -> (value: T, written: ProfileWritten, db: Store, profile: Profile) {
+    let curriculum = try loaded ?? model.curriculum()
+    let db = try store.open()
+    let profile = try store.selectedProfile(in: db)
+    let day = model.day()
+    let (value, written) = try storeCall {
+        try db.update(profile, curriculaVersion: curriculum.version) { state in
+            let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day)
+            var writes = ProfileWrites()
+            writes.snapshots = progress.signalSnapshots()
+            let value = try body(progress, &writes)
+            return (writes, value)
+        }
+    }
+    return (value, written, db, profile)
+}
+
+/// "the field moved it" lines of signal snapshots just written, for the command's output.
+func signalNotes(_ written: ProfileWritten) -> [String] {
+    written.snapshots.map { "Recorded \($0.snapshot.asOf): \($0.snapshot.reason) (AIJRI \(fixed($0.snapshot.score, 1)))." }
+}

@@ -1,0 +1,189 @@
+/// One week of a plan as it went: hours and units planned against what was logged.
+public struct WeekProgress: Sendable, Hashable {
+    public let week: Int
+    public let start: Day
+    public let plannedHours: Double
+    /// Hours spent (done and partial entries) on the week's days.
+    public let loggedHours: Double
+    /// Units the plan puts into the week.
+    public let plannedUnits: [UnitID]
+    /// Units completed on the week's days.
+    public let done: [UnitID]
+    /// Units with a `partial` entry on the week's days (and not completed then).
+    public let partial: [UnitID]
+    /// Units with a `skipped` entry on the week's days.
+    public let skipped: [UnitID]
+
+    public var end: Day { start.adding(days: 6) }
+    /// Logged at least the planned hours (a week with nothing planned is met).
+    public var metPlan: Bool { loggedHours + 1e-9 >= plannedHours }
+}
+
+/// Whether the plan's projected score is still reachable at the pace the person keeps.
+public struct PaceOutlook: Sendable, Hashable {
+    /// The plan week `day` falls in (1…W).
+    public let week: Int
+    /// Hours per week: the average over the plan's finished weeks, a week counting as finished
+    /// on its last day (the plan's own hours before one has).
+    public let pace: Double
+    /// Hours the plan's unfinished units still need (their hours less what was logged on them).
+    public let remainingHours: Double
+    /// Hours left at this pace until the plan's last day.
+    public let capacity: Double
+    /// The plan's projected score.
+    public let projected: Double
+    /// The score on the plan's last day with the units that fit at this pace, in plan order.
+    public let atPace: Double
+    /// Unfinished units, in plan order, and those of them that fit at this pace.
+    public let unitsLeft: [UnitID]
+    public let unitsThatFit: [UnitID]
+
+    /// On track when the score at this pace shows the same (one decimal) as the projected one, or better.
+    public var reachable: Bool { (atPace * 10).rounded() >= (projected * 10).rounded() }
+}
+
+/// How a programme is going on `day`, from a person's record (`MODEL.md` §5).
+///
+/// A programme is a plan and the replans that continued it: each replan starts on a week
+/// boundary of the plan before it and keeps its last day, so weeks keep their numbers
+/// (week 8 stays week 8 after a replan in week 6). Each week is read from the plan that
+/// covered it then; the outlook is the current plan's.
+public struct PlanProgress: Sendable {
+    /// The current plan.
+    public let plan: Plan
+    /// The programme, oldest first, ending with `plan`.
+    public let programme: [Plan]
+    public let record: ProgressRecord
+    public let day: Day
+
+    /// `programme` is the chain of plans (oldest first) the current plan continues; plans
+    /// that do not continue the one before are dropped from its start.
+    public init(plan: Plan, record: ProgressRecord, day: Day, earlier: [Plan] = []) {
+        var chain = [plan]
+        for p in earlier.reversed() {
+            guard let next = chain.first, next.continues(p) else { break }
+            chain.insert(p, at: 0)
+        }
+        self.plan = plan; self.programme = chain; self.record = record; self.day = day
+    }
+
+    /// The programme's first day and length in weeks.
+    public var start: Day { programme[0].start }
+    public var weeksCount: Int { programme[0].weeks }
+    public var end: Day { plan.end }
+
+    /// The programme week of `day`: 0 before it starts, W+1 after it ends.
+    public var week: Int {
+        let d = start.days(to: day)
+        if d < 0 { return 0 }
+        return min(weeksCount + 1, d / 7 + 1)
+    }
+
+    /// Programme week `k` as the plan that covered it had it (numbered `k`).
+    public func plannedWeek(_ k: Int) -> PlanWeek? {
+        guard (1...weeksCount).contains(k) else { return nil }
+        let weekStart = start.adding(days: 7 * (k - 1))
+        guard let p = programme.last(where: { $0.start <= weekStart }) else { return nil }
+        let local = p.start.days(to: weekStart) / 7
+        guard p.schedule.indices.contains(local) else { return nil }
+        let w = p.schedule[local]
+        return PlanWeek(week: k, start: w.start, hours: w.hours, projectedScore: w.projectedScore, items: w.items)
+    }
+
+    /// Every programme week that has started by `day`.
+    public func weeks() -> [WeekProgress] {
+        (1...weeksCount).compactMap(plannedWeek).filter { $0.start <= day }.map(progress)
+    }
+
+    /// One week, started or not.
+    public func progress(_ w: PlanWeek) -> WeekProgress {
+        let end = w.start.adding(days: 6)
+        let inWeek = record.logs.filter { $0.entry.date >= w.start && $0.entry.date <= end }
+        let done = record.completions.filter { $0.day >= w.start && $0.day <= end }.map(\.unit)
+        func units(_ status: LogStatus) -> [UnitID] {
+            var seen: [UnitID] = []
+            for l in inWeek where l.entry.status == status && !seen.contains(l.entry.unit) && !done.contains(l.entry.unit) {
+                seen.append(l.entry.unit)
+            }
+            return seen
+        }
+        return WeekProgress(week: w.week, start: w.start, plannedHours: w.hours,
+                            loggedHours: record.hoursSpent(from: w.start, to: end),
+                            plannedUnits: w.items.map { UnitID(skill: $0.skill, level: $0.level) },
+                            done: unique(done), partial: units(.partial), skipped: units(.skipped))
+    }
+
+    /// Weeks in a row that met the plan's hours, counting back from the current week (which
+    /// counts once it is met, and does not break the streak before its last day).
+    public func streak() -> Int {
+        let started = weeks()
+        guard !started.isEmpty else { return 0 }
+        var count = 0
+        for (i, w) in started.enumerated().reversed() {
+            if w.metPlan { count += 1 } else if i == started.count - 1 && day < w.end { continue } else { break }
+        }
+        return count
+    }
+
+    /// The outlook at the current pace; `nil` once the plan has ended. The pace is measured
+    /// over the current plan's finished weeks, so a replan starts it afresh.
+    public func outlook() -> PaceOutlook? {
+        guard day <= plan.end, let person = record.person(at: day) else { return nil }
+        let k = max(1, plan.start.days(to: day) / 7 + 1)
+        let weekStart = plan.start.adding(days: 7 * (k - 1))
+        // On a week's last day the week counts as finished.
+        let finished = day >= weekStart.adding(days: 6) ? k : k - 1
+        let pace = finished > 0
+            ? record.hoursSpent(from: plan.start, to: plan.start.adding(days: 7 * finished - 1)) / Double(finished)
+            : plan.hoursPerWeek
+        let thisWeek = finished < k && day >= weekStart ? record.hoursSpent(from: weekStart, to: day) : 0
+        let capacity = max(0, pace * Double(plan.weeks - finished) - thisWeek)
+        var levels = person.levels
+        var left: [UnitID] = []
+        var fit: [UnitID] = []
+        var remaining = 0.0
+        var used = 0.0
+        for u in plan.units where (levels[u.skill] ?? 0) < u.level {
+            let need = max(0, u.hours - record.hoursSpent(on: u.id, through: day))
+            left.append(u.id)
+            remaining += need
+            if used + need <= capacity + 1e-9 && fit.count == left.count - 1 {
+                used += need
+                fit.append(u.id)
+            }
+        }
+        for u in fit { levels[u.skill] = max(levels[u.skill] ?? 0, u.level) }
+        let atPace = person.score(at: plan.end, levels: levels).result.value
+        return PaceOutlook(week: week, pace: pace, remainingHours: remaining, capacity: capacity,
+                           projected: plan.projectedScore, atPace: atPace, unitsLeft: left, unitsThatFit: fit)
+    }
+}
+
+extension Plan {
+    /// Whether this plan continues `earlier` (a replan of it): it starts on one of its week
+    /// boundaries, inside it, and ends on the same day.
+    public func continues(_ earlier: Plan) -> Bool {
+        let d = earlier.start.days(to: start)
+        return d >= 0 && d % 7 == 0 && start <= earlier.end && end == earlier.end
+    }
+
+    /// What `replan` asks the planner for on `day` (`MODEL.md` §4): from the first day of the
+    /// current week to this plan's end, with the current levels, the units not yet reached as
+    /// the order to keep among equals, and include goals not yet met. `nil` once the plan has ended.
+    public func replanRequest(for person: PersonalModel, on day: Day, hoursPerWeek: Double? = nil) -> (week: Int, request: PlanRequest)? {
+        let week = max(1, start.days(to: day) / 7 + 1)
+        guard week <= weeks else { return nil }
+        let remaining = units.map(\.id).filter { person.level(of: $0.skill) < $0.level }
+        let request = PlanRequest(start: start.adding(days: 7 * (week - 1)), weeks: weeks - week + 1,
+                                  hoursPerWeek: hoursPerWeek ?? self.hoursPerWeek,
+                                  goals: Goals(include: include.filter { person.level(of: $0.key) < $0.value }, exclude: exclude),
+                                  previousOrder: remaining)
+        return (week, request)
+    }
+}
+
+private func unique(_ units: [UnitID]) -> [UnitID] {
+    var out: [UnitID] = []
+    for u in units where !out.contains(u) { out.append(u) }
+    return out
+}

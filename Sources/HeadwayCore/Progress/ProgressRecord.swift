@@ -1,0 +1,231 @@
+/// An assessment and the day it applies from.
+public struct DatedAssessment: Sendable, Hashable {
+    public var assessment: Assessment
+    /// The first day it applies; `nil` for one that applies from the start (the first assessment,
+    /// or one loaded from a file), so it holds on any day once it is the latest.
+    public var from: Day?
+    /// When it was recorded (ISO 8601, sortable): orders it against logs of the same day.
+    public var recorded: String
+
+    public init(assessment: Assessment, from: Day?, recorded: String) {
+        self.assessment = assessment; self.from = from; self.recorded = recorded
+    }
+}
+
+/// A log entry with when it was recorded (ISO 8601, sortable).
+public struct DatedLog: Sendable, Hashable {
+    public var entry: LogEntry
+    public var recorded: String
+    public init(entry: LogEntry, recorded: String) { self.entry = entry; self.recorded = recorded }
+}
+
+/// The moment a unit became complete (`MODEL.md` §5): a `done` entry for the whole unit, or
+/// the `done` entry that completed the last of its activities.
+public struct Completion: Sendable, Hashable {
+    public let unit: UnitID
+    public let day: Day
+    public let recorded: String
+}
+
+/// One person's record over time — what they said (assessments) and what they did (logs) —
+/// and what it means on any day: their assessment, levels and model then.
+///
+/// Levels on day `D`: the latest assessment that applies on `D`, raised by every unit
+/// completed on or before `D` after that assessment took effect (a completion on the
+/// re-assessment's own day counts when it was recorded after it). A re-assessment made with
+/// `level` already holds the levels reached before it, so completions before it are not lost.
+public struct ProgressRecord: Sendable {
+    public let curriculum: Curriculum
+    /// In the order they were taken.
+    public let assessments: [DatedAssessment]
+    /// By date, then in the order recorded.
+    public let logs: [DatedLog]
+    /// Every completion, by day then in the order recorded.
+    public let completions: [Completion]
+
+    public init(curriculum: Curriculum, assessments: [DatedAssessment], logs: [DatedLog]) {
+        self.curriculum = curriculum
+        self.assessments = assessments
+        let sorted = logs.sorted { ($0.entry.date, $0.recorded) < ($1.entry.date, $1.recorded) }
+        self.logs = sorted
+        self.completions = Self.completions(sorted, graph: curriculum.graph)
+    }
+
+    private static func completions(_ logs: [DatedLog], graph: SkillGraph) -> [Completion] {
+        var out: [Completion] = []
+        var activitiesDone: [UnitID: Set<String>] = [:]
+        for log in logs where log.entry.status == .done {
+            let unit = log.entry.unit
+            guard let activity = log.entry.activity else {
+                out.append(Completion(unit: unit, day: log.entry.date, recorded: log.recorded))
+                continue
+            }
+            let all = Set(graph[unit.skill]?.activities[unit.level] ?? [])
+            var done = activitiesDone[unit, default: []]
+            let wasComplete = !all.isEmpty && all.isSubset(of: done)
+            done.insert(activity)
+            activitiesDone[unit] = done
+            if !wasComplete && !all.isEmpty && all.isSubset(of: done) {
+                out.append(Completion(unit: unit, day: log.entry.date, recorded: log.recorded))
+            }
+        }
+        return out
+    }
+
+    /// The assessment that applies on `day`: the latest one taken whose first day is not after it.
+    public func assessment(at day: Day) -> DatedAssessment? {
+        assessments.last { $0.from.map { $0 <= day } ?? true }
+    }
+
+    /// Whether `c` counts on top of assessment `a`.
+    private func counts(_ c: Completion, after a: DatedAssessment) -> Bool {
+        guard let from = a.from else { return true }
+        return c.day > from || (c.day == from && c.recorded > a.recorded)
+    }
+
+    /// Every skill's level on `day`; `nil` before there is an assessment.
+    public func levels(at day: Day) -> [String: Int]? {
+        guard let a = assessment(at: day), let base = PersonalModel(curriculum: curriculum, assessment: a.assessment) else { return nil }
+        var levels = base.levels
+        for c in completions where c.day <= day && counts(c, after: a) {
+            levels[c.unit.skill] = max(levels[c.unit.skill] ?? 0, c.unit.level)
+        }
+        return levels
+    }
+
+    /// The person's model on `day`: the assessment that applies, with the levels reached.
+    public func person(at day: Day) -> PersonalModel? {
+        guard let a = assessment(at: day), let levels = levels(at: day) else { return nil }
+        var assessment = a.assessment
+        // Only levels that differ from the defaults are written, so the model keeps reading
+        // unanswered skills as "seniority default" exactly as the assessment did.
+        let base = PersonalModel(curriculum: curriculum, assessment: a.assessment)!
+        for (skill, level) in levels where level != base.level(of: skill) { assessment.skills[skill] = level }
+        return PersonalModel(curriculum: curriculum, assessment: assessment)
+    }
+
+    /// The score on `day` with the levels reached by then.
+    public func score(at day: Day) -> PersonalScore? { person(at: day)?.score(at: day) }
+
+    /// Hours spent (done and partial entries) on days in `[from, to]`.
+    public func hoursSpent(from: Day, to: Day) -> Double {
+        logs.filter { $0.entry.status != .skipped && $0.entry.date >= from && $0.entry.date <= to }
+            .reduce(0) { $0 + $1.entry.hours }
+    }
+
+    /// Hours spent on `unit` (done and partial) up to `day`.
+    public func hoursSpent(on unit: UnitID, through day: Day) -> Double {
+        logs.filter { $0.entry.unit == unit && $0.entry.status != .skipped && $0.entry.date <= day }
+            .reduce(0) { $0 + $1.entry.hours }
+    }
+}
+
+/// A signal's window boundary, where its effect starts or stops growing.
+public struct SignalBoundary: Sendable, Hashable {
+    public let day: Day
+    public let signal: Signal
+    /// True at the window's first day, false at its last.
+    public let entering: Bool
+
+    /// The snapshot reason: "signal ID enters its window" / "… completes its window".
+    public var reason: String { "signal \(signal.id) \(entering ? "enters" : "completes") its window" }
+}
+
+extension PersonalModel {
+    /// The boundaries of the signals acting on this role that fall in `(after, through]`, by day.
+    public func signalBoundaries(after: Day, through: Day) -> [SignalBoundary] {
+        var out: [SignalBoundary] = []
+        for signal in curriculum.signals where signal.effects.contains(where: { $0.role == role.id }) {
+            if signal.window.from > after && signal.window.from <= through {
+                out.append(SignalBoundary(day: signal.window.from, signal: signal, entering: true))
+            }
+            if signal.window.to > after && signal.window.to <= through {
+                out.append(SignalBoundary(day: signal.window.to, signal: signal, entering: false))
+            }
+        }
+        return out.sorted { ($0.day, $0.signal.id, $0.entering ? 0 : 1) < ($1.day, $1.signal.id, $1.entering ? 0 : 1) }
+    }
+
+    /// What one signal does to this person's score on `day`: the score with it minus the score
+    /// without its drift (positive when the change in the field helps them).
+    public func effect(of signal: String, at day: Day, levels: [String: Int]? = nil) -> Double {
+        let with = inputs(at: day).score(levels: levels ?? self.levels).result.value
+        let without = inputs(at: day, excluding: [signal]).score(levels: levels ?? self.levels).result.value
+        return with - without
+    }
+
+    /// The signals acting on this role, in window order.
+    public var roleSignals: [Signal] {
+        curriculum.signals.filter { s in s.effects.contains { $0.role == role.id } }
+            .sorted { ($0.window.from, $0.id) < ($1.window.from, $1.id) }
+    }
+}
+
+/// One thing that moved the score between two days, with the points it moved it by.
+public struct ScoreMove: Sendable, Hashable {
+    public enum Cause: Sendable, Hashable {
+        /// A unit completed.
+        case completed(UnitID)
+        /// A re-assessment, with the levels it changed (`skill: (from, to)`), in skill order.
+        case reassessment([LevelChange])
+        /// Signals whose ramp moved, by id.
+        case signals([String])
+    }
+    public struct LevelChange: Sendable, Hashable {
+        public let skill: String
+        public let from: Int
+        public let to: Int
+    }
+    public let cause: Cause
+    public let day: Day
+    /// Score points (unrounded) this move added; negative when it took points off.
+    public let points: Double
+}
+
+extension ProgressRecord {
+    /// What moved the score from `from` to `to`: first the field (signals, with the levels of
+    /// `from`), then each completion and re-assessment in the order they happened, each valued
+    /// on `to`. The points add up to `score(to) - score(from)`.
+    public func moves(from: Day, to: Day) -> [ScoreMove] {
+        guard from < to, let start = assessment(at: from), var levels = levels(at: from),
+              let p0 = PersonalModel(curriculum: curriculum, assessment: start.assessment) else { return [] }
+        var current = start
+        func score(_ a: DatedAssessment, _ l: [String: Int], _ day: Day) -> Double {
+            PersonalModel(curriculum: curriculum, assessment: a.assessment)!.score(at: day, levels: l).result.value
+        }
+        var out: [ScoreMove] = []
+        let s0 = score(current, levels, from)
+        var previous = score(current, levels, to)
+        let moved = p0.roleSignals.filter { $0.window.ramp(at: from) != $0.window.ramp(at: to) }.map(\.id)
+        if !moved.isEmpty || abs(previous - s0) > 1e-9 {
+            out.append(ScoreMove(cause: .signals(moved), day: to, points: previous - s0))
+        }
+        enum Event { case completion(Completion), assessment(DatedAssessment) }
+        var events: [(day: Day, recorded: String, event: Event)] = []
+        for c in completions where c.day > from && c.day <= to { events.append((c.day, c.recorded, .completion(c))) }
+        for a in assessments { if let d = a.from, d > from, d <= to { events.append((d, a.recorded, .assessment(a))) } }
+        events.sort { ($0.day, $0.recorded) < ($1.day, $1.recorded) }
+        for e in events {
+            switch e.event {
+            case .completion(let c):
+                guard current.from.map({ c.day > $0 || (c.day == $0 && c.recorded > current.recorded) }) ?? true else { continue }
+                levels[c.unit.skill] = max(levels[c.unit.skill] ?? 0, c.unit.level)
+                let now = score(current, levels, to)
+                out.append(ScoreMove(cause: .completed(c.unit), day: c.day, points: now - previous))
+                previous = now
+            case .assessment(let a):
+                let newLevels = PersonalModel(curriculum: curriculum, assessment: a.assessment)!.levels
+                let changes = newLevels.keys.sorted().compactMap { s -> ScoreMove.LevelChange? in
+                    let was = levels[s] ?? 0, now = newLevels[s] ?? 0
+                    return was == now ? nil : ScoreMove.LevelChange(skill: s, from: was, to: now)
+                }
+                current = a
+                levels = newLevels
+                let now = score(current, levels, to)
+                out.append(ScoreMove(cause: .reassessment(changes), day: e.day, points: now - previous))
+                previous = now
+            }
+        }
+        return out
+    }
+}
