@@ -399,7 +399,9 @@ struct ContentHash {
     private var state: UInt64 = 0xcbf29ce484222325
     mutating func add(_ text: String) { add(Data(text.utf8)); add(Data([0])) }
     mutating func add(_ data: Data) {
-        for byte in data { state = (state ^ UInt64(byte)) &* 0x100000001b3 }
+        var h = state
+        data.withUnsafeBytes { raw in for byte in raw { h = (h ^ UInt64(byte)) &* 0x100000001b3 } }
+        state = h
     }
     var hex: String {
         let s = String(state, radix: 16)
