@@ -120,14 +120,7 @@ struct AssessCommand: ParsableCommand {
 
         func run() throws {
             let curriculum = try model.curriculum()
-            guard let node = curriculum.graph[skill] else {
-                var message = "unknown skill '\(clip(skill, 40))'"
-                if let near = nearest(skill, in: curriculum.graph.skills.map(\.id)) { message += "; did you mean '\(near)'?" }
-                throw CLIError(message + " (Tab completes skill ids)")
-            }
-            guard let newLevel = Int(level), Level.range.contains(newLevel) else {
-                throw CLIError("level '\(clip(level, 20))' is not allowed; allowed: 0-4 (" + Level.range.map { "\($0) \(Level.meaning($0).split(separator: ":")[0])" }.joined(separator: ", ") + ")")
-            }
+            let (node, newLevel) = try checkedSkillLevel(skill, level, in: curriculum)
             // The same change as `level`: journaled (so `undo` reverts it), holding every level
             // reached so far, applying from --as-of, with its snapshot, in one transaction.
             let skill = self.skill

@@ -319,15 +319,7 @@ struct LevelCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        guard let node = curriculum.graph[skill] else {
-            var message = "unknown skill '\(clip(skill, 40))'"
-            if let near = nearest(skill, in: curriculum.graph.skills.map(\.id)) { message += "; did you mean '\(near)'?" }
-            throw CLIError(message + " (Tab completes skill ids)")
-        }
-        guard let newLevel = Int(level), Level.range.contains(newLevel) else {
-            throw CLIError("level '\(clip(level, 20))' is not allowed; allowed: 0-4 ("
-                           + Level.range.map { "\($0) \(Level.meaning($0).split(separator: ":")[0])" }.joined(separator: ", ") + ")")
-        }
+        let (node, newLevel) = try checkedSkillLevel(skill, level, in: curriculum)
         let skill = self.skill
         let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: Int, before: Double)? in
             let person = p.person

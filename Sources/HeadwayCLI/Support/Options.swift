@@ -51,3 +51,18 @@ func parseLevelPairs(_ values: [String], flag: String, curriculum: Curriculum, l
     }
     return out
 }
+
+/// A skill id and a level 0-4 typed as command arguments, checked against the curriculum, with
+/// a suggestion for a near miss.
+func checkedSkillLevel(_ skill: String, _ level: String, in curriculum: Curriculum) throws -> (skill: Skill, level: Int) {
+    guard let node = curriculum.graph[skill] else {
+        var message = "unknown skill '\(clip(skill, 40))'"
+        if let near = nearest(skill, in: curriculum.graph.skills.map(\.id)) { message += "; did you mean '\(near)'?" }
+        throw CLIError(message + " (Tab completes skill ids)")
+    }
+    guard let value = Int(level), Level.range.contains(value) else {
+        throw CLIError("level '\(clip(level, 20))' is not allowed; allowed: 0-4 ("
+                       + Level.range.map { "\($0) \(Level.meaning($0).split(separator: ":")[0])" }.joined(separator: ", ") + ")")
+    }
+    return (node, value)
+}
