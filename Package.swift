@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "headway", targets: ["headway"]),
+        // Only for Fuzz/, the libFuzzer package built apart with -sanitize=fuzzer.
+        .library(name: "HeadwayFuzzable", targets: ["HeadwayCLI", "HeadwayCurricula", "HeadwayStore", "HeadwayCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),

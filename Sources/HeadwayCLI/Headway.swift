@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayCore
 
 /// The root command: `headway <command>`; with no command, the shell.
 public struct Headway: ParsableCommand {
@@ -72,33 +73,66 @@ public func runCommand(_ arguments: [String]) -> Int32 {
 }
 
 func runCommand(_ arguments: [String], origin: Origin) -> Int32 {
+    switch parseCommand(arguments, origin: origin) {
+    case .failure(let exit):
+        return exit.report()
+    case .success(var command):
+        do {
+            try command.run()
+            Console.flush()
+            return 0
+        } catch {
+            return CommandExit(error, arguments: arguments, origin: origin).report()
+        }
+    }
+}
+
+/// Parses a command line without running anything: the command, or how the line ends
+/// (help or version text, or one error line). The fuzzer drives this on its own.
+func parseCommand(_ arguments: [String], origin: Origin) -> Result<any ParsableCommand, CommandExit> {
     // `help NAME` for a command that does not exist would print the root help and succeed.
     let named = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
     if let first = named, !first.hasPrefix("-"), first != "help", !CommandMenu.names.contains(first) {
         let list = origin == .shell ? "`help` lists them" : "`headway help` lists them"
-        var message = "unknown command '\(clip(first, 40))'"
+        var message = "unknown command '\(clip(HeadwayCore.oneLine(first, limit: .max), 40))'"
         if let near = nearest(first, in: CommandMenu.names + (origin == .shell ? Shell.builtins : [])) {
             message += "; did you mean '\(near)'?"
         }
-        printError(message + " (\(list))")
-        return ExitCode.validationFailure.rawValue
+        return .failure(CommandExit(code: ExitCode.validationFailure.rawValue, text: message + " (\(list))"))
     }
     do {
-        var command = try Headway.parseAsRoot(arguments)
-        try command.run()
-        Console.flush()
-        return 0
-    } catch let error as CLIError {
-        printError(error.description)
-        return error.exitCode
+        return .success(try Headway.parseAsRoot(arguments))
     } catch {
+        return .failure(CommandExit(error, arguments: arguments, origin: origin))
+    }
+}
+
+/// A command line that ended without a command completing: help or version text (code 0)
+/// for standard output, or the one error line for standard error.
+struct CommandExit: Error {
+    let code: Int32
+    let text: String
+
+    init(code: Int32, text: String) { self.code = code; self.text = text }
+
+    /// swift-argument-parser's clean exits and errors, and ours, as the text the person sees.
+    init(_ error: any Error, arguments: [String], origin: Origin) {
+        if let error = error as? CLIError {
+            self.init(code: error.exitCode, text: error.description)
+            return
+        }
         let code = Headway.exitCode(for: error).rawValue
         let message = Headway.fullMessage(for: error)
+        self.init(code: code, text: code == 0 || message.isEmpty ? message : oneLine(message, arguments: arguments, origin: origin))
+    }
+
+    /// Prints the text where it belongs and returns the exit code.
+    func report() -> Int32 {
         if code == 0 {
-            if !message.isEmpty { Console.out(message) }
+            if !text.isEmpty { Console.out(text) }
             Console.flush()
-        } else if !message.isEmpty {
-            printError(oneLine(message, arguments: arguments, origin: origin))
+        } else if !text.isEmpty {
+            printError(text)
         }
         return code
     }
@@ -109,6 +143,7 @@ func oneLine(_ message: String, arguments: [String], origin: Origin) -> String {
     let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     var first = lines.first ?? message
     if first.hasPrefix("Error: ") { first.removeFirst(7) }
+    first = HeadwayCore.oneLine(first, limit: .max)
     // "See 'headway plan --help' for more information." names the command that failed.
     var path: [String] = []
     if let see = lines.first(where: { $0.hasPrefix("See '") }) {

@@ -23,7 +23,10 @@ public enum CurriculumLoader {
             return (directory.path as NSString).appendingPathComponent(name)
         }
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDir), isDir.boolValue else {
+        let parts = ["skills.yaml", "signals.yaml", "roles"].map { base.appendingPathComponent($0).path }
+        guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDir), isDir.boolValue,
+              parts.contains(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            // A folder with none of the three (a typo, `/etc`) is one problem, not one per file.
             return (nil, [Diagnostic(file: directory.path, line: 0, message: "is not a curricula folder (expected skills.yaml, signals.yaml and roles/)")])
         }
         func read(_ url: URL) -> (NodeReader, Node)? {
@@ -36,8 +39,12 @@ public enum CurriculumLoader {
             }
         }
         var groups: [SkillGroup] = [], skills: [(Skill, Int, NodeReader)] = []
+        // Ids that files declare, valid or not: a reference to one is not "unknown" (its own
+        // problem is reported where it is declared). `nil` when skills.yaml could not be read
+        // at all, so that one broken file gives one line, not one per reference.
+        var declared = Declared()
         if let (r, node) = read(base.appendingPathComponent("skills.yaml")) {
-            (groups, skills) = readSkills(node, r)
+            (groups, skills) = readSkills(node, r, declaring: &declared)
         }
         let roleDir = base.appendingPathComponent("roles")
         let roleFiles = Self.roleFiles(base)
@@ -46,13 +53,14 @@ public enum CurriculumLoader {
         }
         var roles: [(Role, Int, NodeReader, [String: Int])] = []
         for url in roleFiles {
-            if let (r, node) = read(url), let role = readRole(node, r) { roles.append(role) }
+            declared.roles.insert(url.deletingPathExtension().lastPathComponent)
+            if let (r, node) = read(url), let role = readRole(node, r, declaring: &declared) { roles.append(role) }
         }
         var signals: [(Signal, Int, NodeReader, [Int])] = []
         if let (r, node) = read(base.appendingPathComponent("signals.yaml")) { signals = readSignals(node, r) }
 
         let graph = SkillGraph(groups: groups, skills: skills.map(\.0))
-        crossCheck(graph: graph, skills: skills, roles: roles, signals: signals, log: log)
+        crossCheck(graph: graph, skills: skills, roles: roles, signals: signals, declared: declared, log: log)
         let curriculum = Curriculum(graph: graph, roles: roles.map(\.0), signals: signals.map(\.0), version: contentVersion(base))
         return (log.items.isEmpty ? curriculum : nil, log.items)
     }
@@ -74,11 +82,21 @@ public enum CurriculumLoader {
         return hasher.hex
     }
 
+    /// Ids declared by the files, whether or not what they declare is valid.
+    struct Declared {
+        /// Skill ids, or `nil` when skills.yaml holds no readable list of skills.
+        var skills: Set<String>? = nil
+        /// Role ids and role file names (roles/<id>.yaml).
+        var roles: Set<String> = []
+        /// Task ids of each role id.
+        var tasks: [String: Set<String>] = [:]
+    }
+
     // MARK: - skills.yaml
 
     static let skillKeys = ["id", "name", "kind", "group", "description", "reference_level", "hours", "requires", "seeds", "activities"]
 
-    static func readSkills(_ root: Node, _ r: NodeReader) -> ([SkillGroup], [(Skill, Int, NodeReader)]) {
+    static func readSkills(_ root: Node, _ r: NodeReader, declaring declared: inout Declared) -> ([SkillGroup], [(Skill, Int, NodeReader)]) {
         guard let top = r.mapping(root, nil) else { return ([], []) }
         r.checkKeys(top, allowed: ["version", "groups", "skills"], nil)
         var groups: [SkillGroup] = []
@@ -92,8 +110,11 @@ public enum CurriculumLoader {
         }
         var skills: [(Skill, Int, NodeReader)] = []
         var seen = Set<String>()
-        for node in r.sequence(r.value(top, "skills", in: root, nil), "skills") ?? [] {
+        guard let list = r.sequence(r.value(top, "skills", in: root, nil), "skills") else { return (groups, []) }
+        declared.skills = []
+        for node in list {
             guard let m = r.mapping(node, "skills") else { continue }
+            if let text = m.first(where: { $0.key == "id" })?.value.scalar?.string { declared.skills?.insert(text) }
             guard let id = idValue(m, node, r, "skill") else { continue }
             r.checkKeys(m, allowed: skillKeys, id)
             if !seen.insert(id).inserted { r.problem(node, id, "duplicate skill id"); continue }
@@ -158,8 +179,10 @@ public enum CurriculumLoader {
                            "tasks", "evidence", "barriers", "protective", "growth", "ladder"]
     static let taskKeys = ["id", "name", "share", "score", "impact", "kappa", "estimate", "rationale", "skills"]
 
-    static func readRole(_ root: Node, _ r: NodeReader) -> (Role, Int, NodeReader, [String: Int])? {
-        guard let m = r.mapping(root, nil), let id = idValue(m, root, r, "role") else { return nil }
+    static func readRole(_ root: Node, _ r: NodeReader, declaring declared: inout Declared) -> (Role, Int, NodeReader, [String: Int])? {
+        guard let m = r.mapping(root, nil) else { return nil }
+        if let text = m.first(where: { $0.key == "id" })?.value.scalar?.string { declared.roles.insert(text) }
+        guard let id = idValue(m, root, r, "role") else { return nil }
         r.checkKeys(m, allowed: roleKeys, id)
         let name = r.string(r.value(m, "name", in: root, id), id, "name")
         let seniorityText = r.string(r.value(m, "seniority", in: root, id), id, "seniority")
@@ -173,8 +196,11 @@ public enum CurriculumLoader {
         let estimate = r.value(m, "estimate", in: root, id, required: false).flatMap { r.string($0, id, "estimate") }
         var tasks: [RoleTask] = []
         var taskLines: [String: Int] = [:]
-        for t in r.sequence(r.value(m, "tasks", in: root, id), id) ?? [] {
-            guard let tm = r.mapping(t, id), let tid = idValue(tm, t, r, "task") else { continue }
+        let taskNodes = r.sequence(r.value(m, "tasks", in: root, id), id) ?? []
+        for t in taskNodes {
+            guard let tm = r.mapping(t, id) else { continue }
+            if let text = tm.first(where: { $0.key == "id" })?.value.scalar?.string { declared.tasks[id, default: []].insert(text) }
+            guard let tid = idValue(tm, t, r, "task") else { continue }
             let subject = "\(id)/\(tid)"
             r.checkKeys(tm, allowed: taskKeys, subject)
             if taskLines[tid] != nil { r.problem(t, subject, "duplicate task id"); continue }
@@ -202,7 +228,8 @@ public enum CurriculumLoader {
             }
         }
         let total = tasks.reduce(0) { $0 + $1.share }
-        if !tasks.isEmpty, abs(total - 100) > 1e-9 {
+        // Only when every task was read: a task refused above would make a second, false problem.
+        if !tasks.isEmpty, tasks.count == taskNodes.count, abs(total - 100) > 1e-9 {
             r.problem(r.value(m, "tasks", in: root, id), id, "task shares add to \(format(total)); they must add to 100")
         }
         let evidence: [EvidenceDimension: Rated] = ratedDimensions(m, "evidence", root, r, id, EvidenceDimension.range)
@@ -323,9 +350,15 @@ public enum CurriculumLoader {
 
     static func crossCheck(graph: SkillGraph, skills: [(Skill, Int, NodeReader)],
                            roles: [(Role, Int, NodeReader, [String: Int])],
-                           signals: [(Signal, Int, NodeReader, [Int])], log: DiagnosticLog) {
+                           signals: [(Signal, Int, NodeReader, [Int])], declared: Declared, log: DiagnosticLog) {
+        // A reference is unknown only when no file declares it, and only when skills.yaml
+        // could be read at all.
+        func unknownSkill(_ id: String) -> Bool {
+            guard let skills = declared.skills else { return false }
+            return !graph.contains(id) && !skills.contains(id)
+        }
         for (skill, line, r) in skills {
-            for p in skill.requires where !graph.contains(p.skill) {
+            for p in skill.requires where unknownSkill(p.skill) {
                 log.add(Diagnostic(file: r.file, line: line, subject: skill.id, message: "requires unknown skill '\(p.skill)'"))
             }
             for p in skill.requires where p.skill == skill.id {
@@ -343,7 +376,7 @@ public enum CurriculumLoader {
                 log.add(Diagnostic(file: r.file, line: line, subject: role.id, message: "duplicate role id"))
             }
             for task in role.tasks {
-                for s in task.skills.keys.sorted() where !graph.contains(s) {
+                for s in task.skills.keys.sorted() where unknownSkill(s) {
                     log.add(Diagnostic(file: r.file, line: taskLines[task.id] ?? line, subject: "\(role.id)/\(task.id)",
                                        message: "key skill '\(s)' is not in skills.yaml"))
                 }
@@ -353,15 +386,16 @@ public enum CurriculumLoader {
         for (signal, line, r, effectLines) in signals {
             for (effect, eline) in zip(signal.effects, effectLines) {
                 guard let role = roleByID[effect.role] else {
+                    if declared.roles.contains(effect.role) { continue }
                     log.add(Diagnostic(file: r.file, line: eline, subject: signal.id, message: "effect names unknown role '\(effect.role)'"))
                     continue
                 }
-                if case .task(let t) = effect.target, role.task(t) == nil {
+                if case .task(let t) = effect.target, role.task(t) == nil, declared.tasks[role.id]?.contains(t) != true {
                     log.add(Diagnostic(file: r.file, line: eline, subject: signal.id,
                                        message: "effect names unknown task '\(t)' of \(role.id); allowed: \(role.tasks.map(\.id).joined(separator: ", "))"))
                 }
             }
-            for s in signal.answeredBy where !graph.contains(s) {
+            for s in signal.answeredBy where unknownSkill(s) {
                 log.add(Diagnostic(file: r.file, line: line, subject: signal.id, message: "answered_by names unknown skill '\(s)'"))
             }
         }

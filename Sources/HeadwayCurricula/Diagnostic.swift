@@ -12,9 +12,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.file = file; self.line = line; self.subject = subject; self.message = message
     }
 
+    /// One line whatever the file held: control characters in a quoted key or value are
+    /// escaped, a long subject is cut at 80 characters and the message at 500.
     public var description: String {
         let place = line > 0 ? "\(file):\(line)" : file
-        return "\(place): \(subject.map { "\($0): " } ?? "")\(message)"
+        return "\(oneLine(place)): \(subject.map { "\(oneLine($0, limit: 80)): " } ?? "")\(oneLine(message))"
     }
 }
 

@@ -22,7 +22,7 @@ struct NodeReader {
         var out: [(String, Node, Node)] = []
         for (k, v) in m {
             let key = k.scalar?.string ?? ""
-            if !seen.insert(key).inserted { problem(k, subject, "duplicate key '\(key)'"); continue }
+            if !seen.insert(key).inserted { problem(k, subject, "duplicate key '\(oneLine(key, limit: 60))'"); continue }
             out.append((key, k, v))
         }
         return out
@@ -53,7 +53,7 @@ struct NodeReader {
     /// Logs keys that are not in `allowed`.
     func checkKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], allowed: [String], _ subject: String?) {
         for p in pairs where !allowed.contains(p.key) {
-            problem(p.keyNode, subject, "unknown key '\(p.key)'; allowed: \(allowed.joined(separator: ", "))")
+            problem(p.keyNode, subject, "unknown key '\(oneLine(p.key, limit: 60))'; allowed: \(allowed.joined(separator: ", "))")
         }
     }
 
@@ -96,7 +96,7 @@ struct NodeReader {
         switch node {
         case .mapping?: return "a mapping"
         case .sequence?: return "a list"
-        case .scalar(let s)?: return "'\(s.string.prefix(40))'"
+        case .scalar(let s)?: return "'\(oneLine(s.string, limit: 40))'"
         case .alias?: return "an alias"
         case nil: return "nothing"
         }
@@ -193,6 +193,8 @@ private func yamlErrorLine(_ e: YamlError) -> Int {
 private func yamlErrorSummary(_ e: YamlError) -> String {
     switch e {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        // libyaml names its own API here ("…, set with yaml_set_max_nest_level())").
+        if problem.hasPrefix("Maximum nesting level reached") { return "nested too deeply at column \(mark.column)" }
         return "\(problem) at column \(mark.column)"
     case .duplicatedKeysInMapping(let duplicates, _):
         return "duplicate key '\(duplicates.joined(separator: "', '"))'"

@@ -29,8 +29,19 @@ public struct ProfileArchive: Codable, Hashable, Sendable {
     /// Reads an export document; refuses another format or a newer version by name.
     public static func decode(_ data: Data, path: String) throws -> ProfileArchive {
         struct Header: Decodable { let format: String?; let version: Int? }
-        guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            // Foundation says where and why ("Number 1e400 is not representable in Swift.").
+            let why = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)?
+                .trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            throw StoreError.badArchive(path: path, detail: "it is not a JSON object" + (why.map { " (\($0))" } ?? ""))
+        }
+        guard object is [String: Any] else {
             throw StoreError.badArchive(path: path, detail: "it is not a JSON object")
+        }
+        let header: Header
+        do { header = try JSONDecoder().decode(Header.self, from: data) } catch let error as DecodingError {
+            throw StoreError.badArchive(path: path, detail: Self.describe(error))
         }
         guard header.format == formatName else {
             throw StoreError.badArchive(path: path, detail: "\"format\" is \(header.format.map { "'\($0)'" } ?? "missing"); expected '\(formatName)'")
@@ -38,9 +49,31 @@ public struct ProfileArchive: Codable, Hashable, Sendable {
         guard let version = header.version, version <= currentVersion, version >= 1 else {
             throw StoreError.badArchive(path: path, detail: "version \(header.version.map(String.init) ?? "missing") is not supported; this headway reads version \(currentVersion)")
         }
-        do { return try JSONDecoder().decode(ProfileArchive.self, from: data) } catch let error as DecodingError {
+        let archive: ProfileArchive
+        do { archive = try JSONDecoder().decode(ProfileArchive.self, from: data) } catch let error as DecodingError {
             throw StoreError.badArchive(path: path, detail: Self.describe(error))
         }
+        if let problem = archive.planProblem() { throw StoreError.badArchive(path: path, detail: problem) }
+        return archive
+    }
+
+    /// Plans name each other by id (`superseded_by`): ids must be unique, and a plan can only
+    /// be superseded by a later plan of the document (as `savePlan` does), so there is no cycle
+    /// and the latest plan stays current.
+    func planProblem() -> String? {
+        var index: [Int64: Int] = [:]
+        for (i, p) in plans.enumerated() {
+            if index[p.id] != nil { return "plans[\(i)].id: plan id \(p.id) appears twice" }
+            index[p.id] = i
+        }
+        for (i, p) in plans.enumerated() {
+            guard let next = p.supersededBy else { continue }
+            guard let j = index[next] else {
+                return "plans[\(i)].superseded_by: plan \(next) is not in the document"
+            }
+            if j <= i { return "plans[\(i)].superseded_by: plan \(next) does not come after plan \(p.id); a plan is superseded by a later one" }
+        }
+        return nil
     }
 
     /// Pretty, key-sorted JSON: the same history always writes the same bytes.

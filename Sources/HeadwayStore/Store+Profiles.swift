@@ -80,8 +80,11 @@ extension Store {
 
     static func validate(name: String) throws {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed == name, name.count <= 64, !name.contains(where: \.isNewline) else {
-            throw StoreError.invalid("profile name '\(name)' is not allowed; use 1..64 characters without leading or trailing spaces")
+        // Control characters (a newline, an escape sequence) would break or drive the terminal
+        // wherever the name is shown.
+        let control = name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        guard !trimmed.isEmpty, trimmed == name, name.count <= 64, !name.contains(where: \.isNewline), !control else {
+            throw StoreError.invalid("profile name '\(oneLine(name, limit: 80))' is not allowed; use 1..64 characters, no control characters, without leading or trailing spaces")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HeadwayCore
 
 /// Everything that can go wrong with the database, each printed as one line that names the
 /// file and says what to do.
@@ -27,7 +28,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     /// An export document that cannot be read.
     case badArchive(path: String, detail: String)
 
-    public var description: String {
+    /// One line: control characters from a path, a name or a document are escaped.
+    public var description: String { oneLine(text, limit: 1000) }
+
+    private var text: String {
         switch self {
         case .notADatabase(let path):
             return "\(path) is not a Headway database (not an SQLite file); move it aside or pass --db PATH to use another file"
@@ -48,9 +52,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .invalid(let detail):
             return detail
         case .noSuchProfile(let name, let path):
-            return "no profile named '\(name)' in \(path); see `headway profile list`"
+            return "no profile named '\(oneLine(name, limit: 64))' in \(path); see `headway profile list`"
         case .profileExists(let name, let path):
-            return "a profile named '\(name)' already exists in \(path); choose another name"
+            return "a profile named '\(oneLine(name, limit: 64))' already exists in \(path); choose another name"
         case .noCurrentProfile(let path):
             return "no current profile in \(path); create one with `headway profile new NAME --from ASSESSMENT` or pick one with `headway profile use NAME`"
         case .badArchive(let path, let detail):

@@ -134,7 +134,7 @@ struct ProfileCommand: ParsableCommand {
             let data = try storeCall { try db.export(profile).encoded() }
             if file == "-" { print(String(decoding: data, as: UTF8.self)); return }
             do { try data.write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
-                throw CLIError("cannot write \(file): \((error as NSError).localizedDescription)")
+                throw CLIError("cannot write \(file): \(Paths.writeFailure(file, error)); nothing was written")
             }
             print("Exported profile \(profile.name) to \(file).")
         }
@@ -151,7 +151,7 @@ struct ProfileCommand: ParsableCommand {
         func run() throws {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw CLIError("cannot read \(file): \((error as NSError).localizedDescription)")
+                throw CLIError("cannot read \(file): \(Paths.readFailure(file))")
             }
             let archive = try storeCall { try ProfileArchive.decode(data, path: file) }
             let db = try store.open()

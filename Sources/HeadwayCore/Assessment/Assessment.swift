@@ -61,7 +61,7 @@ extension Assessment {
     public func problems(in curriculum: Curriculum) -> [AssessmentProblem] {
         var out: [AssessmentProblem] = []
         guard let role = curriculum.role(role) else {
-            return [.init(key: "role", message: "unknown role '\(self.role)'; allowed: \(curriculum.roles.map(\.id).joined(separator: ", "))")]
+            return [.init(key: "role", message: "unknown role '\(oneLine(self.role, limit: 60))'; allowed: \(curriculum.roles.map(\.id).joined(separator: ", "))")]
         }
         if !Self.hoursRange.contains(hoursPerWeek) {
             out.append(.init(key: "hours_per_week", message: "\(format(hoursPerWeek)) is out of range; allowed: 1..40"))
@@ -71,7 +71,7 @@ extension Assessment {
         }
         for (task, share) in timeSplit.sorted(by: { $0.key < $1.key }) {
             if role.task(task) == nil {
-                out.append(.init(key: "time_split.\(task)", message: "unknown task '\(task)' for role \(role.id); allowed: \(role.tasks.map(\.id).joined(separator: ", "))"))
+                out.append(.init(key: "time_split.\(task)", message: "unknown task '\(oneLine(task, limit: 60))' for role \(role.id); allowed: \(role.tasks.map(\.id).joined(separator: ", "))"))
             } else if !(0...100).contains(share) {
                 out.append(.init(key: "time_split.\(task)", message: "\(format(share)) is out of range; allowed: 0..100 percent"))
             }
@@ -84,7 +84,7 @@ extension Assessment {
         }
         for (skill, level) in skills.sorted(by: { $0.key < $1.key }) {
             if !curriculum.graph.contains(skill) {
-                out.append(.init(key: "skills.\(skill)", message: "unknown skill '\(skill)'; see `headway graph` for the skill ids"))
+                out.append(.init(key: "skills.\(skill)", message: "unknown skill '\(oneLine(skill, limit: 60))'; see `headway graph` for the skill ids"))
             } else if !Level.range.contains(level) {
                 out.append(.init(key: "skills.\(skill)", message: "level \(level) is out of range; allowed: 0..4"))
             }
@@ -100,13 +100,13 @@ extension Assessment {
         }
         for (skill, level) in goals.include.sorted(by: { $0.key < $1.key }) {
             if !curriculum.graph.contains(skill) {
-                out.append(.init(key: "goals.include.\(skill)", message: "unknown skill '\(skill)'"))
+                out.append(.init(key: "goals.include.\(skill)", message: "unknown skill '\(oneLine(skill, limit: 60))'"))
             } else if !Level.unitRange.contains(level) {
                 out.append(.init(key: "goals.include.\(skill)", message: "level \(level) is out of range; allowed: 1..4"))
             }
         }
         for skill in goals.exclude where !curriculum.graph.contains(skill) {
-            out.append(.init(key: "goals.exclude", message: "unknown skill '\(skill)'"))
+            out.append(.init(key: "goals.exclude", message: "unknown skill '\(oneLine(skill, limit: 60))'"))
         }
         return out
     }
