@@ -101,6 +101,12 @@ struct Tokenizer {
             !" \t'\"\\#$`".unicodeScalars.contains(s) && s.value >= 0x20
         }
         if plain { return text }
-        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        // By scalar, not by Character: a quote followed by a combining mark (`'\u{350}`) is
+        // one Character, which `replacingOccurrences(of: "'")` would not find (the fuzzer did).
+        var quoted = "'"
+        for s in text.unicodeScalars {
+            if s == "'" { quoted += "'\\''" } else { quoted.unicodeScalars.append(s) }
+        }
+        return quoted + "'"
     }
 }
