@@ -54,12 +54,8 @@ struct PlanMakeCommand: ParsableCommand {
         if let db = subject.store, let profile = subject.profile {
             _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version) }
         }
-        if json {
-            try printJSON(PlanReport(plan, graph: curriculum.graph, role: person.role))
-        } else {
-            print(PlanView(plan: plan, graph: curriculum.graph, role: person.role, style: .current()).render())
-            if let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
-        }
+        try present(plan, curriculum: curriculum, role: person.role, json: json)
+        if !json, let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
     }
 
     /// Command-line parameters over the assessment's own.
@@ -99,13 +95,7 @@ struct PlanShowCommand: ParsableCommand {
         if let week, !(1...plan.weeks).contains(week) {
             throw CLIError("week \(week) is not in the plan; allowed: 1..\(plan.weeks)")
         }
-        if json {
-            var report = PlanReport(plan, graph: curriculum.graph, role: subject.person.role)
-            if let week { report = report.only(week: week) }
-            try printJSON(report)
-        } else {
-            print(PlanView(plan: plan, graph: curriculum.graph, role: subject.person.role, style: .current(), onlyWeek: week).render())
-        }
+        try present(plan, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week)
     }
 }
 
@@ -138,11 +128,20 @@ struct ReplanCommand: ParsableCommand {
         let plan: Plan
         do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
         _ = try storeCall { try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version) }
-        if json {
-            try printJSON(PlanReport(plan, graph: curriculum.graph, role: person.role))
-        } else {
+        if !json {
             print("Replanned from week \(week) of the old plan (\(old.units.count - remaining.count) of its \(old.units.count) units done).")
-            print(PlanView(plan: plan, graph: curriculum.graph, role: person.role, style: .current()).render())
         }
+        try present(plan, curriculum: curriculum, role: person.role, json: json)
+    }
+}
+
+/// Prints a plan as `plan --json`'s document or as the human view, whole or one week of it.
+func present(_ plan: Plan, curriculum: Curriculum, role: Role, json: Bool, onlyWeek: Int? = nil) throws {
+    if json {
+        var report = PlanReport(plan, graph: curriculum.graph, role: role)
+        if let onlyWeek { report = report.only(week: onlyWeek) }
+        try printJSON(report)
+    } else {
+        print(PlanView(plan: plan, graph: curriculum.graph, role: role, style: .current(), onlyWeek: onlyWeek).render())
     }
 }
