@@ -158,7 +158,7 @@ public struct PlanProgress: Sendable {
                             loggedHours: record.hoursSpent(from: w.start, to: end),
                             plannedUnits: w.items.map { UnitID(skill: $0.skill, level: $0.level) },
                             done: unique(done), partial: worked, activitiesDone: activities,
-                            skipped: units { $0.status == .skipped }.filter { !worked.contains($0) })
+                            skipped: units { $0.status == .skipped })
     }
 
     /// Weeks in a row that met the plan's hours, counting back from the current week (which
