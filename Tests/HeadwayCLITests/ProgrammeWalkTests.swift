@@ -43,8 +43,31 @@ struct ProgrammeWalkTests {
         let number: Int
         let start: String
         let hours: Double
+        /// "NCCL → 3", in plan order.
         let units: [String]
+        /// "nccl:3", in plan order.
+        let ids: [String]
         var description: String { "week \(number) from \(start), \(hours) h, \(units)" }
+    }
+
+    /// One CSV record's fields (RFC 4180 quotes; no line breaks inside fields here).
+    static func fields(_ line: String) -> [String] {
+        var out: [String] = [], field = "", quoted = false, previous: Character = " "
+        for ch in line {
+            if quoted {
+                if ch == "\"" { quoted = false } else { field.append(ch) }
+            } else if ch == "\"" {
+                if previous == "\"" { field.append("\"") }
+                quoted = true
+            } else if ch == "," {
+                out.append(field); field = ""
+            } else {
+                field.append(ch)
+            }
+            previous = ch
+        }
+        out.append(field)
+        return out
     }
 
     static func unitName(_ skill: String, _ level: Int) -> String {
@@ -60,7 +83,8 @@ struct ProgrammeWalkTests {
         let shown = try #require((show["weeks"] as? [[String: Any]])?.first, sourceLocation: loc)
         let items = shown["items"] as? [[String: Any]] ?? []
         let week = Week(number: shown["week"] as? Int ?? -1, start: shown["start"] as? String ?? "", hours: shown["hours"] as? Double ?? -1,
-                        units: items.map { unitName($0["skill"] as! String, $0["level"] as! Int) })
+                        units: items.map { unitName($0["skill"] as! String, $0["level"] as! Int) },
+                        ids: items.map { "\($0["skill"] as! String):\($0["level"] as! Int)" })
         #expect(week.number == k && week.start == expectedStart, "plan show \(k): \(week)", sourceLocation: loc)
         #expect(show["programme_weeks"] as? Int == weeks, sourceLocation: loc)
         let text = try p.run(["plan", "show", String(k)], on: day, sourceLocation: loc)
@@ -92,26 +116,45 @@ struct ProgrammeWalkTests {
         let event = ics.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("DTSTART;VALUE=DATE:\(expectedStart.replacingOccurrences(of: "-", with: ""))") }
         let summary = event.flatMap { $0.components(separatedBy: "\r\n").first { $0.hasPrefix("SUMMARY:") } } ?? ""
         #expect(summary.hasPrefix("SUMMARY:Headway week \(k)/\(weeks):"), "ics \(summary)", sourceLocation: loc)
-        if !week.units.isEmpty { #expect(summary.hasSuffix("(\(format(week.hours)) h)"), "ics hours \(summary)", sourceLocation: loc) }
+        if !week.units.isEmpty {
+            let expected = "SUMMARY:Headway week \(k)/\(weeks): " + week.units.joined(separator: "\\, ") + " (\(format(week.hours)) h)"
+            #expect(summary == expected, "ics units and hours", sourceLocation: loc)
+        }
 
         // markdown
         let md = try p.run(["export", "plan", "--format", "md"], on: day, sourceLocation: loc)
         let end = programmeStart.adding(days: 7 * k - 1).description
-        #expect(md.contains("## Week \(k) · \(expectedStart) to \(end) · \(format(week.hours)) h"), "markdown week \(k)", sourceLocation: loc)
+        let heading = "## Week \(k) · \(expectedStart) to \(end) · \(format(week.hours)) h"
+        #expect(md.contains(heading), "markdown week \(k)", sourceLocation: loc)
+        let section = md.components(separatedBy: heading).dropFirst().first?.components(separatedBy: "\n## ").first ?? ""
+        let mdUnits = section.components(separatedBy: "\n").filter { $0.hasPrefix("**") }.map { $0.components(separatedBy: "**")[1] }
+        #expect(mdUnits == week.units.map { $0.replacingOccurrences(of: " → ", with: " → level ") }, "markdown units", sourceLocation: loc)
 
         // csv
         let csv = try p.run(["export", "plan", "--format", "csv"], on: day, sourceLocation: loc)
-        let rows = csv.components(separatedBy: "\r\n").dropFirst().map { $0.components(separatedBy: ",") }.filter { $0.first == String(k) }
+        let rows = csv.components(separatedBy: "\r\n").dropFirst().map(Self.fields).filter { $0.first == String(k) }
         #expect(!rows.isEmpty && rows.allSatisfy { $0[1] == expectedStart && Double($0[3]) == week.hours }, "csv week \(k)", sourceLocation: loc)
+        var csvUnits: [String] = []
+        for r in rows where r.count == 12 && !r[5].isEmpty {
+            let id = "\(r[5]):\(r[7])"
+            if csvUnits.last != id { csvUnits.append(id) }
+        }
+        #expect(csvUnits == week.ids, "csv units", sourceLocation: loc)
 
         // json
         let exported = try HeadwayCLITests.json(p.run(["export", "plan", "--format", "json"], on: day, sourceLocation: loc))
         let jw = (exported["weeks"] as? [[String: Any]])?.first { $0["week"] as? Int == k }
         #expect(jw?["start"] as? String == expectedStart && jw?["hours"] as? Double == week.hours, "json week \(k)", sourceLocation: loc)
+        let jsonUnits = (jw?["items"] as? [[String: Any]] ?? []).map { "\($0["skill"] as! String):\($0["level"] as! Int)" }
+        #expect(jsonUnits == week.ids, "json units", sourceLocation: loc)
 
         // the report's week-by-week table
         let html = try p.run(["export", "report", "-o", "-"], on: day, sourceLocation: loc)
-        #expect(html.contains("<td class=\"wk\">\(k)<br><span class=\"h\">\(expectedStart)</span>"), "report week \(k)", sourceLocation: loc)
+        let cell = "<td class=\"wk\">\(k)<br><span class=\"h\">\(expectedStart)</span>"
+        #expect(html.contains(cell), "report week \(k)", sourceLocation: loc)
+        let reportRow = html.components(separatedBy: cell).dropFirst().first?.components(separatedBy: "</tr>").first ?? ""
+        let reportUnits = reportRow.components(separatedBy: "<strong>").dropFirst().map { $0.components(separatedBy: "</strong>")[0] }
+        #expect(reportUnits == week.units.map { $0.replacingOccurrences(of: "&", with: "&amp;") }, "report units", sourceLocation: loc)
     }
 
     @Test("twelve weeks with partials, activity logs, two replans, a back-dated entry, a re-assessment, an undo and a new programme: every view tells the same week k")
