@@ -75,6 +75,8 @@ struct PlanBuilder {
             var items: [PlanItem] = []
             for span in spans where span.to > lo + 1e-9 && span.from < hi - 1e-9 {
                 let inWeek = min(span.to, hi) - max(span.from, lo)
+                // A holiday week (no hours) holds nothing, not a unit running through it.
+                guard inWeek > 1e-9 else { continue }
                 items.append(PlanItem(skill: span.unit.skill, level: span.unit.level, hours: inWeek,
                                       activities: activities(span.unit, from: span.from, lo: lo, hi: hi, p),
                                       completes: span.to <= hi + 1e-9))

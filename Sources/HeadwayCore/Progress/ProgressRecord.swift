@@ -256,6 +256,7 @@ public struct ScoreMove: Sendable, Hashable {
         public let skill: String
         public let from: Int
         public let to: Int
+        public init(skill: String, from: Int, to: Int) { self.skill = skill; self.from = from; self.to = to }
     }
     public let cause: Cause
     public let day: Day
