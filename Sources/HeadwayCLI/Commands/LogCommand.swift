@@ -304,7 +304,7 @@ struct LevelCommand: ParsableCommand {
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Revert the last change (a log entry, its edit or removal, a re-assessment) with its snapshot.",
+        abstract: "Revert the last change (log, edit, rm, re-assessment) and its snapshot.",
         discussion: """
         One change at a time, newest first, in one transaction. Snapshots of the field \
         (signal windows) and briefings already written stay as they are.

@@ -150,8 +150,6 @@ struct ProgressReport: Encodable {
         if let c = paceFactor {
             out.append("Pace factor \(fixed(c.value, 2)): \(format(c.logged)) h logged on \(format(c.curriculumHours)) curriculum hours of \(c.units.count) completed units"
                        + (c.value != c.raw ? " (\(fixed(c.raw, 2)), kept within 0.5-2)" : "") + "; the hours left are scaled by it.")
-        } else {
-            out.append("Pace factor: measured once two units are complete (until then the curriculum's hours).")
         }
         out.append("Pace \(fixed(pace, 1)) h/week: \(fixed(remainingHours, 1)) h of planned work left, \(fixed(capacity, 1)) h at this pace by \(planEnd).")
         let short = shortfall ?? 0
