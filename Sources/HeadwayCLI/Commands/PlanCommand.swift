@@ -52,7 +52,7 @@ struct PlanMakeCommand: ParsableCommand {
         let plan: Plan
         do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
         if let db = subject.store, let profile = subject.profile {
-            _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version) }
+            _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version, madeOn: model.day()) }
         }
         try present(plan, curriculum: curriculum, role: person.role, json: json)
         if !json, let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
@@ -94,12 +94,19 @@ struct PlanShowCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let subject = try Subject.resolve(curriculum, nil, store)
-        let plan = try subject.currentPlan().plan
-        if let week, !(1...plan.weeks).contains(week) {
-            throw CLIError("week \(week) is not in the plan; allowed: 1..\(plan.weeks)")
+        let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
+        let (plan, programme) = try subject.planInForce()
+        let numbering = programme.numbering
+        guard let week else {
+            return try present(plan, curriculum: curriculum, role: subject.person.role, json: json, programme: numbering)
         }
-        try present(plan, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week)
+        guard (1...numbering.count).contains(week) else {
+            throw CLIError("week \(week) is not in the plan; allowed: 1..\(numbering.count)")
+        }
+        // A week before the last replan is shown as the plan that covered it had it.
+        let weekStart = numbering.start(ofWeek: week)
+        let covering = programme.programme.last { $0.start <= weekStart } ?? plan
+        try present(covering, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week, programme: numbering)
     }
 }
 
@@ -145,15 +152,12 @@ struct ReplanCommand: ParsableCommand {
         }
         let options = ReplanOptions(hoursPerWeek: hours, include: includes, exclude: excludes, calibrate: !noCalibrate)
         let day = model.day()
-        let db = try store.open()
-        let profile = try store.selectedProfile(in: db)
-        let state = try storeCall { try db.state(of: profile) }
-        let p = try ProfileProgress(curriculum: curriculum, state: state, day: day)
-        let old = try p.plan()
-        guard let replan = p.planProgress?.replanRequest(options) else {
+        let subject = try Subject.resolve(curriculum, nil, store, day: day)
+        let old = try subject.currentPlan().plan
+        guard let programme = subject.progress?.planProgress, let replan = programme.replanRequest(options) else {
             throw CLIError("the plan ended on \(old.end); start a new one with `headway plan`")
         }
-        let person = p.person
+        let person = subject.person
         if exportProblem {
             do { try person.validate(replan.request) } catch { throw CLIError(error.description) }
             try printJSON(person.planningProblem(replan.request))
@@ -161,28 +165,32 @@ struct ReplanCommand: ParsableCommand {
         }
         let plan: Plan
         do { plan = try person.plan(replan.request) } catch { throw CLIError(error.description) }
-        _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version) }
+        _ = try storeCall {
+            try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version, continuing: true, madeOn: day)
+        }
+        // The replan continues the programme: its weeks keep the programme's numbers.
+        let numbering = programme.numbering
         if !json {
-            var line = "Replanned from week \(replan.week) of the programme (\(replan.unitsDone) of the old plan's \(replan.unitsPlanned) units done"
+            var line = "Replanned from week \(numbering.week(of: replan.request.start)) of the programme (\(replan.unitsDone) of the old plan's \(replan.unitsPlanned) units done"
             let spent = replan.request.spent.values.reduce(0, +)
             if spent > 0 { line += "; \(format(round(spent, 2))) h already logged on unfinished units count" }
-            line += ")."
-            print(line)
+            print(line + ").")
             if let c = replan.paceFactor {
                 print("Hours left scaled by your pace factor \(fixed(c.value, 2)) (\(format(round(c.logged, 1))) h logged on \(format(c.curriculumHours)) h of \(c.units.count) completed units; --no-calibrate keeps them).")
             }
         }
-        try present(plan, curriculum: curriculum, role: person.role, json: json)
+        try present(plan, curriculum: curriculum, role: person.role, json: json, programme: numbering)
     }
 }
 
 /// Prints a plan as `plan --json`'s document or as the human view, whole or one week of it.
-func present(_ plan: Plan, curriculum: Curriculum, role: Role, json: Bool, onlyWeek: Int? = nil) throws {
+func present(_ plan: Plan, curriculum: Curriculum, role: Role, json: Bool, onlyWeek: Int? = nil,
+             programme: ProgrammeWeeks? = nil) throws {
     if json {
-        var report = PlanReport(plan, graph: curriculum.graph, role: role)
+        var report = PlanReport(plan, graph: curriculum.graph, role: role, programme: programme)
         if let onlyWeek { report = report.only(week: onlyWeek) }
         try printJSON(report)
     } else {
-        print(PlanView(plan: plan, graph: curriculum.graph, role: role, style: .current(), onlyWeek: onlyWeek).render())
+        print(PlanView(plan: plan, graph: curriculum.graph, role: role, style: .current(), onlyWeek: onlyWeek, programme: programme).render())
     }
 }
