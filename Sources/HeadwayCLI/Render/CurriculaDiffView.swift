@@ -35,7 +35,9 @@ struct CurriculaDiffView {
                 let name = diff.new.role(id)?.name ?? diff.old.role(id)?.name ?? id
                 out.append("  \(id) (\(name))")
                 for c in signals where c.roles.contains(id) {
-                    let effects = c.details.filter { $0.hasPrefix("\(id) ") || $0.hasPrefix("+ \(id) ") || $0.hasPrefix("- \(id) ") }
+                    let effects = c.details.filter {
+                        $0.hasPrefix("window ") || $0.hasPrefix("\(id) ") || $0.hasPrefix("+ \(id) ") || $0.hasPrefix("- \(id) ")
+                    }
                     out.append("    \(c.summary)" + (effects.isEmpty ? "" : ": " + effects.map { strip($0, id) }.joined(separator: "; ")))
                 }
                 for c in diff.changes where c.role == id { block(c, indent: "    ") }

@@ -61,8 +61,11 @@ public struct CurriculaDiff: Sendable {
             if was.note != s.note { details.append("note rewritten") }
             if was.seeds != s.seeds { details.append("seeds " + list(was.seeds) + " -> " + list(s.seeds)) }
             let moves = was.window != s.window || was.effects != s.effects
+            // The roles whose numbers it moves: all of them when the window moved, else those of
+            // the effects that changed (a new answered_by moves nobody's score).
+            let roles = was.window != s.window ? was.roleIDs.union(s.roleIDs) : Set((removed + added).map(\.role))
             out.append(CurriculaChange(.signalChanged(s.id), "signal \"\(s.id)\" changed",
-                                       roles: was.roleIDs.union(s.roleIDs), movesScores: moves, details: details))
+                                       roles: roles, movesScores: moves, details: details))
         }
         return out
     }
