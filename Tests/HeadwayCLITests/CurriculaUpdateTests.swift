@@ -109,6 +109,38 @@ struct CurriculaUpdateTests {
         let stamps = try #require(try json(export.output)["snapshots"] as? [[String: Any]]).compactMap { $0["curricula_version"] as? String }
         #expect(stamps.contains { $0.hasPrefix("2026.12+") } && stamps.contains { $0.hasPrefix("2026.11+") })
         #expect(try home.run(["doctor"]).output.contains("snapshots made under 2026.11"))
+        let file = home.folder.appendingPathComponent("ana.json")
+        try Data(export.output.utf8).write(to: file)
+        let other = try Home()
+        #expect(try other.run(["profile", "import", file.path]).status == 0)
+        #expect(try other.run(["profile", "export", "-"]).output == export.output, "import and export keep every curricula version")
+    }
+
+    @Test("the next briefing reports the update under field changes, with the skills that answer the new signal, once")
+    func briefingNamesTheUpdate() throws {
+        let home = try Home()
+        #expect(try home.run(["profile", "new", "ana", "--from", reference]).status == 0)
+        #expect(try home.run(["plan"]).status == 0)
+        #expect(try home.run(["brief"], today: "2026-11-24").status == 0)
+        let signal = Self.autopilot.replacingOccurrences(of: "{from: 2026-12-01, to: 2027-05-31}", with: "{from: 2026-11-01, to: 2027-01-31}")
+        let new = try home.curricula("new", version: "2026.12", changes: "Adds a signal on GPU cluster autopilots.", signals: signal)
+        #expect(try home.run(["curricula", "install", new.path]).status == 0)
+
+        let brief = try home.run(["brief"], today: "2026-12-01")
+        #expect(brief.status == 0, "\(brief.output)")
+        let field = try #require(brief.output.components(separatedBy: "\nField changes\n").last)
+        let lines = field.split(separator: "\n").map(String.init)
+        let recorded = try #require(try home.snapshots(today: "2026-12-01").last?["reason"] as? String)
+        #expect(recorded.hasPrefix("curricula 2026.12: signal \"gpu-cluster-autopilot\" added, -"))
+        #expect(lines.first == "The curricula were updated to 2026.12 (recorded 2026-12-01): Adds a signal on GPU cluster autopilots. "
+                + "Effect on your score: " + recorded.dropFirst("curricula 2026.12: ".count) + ".")
+        #expect(lines.count > 2 && lines[1].hasPrefix("New in 2026.12: Cluster schedulers run GPU fleets on autopilot (2026-11-01 to 2027-01-31) takes ")
+                && lines[1].hasSuffix("Answered by GPU cluster management & scheduling strategy (you: 2), Kubernetes for ML & GPU workloads (you: 2)."))
+        #expect(lines.count > 2 && lines[2].hasPrefix("Under 2026.12, `replan` would give "))
+        // Stored as written; the following week's briefing does not report it again.
+        #expect(try home.run(["brief"], today: "2026-12-02").output.hasSuffix(brief.output.components(separatedBy: "\nGenerated on").last!))
+        let next = try home.run(["brief"], today: "2026-12-08")
+        #expect(next.status == 0 && !next.output.contains("The curricula were updated"), "\(next.output)")
     }
 
     @Test("a broken or older curricula is refused with the database and the data folder unchanged")
