@@ -162,8 +162,9 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let ((snapshots, plans), written, _, profile) = try withProfileProgress(model, store) { p, writes in
-            (p.state.snapshots.map { ($0.snapshot, CurriculaStamp($0.curriculaVersion).label) }
-                + writes.snapshots.map { ($0, p.curriculum.label) },
+            // As of a day: what was written for days up to it.
+            ((p.state.snapshots.map { ($0.snapshot, CurriculaStamp($0.curriculaVersion).label) }
+                + writes.snapshots.map { ($0, p.curriculum.label) }).filter { $0.0.asOf <= p.day },
              p.state.plans.map { PlanEntry(start: $0.plan.start.description, weeks: $0.plan.weeks, projectedScore: $0.plan.projectedScore,
                                            curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id) })
         }
