@@ -71,6 +71,9 @@ struct CurriculaCommand: ParsableCommand {
             }
             print("Installed curricula \(release.version) (\(release.changes)); now active."
                   + (active?.contentHash == curriculum.contentHash ? "" : " Each profile records the change on its next command."))
+            if let env = ProcessInfo.processInfo.environment["HEADWAY_CURRICULA"], !env.isEmpty {
+                print("HEADWAY_CURRICULA=\(env) still overrides it in this environment.")
+            }
         }
     }
 

@@ -19,7 +19,8 @@ struct ProfileProgress {
         record = Self.record(curriculum, state)
         guard record.person(at: day) != nil else {
             let role = state.assessments.last!.assessment.role
-            throw CLIError("profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define")
+            throw CLIError("profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define"
+                           + " (`headway curricula list` shows the versions; `curricula use VERSION` switches back)")
         }
     }
 
