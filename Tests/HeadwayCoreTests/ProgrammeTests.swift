@@ -19,12 +19,10 @@ private struct Person {
                        logs: logs.enumerated().map { DatedLog(entry: $1, recorded: "1-\($0)") })
     }
 
-    /// A replan on `day` of `plan`: from the first day of the week `day` is in to the plan's
-    /// last day, with the levels of `record` then.
+    /// What `replan` makes on `day` from `plan`, with the levels of `record` then.
     func replan(_ plan: Plan, on day: Day, record: ProgressRecord) throws -> Plan {
         let person = record.person(at: day)!
-        let week = plan.start.days(to: day) / 7
-        let request = PlanRequest(start: plan.start.adding(days: 7 * week), weeks: plan.weeks - week, hoursPerWeek: plan.hoursPerWeek)
+        let request = try #require(PlanProgress(plan: plan, record: record, day: day).replanRequest()).request
         return try person.plan(request)
     }
 }
