@@ -157,18 +157,21 @@ struct ProgrammeWalkTests {
         #expect(reportUnits == week.units.map { $0.replacingOccurrences(of: "&", with: "&amp;") }, "report units", sourceLocation: loc)
     }
 
-    @Test("twelve weeks with partials, activity logs, two replans, a back-dated entry, a re-assessment, an undo and a new programme: every view tells the same week k")
+    @Test("twelve weeks with partials, activity logs, two replans, a back-dated entry, a re-assessment, an undo, a holiday and a new programme: every view tells the same week k")
     func twelveWeeks() throws {
         let p = try Person()
         let start = Day("2026-11-23")!
         let d = { (offset: Int) in start.adding(days: offset) }
-        try p.run(["profile", "new", "ana", "--from", Self.fixture.path], on: d(0))
+        // The reference assessment with a holiday in week 6 (2026-12-28).
+        let assessment = p.folder.appendingPathComponent("ana.yaml")
+        try (String(contentsOf: Self.fixture, encoding: .utf8) + "\navailability: {2026-12-28: 0}\n").write(to: assessment, atomically: true, encoding: .utf8)
+        try p.run(["profile", "new", "ana", "--from", assessment.path], on: d(0))
         try p.run(["plan"], on: d(0))
 
-        func item(_ k: Int, on day: Day) throws -> (skill: String, level: Int, hours: Double) {
+        func item(_ k: Int, on day: Day, sourceLocation: SourceLocation = #_sourceLocation) throws -> (skill: String, level: Int, hours: Double) {
             let show = try p.json(["plan", "show", String(k)], on: day)
             let items = ((show["weeks"] as? [[String: Any]])?.first?["items"] as? [[String: Any]]) ?? []
-            let i = try #require(items.first)
+            let i = try #require(items.first, "week \(k) has something planned", sourceLocation: sourceLocation)
             return (i["skill"] as! String, i["level"] as! Int, i["hours"] as! Double)
         }
 
@@ -212,8 +215,15 @@ struct ProgrammeWalkTests {
         #expect(undo.hasPrefix("Undid log #"), "\(undo)")
         try Self.checkWeek(p, 5, weeks: 12, programmeStart: start, on: d(34))
 
-        // Weeks 6-8: the week's first unit logged in full; a second replan in week 7.
-        for k in 6...8 {
+        // Week 6 is a holiday: nothing planned, in every view.
+        let holiday = try p.json(["plan", "show", "6"], on: d(35))
+        let week6 = (holiday["weeks"] as? [[String: Any]])?.first
+        #expect(week6?["hours"] as? Double == 0 && (week6?["items"] as? [Any])?.isEmpty == true, "the holiday week: \(String(describing: week6))")
+        try Self.checkWeek(p, 6, weeks: 12, programmeStart: start, on: d(41))
+
+        // Weeks 7-8: the week's first unit logged in full; a second replan in week 7, which keeps
+        // the holiday behind it and the programme's numbers.
+        for k in 7...8 {
             if k == 7 {
                 let again = try p.run(["replan"], on: d(42))
                 #expect(again.contains("Week 7 (from \(d(42)))"), "\(again)")
@@ -222,6 +232,9 @@ struct ProgrammeWalkTests {
             try p.run(["log", "\(it.skill):\(it.level)", format(it.hours), "partial"], on: d(7 * k - 6))
             try Self.checkWeek(p, k, weeks: 12, programmeStart: start, on: d(7 * k - 1))
         }
+        // The holiday week, read after the replan, is still the holiday the old plan had.
+        let before = try p.json(["plan", "show", "6"], on: d(55))
+        #expect((before["weeks"] as? [[String: Any]])?.first?["hours"] as? Double == 0)
 
         // Going back in time: the report and score as of the end of week 4 agree, and history
         // ends there.
