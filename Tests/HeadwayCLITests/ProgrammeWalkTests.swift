@@ -213,6 +213,26 @@ struct ProgrammeWalkTests {
         try p.run(["log", "\(it5.skill):\(it5.level)", "1", "partial"], on: d(30))
         let undo = try p.run(["undo"], on: d(30))
         #expect(undo.hasPrefix("Undid log #"), "\(undo)")
+        // An undo of each other kind: a re-assessment, a correction and a removal of an older
+        // entry; week 1's hours follow each in progress, and come back with each undo.
+        func week1Logged() throws -> Double? {
+            ((try p.json(["progress"], on: d(30))["weeks"] as? [[String: Any]])?.first?["logged"] as? Double)
+        }
+        let scoreBefore = try p.json(["score"], on: d(30))["score"] as? Double
+        try p.run(["level", "deepspeed", "2"], on: d(30))
+        try p.run(["undo"], on: d(30))
+        #expect(try p.json(["score"], on: d(30))["score"] as? Double == scoreBefore)
+        let list = try HeadwayCLITests.json("{\"entries\": " + p.run(["log", "list", "--json"], on: d(30)) + "}")
+        let first = try #require((list["entries"] as? [[String: Any]])?.first { $0["date"] as? String == d(1).description }?["id"] as? Int)
+        #expect(try week1Logged() == 3)
+        try p.run(["log", "edit", String(first), "--hours", "2"], on: d(30))
+        #expect(try week1Logged() == 2)
+        try p.run(["undo"], on: d(30))
+        #expect(try week1Logged() == 3)
+        try p.run(["log", "rm", String(first)], on: d(30))
+        #expect(try week1Logged() == 0)
+        try p.run(["undo"], on: d(30))
+        #expect(try week1Logged() == 3)
         try Self.checkWeek(p, 5, weeks: 12, programmeStart: start, on: d(34))
 
         // Week 6 is a holiday: nothing planned, in every view.
