@@ -252,6 +252,9 @@ struct ProgrammeWalkTests {
             try p.run(["log", "\(it.skill):\(it.level)", format(it.hours), "partial"], on: d(7 * k - 6))
             try Self.checkWeek(p, k, weeks: 12, programmeStart: start, on: d(7 * k - 1))
         }
+        // A week before the last replan reads as the plan that covered it had it, and says so.
+        let earlier = try p.run(["plan", "show", "3"], on: d(55))
+        #expect(earlier.contains("Week 3 (from \(d(14)))") && earlier.contains("(week 3 as planned before the replan from \(d(42))"), "\(earlier)")
         // The holiday week, read after the replan, is still the holiday the old plan had.
         let before = try p.json(["plan", "show", "6"], on: d(55))
         #expect((before["weeks"] as? [[String: Any]])?.first?["hours"] as? Double == 0)

@@ -110,6 +110,9 @@ struct PlanShowCommand: ParsableCommand {
         let weekStart = numbering.start(ofWeek: week)
         let covering = programme.programme.last { $0.start <= weekStart } ?? plan
         try present(covering, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week, programme: numbering)
+        if !json && covering != plan, let next = programme.programme.first(where: { $0.start > weekStart }) {
+            print("(week \(week) as planned before the replan from \(next.start); `plan show` shows the current plan)")
+        }
     }
 }
 
