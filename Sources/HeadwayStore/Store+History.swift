@@ -18,6 +18,18 @@ extension Store {
         }
     }
 
+    /// Stores a profile's first assessment with its snapshot, in one transaction.
+    @discardableResult
+    public func saveAssessment(_ assessment: Assessment, snapshot: Snapshot, for profile: Profile,
+                               curriculaVersion: String) throws -> StoredAssessment {
+        try write { db in
+            let id = try insertAssessment(db, assessment, profile: profile.id, reason: "assessment",
+                                          curriculaVersion: curriculaVersion, createdAt: nil)
+            _ = try insertSnapshot(db, snapshot, profile: profile.id, curriculaVersion: curriculaVersion, createdAt: nil)
+            return try fetchAssessments(db, where: "id = ?", [id])[0]
+        }
+    }
+
     /// The most recent assessment of `profile`, if any.
     public func latestAssessment(for profile: Profile) throws -> StoredAssessment? {
         try read { db in try fetchAssessments(db, where: "profile_id = ? ORDER BY id DESC LIMIT 1", [profile.id]).first }
@@ -32,11 +44,11 @@ extension Store {
                           curriculaVersion: String, createdAt: String?) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO assessments (profile_id, role, seniority, hours_per_week, weeks, start, time_split, market,
-                                     goals, reason, curricula_version, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                                     goals, availability, reason, curricula_version, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
             """, arguments: [profile, a.role, a.seniority.rawValue, a.hoursPerWeek, a.weeks, a.start?.description,
                              try jsonText(a.timeSplit), try jsonText(MarketJSON(a.market)), try jsonText(GoalsJSON(a.goals)),
-                             reason, curriculaVersion, createdAt])
+                             try jsonText(AvailabilityJSON.object(a.availability)), reason, curriculaVersion, createdAt])
         let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: "INSERT INTO assessment_levels (assessment_id, skill, level) VALUES (?, ?, ?)")
         for (skill, level) in a.skills.sorted(by: { $0.key < $1.key }) {
@@ -58,7 +70,8 @@ extension Store {
                                timeSplit: try jsonValue([String: Double].self, row["time_split"]),
                                skills: levels,
                                market: try jsonValue(MarketJSON.self, row["market"]).overrides(),
-                               goals: try jsonValue(GoalsJSON.self, row["goals"]).goals)
+                               goals: try jsonValue(GoalsJSON.self, row["goals"]).goals,
+                               availability: try AvailabilityJSON.days(jsonValue([String: Double].self, row["availability"])))
             return StoredAssessment(id: row["id"], assessment: a, reason: row["reason"],
                                     curriculaVersion: row["curricula_version"], createdAt: row["created_at"])
         }
@@ -130,7 +143,7 @@ extension Store {
                                          try jsonText(u.neededBy), u.required])
         }
         let week = try db.cachedStatement(sql: """
-            INSERT INTO plan_weeks (plan_id, week, start, hours, projected_score) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO plan_weeks (plan_id, week, start, hours, projected_score, capacity) VALUES (?, ?, ?, ?, ?, ?)
             """)
         let item = try db.cachedStatement(sql: """
             INSERT INTO plan_items (plan_id, week, position, skill, level, hours, completes) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -139,7 +152,7 @@ extension Store {
             INSERT INTO plan_activities (item_id, position, text, hours) VALUES (?, ?, ?, ?)
             """)
         for w in p.schedule {
-            try week.execute(arguments: [planID, w.week, w.start.description, w.hours, w.projectedScore])
+            try week.execute(arguments: [planID, w.week, w.start.description, w.hours, w.projectedScore, w.capacity])
             for (i, it) in w.items.enumerated() {
                 try item.execute(arguments: [planID, w.week, i, it.skill, it.level, it.hours, it.completes])
                 let itemID = db.lastInsertedRowID
@@ -176,7 +189,7 @@ extension Store {
             let schedule = try Row.fetchAll(db, sql: "SELECT * FROM plan_weeks WHERE plan_id = ? ORDER BY week",
                                             arguments: [planID]).map { w in
                 PlanWeek(week: w["week"], start: try day(w["start"]), hours: w["hours"], projectedScore: w["projected_score"],
-                         items: items[w["week"]] ?? [])
+                         items: items[w["week"]] ?? [], capacity: w["capacity"])
             }
             let plan = Plan(start: try day(row["start"]), weeks: row["weeks"], hoursPerWeek: row["hours_per_week"],
                             include: try jsonValue([String: Int].self, row["include_goals"]),
@@ -200,7 +213,7 @@ extension Store {
         }
     }
 
-    /// Every log entry of `profile`, by date then in the order written.
+    /// Every log entry of `profile` (not removed), by date then in the order written.
     public func logs(for profile: Profile) throws -> [StoredLog] {
         try read { db in try fetchLogs(db, where: "profile_id = ? ORDER BY date, id", [profile.id]) }
     }
@@ -215,13 +228,14 @@ extension Store {
         return db.lastInsertedRowID
     }
 
-    func fetchLogs(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredLog] {
-        try Row.fetchAll(db, sql: "SELECT * FROM logs WHERE \(clause)", arguments: args).map { r in
+    /// Log rows matching `clause`; entries removed by `log rm` only with `removed`.
+    func fetchLogs(_ db: Database, where clause: String, _ args: StatementArguments, removed: Bool = false) throws -> [StoredLog] {
+        try Row.fetchAll(db, sql: "SELECT * FROM logs WHERE \(removed ? "" : "removed = 0 AND ")\(clause)", arguments: args).map { r in
             StoredLog(id: r["id"],
                       entry: LogEntry(date: try day(r["date"]), skill: r["skill"], level: r["level"], activity: r["activity"],
                                       hours: r["hours"], status: try decode(LogStatus(rawValue: r["status"]), "status"),
                                       note: r["note"]),
-                      createdAt: r["created_at"])
+                      createdAt: r["created_at"], removed: r["removed"])
         }
     }
 
