@@ -18,9 +18,15 @@ struct ForeignData: Error { let detail: String; init(_ d: String) { detail = d }
 extension Row {
     /// The value of `column` as `T`, or a one-line error naming the table, the column and the
     /// value: a file changed by hand (`UPDATE logs SET hours = 'abc'`, a dropped column) must be
-    /// refused, never trap as GRDB's subscript does. Optional `T` accepts NULL.
+    /// refused, never trap as GRDB's subscript does. Optional `T` accepts NULL (and a missing
+    /// column).
     func decoded<T: DatabaseValueConvertible>(_ column: String, _ table: String) throws -> T {
-        guard hasColumn(column) else { throw ForeignData("table \(table) has no column \(column)") }
+        guard hasColumn(column) else {
+            // Only reached when the schema check was skipped (`profile export`, `doctor`): an
+            // optional value can do without its column, a required one cannot.
+            if let missing = T.fromMissingColumn() { return missing }
+            throw ForeignData("table \(table) has no column \(column)")
+        }
         let value: DatabaseValue = self[column]
         guard let decoded = T.fromDatabaseValue(value) else {
             throw ForeignData("\(table).\(column) holds \(Self.shown(value)), which is not \(Self.expected(T.self))")
@@ -202,6 +208,18 @@ enum DatabasePath {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return Int(info.st_mode & 0o7777)
+    }
+
+    /// What to hand SQLite to read `path`. In WAL mode a reader needs the `-shm` file, and on
+    /// read-only media (or in a folder it cannot write) it cannot create one: a file without
+    /// a pending `-wal` cannot change there, so it is opened as immutable, which needs neither.
+    static func forReading(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard access(folder, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-shm"), wal == 0 else { return path }
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
     }
 
     /// The `-wal` and `-shm` files beside the database.

@@ -90,7 +90,7 @@ public struct Store: Sendable {
         var attempt = 0
         while true {
             do {
-                let queue = try DatabaseQueue(path: path, configuration: config)
+                let queue = try DatabaseQueue(path: readOnly ? DatabasePath.forReading(path) : path, configuration: config)
                 let store = Store(path: path, queue: queue, busyTimeout: busyTimeout, readOnlyReason: readOnlyReason,
                                   repairs: repairs)
                 try store.migrate()
@@ -186,7 +186,7 @@ public struct Store: Sendable {
         config.readonly = true
         config.busyMode = .callback(BusyWait(seconds: busyTimeout).callback)
         do {
-            let reader = try DatabaseQueue(path: path, configuration: config)
+            let reader = try DatabaseQueue(path: DatabasePath.forReading(path), configuration: config)
             defer { try? reader.close() }
             try reader.read { db in
                 let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
