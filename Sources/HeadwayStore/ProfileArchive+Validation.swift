@@ -32,10 +32,8 @@ extension ProfileArchive {
         for (i, s) in snapshots.enumerated() {
             if let p = snapshotProblem(s, "snapshots[\(i)]") { return p }
         }
-        var weeks = Set<Int>()
         for (i, b) in briefings.enumerated() {
             if let p = briefingProblem(b, "briefings[\(i)]") { return p }
-            if !weeks.insert(b.week).inserted { return "briefings[\(i)].week: week \(b.week) has two briefings; a week keeps its first" }
         }
         return nil
     }
