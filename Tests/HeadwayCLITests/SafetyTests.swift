@@ -338,14 +338,15 @@ struct SafetyTests {
             for i in 0..<operations {
                 let day = Self.day(offset: 400 + w * operations + i)
                 do {
-                    let run = try Run(["log", "vllm:3", "0.5", "--date", day, "--profile", "soak"], environment: environment)
+                    // `partial`: the unit never completes, so every one of the writes is allowed.
+                    let run = try Run(["log", "vllm:3", "0.5", "partial", "--date", day, "--profile", "soak"], environment: environment)
                     if run.status != 0 { failures.add(run.stderr) }
                 } catch { failures.add("\(error)") }
             }
         }
         let seconds = Date().timeIntervalSince(start)
         let failed = failures.all
-        #expect(failed.isEmpty, "\(failed.count) failed: \(failed.prefix(3))")
+        #expect(failed.count == 0, "\(failed.count) failed, the first: \(failed.prefix(2))")
         let count = try Tools.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [scratch.db.path, "SELECT count(*) FROM logs"])
         #expect(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(logs + writers * operations)", "none lost")
         let integrity = try Tools.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [scratch.db.path, "PRAGMA integrity_check"])

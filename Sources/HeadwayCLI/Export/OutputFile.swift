@@ -227,10 +227,10 @@ enum OpenedDatabases {
 
 /// Temporary files an atomic write leaves when it is killed between creating and renaming.
 enum TemporaryFiles {
-    /// Removes `prefix<pid>-…` files in `folder` whose process is gone.
-    static func removeAbandoned(in folder: String, prefix: String) {
+    /// Removes `prefix<pid>…suffix` files in `folder` whose process is gone.
+    static func removeAbandoned(in folder: String, prefix: String, suffix: String = "") {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(prefix) {
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
             let rest = name.dropFirst(prefix.count)
             guard let pid = Int32(rest.prefix { $0.isNumber }), pid > 0, pid != getpid() else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
