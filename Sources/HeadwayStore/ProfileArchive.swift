@@ -117,9 +117,11 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
     var skills: [String: Int]
     var market: MarketJSON
     var goals: GoalsJSON
+    /// Omitted when empty, so an export without availability reads as before.
+    var availability: [String: Double]?
 
     enum CodingKeys: String, CodingKey {
-        case id, reason, role, seniority, weeks, start, skills, market, goals
+        case id, reason, role, seniority, weeks, start, skills, market, goals, availability
         case createdAt = "created_at", curriculaVersion = "curricula_version", hoursPerWeek = "hours_per_week"
         case timeSplit = "time_split"
     }
@@ -129,11 +131,13 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
         id = s.id; createdAt = s.createdAt; reason = s.reason; curriculaVersion = s.curriculaVersion
         role = a.role; seniority = a.seniority; hoursPerWeek = a.hoursPerWeek; weeks = a.weeks; start = a.start
         timeSplit = a.timeSplit; skills = a.skills; market = MarketJSON(a.market); goals = GoalsJSON(a.goals)
+        availability = a.availability.isEmpty ? nil : AvailabilityJSON.object(a.availability)
     }
 
     func assessment() throws -> Assessment {
         Assessment(role: role, seniority: seniority, hoursPerWeek: hoursPerWeek, weeks: weeks, start: start,
-                   timeSplit: timeSplit, skills: skills, market: try market.overrides(), goals: goals.goals)
+                   timeSplit: timeSplit, skills: skills, market: try market.overrides(), goals: goals.goals,
+                   availability: try AvailabilityJSON.days(availability ?? [:]))
     }
 }
 
@@ -214,16 +218,18 @@ struct LogRecord: Codable, Hashable, Sendable {
     var hours: Double
     var status: LogStatus
     var note: String?
+    /// Removed by `log rm`; omitted when not.
+    var removed: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case id, date, skill, level, activity, hours, status, note
+        case id, date, skill, level, activity, hours, status, note, removed
         case createdAt = "created_at"
     }
 
     init(_ s: StoredLog) {
         let e = s.entry
         id = s.id; createdAt = s.createdAt; date = e.date; skill = e.skill; level = e.level; activity = e.activity
-        hours = e.hours; status = e.status; note = e.note
+        hours = e.hours; status = e.status; note = e.note; removed = s.removed ? true : nil
     }
 
     var entry: LogEntry {
@@ -293,7 +299,8 @@ extension Store {
                 assessments: renumbered(try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id])
                     .map(AssessmentRecord.init)) { $0.id = $1 },
                 plans: plans,
-                logs: renumbered(try fetchLogs(db, where: "profile_id = ? ORDER BY id", [profile.id]).map(LogRecord.init)) { $0.id = $1 },
+                logs: renumbered(try fetchLogs(db, where: "profile_id = ? ORDER BY id", [profile.id], removed: true)
+                    .map(LogRecord.init)) { $0.id = $1 },
                 snapshots: renumbered(try fetchSnapshots(db, where: "profile_id = ? ORDER BY id", [profile.id])
                     .map(SnapshotRecord.init)) { $0.id = $1 },
                 briefings: renumbered(try fetchBriefings(db, where: "profile_id = ? ORDER BY id", [profile.id])
@@ -335,7 +342,10 @@ extension Store {
                 }
                 try db.execute(sql: "UPDATE plans SET superseded_by = ? WHERE id = ?", arguments: [new, newID[p.id]!])
             }
-            for l in archive.logs { _ = try insertLog(db, l.entry, profile: profile, createdAt: l.createdAt) }
+            for l in archive.logs {
+                let id = try insertLog(db, l.entry, profile: profile, createdAt: l.createdAt)
+                if l.removed == true { try db.execute(sql: "UPDATE logs SET removed = 1 WHERE id = ?", arguments: [id]) }
+            }
             for s in archive.snapshots {
                 _ = try insertSnapshot(db, s.snapshot, profile: profile, curriculaVersion: s.curriculaVersion, createdAt: s.createdAt)
             }

@@ -20,9 +20,11 @@ public struct Checkup: Sendable, Hashable {
     public let staleCurricula: [String: Int]
     /// What differs from the schema this binary writes, naming the table and column: a missing
     /// table or column, another declared type, values of another type (`'abc'` as hours).
-    public let schemaProblems: [String]
+    public var schemaProblems: [String] = []
     /// `-wal` or `-shm` files that would stop writes (not writable, another owner).
-    public let sidecarProblems: [String]
+    public var sidecarProblems: [String] = []
+    /// Per table (assessments, plans, snapshots): how many rows each curricula version stamped.
+    public var curriculaVersions: [String: [String: Int]] = [:]
 
     public var isHealthy: Bool {
         integrity == ["ok"] && foreignKeyProblems.isEmpty && appliedMigrations == knownMigrations
@@ -50,11 +52,18 @@ extension Store {
                 }
             }
             let applied = try Schema.migrator.appliedMigrations(db)
-            let schema = applied == Schema.identifiers
+            var checkup = Checkup(integrity: integrity, foreignKeyProblems: fk, appliedMigrations: applied,
+                                  knownMigrations: Schema.identifiers, fileMode: mode & 0o777, staleCurricula: stale)
+            checkup.schemaProblems = applied == Schema.identifiers
                 ? try SchemaCheck.structuralProblems(db) + SchemaCheck.valueProblems(db) : []
-            return Checkup(integrity: integrity, foreignKeyProblems: fk, appliedMigrations: applied,
-                           knownMigrations: Schema.identifiers, fileMode: mode & 0o777, staleCurricula: stale,
-                           schemaProblems: schema, sidecarProblems: sidecars)
+            checkup.sidecarProblems = sidecars
+            // GROUP BY over a column holding another type would not stop the checkup.
+            for table in ["assessments", "plans", "snapshots"] {
+                for row in try Row.fetchAll(db, sql: "SELECT CAST(curricula_version AS TEXT), count(*) FROM \(table) GROUP BY 1") {
+                    checkup.curriculaVersions[table, default: [:]][(row[0] as String?) ?? "NULL"] = row[1] as Int
+                }
+            }
+            return checkup
         }
     }
 

@@ -18,6 +18,18 @@ extension Store {
         }
     }
 
+    /// Stores a profile's first assessment with its snapshot, in one transaction.
+    @discardableResult
+    public func saveAssessment(_ assessment: Assessment, snapshot: Snapshot, for profile: Profile,
+                               curriculaVersion: String) throws -> StoredAssessment {
+        try write { db in
+            let id = try insertAssessment(db, assessment, profile: profile.id, reason: "assessment",
+                                          curriculaVersion: curriculaVersion, createdAt: nil)
+            _ = try insertSnapshot(db, snapshot, profile: profile.id, curriculaVersion: curriculaVersion, createdAt: nil)
+            return try fetchAssessments(db, where: "id = ?", [id])[0]
+        }
+    }
+
     /// The most recent assessment of `profile`, if any.
     public func latestAssessment(for profile: Profile) throws -> StoredAssessment? {
         try read { db in try fetchAssessments(db, where: "profile_id = ? ORDER BY id DESC LIMIT 1", [profile.id]).first }
@@ -32,11 +44,11 @@ extension Store {
                           curriculaVersion: String, createdAt: String?) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO assessments (profile_id, role, seniority, hours_per_week, weeks, start, time_split, market,
-                                     goals, reason, curricula_version, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                                     goals, availability, reason, curricula_version, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
             """, arguments: [profile, a.role, a.seniority.rawValue, a.hoursPerWeek, a.weeks, a.start?.description,
                              try jsonText(a.timeSplit), try jsonText(MarketJSON(a.market)), try jsonText(GoalsJSON(a.goals)),
-                             reason, curriculaVersion, createdAt])
+                             try jsonText(AvailabilityJSON.object(a.availability)), reason, curriculaVersion, createdAt])
         let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: "INSERT INTO assessment_levels (assessment_id, skill, level) VALUES (?, ?, ?)")
         for (skill, level) in a.skills.sorted(by: { $0.key < $1.key }) {
@@ -59,7 +71,8 @@ extension Store {
                                timeSplit: try jsonValue([String: Double].self, try value("time_split")),
                                skills: levels,
                                market: try jsonValue(MarketJSON.self, try value("market")).overrides(),
-                               goals: try jsonValue(GoalsJSON.self, try value("goals")).goals)
+                               goals: try jsonValue(GoalsJSON.self, try value("goals")).goals,
+                               availability: try AvailabilityJSON.days(jsonValue([String: Double].self, try value("availability"))))
             return StoredAssessment(id: id, assessment: a, reason: try value("reason"),
                                     curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"))
         }
@@ -131,7 +144,7 @@ extension Store {
                                          try jsonText(u.neededBy), u.required])
         }
         let week = try db.cachedStatement(sql: """
-            INSERT INTO plan_weeks (plan_id, week, start, hours, projected_score) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO plan_weeks (plan_id, week, start, hours, projected_score, capacity) VALUES (?, ?, ?, ?, ?, ?)
             """)
         let item = try db.cachedStatement(sql: """
             INSERT INTO plan_items (plan_id, week, position, skill, level, hours, completes) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -140,7 +153,7 @@ extension Store {
             INSERT INTO plan_activities (item_id, position, text, hours) VALUES (?, ?, ?, ?)
             """)
         for w in p.schedule {
-            try week.execute(arguments: [planID, w.week, w.start.description, w.hours, w.projectedScore])
+            try week.execute(arguments: [planID, w.week, w.start.description, w.hours, w.projectedScore, w.capacity])
             for (i, it) in w.items.enumerated() {
                 try item.execute(arguments: [planID, w.week, i, it.skill, it.level, it.hours, it.completes])
                 let itemID = db.lastInsertedRowID
@@ -185,7 +198,7 @@ extension Store {
                 func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try w.decoded(column, "plan_weeks") }
                 let week: Int = try value("week")
                 return PlanWeek(week: week, start: try day(try value("start")), hours: try value("hours"),
-                                projectedScore: try value("projected_score"), items: items[week] ?? [])
+                                projectedScore: try value("projected_score"), items: items[week] ?? [], capacity: try value("capacity"))
             }
             let plan = Plan(start: try day(try value("start")), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
                             include: try jsonValue([String: Int].self, try value("include_goals")),
@@ -210,7 +223,7 @@ extension Store {
         }
     }
 
-    /// Every log entry of `profile`, by date then in the order written.
+    /// Every log entry of `profile` (not removed), by date then in the order written.
     public func logs(for profile: Profile) throws -> [StoredLog] {
         try read { db in try fetchLogs(db, where: "profile_id = ? ORDER BY date, id", [profile.id]) }
     }
@@ -225,14 +238,15 @@ extension Store {
         return db.lastInsertedRowID
     }
 
-    func fetchLogs(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredLog] {
-        try Row.fetchAll(db, sql: "SELECT * FROM logs WHERE \(clause)", arguments: args).map { r in
+    /// Log rows matching `clause`; entries removed by `log rm` only with `removed`.
+    func fetchLogs(_ db: Database, where clause: String, _ args: StatementArguments, removed: Bool = false) throws -> [StoredLog] {
+        try Row.fetchAll(db, sql: "SELECT * FROM logs WHERE \(removed ? "" : "removed = 0 AND ")\(clause)", arguments: args).map { r in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(column, "logs") }
             return StoredLog(id: try value("id"),
                              entry: LogEntry(date: try day(try value("date")), skill: try value("skill"), level: try r.level("level", "logs"),
                                              activity: try value("activity"), hours: try value("hours"),
                                              status: try decode(LogStatus(rawValue: try value("status")), "status"), note: try value("note")),
-                             createdAt: try value("created_at"))
+                             createdAt: try value("created_at"), removed: try value("removed"))
         }
     }
 

@@ -22,7 +22,7 @@ private struct Person {
     /// What `replan` makes on `day` from `plan`, with the levels of `record` then.
     func replan(_ plan: Plan, on day: Day, record: ProgressRecord) throws -> Plan {
         let person = record.person(at: day)!
-        let (_, request) = try #require(plan.replanRequest(for: person, on: day))
+        let request = try #require(PlanProgress(plan: plan, record: record, day: day).replanRequest()).request
         return try person.plan(request)
     }
 }
