@@ -26,8 +26,15 @@ enum Console {
 /// through ``printJSONText(_:)`` instead, whose escapes keep it valid JSON.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     let text = items.map { "\($0)" }.joined(separator: separator)
-    Swift.print(terminalSafe(text, keepingStyles: true), terminator: terminalSafe(terminator))
+    Swift.print(terminalSafe(text, keepingStyles: colourPossible), terminator: terminalSafe(terminator))
 }
+
+/// Whether Headway may be writing colours at all (standard output a terminal, `NO_COLOR` unset,
+/// not `TERM=dumb`): only then are SGR sequences kept; piped output never carries an escape byte.
+private let colourPossible: Bool = {
+    let env = ProcessInfo.processInfo.environment
+    return isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+}()
 
 /// JSON text on standard output, with the characters a terminal would obey written as JSON
 /// escapes (`\u202e`), so the document still parses to the same values.
