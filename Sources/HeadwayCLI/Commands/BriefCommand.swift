@@ -50,7 +50,7 @@ struct BriefCommand: ParsableCommand {
         // The stored briefing is what is shown, even when this run generated it.
         let shown = try written.briefing.map { try BriefingDocument.decode($0.briefing.body) } ?? doc
         if json {
-            print(try shown.encoded(pretty: true))
+            printJSONText(try shown.encoded(pretty: true))
         } else if markdown {
             print(shown.markdown())
         } else {
