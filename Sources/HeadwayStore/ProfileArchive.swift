@@ -318,10 +318,10 @@ extension Store {
             let assessmentNumber = try numbers("SELECT id FROM assessments WHERE profile_id = ? ORDER BY id")
             let stored = try fetchChanges(db, where: "profile_id = ? ORDER BY id", [profile.id])
             let changeNumber = Dictionary(uniqueKeysWithValues: stored.enumerated().map { ($1.id, Int64($0 + 1)) })
-            let changes = try stored.enumerated().map { i, c in
+            let changes = stored.enumerated().map { i, c in
                 ChangeRecord(id: Int64(i + 1), createdAt: c.createdAt, kind: c.kind.rawValue, log: c.logID.flatMap { logNumber[$0] },
                              assessment: c.assessmentID.flatMap { assessmentNumber[$0] },
-                             previous: try c.previous.map { LogEntryJSON($0) }, asOf: c.asOf)
+                             previous: c.previous.map { LogEntryJSON($0) }, asOf: c.asOf)
             }
             var snapshotChange: [Int64: Int64] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT id, change_id FROM snapshots WHERE profile_id = ? AND change_id IS NOT NULL",
