@@ -42,7 +42,7 @@ struct BriefCommand: ParsableCommand {
             }
             let programmeID = p.storedPlan!.programmeID
             if let stored = p.state.briefing(programme: programmeID, week: k) { return try BriefingDocument.decode(stored.briefing.body) }
-            let doc = BriefingDocument(p, week: k, profile: p.state.profile.name)
+            let doc = BriefingDocument(p, week: k, profile: p.state.profile.name, pending: writes.snapshots)
             writes.briefing = Briefing(week: k, body: try doc.encoded(), generatedOn: p.day)
             writes.briefingProgramme = programmeID
             return doc
@@ -50,7 +50,7 @@ struct BriefCommand: ParsableCommand {
         // The stored briefing is what is shown, even when this run generated it.
         let shown = try written.briefing.map { try BriefingDocument.decode($0.briefing.body) } ?? doc
         if json {
-            print(try shown.encoded(pretty: true))
+            printJSONText(try shown.encoded(pretty: true))
         } else if markdown {
             print(shown.markdown())
         } else {
@@ -143,10 +143,12 @@ struct BriefingDocument: Codable, Equatable {
     let outlook: Outlook?
     let nextWeek: [Item]
     let signals: [FieldChange]
-    let sections: [Section]
+    var sections: [Section]
+    /// A curricula update recorded since the last briefing (absent in older briefings).
+    let curricula: CurriculaUpdateReport?
 
     enum CodingKeys: String, CodingKey {
-        case profile, week, weeks, from, to, score, label, moves, hours, units, outlook, signals, sections
+        case profile, week, weeks, from, to, score, label, moves, hours, units, outlook, signals, sections, curricula
         case formatName = "format", asOf = "as_of", generatedOn = "generated_on", nextWeek = "next_week"
     }
 
@@ -166,7 +168,7 @@ struct BriefingDocument: Codable, Equatable {
 
     // MARK: - Building
 
-    init(_ p: ProfileProgress, week k: Int, profile: String) {
+    init(_ p: ProfileProgress, week k: Int, profile: String, pending: [Snapshot] = []) {
         let b = p.planProgress!.briefing(week: k, generatedOn: p.day, firstDay: p.firstDay) { d in
             p.replan(on: d).map { WeekBriefing.Replan(week: $0.week, projected: $0.plan.projectedScore) }
         }!
@@ -221,6 +223,10 @@ struct BriefingDocument: Codable, Equatable {
         }
         sections = Self.sentences(score: score, label: label, asOf: b.asOf, day: p.day, moves: moves, hours: hours, units: units,
                                   outlook: outlook, programme: pp, week: k, nextWeek: nextWeek, signals: signals)
+        curricula = CurriculaUpdateReport(p, pending: pending, asOf: b.asOf)
+        if let update = curricula {
+            sections = sections.map { $0.title == "Field changes" ? Section(title: $0.title, lines: update.lines + $0.lines) : $0 }
+        }
     }
 
     private static func sentences(score: Scores, label: String, asOf: Day, day: Day, moves: [Move], hours: Hours, units: Units,

@@ -192,23 +192,34 @@ struct HistoryCommand: ParsableCommand {
         let zone: String
         let label: String
         let reason: String
-        enum CodingKeys: String, CodingKey { case score, change, zone, label, reason; case asOf = "as_of" }
+        /// The curricula version it was made under (`2026.12`, or a content hash for an unversioned folder).
+        let curricula: String
+        enum CodingKeys: String, CodingKey { case score, change, zone, label, reason, curricula; case asOf = "as_of" }
+    }
+
+    /// A plan and the curricula it was made under.
+    struct PlanEntry: Encodable {
+        let start: String, weeks: Int, projectedScore: Double, curricula: String, current: Bool
+        enum CodingKeys: String, CodingKey { case start, weeks, curricula, current; case projectedScore = "projected_score" }
     }
 
     func run() throws {
-        let (snapshots, written, _, profile) = try withProfileProgress(model, store) { p, writes in
+        let ((snapshots, plans), written, _, profile) = try withProfileProgress(model, store) { p, writes in
             // As of a day: what was written for days up to it.
-            (p.state.snapshots.map(\.snapshot) + writes.snapshots).filter { $0.asOf <= p.day }
+            ((p.state.snapshots.map { ($0.snapshot, CurriculaStamp($0.curriculaVersion).label) }
+                + writes.snapshots.map { ($0, p.curriculum.label) }).filter { $0.0.asOf <= p.day },
+             p.state.plans.map { PlanEntry(start: $0.plan.start.description, weeks: $0.plan.weeks, projectedScore: $0.plan.projectedScore,
+                                           curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id) })
         }
-        let sorted = snapshots.enumerated().sorted { ($0.element.asOf, $0.offset) < ($1.element.asOf, $1.offset) }.map(\.element)
+        let sorted = snapshots.enumerated().sorted { ($0.element.0.asOf, $0.offset) < ($1.element.0.asOf, $1.offset) }.map(\.element)
         var entries: [Entry] = []
-        for (i, s) in sorted.enumerated() {
-            entries.append(Entry(asOf: s.asOf.description, score: s.score, change: round(i == 0 ? 0 : s.score - sorted[i - 1].score, 1),
-                                 zone: s.zone.rawValue, label: s.label, reason: s.reason))
+        for (i, (s, curricula)) in sorted.enumerated() {
+            entries.append(Entry(asOf: s.asOf.description, score: s.score, change: round(i == 0 ? 0 : s.score - sorted[i - 1].0.score, 1),
+                                 zone: s.zone.rawValue, label: s.label, reason: s.reason, curricula: curricula))
         }
         if json {
-            struct Doc: Encodable { let profile: String; let snapshots: [Entry] }
-            try printJSON(Doc(profile: profile.name, snapshots: entries))
+            struct Doc: Encodable { let profile: String; let snapshots: [Entry]; let plans: [PlanEntry] }
+            try printJSON(Doc(profile: profile.name, snapshots: entries, plans: plans))
             return
         }
         for line in signalNotes(written) { Console.out(line) }

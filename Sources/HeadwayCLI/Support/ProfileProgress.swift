@@ -19,7 +19,8 @@ struct ProfileProgress {
         record = Self.record(curriculum, state)
         guard record.person(at: day) != nil else {
             let role = state.assessments.last!.assessment.role
-            throw CLIError("profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define")
+            throw CLIError("profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define"
+                           + " (`headway curricula list` shows the versions; `curricula use VERSION` switches back)")
         }
     }
 
@@ -115,7 +116,9 @@ func withProfileProgress<T>(_ model: ModelOptions, _ store: StoreOptions, curric
         try db.update(profile, curriculaVersion: curriculum.version) { state in
             let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day)
             var writes = ProfileWrites()
-            writes.snapshots = progress.signalSnapshots()
+            let notice = CurriculaNotice(progress)
+            // Boundaries passed before a curricula change are dated by the curricula of their day.
+            writes.snapshots = (notice?.oldProgress ?? progress).signalSnapshots() + [notice?.snapshot].compactMap { $0 }
             let value = try body(progress, &writes)
             return (writes, value)
         }

@@ -61,7 +61,7 @@ public struct WeekBriefing: Sendable, Hashable {
     public let moves: [ScoreMove]
     /// Planned against logged in the week.
     public let progress: WeekProgress
-    /// On track at the person's pace; `nil` once the plan has ended.
+    /// On track at the person's pace (or the shortfall covered); `nil` once the plan has ended.
     public let outlook: PaceOutlook?
     /// What a replan would give, when the outlook is behind.
     public let replan: Replan?
