@@ -207,7 +207,7 @@ struct BriefingDocument: Codable, Equatable {
         units = Units(planned: wp.plannedUnits.map(p.name), done: wp.done.map(p.name), partial: partial,
                       skipped: wp.skipped.map(p.name))
         if let o = b.outlook {
-            outlook = Outlook(onTrack: o.reachable, projected: round(o.projected, 1), atPace: round(o.atPace, 1), pace: round(o.pace, 1),
+            outlook = Outlook(onTrack: o.onTrack, projected: round(o.projected, 1), atPace: round(o.atPace, 1), pace: round(o.pace, 1),
                               replanProjected: b.replan.map { round($0.projected, 1) }, replanFromWeek: b.replan?.week)
         } else {
             outlook = nil
