@@ -51,6 +51,16 @@ enum CommandMenu {
     static var names: [String] {
         groups.flatMap { $0.subcommands.map { $0._commandName } }
     }
+
+    /// The command called `name` when it has no subcommands of its own.
+    static func leaf(named name: String) -> (any ParsableCommand.Type)? {
+        for group in groups {
+            for command in group.subcommands where command._commandName == name {
+                return command.configuration.subcommands.isEmpty ? command : nil
+            }
+        }
+        return nil
+    }
 }
 
 /// Where a command line came from; it only changes the hint an error points to.
@@ -100,11 +110,26 @@ func parseCommand(_ arguments: [String], origin: Origin) -> Result<any ParsableC
         }
         return .failure(CommandExit(code: ExitCode.validationFailure.rawValue, text: message + " (\(list))"))
     }
+    if let command = parseLeaf(arguments) { return .success(command) }
     do {
         return .success(try Headway.parseAsRoot(arguments))
     } catch {
         return .failure(CommandExit(error, arguments: arguments, origin: origin))
     }
+}
+
+/// The fast path of a one-shot run: a line that starts with a command without subcommands
+/// (`score …`, `log …`) is parsed by that command alone, which skips building the tree of
+/// every command and subcommand — most of swift-argument-parser's start-up. Whatever that
+/// parse refuses (help, a typo, an option of the root, a bad value) is `nil`, and the line is
+/// parsed again from the root, so help, errors and suggestions stay exactly the root's.
+func parseLeaf(_ arguments: [String]) -> (any ParsableCommand)? {
+    guard let first = arguments.first, let leaf = CommandMenu.leaf(named: first),
+          let command = try? leaf.parseAsRoot(Array(arguments.dropFirst())),
+          // As a root the leaf would also take `help` (`score help`), which the tree refuses.
+          type(of: command) == leaf
+    else { return nil }
+    return command
 }
 
 /// A command line that ended without a command completing: help or version text (code 0)
