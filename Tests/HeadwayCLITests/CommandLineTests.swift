@@ -23,7 +23,8 @@ struct CommandLineTests {
         let lower = try headway(["score", "--assessment", reference, "--as-of", "2026-11-22", "--what-if", "vllm=4", "--json"])
         #expect(upper.status == 0 && upper.stdout == lower.stdout, "\(upper.stderr)")
         let graph = try headway(["graph", "NCCL"], db: scratchDatabase())
-        #expect(graph.status == 0 && graph.stdout == (try headway(["graph", "nccl"], db: scratchDatabase())).stdout)
+        let lowerGraph = try headway(["graph", "nccl"], db: scratchDatabase())
+        #expect(graph.status == 0 && graph.stdout == lowerGraph.stdout)
     }
 
     @Test("help plan and plan --help show the options of plan make, which plan runs by default", arguments: [
