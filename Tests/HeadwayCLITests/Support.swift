@@ -14,6 +14,7 @@ struct Output {
 /// the binary runs it. Tests that need a real process (a kill, two writers, a terminal, the
 /// shell's transcripts) spawn the binary instead (`Binary`).
 func headway(_ arguments: [String], db: URL? = nil) throws -> Output {
+    if ProcessInfo.processInfo.environment["HEADWAY_TEST_PROCESS"] == "1" { return try headwayProcess(arguments, db: db) }
     InProcess.enterRepository
     var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23",
                "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path]
