@@ -19,9 +19,9 @@ enum JSONCoding {
     }
 }
 
-/// Encodes a value as JSON on standard output.
+/// Encodes a value as JSON on standard output (through ``printJSONText(_:terminator:)``).
 func printJSON<T: Encodable>(_ value: T) throws {
-    print(try jsonText(value), terminator: "")
+    printJSONText(try jsonText(value), terminator: "")
 }
 
 /// The JSON Headway writes everywhere (``JSONCoding``), as bytes.

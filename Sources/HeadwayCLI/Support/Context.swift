@@ -58,9 +58,3 @@ struct Context: Sendable {
         }
     }
 }
-
-/// `print` inside HeadwayCLI writes through ``Console``, so a command's output follows
-/// `Context.current` without every command naming it (commands and views keep `print`).
-func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
-    Console.write(items.map { "\($0)" }.joined(separator: separator) + terminator)
-}
