@@ -319,9 +319,12 @@ struct SafetyTests {
 
     // MARK: - Soak
 
-    /// The suite runs a small soak; `HEADWAY_SOAK=full` runs the one docs/STORE.md reports.
+    /// The suite runs a small soak; `HEADWAY_SOAK=full` runs the one docs/STORE.md reports, with
+    /// the binary `HEADWAY_SOAK_BINARY` names when set (a release build: a debug `log` on a
+    /// 20,000-log profile takes seconds).
     static let soak: (writers: Int, operations: Int, logs: Int) =
         ProcessInfo.processInfo.environment["HEADWAY_SOAK"] == "full" ? (8, 50, 20_000) : (4, 5, 2_000)
+    static let soakBinary = ProcessInfo.processInfo.environment["HEADWAY_SOAK_BINARY"].map { URL(fileURLWithPath: $0) }
 
     @Test("concurrent writers on a large profile: none fails, none is lost, integrity ok")
     func soakWriters() throws {
@@ -339,7 +342,8 @@ struct SafetyTests {
                 let day = Self.day(offset: 400 + w * operations + i)
                 do {
                     // `partial`: the unit never completes, so every one of the writes is allowed.
-                    let run = try Run(["log", "vllm:3", "0.5", "partial", "--date", day, "--profile", "soak"], environment: environment)
+                    let run = try Run(["log", "vllm:3", "0.5", "partial", "--date", day, "--profile", "soak"], environment: environment,
+                                      binary: Self.soakBinary)
                     if run.status != 0 { failures.add(run.stderr) }
                 } catch { failures.add("\(error)") }
             }

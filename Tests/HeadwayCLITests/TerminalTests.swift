@@ -162,6 +162,7 @@ struct TerminalTests {
         try #require(t.waitFor("headway>"))
         try t.type("profile list"); try t.press("Enter")
         try #require(t.waitFor("No profiles in"))
+        try #require(t.waitFor("headway>", count: 2)) // keys typed before the prompt are dropped
         try t.press("C-d")
         try #require(t.waitFor("EXITED 0"))
         func mode(_ path: String) -> Int {
