@@ -51,6 +51,20 @@ enum CommandMenu {
     static var names: [String] {
         groups.flatMap { $0.subcommands.map { $0._commandName } }
     }
+
+    /// The top-level command called `name`.
+    static func command(named name: String) -> (any ParsableCommand.Type)? {
+        for group in groups {
+            for command in group.subcommands where command._commandName == name { return command }
+        }
+        return nil
+    }
+
+    /// The command called `name` when it has no subcommands of its own.
+    static func leaf(named name: String) -> (any ParsableCommand.Type)? {
+        guard let command = command(named: name), command.configuration.subcommands.isEmpty else { return nil }
+        return command
+    }
 }
 
 /// Where a command line came from; it only changes the hint an error points to.
@@ -100,11 +114,53 @@ func parseCommand(_ arguments: [String], origin: Origin) -> Result<any ParsableC
         }
         return .failure(CommandExit(code: ExitCode.validationFailure.rawValue, text: message + " (\(list))"))
     }
+    if let command = parseLeaf(arguments) { return .success(command) }
+    if let help = defaultSubcommandHelp(arguments) { return .failure(CommandExit(code: 0, text: help)) }
     do {
         return .success(try Headway.parseAsRoot(arguments))
     } catch {
+        if let suggestion = subcommandSuggestion(arguments, origin: origin) { return .failure(suggestion) }
         return .failure(CommandExit(error, arguments: arguments, origin: origin))
     }
+}
+
+/// `help plan`, `plan --help`: a command that runs a default subcommand when given none shows
+/// that subcommand's options too, since `plan --hours 8` takes them.
+func defaultSubcommandHelp(_ arguments: [String]) -> String? {
+    let name: String
+    switch arguments.count {
+    case 2 where arguments[0] == "help": name = arguments[1]
+    case 2 where ["--help", "-h", "help"].contains(arguments[1]): name = arguments[0]
+    default: return nil
+    }
+    guard let group = CommandMenu.command(named: name), let fallback = group.configuration.defaultSubcommand else { return nil }
+    return Headway.helpMessage(for: group) + "\n\n`\(name)` alone runs `\(name) \(fallback._commandName)`:\n\n"
+        + Headway.helpMessage(for: fallback)
+}
+
+/// `plan sho`: a word after a command with subcommands that is close to one of them.
+func subcommandSuggestion(_ arguments: [String], origin: Origin) -> CommandExit? {
+    guard arguments.count >= 2, let group = CommandMenu.command(named: arguments[0]) else { return nil }
+    let word = arguments[1]
+    let names = group.configuration.subcommands.map { $0._commandName }
+    guard !names.isEmpty, !word.hasPrefix("-"), !names.contains(word), let near = nearest(word, in: names) else { return nil }
+    let list = origin == .shell ? "`help \(arguments[0])` lists them" : "`headway help \(arguments[0])` lists them"
+    return CommandExit(code: ExitCode.validationFailure.rawValue,
+                       text: "unknown subcommand '\(clip(HeadwayCore.oneLine(word, limit: .max), 40))' of \(arguments[0]); did you mean '\(near)'? (\(list))")
+}
+
+/// The fast path of a one-shot run: a line that starts with a command without subcommands
+/// (`score …`, `log …`) is parsed by that command alone, which skips building the tree of
+/// every command and subcommand — most of swift-argument-parser's start-up. Whatever that
+/// parse refuses (help, a typo, an option of the root, a bad value) is `nil`, and the line is
+/// parsed again from the root, so help, errors and suggestions stay exactly the root's.
+func parseLeaf(_ arguments: [String]) -> (any ParsableCommand)? {
+    guard let first = arguments.first, let leaf = CommandMenu.leaf(named: first),
+          let command = try? leaf.parseAsRoot(Array(arguments.dropFirst())),
+          // As a root the leaf would also take `help` (`score help`), which the tree refuses.
+          type(of: command) == leaf
+    else { return nil }
+    return command
 }
 
 /// A command line that ended without a command completing: help or version text (code 0)

@@ -9,8 +9,7 @@ import Foundation
 /// - `task next` on an empty Taskwarrior database (its own start-up cost).
 enum ShellBench {
     static func run(runs: Int) throws {
-        let headway = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("headway")
+        let headway = URL(fileURLWithPath: headwayBinary)
         guard FileManager.default.isExecutableFile(atPath: headway.path) else {
             throw BenchError("\(headway.path) is missing: run `swift build` first")
         }

@@ -58,7 +58,7 @@ enum StoreBench {
         var planRows: [[String: Any]] = []
         for q in 0..<plans {
             let units: [[String: Any]] = (1...4).map { l in
-                ["skill": "vllm", "level": l, "hours": 18.0, "gain": 1.5, "tasks": ["serving"], "needed_by": [], "required": false]
+                ["skill": "vllm", "level": l, "hours": 18.0, "gain": 1.5, "tasks": ["model-serving-inference"], "needed_by": [], "required": false]
             }
             let schedule: [[String: Any]] = (1...12).map { w in
                 ["week": w, "start": d(q * 91 + 7 * (w - 1)), "hours": 6.0, "projected_score": 50.0 + Double(w) / 4,

@@ -21,6 +21,13 @@ enum Timing {
         return samples[samples.count / 2]
     }
 
+    /// Milliseconds `body` takes, once.
+    static func time(_ body: () throws -> Void) rethrows -> Double {
+        let t0 = now()
+        try body()
+        return (now() - t0) * 1000
+    }
+
     /// Runs a program to completion with its output discarded (and `input`, if any, on its
     /// standard input); fails loudly on a non-zero exit. posix_spawn and waitpid, not
     /// Foundation's Process, whose wait polls and would put a ~50 ms floor under every figure.
@@ -71,8 +78,9 @@ enum Timing {
 /// The repository root: the current directory when it holds Package.swift.
 let repoRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
-/// The `headway` binary built beside this benchmark.
-let headwayBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+/// The `headway` binary built beside this benchmark, or `HEADWAY_BENCH_BINARY` (an installed one).
+let headwayBinary = ProcessInfo.processInfo.environment["HEADWAY_BENCH_BINARY"].flatMap { $0.isEmpty ? nil : $0 }
+    ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     .deletingLastPathComponent().appendingPathComponent("headway").path
 
 /// Prints a result line at once, so progress shows when the output is piped.

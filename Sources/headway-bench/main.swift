@@ -17,7 +17,7 @@ func group(_ name: String, _ body: () throws -> Void) {
     }
 }
 
-group("score") { ScoreBench.run() }
+group("score") { try ScoreBench.run() }
 group("planner") { PlannerBench.run() }
 group("store") { try StoreBench.run(runs: 11) }
 group("export") { try ExportBench.run(runs: 11) }

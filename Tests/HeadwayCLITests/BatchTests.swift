@@ -16,14 +16,14 @@ struct BatchTests {
                 .write(to: input.appendingPathComponent(String(format: "person-%02d.yaml", i)), atomically: true, encoding: .utf8)
         }
         try "role: ai-infrastructure-engineer\nskills: {vllm: 7}\n".write(to: input.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
-        let out = try headway(["batch", "plan", "--assessments", input.path, "--output", output.path, "--jobs", "4"])
+        let out = try headwayProcess(["batch", "plan", "--assessments", input.path, "--output", output.path, "--jobs", "4"])
         #expect(out.status == 1)
         #expect(out.stderr == "error: broken.yaml:2: skills.vllm: is 7; allowed: 0..4\n")
         #expect(out.stdout.contains("Planned 24 of 25 assessments"))
         let plans = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".plan.json") }
         #expect(plans.count == 24)
         // Each plan is the same as planning that file alone.
-        let alone = try headway(["plan", "--assessment", input.appendingPathComponent("person-07.yaml").path, "--json"])
+        let alone = try headwayProcess(["plan", "--assessment", input.appendingPathComponent("person-07.yaml").path, "--json"])
         let batched = try String(contentsOf: output.appendingPathComponent("person-07.plan.json"), encoding: .utf8)
         #expect(alone.stdout == batched)
         let summary = try json(try String(contentsOf: output.appendingPathComponent("summary.json"), encoding: .utf8))
@@ -32,7 +32,7 @@ struct BatchTests {
 
     @Test("a missing input folder is one clear line")
     func missingFolder() throws {
-        let out = try headway(["batch", "plan", "--assessments", "/nonexistent/team", "--output", "/tmp/x"])
+        let out = try headwayProcess(["batch", "plan", "--assessments", "/nonexistent/team", "--output", "/tmp/x"])
         #expect(out.status == 1 && out.stderr == "error: cannot read --assessments /nonexistent/team: no such folder or not readable\n")
     }
 }

@@ -29,8 +29,8 @@ struct DataExportTests {
     func jsonDecodes() throws {
         let exported = try headway(["export", "plan", "--assessment", reference, "--format", "json"])
         #expect(exported.status == 0, "\(exported.stderr)")
-        let report = try JSONDecoder().decode(PlanReport.self, from: Data(exported.stdout.utf8))
-        let printed = try JSONDecoder().decode(PlanReport.self, from: Data(try headway(["plan", "--assessment", reference, "--json"]).stdout.utf8))
+        let report = try JSONCoding.decoder().decode(PlanReport.self, from: Data(exported.stdout.utf8))
+        let printed = try JSONCoding.decoder().decode(PlanReport.self, from: Data(try headway(["plan", "--assessment", reference, "--json"]).stdout.utf8))
         #expect(report == printed)
         let (person, plan) = try Reference.plan(reference)
         #expect(report == PlanReport(plan, graph: Reference.curriculum.graph, role: person.role))

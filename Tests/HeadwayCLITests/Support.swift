@@ -1,4 +1,5 @@
 import Foundation
+@testable import HeadwayCLI
 
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -8,9 +9,33 @@ struct Output {
     let stderr: String
 }
 
-/// Runs the built `headway` (beside this test bundle; `swift build` first) in the repository,
-/// with a fixed day, no colour and the bundled curricula.
+/// Runs one `headway` command line in this process (``Context/capture(environment:_:)``:
+/// standard output and error captured, a fixed day, no colour, the bundled curricula), the way
+/// the binary runs it. Tests that need a real process (a kill, two writers, a terminal, the
+/// shell's transcripts) spawn the binary instead (`Binary`).
 func headway(_ arguments: [String], db: URL? = nil) throws -> Output {
+    if ProcessInfo.processInfo.environment["HEADWAY_TEST_PROCESS"] == "1" { return try headwayProcess(arguments, db: db) }
+    InProcess.enterRepository
+    var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23",
+               "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path]
+    if let db { env["HEADWAY_DB"] = db.path }
+    let run = Context.capture(environment: env) { runCommand(arguments, origin: .commandLine) }
+    return Output(status: run.status, stdout: run.stdout, stderr: run.stderr)
+}
+
+enum InProcess {
+    /// Relative paths in the tests (`Fixtures/…`) are the repository's, as the binary's were.
+    static let enterRepository: Void = {
+        if FileManager.default.currentDirectoryPath != repoRoot.path {
+            FileManager.default.changeCurrentDirectoryPath(repoRoot.path)
+        }
+    }()
+}
+
+/// Runs the built `headway` (beside this test bundle; `swift build` first) as its own process,
+/// with the environment of ``headway(_:db:)``: for a command that blocks on work of its own
+/// threads (`batch plan` waits on a task group, which must not hold a test's thread).
+func headwayProcess(_ arguments: [String], db: URL? = nil) throws -> Output {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         .appendingPathComponent("headway")
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {

@@ -163,7 +163,7 @@ enum Assessing {
 
     /// The name offered for a first profile: the login name, else `me`.
     static func defaultName() -> String {
-        let user = ProcessInfo.processInfo.environment["USER"] ?? ""
+        let user = Context.current.environment["USER"] ?? ""
         return user.isEmpty || user.count > 64 ? "me" : user
     }
 

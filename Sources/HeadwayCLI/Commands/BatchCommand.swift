@@ -87,11 +87,6 @@ struct BatchSummary: Encodable {
         let projectedScore: Double?
         let optimal: Bool?
         let error: String?
-        enum CodingKeys: String, CodingKey {
-            case file, plan, optimal, error
-            case startScore = "start_score"
-            case projectedScore = "projected_score"
-        }
     }
     let entries: [Entry]
 }

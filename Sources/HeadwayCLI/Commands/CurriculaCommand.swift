@@ -71,7 +71,7 @@ struct CurriculaCommand: ParsableCommand {
             }
             print("Installed curricula \(release.version) (\(release.changes)); now active."
                   + (active?.contentHash == curriculum.contentHash ? "" : " Each profile records the change on its next command."))
-            if let env = ProcessInfo.processInfo.environment["HEADWAY_CURRICULA"], !env.isEmpty {
+            if let env = Context.current.environment["HEADWAY_CURRICULA"], !env.isEmpty {
                 print("HEADWAY_CURRICULA=\(env) still overrides it in this environment.")
             }
         }
@@ -91,7 +91,7 @@ struct CurriculaCommand: ParsableCommand {
                 print("\(e.active ? "*" : " ") \(e.version.padding(toLength: width, withPad: " ", startingAt: 0))  "
                       + "\(e.source.padding(toLength: 9, withPad: " ", startingAt: 0))  \(e.changes)")
             }
-            if let env = ProcessInfo.processInfo.environment["HEADWAY_CURRICULA"], !env.isEmpty {
+            if let env = Context.current.environment["HEADWAY_CURRICULA"], !env.isEmpty {
                 print("HEADWAY_CURRICULA=\(env) overrides the active curricula in this environment.")
             }
         }

@@ -189,9 +189,3 @@ enum ICSStamp {
     }
 }
 
-/// Encodes like `printJSON` (sorted keys, pretty), as text.
-func jsonText<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-}

@@ -26,11 +26,7 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let curriculum = try model.curriculum()
         let graph = curriculum.graph
-        if let skill, !graph.contains(skill) {
-            var message = "unknown skill '\(clip(skill, 40))'"
-            if let near = nearest(skill, in: graph.skills.map(\.id)) { message += "; did you mean '\(near)'?" }
-            throw CLIError(message + " (`headway graph` lists every skill)")
-        }
+        let skill = try self.skill.map { try curriculum.skill(typed: $0).id }
         if output != "-" && !dot { throw CLIError("--output writes DOT; add --dot (the text view goes to the terminal)") }
         let file = OutputFile(output)
         try file.check()

@@ -13,11 +13,6 @@ struct PlanReport: Codable, Equatable {
         let neededBy: [String]
         let required: Bool
         let why: String
-        enum CodingKeys: String, CodingKey {
-            case skill, level, hours, gain, tasks, required, why
-            case gainPerHour = "gain_per_hour"
-            case neededBy = "needed_by"
-        }
     }
     struct ItemJSON: Codable, Equatable {
         let skill: String
@@ -26,10 +21,6 @@ struct PlanReport: Codable, Equatable {
         let completes: Bool
         let activities: [String]
         let activityHours: [Double]
-        enum CodingKeys: String, CodingKey {
-            case skill, level, hours, completes, activities
-            case activityHours = "activity_hours"
-        }
     }
     struct WeekJSON: Codable, Equatable {
         let week: Int
@@ -37,7 +28,6 @@ struct PlanReport: Codable, Equatable {
         let hours: Double
         let projectedScore: Double
         let items: [ItemJSON]
-        enum CodingKeys: String, CodingKey { case week, start, hours, items; case projectedScore = "projected_score" }
     }
 
     let startScore: Double
@@ -55,16 +45,6 @@ struct PlanReport: Codable, Equatable {
     let programmeStart: String
     let programmeWeeks: Int
     let firstWeek: Int
-
-    enum CodingKeys: String, CodingKey {
-        case optimal, gap, start, end, units, weeks
-        case programmeStart = "programme_start", programmeWeeks = "programme_weeks", firstWeek = "first_week"
-        case startScore = "start_score"
-        case projectedScore = "projected_score"
-        case weeksCount = "weeks_count"
-        case hoursPerWeek = "hours_per_week"
-        case totalHours = "total_hours"
-    }
 
     /// The same report with only one week in `weeks`.
     func only(week: Int) -> PlanReport {

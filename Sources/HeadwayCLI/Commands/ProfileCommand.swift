@@ -49,7 +49,7 @@ struct ProfileCommand: ParsableCommand {
             if let snapshot {
                 print("Created profile \(profile.name) (current): \(format(snapshot.score)) \(snapshot.label) as of \(snapshot.asOf).")
             } else {
-                print("Created profile \(profile.name) (current); add an assessment with `headway profile new NAME --from FILE`.")
+                print("Created profile \(profile.name) (current); add an assessment with `headway assess` (the questions) or `headway assess --from FILE`.")
             }
         }
     }

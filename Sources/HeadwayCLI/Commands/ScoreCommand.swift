@@ -45,5 +45,4 @@ struct WhatIfReport: Encodable {
     let now: ScoreReport
     let whatIf: ScoreReport
     let levels: [String: Int]
-    enum CodingKeys: String, CodingKey { case now, levels; case whatIf = "what_if" }
 }

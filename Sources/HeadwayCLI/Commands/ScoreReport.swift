@@ -27,11 +27,9 @@ struct ScoreReport: Encodable {
     let curriculaVersion: String
 
     enum CodingKeys: String, CodingKey {
-        case score, zone, label, raw, market, tasks, parts, role
-        case taskResistance = "task_resistance"
+        case score, zone, label, raw, market, tasks, parts, role, taskResistance, asOf, curriculaVersion
+        // The snake_case conversion would write `share_at3_plus`: a digit starts no word for it.
         case shareAt3Plus = "share_at_3_plus"
-        case asOf = "as_of"
-        case curriculaVersion = "curricula_version"
     }
 
     init(_ s: PersonalScore, role: Role, day: Day, version: String) {

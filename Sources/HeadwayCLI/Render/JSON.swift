@@ -1,14 +1,35 @@
 import Foundation
 
-/// Encodes a value as JSON on standard output (sorted keys, so output is stable).
-func printJSON<T: Encodable>(_ value: T) throws {
-    let data = try encodeJSON(value)
-    printJSONText(String(decoding: data, as: UTF8.self), terminator: "")
+/// Headway's one JSON convention: keys are the Swift names in snake_case (`projectedScore` →
+/// `projected_score`), sorted, pretty-printed, slashes unescaped, a final newline; the decoder
+/// reads the same names back. A type writes `CodingKeys` only for a key the conversion cannot
+/// spell (`share_at_3_plus`). Dictionary keys (skill and task ids) are never converted.
+enum JSONCoding {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
 }
 
-/// The JSON Headway writes everywhere: pretty, sorted keys, a final newline.
+/// Encodes a value as JSON on standard output (through ``printJSONText(_:terminator:)``).
+func printJSON<T: Encodable>(_ value: T) throws {
+    printJSONText(try jsonText(value), terminator: "")
+}
+
+/// The JSON Headway writes everywhere (``JSONCoding``), as bytes.
 func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(value) + Data("\n".utf8)
+    try JSONCoding.encoder().encode(value) + Data("\n".utf8)
+}
+
+/// The JSON Headway writes everywhere (``JSONCoding``), as text.
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+    String(decoding: try encodeJSON(value), as: UTF8.self)
 }

@@ -7,8 +7,8 @@ struct Style: Sendable {
     let width: Int
 
     static func current() -> Style {
-        let env = ProcessInfo.processInfo.environment
-        let tty = isatty(STDOUT_FILENO) == 1
+        let env = Context.current.environment
+        let tty = Context.current.outputIsTerminal
         // A script is plain even when its output goes to a terminal.
         let script = Session.current.map { !$0.interactive } ?? false
         let colour = tty && !script && env["NO_COLOR"] == nil && env["TERM"] != "dumb"

@@ -1,7 +1,7 @@
 import Foundation
 import HeadwayCore
 
-/// Standard output and standard error, kept in order.
+/// Standard output and standard error, kept in order — the current ``Context``'s.
 ///
 /// `print` buffers when standard output is a pipe; everything written to standard error first
 /// flushes it, so a transcript of both streams reads in the order things happened.
@@ -10,9 +10,17 @@ enum Console {
         print(line) // sanitized: see print(_:separator:terminator:) below
     }
 
+    /// Writes `text` as it is to standard output (a captured run's, in process).
+    static func write(_ text: String) {
+        if let capture = Context.current.capture { return capture.write(text, error: false) }
+        Swift.print(text, terminator: "")
+    }
+
     static func error(_ text: String) {
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        if let capture = Context.current.capture { return capture.write(line, error: true) }
         flush()
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     static func flush() {
@@ -26,20 +34,20 @@ enum Console {
 /// through ``printJSONText(_:)`` instead, whose escapes keep it valid JSON.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     let text = items.map { "\($0)" }.joined(separator: separator)
-    Swift.print(terminalSafe(text, keepingStyles: colourPossible), terminator: terminalSafe(terminator))
+    Console.write(terminalSafe(text, keepingStyles: colourPossible) + terminalSafe(terminator))
 }
 
 /// Whether Headway may be writing colours at all (standard output a terminal, `NO_COLOR` unset,
 /// not `TERM=dumb`): only then are SGR sequences kept; piped output never carries an escape byte.
-private let colourPossible: Bool = {
-    let env = ProcessInfo.processInfo.environment
-    return isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
-}()
+private var colourPossible: Bool {
+    let context = Context.current
+    return context.outputIsTerminal && context.environment["NO_COLOR"] == nil && context.environment["TERM"] != "dumb"
+}
 
 /// JSON text on standard output, with the characters a terminal would obey written as JSON
 /// escapes (`\u202e`), so the document still parses to the same values.
 func printJSONText(_ text: String, terminator: String = "\n") {
-    Swift.print(jsonTerminalSafe(text), terminator: terminator)
+    Console.write(jsonTerminalSafe(text) + terminator)
 }
 
 /// `text` (a JSON document) with every character ``isUnsafeForTerminal(_:)`` names as a `\uXXXX`

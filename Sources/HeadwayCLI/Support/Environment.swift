@@ -2,11 +2,12 @@ import Foundation
 import HeadwayCore
 import HeadwayCurricula
 
-/// Where things are and what day it is: the only place the CLI reads the clock and the environment.
+/// Where things are and what day it is: the only place the CLI reads the clock and the
+/// environment (the current ``Context``'s).
 enum Environment {
     /// Today in local time, unless `HEADWAY_TODAY` fixes it (tests and reproducible transcripts).
     static func today() -> Day {
-        if let fixed = ProcessInfo.processInfo.environment["HEADWAY_TODAY"], let day = Day(fixed) { return day }
+        if let fixed = Context.current.environment["HEADWAY_TODAY"], let day = Day(fixed) { return day }
         // localtime_r, not Calendar: Foundation's calendar loads ICU data, a tenth of a one-shot run.
         var now = time(nil)
         var parts = tm()
@@ -17,7 +18,7 @@ enum Environment {
     /// Now, for stamps in exported files (an .ics DTSTAMP, a report's footer); midnight UTC of
     /// `HEADWAY_TODAY` when that is set, so tests and transcripts get the same bytes every run.
     static func now() -> Date {
-        if let fixed = ProcessInfo.processInfo.environment["HEADWAY_TODAY"], let day = Day(fixed) {
+        if let fixed = Context.current.environment["HEADWAY_TODAY"], let day = Day(fixed) {
             return Date(timeIntervalSince1970: Double(day.ordinal) * 86400)
         }
         return Date()
@@ -27,7 +28,7 @@ enum Environment {
     /// version (`headway curricula install`), else the bundled folder.
     static func curriculaURL(_ explicit: String?) throws -> URL {
         if let explicit { return URL(fileURLWithPath: explicit) }
-        if let env = ProcessInfo.processInfo.environment["HEADWAY_CURRICULA"], !env.isEmpty {
+        if let env = Context.current.environment["HEADWAY_CURRICULA"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
         if let installed = try activeInstalledCurricula() { return installed }
@@ -71,7 +72,7 @@ enum Environment {
     /// else `~/.local/share/headway/headway.sqlite`.
     static func databasePath(_ explicit: String?) -> String {
         if let explicit { return explicit }
-        let env = ProcessInfo.processInfo.environment
+        let env = Context.current.environment
         if let path = env["HEADWAY_DB"], !path.isEmpty { return path }
         return dataFolder() + "/headway.sqlite"
     }
@@ -88,14 +89,14 @@ enum Environment {
     /// `$XDG_CACHE_HOME/headway`, else `~/.cache/headway`; `HEADWAY_NO_CACHE=1` turns the
     /// curricula cache off.
     static func cacheFolder() -> URL? {
-        let env = ProcessInfo.processInfo.environment
+        let env = Context.current.environment
         if env["HEADWAY_NO_CACHE"] == "1" { return nil }
         if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return URL(fileURLWithPath: xdg).appendingPathComponent("headway") }
         return URL(fileURLWithPath: (env["HOME"] ?? NSHomeDirectory()) + "/.cache/headway")
     }
 
     /// Whether standard input is a terminal (a question can be asked).
-    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    static var stdinIsTerminal: Bool { Context.current.inputIsTerminal }
 
     static func loadCurriculum(_ explicit: String?) throws -> Curriculum {
         let url = try curriculaURL(explicit)

@@ -40,10 +40,7 @@ func parseLevelPairs(_ values: [String], flag: String, curriculum: Curriculum, l
         guard parts.count == 2, !parts[0].isEmpty else {
             throw CLIError("\(flag) '\(item)' is not SKILL=LEVEL (e.g. vllm=3)")
         }
-        let skill = String(parts[0])
-        guard curriculum.graph.contains(skill) else {
-            throw CLIError("\(flag) names unknown skill '\(skill)'; see `headway graph` for the skill ids")
-        }
+        let skill = try curriculum.skill(typed: String(parts[0]), context: flag).id
         guard let level = Int(parts[1]), levels.contains(level) else {
             throw CLIError("\(flag) \(skill)=\(parts[1]): level must be \(levels.lowerBound)..\(levels.upperBound)")
         }
@@ -55,11 +52,7 @@ func parseLevelPairs(_ values: [String], flag: String, curriculum: Curriculum, l
 /// A skill id and a level 0-4 typed as command arguments, checked against the curriculum, with
 /// a suggestion for a near miss.
 func checkedSkillLevel(_ skill: String, _ level: String, in curriculum: Curriculum) throws -> (skill: Skill, level: Int) {
-    guard let node = curriculum.graph[skill] else {
-        var message = "unknown skill '\(clip(skill, 40))'"
-        if let near = nearest(skill, in: curriculum.graph.skills.map(\.id)) { message += "; did you mean '\(near)'?" }
-        throw CLIError(message + " (Tab completes skill ids)")
-    }
+    let node = try curriculum.skill(typed: skill)
     guard let value = Int(level), Level.range.contains(value) else {
         throw CLIError("level '\(clip(level, 20))' is not allowed; allowed: 0-4 ("
                        + Level.range.map { "\($0) \(Level.meaning($0).split(separator: ":")[0])" }.joined(separator: ", ") + ")")

@@ -25,7 +25,10 @@ public struct Selection: Sendable, Hashable {
 /// exceed) and capped by the tasks' remaining headroom. With `nodeLimit` reached, the best set
 /// found is returned with `optimal == false` and a proven `gap`.
 public enum Solver {
+    /// Two gains or costs closer than this are equal (sums of hours and of products of shares).
     static let epsilon = 1e-9
+    /// The highest level a skill has (4, expert).
+    static let topLevel = 4
     /// Search nodes before the solver settles for its best plan with a stated gap: about
     /// half a second on curricula ten times the bundled size; the bundled ones prove optimal in
     /// a few thousand.
@@ -35,26 +38,49 @@ public enum Solver {
         let p = CompiledProblem(problem)
         var start = p.minimum
         guard p.close(&start), p.cost(start) <= p.capacity + epsilon else { return nil }
-        let n = p.count
+        let relevant = relevantSkills(p, start)
+        let options = levelOptions(p, start, relevant)
+        let order = decisionOrder(p, start, relevant, options)
+        var search = Search(p, start: start, order: order, options: options, nodeLimit: nodeLimit)
+        let greedy = greedySelection(p, from: start)
+        search.offer(greedy, p.gain(greedy), p.cost(greedy))
+        search.run()
+        let result = Dictionary(uniqueKeysWithValues: p.ids.enumerated().map { ($1, search.best[$0]) })
+        return Selection(levels: result, gain: search.bestGain, hours: search.bestCost, optimal: !search.aborted,
+                         gap: search.aborted ? max(0, search.openBound - search.bestGain) : 0, nodes: search.nodes)
+    }
 
-        // Skills worth deciding: those that move a task, and everything they need.
-        var relevant = [Bool](repeating: false, count: n)
-        var stack = p.ids.indices.filter { !p.excluded[$0] && p.coefficient[$0] > epsilon && start[$0] < 4 }
+    /// Skills worth deciding: those that move a task, and everything they need.
+    static func relevantSkills(_ p: CompiledProblem, _ start: [Int]) -> [Bool] {
+        var relevant = [Bool](repeating: false, count: p.count)
+        var stack = p.ids.indices.filter { !p.excluded[$0] && p.coefficient[$0] > epsilon && start[$0] < topLevel }
         for s in stack { relevant[s] = true }
         while let s = stack.popLast() {
             for (q, _) in p.requires[s] where !relevant[q] { relevant[q] = true; stack.append(q) }
         }
-        // The levels worth trying: every level for a valued skill, only needed levels otherwise.
+        return relevant
+    }
+
+    /// The levels worth trying, highest first: every level for a valued skill, only the levels
+    /// some dependent needs otherwise, the start level alone for an excluded skill.
+    static func levelOptions(_ p: CompiledProblem, _ start: [Int], _ relevant: [Bool]) -> [[Int]] {
+        let n = p.count
         var options = [[Int]](repeating: [], count: n)
         for s in 0..<n where relevant[s] {
             if p.excluded[s] { options[s] = [start[s]]; continue }
-            if p.coefficient[s] > epsilon { options[s] = Array((start[s]...4).reversed()); continue }
+            if p.coefficient[s] > epsilon { options[s] = Array((start[s]...topLevel).reversed()); continue }
             var needed = Set([start[s]])
             for d in 0..<n where relevant[d] { for (q, m) in p.requires[d] where q == s && m > start[s] { needed.insert(m) } }
             options[s] = needed.sorted(by: >)
         }
-        // Decide prerequisites first; otherwise the most value per hour (own or of a dependent) first.
-        func density(_ s: Int) -> Double { start[s] < 4 ? p.coefficient[s] / p.hours[s][start[s]] : 0 }
+        return options
+    }
+
+    /// The order skills are decided in: prerequisites first; among the ready ones, the most
+    /// value per hour (its own, or a dependent's) first.
+    static func decisionOrder(_ p: CompiledProblem, _ start: [Int], _ relevant: [Bool], _ options: [[Int]]) -> [Int] {
+        let n = p.count
+        func density(_ s: Int) -> Double { start[s] < topLevel ? p.coefficient[s] / p.hours[s][start[s]] : 0 }
         var priority = (0..<n).map(density)
         for s in p.dependentsFirst where relevant[s] { for (q, _) in p.requires[s] { priority[q] = max(priority[q], priority[s]) } }
         var order: [Int] = []
@@ -67,27 +93,54 @@ public enum Solver {
             placed[pick] = true
             pending.removeAll { $0 == pick }
         }
-        var position = [Int](repeating: Int.max, count: n)
-        for (k, s) in order.enumerated() { position[s] = k }
+        return order
+    }
 
-        // Every level step of a valued skill, densest first, for the fractional bound.
-        var steps: [(skill: Int, level: Int, density: Double)] = []
-        for s in order where p.coefficient[s] > epsilon { for l in (start[s] + 1)...4 { steps.append((s, l, p.coefficient[s] / p.hours[s][l - 1])) } }
-        steps.sort { $0.density != $1.density ? $0.density > $1.density : ($0.skill, $0.level) < ($1.skill, $1.level) }
+    /// The branch and bound itself: depth `k` decides the level of `order[k]`.
+    struct Search {
+        let p: CompiledProblem
+        let order: [Int]
+        let options: [[Int]]
+        let nodeLimit: Int
+        /// Where each skill is decided in `order` (`Int.max`: never).
+        let position: [Int]
+        /// Every level step of a valued skill, densest first, for the fractional bound.
+        let steps: [(skill: Int, level: Int, density: Double)]
 
-        var best = start, bestGain = p.gain(start), bestCost = p.cost(start)
-        func offer(_ levels: [Int], _ gain: Double, _ cost: Double) {
-            if gain > bestGain + epsilon || (gain > bestGain - epsilon && cost < bestCost - epsilon) {
+        private(set) var best: [Int], bestGain: Double, bestCost: Double
+        private(set) var nodes = 0
+        /// Whether `nodeLimit` stopped the search; `openBound` is then the best bound left open.
+        private(set) var aborted = false
+        private(set) var openBound = -Double.infinity
+        /// The levels of the node being visited.
+        private var levels: [Int]
+
+        init(_ p: CompiledProblem, start: [Int], order: [Int], options: [[Int]], nodeLimit: Int) {
+            self.p = p
+            self.order = order
+            self.options = options
+            self.nodeLimit = nodeLimit
+            var position = [Int](repeating: Int.max, count: p.count)
+            for (k, s) in order.enumerated() { position[s] = k }
+            self.position = position
+            var steps: [(skill: Int, level: Int, density: Double)] = []
+            for s in order where p.coefficient[s] > Solver.epsilon {
+                for l in (start[s] + 1)...Solver.topLevel { steps.append((s, l, p.coefficient[s] / p.hours[s][l - 1])) }
+            }
+            steps.sort { $0.density != $1.density ? $0.density > $1.density : ($0.skill, $0.level) < ($1.skill, $1.level) }
+            self.steps = steps
+            best = start; bestGain = p.gain(start); bestCost = p.cost(start)
+            levels = start
+        }
+
+        /// Keeps `levels` when it adds more, or as much for fewer hours.
+        mutating func offer(_ levels: [Int], _ gain: Double, _ cost: Double) {
+            if gain > bestGain + Solver.epsilon || (gain > bestGain - Solver.epsilon && cost < bestCost - Solver.epsilon) {
                 best = levels; bestGain = gain; bestCost = cost
             }
         }
-        let greedy = greedySelection(p, from: start)
-        offer(greedy, p.gain(greedy), p.cost(greedy))
 
-        var nodes = 0
-        var aborted = false
-        var openBound = -Double.infinity
-        var levels = start
+        mutating func run() { visit(0, p.cost(levels)) }
 
         /// Undecided levels whose decided prerequisites allow them, linearly valued.
         func bound(from k: Int, _ gain: Double, _ room: Double) -> Double {
@@ -104,31 +157,36 @@ public enum Solver {
             return gain + min(extra, p.headroom(levels))
         }
 
-        func search(_ k: Int, _ cost: Double) {
+        /// Whether a node bounded by `bound` at `cost` can still beat the best plan found.
+        func promising(_ bound: Double, cost: Double) -> Bool {
+            !(bound < bestGain - Solver.epsilon || (bound < bestGain + Solver.epsilon && cost >= bestCost - Solver.epsilon))
+        }
+
+        /// Hours from `base` to `level` of skill `s`.
+        func hours(_ s: Int, from base: Int, to level: Int) -> Double {
+            guard level > base else { return 0 }
+            return ((base + 1)...level).reduce(0) { $0 + p.hours[s][$1 - 1] }
+        }
+
+        private mutating func visit(_ k: Int, _ cost: Double) {
             nodes += 1
             let gain = p.gain(levels)
             offer(levels, gain, cost)
             guard k < order.count else { return }
             let b = bound(from: k, gain, p.capacity - cost)
-            if b < bestGain - epsilon || (b < bestGain + epsilon && cost >= bestCost - epsilon) { return }
+            guard promising(b, cost: cost) else { return }
             if nodes >= nodeLimit { aborted = true; openBound = max(openBound, b); return }
             let s = order[k]
             let base = levels[s]
             for level in options[s] {
                 if level > p.current[s] && p.requires[s].contains(where: { levels[$0.skill] < $0.level }) { continue }
-                var extra = 0.0
-                if level > base { for l in (base + 1)...level { extra += p.hours[s][l - 1] } }
-                guard cost + extra <= p.capacity + epsilon else { continue }
+                let extra = hours(s, from: base, to: level)
+                guard cost + extra <= p.capacity + Solver.epsilon else { continue }
                 levels[s] = level
-                search(k + 1, cost + extra)
+                visit(k + 1, cost + extra)
             }
             levels[s] = base
         }
-        search(0, p.cost(start))
-
-        let result = Dictionary(uniqueKeysWithValues: p.ids.enumerated().map { ($1, best[$0]) })
-        return Selection(levels: result, gain: bestGain, hours: bestCost, optimal: !aborted,
-                         gap: aborted ? max(0, openBound - bestGain) : 0, nodes: nodes)
     }
 
     /// Repeatedly takes the one-level raise (with the prerequisites it forces) that adds the most
@@ -139,7 +197,7 @@ public enum Solver {
         var gain = p.gain(levels)
         while true {
             var pick: (levels: [Int], ratio: Double, cost: Double, gain: Double)?
-            for s in p.ids.indices where !p.excluded[s] && p.coefficient[s] > epsilon && levels[s] < 4 {
+            for s in p.ids.indices where !p.excluded[s] && p.coefficient[s] > epsilon && levels[s] < topLevel {
                 var next = levels
                 next[s] += 1
                 guard p.close(&next) else { continue }

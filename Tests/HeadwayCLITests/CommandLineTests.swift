@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import HeadwayCLI
+
+/// The command line as a person types it: typos get a suggestion that works, help shows what a
+/// command takes, and the fast start-up path parses exactly as the whole tree does.
+@Suite("The command line: suggestions, help and the fast path")
+struct CommandLineTests {
+    @Test("a skill id is read without case, and a near miss names the skill meant", arguments: [
+        (["score", "--assessment", reference, "--what-if", "ncl=3"],
+         "error: --what-if names unknown skill 'ncl'; did you mean 'nccl'? (`headway graph` lists every skill; Tab completes them)\n"),
+        (["graph", "infiniband"],
+         "error: unknown skill 'infiniband'; did you mean 'infiniband-roce'? (`headway graph` lists every skill; Tab completes them)\n"),
+    ])
+    func skillSuggestions(arguments: [String], error: String) throws {
+        let out = try headway(arguments, db: scratchDatabase())
+        #expect(out.status == 1 && out.stdout.isEmpty && out.stderr == error)
+    }
+
+    @Test("--what-if vLLM=4 is --what-if vllm=4")
+    func skillIdsIgnoreCase() throws {
+        let upper = try headway(["score", "--assessment", reference, "--as-of", "2026-11-22", "--what-if", "vLLM=4", "--json"])
+        let lower = try headway(["score", "--assessment", reference, "--as-of", "2026-11-22", "--what-if", "vllm=4", "--json"])
+        #expect(upper.status == 0 && upper.stdout == lower.stdout, "\(upper.stderr)")
+        let graph = try headway(["graph", "NCCL"], db: scratchDatabase())
+        let lowerGraph = try headway(["graph", "nccl"], db: scratchDatabase())
+        #expect(graph.status == 0 && graph.stdout == lowerGraph.stdout)
+    }
+
+    @Test("help plan and plan --help show the options of plan make, which plan runs by default", arguments: [
+        ["help", "plan"], ["plan", "--help"], ["plan", "-h"],
+    ])
+    func defaultSubcommandHelp(arguments: [String]) throws {
+        let out = try headway(arguments)
+        #expect(out.status == 0 && out.stderr.isEmpty)
+        for text in ["SUBCOMMANDS:", "show", "`plan` alone runs `plan make`", "--hours <h>", "--include <skill=level>", "--export-problem"] {
+            #expect(out.stdout.contains(text), "\(text) missing from: \(out.stdout)")
+        }
+    }
+
+    @Test("a typo of a subcommand suggests it", arguments: [
+        (["plan", "sho"], "error: unknown subcommand 'sho' of plan; did you mean 'show'? (`headway help plan` lists them)\n"),
+        (["profile", "lst"], "error: unknown subcommand 'lst' of profile; did you mean 'list'? (`headway help profile` lists them)\n"),
+    ])
+    func subcommandTypo(arguments: [String], error: String) throws {
+        let out = try headway(arguments, db: scratchDatabase())
+        #expect(out.status == 64 && out.stdout.isEmpty && out.stderr == error)
+    }
+
+    @Test("profile new without --from suggests a command that then works on it")
+    func emptyProfileSuggestion() throws {
+        let db = scratchDatabase()
+        let made = try headway(["profile", "new", "ana"], db: db)
+        #expect(made.status == 0 && made.stdout.contains("`headway assess --from FILE`"))
+        let assessed = try headway(["assess", "--from", reference], db: db)
+        #expect(assessed.status == 0, "\(assessed.stderr)")
+        #expect(try headway(["score", "--json"], db: db).status == 0)
+    }
+
+    @Test("the fast path parses a leaf command as the tree does, and leaves help, errors and root options to the tree",
+          arguments: [
+            ["score", "--assessment", reference, "--as-of", "2026-11-22"],
+            ["score", "--bogus"], ["score", "help"], ["score", "--help"], ["score", "--version"],
+            ["score", "--as-of", "2026-13-01"], ["score", "--bail"],
+          ])
+    func fastPathMatchesTheTree(arguments: [String]) throws {
+        func describe(_ command: Any) -> String { "\(type(of: command)) \(String(reflecting: command))" }
+        let tree = (try? Headway.parseAsRoot(arguments)).map(describe)
+        let fast = parseLeaf(arguments).map(describe)
+        // Whatever the fast path takes, the tree takes the same way; what it leaves, the tree parses.
+        if let fast { #expect(fast == tree) }
+        if arguments.count == 5 { #expect(fast != nil, "the fast path should take \(arguments)") }
+    }
+}
