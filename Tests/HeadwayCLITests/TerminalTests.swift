@@ -110,6 +110,8 @@ struct TerminalTests {
 
         // Ctrl-C on a half-typed line: nothing runs, the next line does.
         try t.type("assess set vllm 4 --as-of 20"); try t.press("C-c")
+        // Type only once the fresh prompt is back: keys sent earlier may reach the line being dropped.
+        try #require(t.waitFor("headway[sample · 49.7]>", count: 2))
         try t.type("profile list"); try t.press("Enter")
         try #require(t.waitFor("* sample"))
         #expect(!t.screen.contains("vLLM (vllm)"), "the cancelled line did not run")
