@@ -285,7 +285,8 @@ final class Wizard {
                                 + "; Enter keeps, `skip`, `?`, `q`")
                 }
             }
-            let assumed = min(4, max(0, skill.referenceLevel + seniority.offset))
+            let roleOffset = draft.role.flatMap(curriculum.role)?.seniority.offset ?? 0
+            let assumed = min(4, max(0, skill.referenceLevel + seniority.offset - roleOffset))
             let current = draft.skills[skill.id] ?? previous?.skills[skill.id] ?? assumed
             switch ask("  \(skill.id) (\(skill.name)) [\(current)]: ") {
             case .leave: return .left

@@ -68,7 +68,7 @@ extension PersonalModel {
     public func planningProblem(end: Day, weeks: Int, hoursPerWeek: Double, goals: Goals) -> PlanningProblem {
         let inputs = self.inputs(at: end)
         let skills = curriculum.graph.skills.map { s in
-            PlanningProblem.SkillEntry(id: s.id, level: level(of: s.id), reference: s.referenceLevel, hours: s.hours, requires: s.requires)
+            PlanningProblem.SkillEntry(id: s.id, level: level(of: s.id), reference: reference(of: s.id), hours: s.hours, requires: s.requires)
         }
         return PlanningProblem(weeks: weeks, hoursPerWeek: hoursPerWeek, market: inputs.market, tasks: inputs.tasks, skills: skills,
                                include: goals.include.sorted { $0.key < $1.key }.map { .init(skill: $0.key, level: $0.value) },
