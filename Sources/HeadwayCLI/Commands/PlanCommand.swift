@@ -20,7 +20,9 @@ struct PlanMakeCommand: ParsableCommand {
         discussion: """
         Objective: (1) the highest projected score at the plan's end, (2) gains early, (3) fewer \
         hours. --include SKILL=LEVEL is a hard goal; --exclude SKILL leaves a skill out. \
-        --export-problem prints the planning problem itself as JSON (MODEL.md §7). With \
+        --toward ROLE (or the assessment's goals.toward) plans for a move: the objective is your \
+        score in that role, with your levels. --export-problem prints the planning problem itself \
+        as JSON (the target role's tasks with --toward). With \
         --assessment FILE nothing is saved; on a profile the plan is saved and earlier plans are \
         kept as history.
         """)
@@ -35,14 +37,17 @@ struct PlanMakeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A skill that must reach a level, e.g. nccl=3 (repeatable).", valueName: "skill=level"))
     var include: [String] = []
     @Option(help: ArgumentHelp("A skill to leave out (repeatable).", valueName: "skill")) var exclude: [String] = []
+    @Option(help: ArgumentHelp("Plan for a move: raise your score in this role (see `headway roles`).", valueName: "role"))
+    var toward: String?
     @Flag(name: .customLong("export-problem"), help: "Print the planning problem as JSON instead of solving it.")
     var exportProblem = false
-    @Flag(help: "Print JSON (MODEL.md §7).") var json = false
+    @Flag(help: "Print JSON (the shape is in the README).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()
         let subject = try Subject.resolve(curriculum, input, store, day: model.day())
-        let person = subject.person
+        let own = subject.person
+        let person = try planningModel(own, toward: toward, curriculum: curriculum)
         let request = try makeRequest(person)
         if exportProblem {
             do { try person.validate(request) } catch { throw CLIError(error.description) }
@@ -54,6 +59,7 @@ struct PlanMakeCommand: ParsableCommand {
         if let db = subject.store, let profile = subject.profile {
             _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version) }
         }
+        if !json, person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
         try present(plan, curriculum: curriculum, role: person.role, json: json)
         if !json, let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
     }
@@ -113,14 +119,17 @@ struct ReplanCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("Hours per week from now on, 1..40 (default: the plan's).", valueName: "h")) var hours: Double?
-    @Flag(help: "Print JSON (MODEL.md §7).") var json = false
+    @Option(help: ArgumentHelp("Plan for a move: raise your score in this role (default: the assessment's goals.toward).", valueName: "role"))
+    var toward: String?
+    @Flag(help: "Print JSON (the shape is in the README).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()
         let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
         let old = try subject.currentPlan().plan
         let day = model.day()
-        let person = subject.person
+        let own = subject.person
+        let person = try planningModel(own, toward: toward, curriculum: curriculum)
         guard let (week, request) = old.replanRequest(for: person, on: day, hoursPerWeek: hours) else {
             throw CLIError("the plan ended on \(old.end); start a new one with `headway plan`")
         }
@@ -130,9 +139,27 @@ struct ReplanCommand: ParsableCommand {
         _ = try storeCall { try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version) }
         if !json {
             print("Replanned from week \(week) of the old plan (\(old.units.count - remaining.count) of its \(old.units.count) units done).")
+            if person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
         }
         try present(plan, curriculum: curriculum, role: person.role, json: json)
     }
+}
+
+/// The model a plan optimises: the person's own, or the same person in the role they aim at
+/// (`--toward`, else the assessment's `goals.toward`).
+func planningModel(_ person: PersonalModel, toward: String?, curriculum: Curriculum) throws -> PersonalModel {
+    guard let id = toward ?? person.assessment.goals.toward else { return person }
+    guard let role = curriculum.role(id) else {
+        throw CLIError("--toward '\(oneLine(id, limit: 60))' is not a role; allowed: \(curriculum.roles.map(\.id).joined(separator: ", ")) (see `headway roles`)")
+    }
+    return role.id == person.role.id ? person : person.inRole(role)
+}
+
+/// "Toward X: you start at 42.7 there (Yellow) and at 49.1 in your own role, Y (Green (Transforming))."
+func towardLine(own: PersonalModel, target: PersonalModel, day: Day) -> String {
+    let there = target.score(at: day).result, here = own.score(at: day).result
+    return "Toward \(target.role.name): you start at \(fixed(there.rounded, 1)) there (\(there.label)) and at "
+        + "\(fixed(here.rounded, 1)) in your own role, \(own.role.name) (\(here.label)). The plan raises your score there."
 }
 
 /// Prints a plan as `plan --json`'s document or as the human view, whole or one week of it.
