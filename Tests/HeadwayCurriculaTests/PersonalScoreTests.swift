@@ -63,7 +63,24 @@ struct PersonalScoreTests {
         let staff = try #require(PersonalModel(curriculum: bundled, assessment: Assessment(role: cto.id, seniority: .staff)))
         let mid = try #require(PersonalModel(curriculum: bundled, assessment: Assessment(role: cto.id, seniority: .mid)))
         #expect(mid.score(at: cto.referenceDate).result.value < staff.score(at: cto.referenceDate).result.value)
-        #expect(staff.level(of: "technology-strategy") == bundled.graph["technology-strategy"]!.referenceLevel)
+        #expect(staff.level(of: "technology-strategy") == staff.reference(of: "technology-strategy"))
+    }
+
+    @Test("in another role the person keeps their levels; that role's reference levels and seniority set what counts")
+    func roleFitKeepsLevels() throws {
+        let person = try #require(PersonalModel(curriculum: bundled, assessment: Assessment(role: "ai-infrastructure-engineer")))
+        let day = Self.referenceDay
+        let dc = try #require(bundled.role("data-center-technician"))
+        let there = person.inRole(dc)
+        #expect(there.levels == person.levels)
+        #expect(there.reference(of: "server-racking-cabling") == 2 && person.reference(of: "server-racking-cabling") == 0)
+        #expect(there.score(at: day).result.value < PersonalModel(curriculum: bundled, assessment: Assessment(role: dc.id))!.score(at: day).result.value)
+        let cto = try #require(bundled.role("chief-technology-officer"))
+        #expect(person.inRole(cto).reference(of: "python") == bundled.graph["python"]!.referenceLevel + 2)
+        let fits = person.roleFits(at: day)
+        #expect(fits.count == bundled.roles.count && fits.first { $0.isOwn }?.gap == 0)
+        #expect(fits.map(\.score.result.value) == fits.map(\.score.result.value).sorted(by: >))
+        for f in fits { #expect(f.steps.count == 3 && f.steps.allSatisfy { $0.gain > 0 && $0.to == $0.from + 1 }, "\(f.role.id)") }
     }
 
     @Test("roles without a published score say so and mark every number an estimate")

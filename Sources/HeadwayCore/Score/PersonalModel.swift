@@ -35,7 +35,12 @@ public struct PersonalModel: Sendable {
 
     /// `rho_s` as this role sees it: the graph's reference level, shifted by seniority.
     public func reference(of skill: String) -> Int {
-        (curriculum.graph[skill]?.referenceLevel ?? 0) + referenceShift
+        Self.reference(of: skill, in: role, curriculum) + referenceShift
+    }
+
+    /// A mid-level holder's level of `skill` in `role`: the role's own, else the graph's.
+    static func reference(of skill: String, in role: Role, _ curriculum: Curriculum) -> Int {
+        role.referenceLevels[skill] ?? curriculum.graph[skill]?.referenceLevel ?? 0
     }
 
     /// The level of `skill`: the assessed one, else `clamp(rho_s + sigma, 0, 4)`.
@@ -48,7 +53,7 @@ public struct PersonalModel: Sendable {
     /// `sigma` is taken relative to the seniority of their own role, whose numbers describe a
     /// holder of that seniority.
     public func defaultLevel(of skill: String) -> Int {
-        let rho = curriculum.graph[skill]?.referenceLevel ?? 0
+        let rho = Self.reference(of: skill, in: home, curriculum)
         return min(4, max(0, rho + assessment.seniority.offset - home.seniority.offset))
     }
 
