@@ -334,7 +334,17 @@ extension Store {
             for s in archive.snapshots {
                 _ = try insertSnapshot(db, s.snapshot, profile: profile, curriculaVersion: s.curriculaVersion, createdAt: s.createdAt)
             }
-            for b in archive.briefings { _ = try insertBriefing(db, b.briefing, profile: profile, createdAt: b.createdAt) }
+            // Programmes are read from the plans as a database of before programmes reads them;
+            // a briefing goes to the programme in force when it was written.
+            try Schema.assignProgrammes(db)
+            for b in archive.briefings {
+                guard let programme = try Int64.fetchOne(db, sql: """
+                    SELECT programme_id FROM plans WHERE profile_id = ? ORDER BY (created_at <= ?) DESC, CASE WHEN created_at <= ? THEN -id ELSE id END LIMIT 1
+                    """, arguments: [profile, b.createdAt, b.createdAt]) else {
+                    throw StoreError.invalid("briefing of week \(b.week) has no plan in the export to belong to")
+                }
+                _ = try insertBriefing(db, b.briefing, profile: profile, programme: programme, createdAt: b.createdAt)
+            }
             return try fetchProfile(db, id: profile)
         }
     }

@@ -27,6 +27,10 @@ public struct StoredPlan: Sendable, Hashable {
     public let supersededBy: Int64?
     public let curriculaVersion: String
     public let createdAt: String
+    /// The programme the plan belongs to (`savePlan(_:for:curriculaVersion:continuing:madeOn:)`).
+    public let programmeID: Int64
+    /// The day it was made (the `--as-of` day); `nil` for a plan stored before this was kept.
+    public let madeOn: Day?
 }
 
 public struct StoredLog: Sendable, Hashable {
@@ -46,4 +50,6 @@ public struct StoredBriefing: Sendable, Hashable {
     public let id: Int64
     public let briefing: Briefing
     public let createdAt: String
+    /// The programme whose week it reports on.
+    public let programmeID: Int64
 }

@@ -1,4 +1,5 @@
 import GRDB
+import HeadwayCore
 
 /// The database schema, one named migration per change.
 ///
@@ -13,6 +14,7 @@ enum Schema {
         var m = DatabaseMigrator()
         m.registerMigration("v1-profiles-history", migrate: v1)
         m.registerMigration("v2-change-journal", migrate: v2)
+        m.registerMigration("v4-programme-briefings", migrate: v4)
         return m
     }()
 
@@ -184,5 +186,90 @@ enum Schema {
             ALTER TABLE snapshots ADD COLUMN change_id INTEGER REFERENCES changes(id) ON DELETE CASCADE;
             CREATE INDEX snapshots_change ON snapshots(change_id);
             """)
+    }
+
+    /// Programmes: a `plan` starts one (its first day and weeks), a `replan` continues it, so
+    /// week numbers and briefings belong to a programme rather than to a plan or a profile.
+    ///
+    /// - `programmes`; `plans.programme_id` names the programme a plan belongs to, and
+    ///   `plans.made_on` the day it was made (the `--as-of` day; unknown for older rows).
+    /// - `briefings` gets `programme_id`, and a week is unique per programme, not per profile.
+    ///
+    /// Existing plans are grouped as they were read before: a plan continues the programme of
+    /// the plan before it when it starts on one of its week boundaries and ends on its last
+    /// day. An existing briefing goes to the programme that was in force when it was written.
+    private static func v4(_ db: Database) throws {
+        let now = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+        try db.execute(sql: """
+            CREATE TABLE programmes (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                start TEXT NOT NULL,
+                weeks INTEGER NOT NULL CHECK (weeks BETWEEN 1 AND 52),
+                created_at TEXT NOT NULL DEFAULT \(now)
+            );
+            CREATE INDEX programmes_profile ON programmes(profile_id, id);
+            ALTER TABLE plans ADD COLUMN programme_id INTEGER REFERENCES programmes(id) ON DELETE CASCADE;
+            ALTER TABLE plans ADD COLUMN made_on TEXT;
+            CREATE INDEX plans_programme ON plans(programme_id, id);
+            """)
+        try assignProgrammes(db)
+        try db.execute(sql: """
+            CREATE TABLE briefings_v4 (
+                id INTEGER PRIMARY KEY,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                programme_id INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+                week INTEGER NOT NULL CHECK (week BETWEEN 1 AND 52),
+                body TEXT NOT NULL,
+                generated_on TEXT NOT NULL,
+                created_at TEXT NOT NULL DEFAULT \(now),
+                UNIQUE (profile_id, programme_id, week)
+            );
+            INSERT INTO briefings_v4 (id, profile_id, programme_id, week, body, generated_on, created_at)
+                SELECT b.id, b.profile_id,
+                       COALESCE((SELECT p.programme_id FROM plans p WHERE p.profile_id = b.profile_id AND p.created_at <= b.created_at
+                                 ORDER BY p.id DESC LIMIT 1),
+                                (SELECT p.programme_id FROM plans p WHERE p.profile_id = b.profile_id ORDER BY p.id LIMIT 1)),
+                       b.week, b.body, b.generated_on, b.created_at
+                FROM briefings b
+                WHERE EXISTS (SELECT 1 FROM plans p WHERE p.profile_id = b.profile_id);
+            DROP TABLE briefings;
+            ALTER TABLE briefings_v4 RENAME TO briefings;
+            CREATE INDEX briefings_programme ON briefings(programme_id, week);
+            """)
+    }
+
+    /// Gives every plan without a programme one, in id order per profile: it continues the
+    /// programme of the plan before it when it starts on one of that programme's week
+    /// boundaries, inside it, and ends on its last day; otherwise it starts a new one.
+    static func assignProgrammes(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.profile_id, p.start, p.weeks, p.created_at,
+                   (SELECT q.programme_id FROM plans q WHERE q.profile_id = p.profile_id AND q.id < p.id ORDER BY q.id DESC LIMIT 1) AS before
+            FROM plans p WHERE p.programme_id IS NULL ORDER BY p.profile_id, p.id
+            """)
+        var current: [Int64: (id: Int64, start: Day, end: Day)] = [:]
+        for r in rows {
+            let profile: Int64 = r["profile_id"], planID: Int64 = r["id"], weeks: Int = r["weeks"]
+            guard let start = Day(r["start"] as String) else { throw StoreError.invalid("a stored date '\(r["start"] as String)' is not YYYY-MM-DD") }
+            let end = start.adding(days: 7 * weeks - 1)
+            if current[profile] == nil, let before: Int64 = r["before"],
+               let p = try Row.fetchOne(db, sql: "SELECT start, weeks FROM programmes WHERE id = ?", arguments: [before]),
+               let s = Day(p["start"] as String) {
+                current[profile] = (before, s, s.adding(days: 7 * (p["weeks"] as Int) - 1))
+            }
+            if let c = current[profile] {
+                let d = c.start.days(to: start)
+                if d >= 0 && d % 7 == 0 && start <= c.end && end == c.end {
+                    try db.execute(sql: "UPDATE plans SET programme_id = ? WHERE id = ?", arguments: [c.id, planID])
+                    continue
+                }
+            }
+            try db.execute(sql: "INSERT INTO programmes (profile_id, start, weeks, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [profile, start.description, weeks, r["created_at"] as String])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE plans SET programme_id = ? WHERE id = ?", arguments: [id, planID])
+            current[profile] = (id, start, end)
+        }
     }
 }

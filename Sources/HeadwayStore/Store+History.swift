@@ -68,16 +68,35 @@ extension Store {
 
     /// Stores `plan` as the profile's current plan; the plan it replaces is marked
     /// superseded by it, in the same transaction.
+    ///
+    /// A plan starts a programme of its own (its first day and weeks, `MODEL.md` §4a) unless
+    /// `continuing`: then it joins the programme of the plan it replaces (a replan). `madeOn`
+    /// is the day it was made (the `--as-of` day), so the record read as of an earlier day
+    /// does not see it.
     @discardableResult
-    public func savePlan(_ plan: Plan, for profile: Profile, curriculaVersion: String) throws -> StoredPlan {
+    public func savePlan(_ plan: Plan, for profile: Profile, curriculaVersion: String,
+                         continuing: Bool = false, madeOn: Day? = nil) throws -> StoredPlan {
         try write { db in
+            var programme: Int64?
+            if continuing {
+                programme = try Int64.fetchOne(db, sql: """
+                    SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
+                    """, arguments: [profile.id])
+            }
+            if programme == nil { programme = try insertProgramme(db, plan, profile: profile.id, createdAt: nil) }
             let id = try insertPlan(db, plan, profile: profile.id, curriculaVersion: curriculaVersion,
-                                    supersededBy: nil, createdAt: nil)
+                                    supersededBy: nil, createdAt: nil, programme: programme, madeOn: madeOn)
             try db.execute(sql: """
                 UPDATE plans SET superseded_by = ? WHERE profile_id = ? AND superseded_by IS NULL AND id != ?
                 """, arguments: [id, profile.id, id])
             return try fetchPlans(db, where: "id = ?", [id])[0]
         }
+    }
+
+    func insertProgramme(_ db: Database, _ first: Plan, profile: Int64, createdAt: String?) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO programmes (profile_id, start, weeks, created_at) VALUES (?, ?, ?, COALESCE(?, \(nowSQL)))",
+                       arguments: [profile, first.start.description, first.weeks, createdAt])
+        return db.lastInsertedRowID
     }
 
     /// The plan in force: the latest one not superseded.
@@ -93,14 +112,14 @@ extension Store {
     }
 
     func insertPlan(_ db: Database, _ p: Plan, profile: Int64, curriculaVersion: String,
-                    supersededBy: Int64?, createdAt: String?) throws -> Int64 {
+                    supersededBy: Int64?, createdAt: String?, programme: Int64? = nil, madeOn: Day? = nil) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO plans (profile_id, start, weeks, hours_per_week, include_goals, exclude_goals, start_score,
-                               projected_score, optimal, gap, superseded_by, curricula_version, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                               projected_score, optimal, gap, superseded_by, curricula_version, created_at, programme_id, made_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?, ?)
             """, arguments: [profile, p.start.description, p.weeks, p.hoursPerWeek, try jsonText(p.include),
                              try jsonText(p.exclude), p.startScore, p.projectedScore, p.optimal, p.gap, supersededBy,
-                             curriculaVersion, createdAt])
+                             curriculaVersion, createdAt, programme, madeOn?.description])
         let planID = db.lastInsertedRowID
         let unit = try db.cachedStatement(sql: """
             INSERT INTO plan_units (plan_id, position, skill, level, hours, gain, tasks, needed_by, required)
@@ -165,7 +184,8 @@ extension Store {
                             startScore: row["start_score"], projectedScore: row["projected_score"], optimal: row["optimal"],
                             gap: row["gap"], units: units, schedule: schedule)
             return StoredPlan(id: planID, plan: plan, supersededBy: row["superseded_by"],
-                              curriculaVersion: row["curricula_version"], createdAt: row["created_at"])
+                              curriculaVersion: row["curricula_version"], createdAt: row["created_at"],
+                              programmeID: row["programme_id"] ?? planID, madeOn: try (row["made_on"] as String?).map { try day($0) })
         }
     }
 
@@ -245,21 +265,33 @@ extension Store {
 
     // MARK: Briefings
 
-    /// Stores the briefing of its week unless one is stored already; returns the stored one.
+    /// Stores the briefing of its week of the current plan's programme unless one is stored
+    /// already; returns the stored one.
     ///
     /// The first write wins: a briefing is history, and a later generation (with other data
     /// or another curricula) must not replace what the person was shown.
     @discardableResult
     public func saveBriefing(_ briefing: Briefing, for profile: Profile) throws -> StoredBriefing {
         try write { db in
-            _ = try insertBriefing(db, briefing, profile: profile.id, createdAt: nil)
-            return try fetchBriefings(db, where: "profile_id = ? AND week = ?", [profile.id, briefing.week])[0]
+            let programme = try currentProgramme(db, profile.id)
+            _ = try insertBriefing(db, briefing, profile: profile.id, programme: programme, createdAt: nil)
+            return try fetchBriefings(db, where: "programme_id = ? AND week = ?", [programme, briefing.week])[0]
         }
     }
 
-    /// The stored briefing of `week`, if one was generated.
+    /// The stored briefing of `week` of the current plan's programme, if one was generated.
     public func briefing(week: Int, for profile: Profile) throws -> StoredBriefing? {
-        try read { db in try fetchBriefings(db, where: "profile_id = ? AND week = ?", [profile.id, week]).first }
+        try read { db in
+            try fetchBriefings(db, where: "programme_id = ? AND week = ?", [try currentProgramme(db, profile.id), week]).first
+        }
+    }
+
+    /// The programme of the profile's current plan; a briefing needs one.
+    func currentProgramme(_ db: Database, _ profile: Int64) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: """
+            SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
+            """, arguments: [profile]) else { throw StoreError.invalid("a briefing belongs to a plan's programme, and the profile has no plan") }
+        return id
     }
 
     /// Every stored briefing of `profile`, by week.
@@ -267,12 +299,12 @@ extension Store {
         try read { db in try fetchBriefings(db, where: "profile_id = ? ORDER BY week", [profile.id]) }
     }
 
-    func insertBriefing(_ db: Database, _ b: Briefing, profile: Int64, createdAt: String?) throws -> Int64 {
+    func insertBriefing(_ db: Database, _ b: Briefing, profile: Int64, programme: Int64, createdAt: String?) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO briefings (profile_id, week, body, generated_on, created_at)
-            VALUES (?, ?, ?, ?, COALESCE(?, \(nowSQL)))
-            ON CONFLICT (profile_id, week) DO NOTHING
-            """, arguments: [profile, b.week, b.body, b.generatedOn.description, createdAt])
+            INSERT INTO briefings (profile_id, programme_id, week, body, generated_on, created_at)
+            VALUES (?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+            ON CONFLICT (profile_id, programme_id, week) DO NOTHING
+            """, arguments: [profile, programme, b.week, b.body, b.generatedOn.description, createdAt])
         return db.lastInsertedRowID
     }
 
@@ -280,7 +312,7 @@ extension Store {
         try Row.fetchAll(db, sql: "SELECT * FROM briefings WHERE \(clause)", arguments: args).map { r in
             StoredBriefing(id: r["id"],
                            briefing: Briefing(week: r["week"], body: r["body"], generatedOn: try day(r["generated_on"])),
-                           createdAt: r["created_at"])
+                           createdAt: r["created_at"], programmeID: r["programme_id"])
         }
     }
 }

@@ -26,7 +26,7 @@ public struct ProfileState: Sendable {
     public let plan: StoredPlan?
     /// Every plan, oldest first (superseded ones included).
     public let plans: [StoredPlan]
-    /// By week.
+    /// By programme, then week.
     public let briefings: [StoredBriefing]
 
     /// The day a journaled assessment takes effect (`nil`: from the start).
@@ -50,8 +50,11 @@ public struct ProfileWrites: Sendable {
     public var changeDay: Day?
     /// The snapshot the change wrote; it goes when the change is undone.
     public var changeSnapshot: Snapshot?
-    /// A briefing to keep (the first one of its week wins).
+    /// A briefing to keep (the first one of its programme's week wins), in the programme of
+    /// the current plan.
     public var briefing: Briefing?
+    /// The programme the briefing belongs to, when not the current plan's.
+    public var briefingProgramme: Int64?
 
     public init() {}
     public var isEmpty: Bool { snapshots.isEmpty && change == nil && changeSnapshot == nil && briefing == nil }
@@ -138,7 +141,7 @@ extension Store {
                             logs: try fetchLogs(db, where: "profile_id = ? ORDER BY date, id", [profile.id]),
                             snapshots: try fetchSnapshots(db, where: "profile_id = ? ORDER BY as_of, id", [profile.id]),
                             plan: plans.last { $0.supersededBy == nil }, plans: plans,
-                            briefings: try fetchBriefings(db, where: "profile_id = ? ORDER BY week", [profile.id]))
+                            briefings: try fetchBriefings(db, where: "profile_id = ? ORDER BY programme_id, week", [profile.id]))
     }
 
     private func apply(_ db: Database, _ w: ProfileWrites, profile: Int64, curriculaVersion: String) throws -> ProfileWritten {
@@ -173,8 +176,9 @@ extension Store {
             throw StoreError.invalid("a change snapshot needs its change")
         }
         if let b = w.briefing {
-            _ = try insertBriefing(db, b, profile: profile, createdAt: nil)
-            out.briefing = try fetchBriefings(db, where: "profile_id = ? AND week = ?", [profile, b.week]).first
+            let programme = try w.briefingProgramme ?? currentProgramme(db, profile)
+            _ = try insertBriefing(db, b, profile: profile, programme: programme, createdAt: nil)
+            out.briefing = try fetchBriefings(db, where: "programme_id = ? AND week = ?", [programme, b.week]).first
         }
         return out
     }

@@ -57,7 +57,7 @@ struct PlanMakeCommand: ParsableCommand {
         let plan: Plan
         do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
         if let db = subject.store, let profile = subject.profile {
-            _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version) }
+            _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version, madeOn: model.day()) }
         }
         if !json, person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
         try present(plan, curriculum: curriculum, role: person.role, json: json)
@@ -96,12 +96,19 @@ struct PlanShowCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let subject = try Subject.resolve(curriculum, nil, store)
-        let plan = try subject.currentPlan().plan
-        if let week, !(1...plan.weeks).contains(week) {
-            throw CLIError("week \(week) is not in the plan; allowed: 1..\(plan.weeks)")
+        let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
+        let (plan, programme) = try subject.planInForce()
+        let numbering = programme.numbering
+        guard let week else {
+            return try present(plan, curriculum: curriculum, role: subject.person.role, json: json, programme: numbering)
         }
-        try present(plan, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week)
+        guard (1...numbering.count).contains(week) else {
+            throw CLIError("week \(week) is not in the plan; allowed: 1..\(numbering.count)")
+        }
+        // A week before the last replan is shown as the plan that covered it had it.
+        let weekStart = numbering.start(ofWeek: week)
+        let covering = programme.programme.last { $0.start <= weekStart } ?? plan
+        try present(covering, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week, programme: numbering)
     }
 }
 
@@ -130,18 +137,22 @@ struct ReplanCommand: ParsableCommand {
         let day = model.day()
         let own = subject.person
         let person = try planningModel(own, toward: toward, curriculum: curriculum)
-        guard let (week, request) = old.replanRequest(for: person, on: day, hoursPerWeek: hours) else {
+        guard let (_, request) = old.replanRequest(for: person, on: day, hoursPerWeek: hours) else {
             throw CLIError("the plan ended on \(old.end); start a new one with `headway plan`")
         }
         let remaining = request.previousOrder
         let plan: Plan
         do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
-        _ = try storeCall { try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version) }
+        _ = try storeCall {
+            try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version, continuing: true, madeOn: day)
+        }
+        // The replan continues the programme: its weeks keep the programme's numbers.
+        let numbering = subject.progress?.planProgress?.numbering ?? ProgrammeWeeks(old)
         if !json {
-            print("Replanned from week \(week) of the old plan (\(old.units.count - remaining.count) of its \(old.units.count) units done).")
+            print("Replanned from week \(numbering.week(of: request.start)) of the programme (\(old.units.count - remaining.count) of the old plan's \(old.units.count) units done).")
             if person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
         }
-        try present(plan, curriculum: curriculum, role: person.role, json: json)
+        try present(plan, curriculum: curriculum, role: person.role, json: json, programme: numbering)
     }
 }
 
@@ -163,12 +174,13 @@ func towardLine(own: PersonalModel, target: PersonalModel, day: Day) -> String {
 }
 
 /// Prints a plan as `plan --json`'s document or as the human view, whole or one week of it.
-func present(_ plan: Plan, curriculum: Curriculum, role: Role, json: Bool, onlyWeek: Int? = nil) throws {
+func present(_ plan: Plan, curriculum: Curriculum, role: Role, json: Bool, onlyWeek: Int? = nil,
+             programme: ProgrammeWeeks? = nil) throws {
     if json {
-        var report = PlanReport(plan, graph: curriculum.graph, role: role)
+        var report = PlanReport(plan, graph: curriculum.graph, role: role, programme: programme)
         if let onlyWeek { report = report.only(week: onlyWeek) }
         try printJSON(report)
     } else {
-        print(PlanView(plan: plan, graph: curriculum.graph, role: role, style: .current(), onlyWeek: onlyWeek).render())
+        print(PlanView(plan: plan, graph: curriculum.graph, role: role, style: .current(), onlyWeek: onlyWeek, programme: programme).render())
     }
 }

@@ -154,7 +154,8 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let (snapshots, written, _, profile) = try withProfileProgress(model, store) { p, writes in
-            p.state.snapshots.map(\.snapshot) + writes.snapshots
+            // As of a day: what was written for days up to it.
+            (p.state.snapshots.map(\.snapshot) + writes.snapshots).filter { $0.asOf <= p.day }
         }
         let sorted = snapshots.enumerated().sorted { ($0.element.asOf, $0.offset) < ($1.element.asOf, $1.offset) }.map(\.element)
         var entries: [Entry] = []

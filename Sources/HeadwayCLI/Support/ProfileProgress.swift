@@ -57,30 +57,46 @@ struct ProfileProgress {
 
     /// The current plan, or a clear error.
     func plan() throws -> Plan {
-        guard let plan = state.plan?.plan else {
+        guard let plan = storedPlan?.plan else {
+            if state.plan != nil { throw CLIError("profile \(state.profile.name) had no plan yet on \(day); its first plan was made later") }
             throw CLIError("profile \(state.profile.name) has no plan yet; run `plan` first")
         }
         return plan
     }
 
+    /// The plan in force on the `--as-of` day: the last one made by then.
+    var storedPlan: StoredPlan? { state.plan(asOf: day) }
+
     var planProgress: PlanProgress? { planProgress(on: day) }
 
-    /// The current plan's programme (with the plans it replanned) on `on`.
+    /// The programme of the plan in force (with the plans it replanned), read on `on`.
     func planProgress(on d: Day) -> PlanProgress? {
-        guard let current = state.plan else { return nil }
-        return PlanProgress(plan: current.plan, record: record, day: d,
-                            earlier: state.plans.filter { $0.id < current.id }.map(\.plan))
+        guard let current = storedPlan else { return nil }
+        return PlanProgress(programme: state.programme(of: current).map(\.plan), record: record, day: d)
     }
 
     /// What `replan` would give on `on`, without saving it, with the programme week it starts.
     func replan(on d: Day, hours: Double? = nil) -> (week: Int, plan: Plan)? {
-        guard let old = state.plan?.plan, let (_, request) = old.replanRequest(for: person(at: d), on: d, hoursPerWeek: hours),
+        guard let old = storedPlan?.plan, let (_, request) = old.replanRequest(for: person(at: d), on: d, hoursPerWeek: hours),
               let plan = try? person(at: d).plan(request), let programme = planProgress(on: d) else { return nil }
         return (programme.start.days(to: request.start) / 7 + 1, plan)
     }
 
     func name(_ skill: String) -> String { curriculum.graph[skill]?.name ?? skill }
     func name(_ unit: UnitID) -> String { "\(name(unit.skill)) → \(unit.level)" }
+}
+
+extension ProfileState {
+    /// The plan in force on `day`: the last one made by then (a plan stored without the day
+    /// it was made counts from the start), else `nil`.
+    func plan(asOf day: Day) -> StoredPlan? {
+        plans.last { $0.madeOn.map { $0 <= day } ?? true }
+    }
+
+    /// The plans of `plan`'s programme up to it, oldest first.
+    func programme(of plan: StoredPlan) -> [StoredPlan] {
+        plans.filter { $0.programmeID == plan.programmeID && $0.id <= plan.id }
+    }
 }
 
 /// Runs a progress command on the selected profile: opens the database, reads the profile's

@@ -9,8 +9,11 @@ public struct WeekProgress: Sendable, Hashable {
     public let plannedUnits: [UnitID]
     /// Units completed on the week's days.
     public let done: [UnitID]
-    /// Units with a `partial` entry on the week's days (and not completed then).
+    /// Units worked on during the week's days and not completed then: a `partial` entry, or
+    /// an activity logged done while others of the unit are left.
     public let partial: [UnitID]
+    /// Activities logged done on the week's days, by unit (completed units included).
+    public let activitiesDone: [UnitID: [String]]
     /// Units with a `skipped` entry on the week's days.
     public let skipped: [UnitID]
 
@@ -42,6 +45,39 @@ public struct PaceOutlook: Sendable, Hashable {
     public var reachable: Bool { (atPace * 10).rounded() >= (projected * 10).rounded() }
 }
 
+/// The weeks of a programme (`MODEL.md` §4a): its first day and how many weeks it has.
+///
+/// Week `k` is the seven days from `start + 7(k-1)`, in every view of every plan of the
+/// programme: a replan that starts in week 6 numbers its first week 6, not 1.
+public struct ProgrammeWeeks: Sendable, Hashable {
+    public let start: Day
+    public let count: Int
+
+    public init(start: Day, count: Int) { self.start = start; self.count = count }
+
+    /// The weeks of a plan that starts its own programme.
+    public init(_ plan: Plan) { self.init(start: plan.start, count: plan.weeks) }
+
+    /// The programme's last day.
+    public var end: Day { start.adding(days: 7 * count - 1) }
+
+    /// The programme week of `day`: 0 before the programme starts, `count + 1` after it ends.
+    public func week(of day: Day) -> Int {
+        let d = start.days(to: day)
+        if d < 0 { return 0 }
+        return min(count + 1, d / 7 + 1)
+    }
+
+    /// The first day of week `k`.
+    public func start(ofWeek k: Int) -> Day { start.adding(days: 7 * (k - 1)) }
+
+    /// The programme week a plan's first week is (1 for the plan that started the programme).
+    public func firstWeek(of plan: Plan) -> Int { max(1, week(of: plan.start)) }
+
+    /// The programme week of one week of a plan of this programme.
+    public func number(of week: PlanWeek) -> Int { week.start < start ? week.week : self.week(of: week.start) }
+}
+
 /// How a programme is going on `day`, from a person's record (`MODEL.md` §5).
 ///
 /// A programme is a plan and the replans that continued it: each replan starts on a week
@@ -55,6 +91,12 @@ public struct PlanProgress: Sendable {
     public let programme: [Plan]
     public let record: ProgressRecord
     public let day: Day
+
+    /// `programme`: the plans of the programme, oldest first, ending with the current one.
+    public init(programme: [Plan], record: ProgressRecord, day: Day) {
+        precondition(!programme.isEmpty, "a programme has at least one plan")
+        self.plan = programme.last!; self.programme = programme; self.record = record; self.day = day
+    }
 
     /// `programme` is the chain of plans (oldest first) the current plan continues; plans
     /// that do not continue the one before are dropped from its start.
@@ -71,13 +113,11 @@ public struct PlanProgress: Sendable {
     public var start: Day { programme[0].start }
     public var weeksCount: Int { programme[0].weeks }
     public var end: Day { plan.end }
+    /// The programme's week numbering.
+    public var numbering: ProgrammeWeeks { ProgrammeWeeks(start: start, count: weeksCount) }
 
     /// The programme week of `day`: 0 before it starts, W+1 after it ends.
-    public var week: Int {
-        let d = start.days(to: day)
-        if d < 0 { return 0 }
-        return min(weeksCount + 1, d / 7 + 1)
-    }
+    public var week: Int { numbering.week(of: day) }
 
     /// Programme week `k` as the plan that covered it had it (numbered `k`).
     public func plannedWeek(_ k: Int) -> PlanWeek? {
@@ -100,17 +140,25 @@ public struct PlanProgress: Sendable {
         let end = w.start.adding(days: 6)
         let inWeek = record.logs.filter { $0.entry.date >= w.start && $0.entry.date <= end }
         let done = record.completions.filter { $0.day >= w.start && $0.day <= end }.map(\.unit)
-        func units(_ status: LogStatus) -> [UnitID] {
+        func units(_ wanted: (LogEntry) -> Bool) -> [UnitID] {
             var seen: [UnitID] = []
-            for l in inWeek where l.entry.status == status && !seen.contains(l.entry.unit) && !done.contains(l.entry.unit) {
+            for l in inWeek where wanted(l.entry) && !seen.contains(l.entry.unit) && !done.contains(l.entry.unit) {
                 seen.append(l.entry.unit)
             }
             return seen
         }
+        // Work on a unit that is not finished this week is partial work, whether it was logged
+        // as hours (`partial`) or as activities done.
+        let worked = units { $0.status == .partial || ($0.status == .done && $0.activity != nil) }
+        var activities: [UnitID: [String]] = [:]
+        for l in inWeek where l.entry.status == .done {
+            if let a = l.entry.activity, !(activities[l.entry.unit] ?? []).contains(a) { activities[l.entry.unit, default: []].append(a) }
+        }
         return WeekProgress(week: w.week, start: w.start, plannedHours: w.hours,
                             loggedHours: record.hoursSpent(from: w.start, to: end),
                             plannedUnits: w.items.map { UnitID(skill: $0.skill, level: $0.level) },
-                            done: unique(done), partial: units(.partial), skipped: units(.skipped))
+                            done: unique(done), partial: worked, activitiesDone: activities,
+                            skipped: units { $0.status == .skipped }.filter { !worked.contains($0) })
     }
 
     /// Weeks in a row that met the plan's hours, counting back from the current week (which
