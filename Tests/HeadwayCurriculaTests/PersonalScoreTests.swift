@@ -162,3 +162,35 @@ struct PersonalScoreTests {
         }
     }
 }
+
+@Suite("The planner on every bundled role")
+struct BundledPlannerTests {
+    /// A problem small enough to search exhaustively: every skill excluded but the `k` whose
+    /// next level gains most (the rest keep their levels and still count in the score).
+    static func smallProblem(_ person: PersonalModel, day: Day, k: Int, weeks: Int) -> PlanningProblem {
+        let keep = Set(person.bestSteps(at: day, count: k).map(\.skill))
+        let exclude = bundled.graph.skills.map(\.id).filter { !keep.contains($0) }
+        return person.planningProblem(end: day.adding(days: 7 * weeks - 1), weeks: weeks, hoursPerWeek: 6, goals: Goals(exclude: exclude))
+    }
+
+    @Test("finds the exhaustive-search optimum for each role's own holder and for a move toward it from seed 004's role",
+          arguments: bundled.roles.map(\.id))
+    func matchesExhaustiveSearch(roleID: String) throws {
+        let role = try #require(bundled.role(roleID))
+        let day = role.referenceDate
+        let holder = try #require(PersonalModel(curriculum: bundled, assessment: Assessment(role: roleID, seniority: role.seniority)))
+        let mover = try #require(PersonalModel(curriculum: bundled, assessment: Assessment(role: "ai-infrastructure-engineer"))).inRole(role)
+        for (who, person) in [("holder", holder), ("mover", mover)] {
+            for weeks in [2, 5] {
+                let problem = Self.smallProblem(person, day: day, k: 6, weeks: weeks)
+                let expected = ExhaustiveSearch.best(problem)
+                let solved = Solver.solve(problem)
+                #expect((expected == nil) == (solved == nil), "\(roleID) \(who) \(weeks)w: feasibility differs")
+                guard let expected, let solved else { continue }
+                #expect(solved.optimal, "\(roleID) \(who) \(weeks)w")
+                #expect(abs(solved.gain - expected.gain) < 1e-9, "\(roleID) \(who) \(weeks)w: \(solved.gain) vs \(expected.gain)")
+                #expect(abs(solved.hours - expected.hours) < 1e-9, "\(roleID) \(who) \(weeks)w: hours")
+            }
+        }
+    }
+}
