@@ -61,6 +61,11 @@ struct PlanMakeCommand: ParsableCommand {
         }
         if !json, person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
         try present(plan, curriculum: curriculum, role: person.role, json: json)
+        if !json {
+            print("")
+            print(FieldView.outlook(person, plan, from: request.start))
+            for line in FieldView.signalsAhead(person, from: model.day()) { print(line) }
+        }
         if !json, let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
     }
 
@@ -153,6 +158,7 @@ struct ReplanCommand: ParsableCommand {
             if person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
         }
         try present(plan, curriculum: curriculum, role: person.role, json: json, programme: numbering)
+        if !json { print(""); print(FieldView.outlook(person, plan, from: day)) }
     }
 }
 

@@ -61,9 +61,14 @@ struct ProgressReport: Encodable {
     let atPace: Double?
     let onTrack: Bool?
     let replan: ReplanJSON?
+    /// The score at the plan's end with today's levels: the field's drift alone.
+    let withoutPlan: Double
+    /// The plan against the field, in words (text only).
+    let againstTheField: String
 
     enum CodingKeys: String, CodingKey {
         case week, weeks, streak, pace, capacity, projected, replan, score
+        case withoutPlan = "without_plan"
         case asOf = "as_of", planStart = "plan_start", planEnd = "plan_end", weeksCount = "weeks_count"
         case hoursPerWeek = "hours_per_week", remainingHours = "remaining_hours", atPace = "at_pace", onTrack = "on_track"
     }
@@ -84,6 +89,9 @@ struct ProgressReport: Encodable {
         }
         streak = pp.streak()
         projected = round(plan.projectedScore, 1)
+        let aim = (try? planningModel(p.person, toward: nil, curriculum: p.curriculum)) ?? p.person
+        withoutPlan = round(aim.score(at: pp.end).result.value, 1)
+        againstTheField = FieldView.outlook(aim, plan, from: p.day)
         let outlook = pp.outlook()
         pace = outlook.map { round($0.pace, 2) }
         remainingHours = outlook.map { round($0.remainingHours, 2) }
@@ -117,6 +125,7 @@ struct ProgressReport: Encodable {
             out.append("The plan has ended; `plan` makes the next one.")
             return out.joined(separator: "\n")
         }
+        out.append(againstTheField)
         out.append("Pace \(fixed(pace, 1)) h/week: \(fixed(remainingHours, 1)) h of planned work left, \(fixed(capacity, 1)) h at this pace by \(planEnd).")
         if onTrack {
             out.append(style.zone("On track:", .green) + " at this pace the plan reaches its projected \(fixed(projected, 1)).")
