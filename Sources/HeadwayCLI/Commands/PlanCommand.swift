@@ -97,7 +97,7 @@ struct PlanShowCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("A week of the plan (1..W).", valueName: "week")) var week: Int?
-    @Flag(help: "Print JSON (MODEL.md §7).") var json = false
+    @Flag(help: "Print JSON (the shape is in the README).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()
