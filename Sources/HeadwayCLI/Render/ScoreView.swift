@@ -99,11 +99,11 @@ enum ScoreWords {
         }
         let deciding = score.decidingTasks
         if !deciding.isEmpty {
-            let names = deciding.map { role.task($0.id)?.name ?? $0.id }
-            let verb = names.count == 1 ? "decides" : "decide"
-            text += " " + names.joined(separator: " and ") + " \(verb) it: "
-                + deciding.map { "\(fixed($0.share * 100, 0))% of your time at automation \(fixed($0.automation, 1))" }.joined(separator: ", ")
-                + ", costing \(fixed(deciding.reduce(0) { $0 + $1.cost }, 1)) points."
+            let parts = deciding.enumerated().map { i, t in
+                "\(role.task(t.id)?.name ?? t.id) (\(fixed(t.share * 100, 0))%\(i == 0 ? " of your time" : ""), automation \(fixed(t.automation, 1)))"
+            }
+            text += " What decides it: " + parts.joined(separator: " and ")
+                + ", where automation costs you \(fixed(deciding.reduce(0) { $0 + $1.cost }, 1)) points."
         }
         return text
     }
