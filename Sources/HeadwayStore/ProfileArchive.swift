@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HeadwayCore
 
 /// One profile's whole history as a versioned JSON document, the format of
@@ -20,14 +21,19 @@ public struct ProfileArchive: Codable, Hashable, Sendable {
     var logs: [LogRecord]
     var snapshots: [SnapshotRecord]
     var briefings: [BriefingRecord]
+    /// The change journal (what `undo` reverts, and the day each re-assessment applies from);
+    /// absent in exports made before it was carried.
+    var changes: [ChangeRecord]?
 
     enum CodingKeys: String, CodingKey {
-        case format, version, name, assessments, plans, logs, snapshots, briefings
+        case format, version, name, assessments, plans, logs, snapshots, briefings, changes
         case createdAt = "created_at"
     }
 
-    /// Reads an export document; refuses another format or a newer version by name.
-    public static func decode(_ data: Data, path: String) throws -> ProfileArchive {
+    /// Reads an export document; refuses another format or a newer version by name. With a
+    /// `curriculum`, every value is checked as well (``problem(against:)``), so a document that
+    /// imports is one Headway could have written.
+    public static func decode(_ data: Data, path: String, curriculum: Curriculum? = nil) throws -> ProfileArchive {
         struct Header: Decodable { let format: String?; let version: Int? }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
@@ -54,6 +60,9 @@ public struct ProfileArchive: Codable, Hashable, Sendable {
             throw StoreError.badArchive(path: path, detail: Self.describe(error))
         }
         if let problem = archive.planProblem() { throw StoreError.badArchive(path: path, detail: problem) }
+        if let curriculum, let problem = archive.problem(against: curriculum) {
+            throw StoreError.badArchive(path: path, detail: problem)
+        }
         return archive
     }
 
@@ -112,9 +121,11 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
     var skills: [String: Int]
     var market: MarketJSON
     var goals: GoalsJSON
+    /// Omitted when empty, so an export without availability reads as before.
+    var availability: [String: Double]?
 
     enum CodingKeys: String, CodingKey {
-        case id, reason, role, seniority, weeks, start, skills, market, goals
+        case id, reason, role, seniority, weeks, start, skills, market, goals, availability
         case createdAt = "created_at", curriculaVersion = "curricula_version", hoursPerWeek = "hours_per_week"
         case timeSplit = "time_split"
     }
@@ -124,11 +135,13 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
         id = s.id; createdAt = s.createdAt; reason = s.reason; curriculaVersion = s.curriculaVersion
         role = a.role; seniority = a.seniority; hoursPerWeek = a.hoursPerWeek; weeks = a.weeks; start = a.start
         timeSplit = a.timeSplit; skills = a.skills; market = MarketJSON(a.market); goals = GoalsJSON(a.goals)
+        availability = a.availability.isEmpty ? nil : AvailabilityJSON.object(a.availability)
     }
 
     func assessment() throws -> Assessment {
         Assessment(role: role, seniority: seniority, hoursPerWeek: hoursPerWeek, weeks: weeks, start: start,
-                   timeSplit: timeSplit, skills: skills, market: try market.overrides(), goals: goals.goals)
+                   timeSplit: timeSplit, skills: skills, market: try market.overrides(), goals: goals.goals,
+                   availability: try AvailabilityJSON.days(availability ?? [:]))
     }
 }
 
@@ -209,16 +222,18 @@ struct LogRecord: Codable, Hashable, Sendable {
     var hours: Double
     var status: LogStatus
     var note: String?
+    /// Removed by `log rm`; omitted when not.
+    var removed: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case id, date, skill, level, activity, hours, status, note
+        case id, date, skill, level, activity, hours, status, note, removed
         case createdAt = "created_at"
     }
 
     init(_ s: StoredLog) {
         let e = s.entry
         id = s.id; createdAt = s.createdAt; date = e.date; skill = e.skill; level = e.level; activity = e.activity
-        hours = e.hours; status = e.status; note = e.note
+        hours = e.hours; status = e.status; note = e.note; removed = s.removed ? true : nil
     }
 
     var entry: LogEntry {
@@ -236,9 +251,11 @@ struct SnapshotRecord: Codable, Hashable, Sendable {
     var label: String
     var parts: ScoreParts
     var reason: String
+    /// The document id of the change this snapshot belongs to (it goes when that is undone).
+    var change: Int64?
 
     enum CodingKeys: String, CodingKey {
-        case id, score, zone, label, parts, reason
+        case id, score, zone, label, parts, reason, change
         case createdAt = "created_at", curriculaVersion = "curricula_version", asOf = "as_of"
     }
 
@@ -249,6 +266,22 @@ struct SnapshotRecord: Codable, Hashable, Sendable {
     }
 
     var snapshot: Snapshot { Snapshot(asOf: asOf, score: score, zone: zone, label: label, parts: parts, reason: reason) }
+}
+
+/// One journaled change; `log` and `assessment` are document ids of those lists.
+struct ChangeRecord: Codable, Hashable, Sendable {
+    var id: Int64
+    var createdAt: String
+    var kind: String
+    var log: Int64?
+    var assessment: Int64?
+    var previous: LogEntryJSON?
+    var asOf: Day
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, log, assessment, previous
+        case createdAt = "created_at", asOf = "as_of"
+    }
 }
 
 struct BriefingRecord: Codable, Hashable, Sendable {
@@ -282,17 +315,41 @@ extension Store {
             var plans = try fetchPlans(db, where: "profile_id = ? ORDER BY id", [profile.id]).map(PlanRecord.init)
             let planNumber = Dictionary(uniqueKeysWithValues: plans.enumerated().map { ($1.id, Int64($0 + 1)) })
             plans = renumbered(plans) { p, n in p.id = n; p.supersededBy = p.supersededBy.flatMap { planNumber[$0] } }
+            // The journal names logs, assessments and snapshots by database id: map them to the document's.
+            func numbers(_ sql: String) throws -> [Int64: Int64] {
+                Dictionary(uniqueKeysWithValues: try Int64.fetchAll(db, sql: sql, arguments: [profile.id]).enumerated().map { ($1, Int64($0 + 1)) })
+            }
+            let logNumber = try numbers("SELECT id FROM logs WHERE profile_id = ? ORDER BY id")
+            let assessmentNumber = try numbers("SELECT id FROM assessments WHERE profile_id = ? ORDER BY id")
+            let stored = try fetchChanges(db, where: "profile_id = ? ORDER BY id", [profile.id])
+            let changeNumber = Dictionary(uniqueKeysWithValues: stored.enumerated().map { ($1.id, Int64($0 + 1)) })
+            let changes = stored.enumerated().map { i, c in
+                ChangeRecord(id: Int64(i + 1), createdAt: c.createdAt, kind: c.kind.rawValue, log: c.logID.flatMap { logNumber[$0] },
+                             assessment: c.assessmentID.flatMap { assessmentNumber[$0] },
+                             previous: c.previous.map { LogEntryJSON($0) }, asOf: c.asOf)
+            }
+            var snapshotChange: [Int64: Int64] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, change_id FROM snapshots WHERE profile_id = ? AND change_id IS NOT NULL",
+                                      arguments: [profile.id]) {
+                snapshotChange[r["id"]] = changeNumber[r["change_id"] as Int64]
+            }
+            let snapshots = try fetchSnapshots(db, where: "profile_id = ? ORDER BY id", [profile.id]).map { s in
+                var r = SnapshotRecord(s)
+                r.change = snapshotChange[s.id]
+                return r
+            }
             return ProfileArchive(
                 format: ProfileArchive.formatName, version: ProfileArchive.currentVersion,
                 name: profile.name, createdAt: profile.createdAt,
                 assessments: renumbered(try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id])
                     .map(AssessmentRecord.init)) { $0.id = $1 },
                 plans: plans,
-                logs: renumbered(try fetchLogs(db, where: "profile_id = ? ORDER BY id", [profile.id]).map(LogRecord.init)) { $0.id = $1 },
-                snapshots: renumbered(try fetchSnapshots(db, where: "profile_id = ? ORDER BY id", [profile.id])
-                    .map(SnapshotRecord.init)) { $0.id = $1 },
+                logs: renumbered(try fetchLogs(db, where: "profile_id = ? ORDER BY id", [profile.id], removed: true)
+                    .map(LogRecord.init)) { $0.id = $1 },
+                snapshots: renumbered(snapshots) { $0.id = $1 },
                 briefings: renumbered(try fetchBriefings(db, where: "profile_id = ? ORDER BY id", [profile.id])
-                    .map(BriefingRecord.init)) { $0.id = $1 })
+                    .map(BriefingRecord.init)) { $0.id = $1 },
+                changes: changes.isEmpty ? nil : changes)
         }
     }
 
@@ -313,9 +370,10 @@ extension Store {
             if try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE is_current = 1") == nil {
                 try makeCurrent(db, profile)
             }
+            var assessmentID: [Int64: Int64] = [:]
             for a in archive.assessments {
-                _ = try insertAssessment(db, try a.assessment(), profile: profile, reason: a.reason,
-                                         curriculaVersion: a.curriculaVersion, createdAt: a.createdAt)
+                assessmentID[a.id] = try insertAssessment(db, try a.assessment(), profile: profile, reason: a.reason,
+                                                          curriculaVersion: a.curriculaVersion, createdAt: a.createdAt)
             }
             // Plans get new ids; `superseded_by` is rewritten through the old -> new map.
             var newID: [Int64: Int64] = [:]
@@ -330,9 +388,36 @@ extension Store {
                 }
                 try db.execute(sql: "UPDATE plans SET superseded_by = ? WHERE id = ?", arguments: [new, newID[p.id]!])
             }
-            for l in archive.logs { _ = try insertLog(db, l.entry, profile: profile, createdAt: l.createdAt) }
-            for s in archive.snapshots {
-                _ = try insertSnapshot(db, s.snapshot, profile: profile, curriculaVersion: s.curriculaVersion, createdAt: s.createdAt)
+            var logID: [Int64: Int64] = [:]
+            for l in archive.logs {
+                let id = try insertLog(db, l.entry, profile: profile, createdAt: l.createdAt)
+                logID[l.id] = id
+                if l.removed == true { try db.execute(sql: "UPDATE logs SET removed = 1 WHERE id = ?", arguments: [id]) }
+            }
+            var changeID: [Int64: Int64] = [:]
+            for (i, c) in (archive.changes ?? []).enumerated() {
+                guard StoredChange.Kind(rawValue: c.kind) != nil else {
+                    throw StoreError.invalid("changes[\(i)].kind '\(c.kind)' is not one of log, reassessment, log-edit, log-rm")
+                }
+                let log = try c.log.map { id -> Int64 in
+                    guard let n = logID[id] else { throw StoreError.invalid("changes[\(i)].log: log \(id) is not in the export") }
+                    return n
+                }
+                let assessment = try c.assessment.map { id -> Int64 in
+                    guard let n = assessmentID[id] else { throw StoreError.invalid("changes[\(i)].assessment: assessment \(id) is not in the export") }
+                    return n
+                }
+                try db.execute(sql: """
+                    INSERT INTO changes (profile_id, kind, log_id, assessment_id, previous, as_of, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [profile, c.kind, log, assessment, try c.previous.map { try jsonText($0) }, c.asOf.description, c.createdAt])
+                changeID[c.id] = db.lastInsertedRowID
+            }
+            for (i, s) in archive.snapshots.enumerated() {
+                let id = try insertSnapshot(db, s.snapshot, profile: profile, curriculaVersion: s.curriculaVersion, createdAt: s.createdAt)
+                if let c = s.change {
+                    guard let n = changeID[c] else { throw StoreError.invalid("snapshots[\(i)].change: change \(c) is not in the export") }
+                    try db.execute(sql: "UPDATE snapshots SET change_id = ? WHERE id = ?", arguments: [n, id])
+                }
             }
             // Programmes are read from the plans as a database of before programmes reads them;
             // a briefing goes to the programme in force when it was written.

@@ -37,6 +37,8 @@ public struct StoredLog: Sendable, Hashable {
     public let id: Int64
     public let entry: LogEntry
     public let createdAt: String
+    /// Removed by `log rm` (kept, so `undo` can bring it back).
+    public var removed: Bool = false
 }
 
 public struct StoredSnapshot: Sendable, Hashable {

@@ -14,6 +14,7 @@ enum Schema {
         var m = DatabaseMigrator()
         m.registerMigration("v1-profiles-history", migrate: v1)
         m.registerMigration("v2-change-journal", migrate: v2)
+        m.registerMigration("v3-record", migrate: v3)
         m.registerMigration("v4-programme-briefings", migrate: v4)
         return m
     }()
@@ -186,6 +187,71 @@ enum Schema {
             ALTER TABLE snapshots ADD COLUMN change_id INTEGER REFERENCES changes(id) ON DELETE CASCADE;
             CREATE INDEX snapshots_change ON snapshots(change_id);
             """)
+    }
+
+    /// One journal for every change that moves the score, and a record that keeps its ids.
+    ///
+    /// - `logs` is rebuilt with AUTOINCREMENT ids (an undone entry's id is never given to the
+    ///   next one) and a `removed` flag: `log rm` hides an entry rather than deleting it, so the
+    ///   change that wrote it, and its snapshot, stay history.
+    /// - `changes` is rebuilt with a `kind` (`log`, `reassessment`, `log-edit`, `log-rm`) and the
+    ///   entry as it was before an edit or removal (`previous`, JSON), which `undo` restores;
+    ///   an edit or removal names the log it changed, so `log_id` is no longer unique.
+    /// - `assessments.availability`: a week's first day -> that week's hours (JSON).
+    /// - `plan_weeks.capacity`: the week's hours when they differ from the plan's (availability).
+    private static func v3(_ db: Database) throws {
+        let now = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+        // DROP below forgets a table's AUTOINCREMENT counter; keep the changes' one.
+        let changesSeq = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'changes'") ?? 0
+        try db.execute(sql: """
+            CREATE TABLE logs_v3 (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                date TEXT NOT NULL,
+                skill TEXT NOT NULL,
+                level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+                activity TEXT,
+                hours REAL NOT NULL CHECK (hours >= 0 AND (hours > 0 OR status = 'skipped')),
+                status TEXT NOT NULL CHECK (status IN ('done', 'partial', 'skipped')),
+                note TEXT,
+                removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+                created_at TEXT NOT NULL DEFAULT \(now)
+            );
+            INSERT INTO logs_v3 (id, profile_id, date, skill, level, activity, hours, status, note, created_at)
+                SELECT id, profile_id, date, skill, level, activity, hours, status, note, created_at FROM logs;
+            DROP TABLE logs;
+            ALTER TABLE logs_v3 RENAME TO logs;
+            CREATE INDEX logs_profile_date ON logs(profile_id, date, id);
+
+            CREATE TABLE changes_v3 (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('log', 'reassessment', 'log-edit', 'log-rm')),
+                log_id INTEGER REFERENCES logs(id) ON DELETE CASCADE,
+                assessment_id INTEGER UNIQUE REFERENCES assessments(id) ON DELETE CASCADE,
+                previous TEXT CHECK (previous IS NULL OR json_valid(previous)),
+                as_of TEXT NOT NULL,
+                created_at TEXT NOT NULL DEFAULT \(now),
+                CHECK ((kind = 'reassessment') = (assessment_id IS NOT NULL)),
+                CHECK ((kind = 'reassessment') = (log_id IS NULL)),
+                CHECK ((kind IN ('log-edit', 'log-rm')) = (previous IS NOT NULL))
+            );
+            INSERT INTO changes_v3 (id, profile_id, kind, log_id, assessment_id, as_of, created_at)
+                SELECT id, profile_id, CASE WHEN log_id IS NULL THEN 'reassessment' ELSE 'log' END,
+                       log_id, assessment_id, as_of, created_at FROM changes;
+            DROP TABLE changes;
+            ALTER TABLE changes_v3 RENAME TO changes;
+            CREATE INDEX changes_profile ON changes(profile_id, id);
+            CREATE UNIQUE INDEX changes_one_per_log ON changes(log_id) WHERE kind = 'log';
+            CREATE INDEX changes_log ON changes(log_id);
+
+            ALTER TABLE assessments ADD COLUMN availability TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(availability));
+            ALTER TABLE plan_weeks ADD COLUMN capacity REAL CHECK (capacity IS NULL OR capacity BETWEEN 0 AND 40);
+            """)
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'changes'", arguments: [changesSeq])
+        if try Int.fetchOne(db, sql: "SELECT changes()") == 0 {
+            try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('changes', ?)", arguments: [changesSeq])
+        }
     }
 
     /// Programmes: a `plan` starts one (its first day and weeks), a `replan` continues it, so

@@ -2,11 +2,21 @@ import Foundation
 import GRDB
 import HeadwayCore
 
-/// A change that moved (or may move) the score: one log entry or one re-assessment.
+/// A change that moved (or may move) the score: a log entry written, edited or removed, or
+/// a re-assessment.
 public struct StoredChange: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case log, reassessment
+        case logEdit = "log-edit"
+        case logRemove = "log-rm"
+    }
     public let id: Int64
+    public let kind: Kind
+    /// The log written, edited or removed.
     public let logID: Int64?
     public let assessmentID: Int64?
+    /// The entry before an edit or a removal (what `undo` puts back).
+    public let previous: LogEntry?
     /// The day the change takes effect.
     public let asOf: Day
     public let createdAt: String
@@ -19,8 +29,10 @@ public struct ProfileState: Sendable {
     public let assessments: [StoredAssessment]
     /// Oldest first.
     public let changes: [StoredChange]
-    /// By date, then in the order written.
+    /// By date, then in the order written (entries removed by `log rm` are not here).
     public let logs: [StoredLog]
+    /// Entries removed by `log rm`, by id.
+    public let removedLogs: [StoredLog]
     /// By as-of day, then in the order written.
     public let snapshots: [StoredSnapshot]
     public let plan: StoredPlan?
@@ -41,6 +53,10 @@ public struct ProfileWrites: Sendable {
     public enum Change: Sendable {
         case log(LogEntry)
         case reassessment(Assessment)
+        /// Log `id` now reads `entry` (`log edit`).
+        case editLog(id: Int64, entry: LogEntry)
+        /// Log `id` no longer counts (`log rm`).
+        case removeLog(id: Int64)
     }
 
     /// Snapshots that are not a change of the person's (signal window boundaries), written first.
@@ -53,6 +69,8 @@ public struct ProfileWrites: Sendable {
     /// A briefing to keep (the first one of its programme's week wins), in the programme of
     /// the current plan.
     public var briefing: Briefing?
+    /// The stored reason of a re-assessment ("re-assessment").
+    public var reassessmentReason = "re-assessment"
     /// The programme the briefing belongs to, when not the current plan's.
     public var briefingProgramme: Int64?
 
@@ -71,9 +89,10 @@ public struct ProfileWritten: Sendable {
     public var briefing: StoredBriefing?
 }
 
-/// What `undo` removed.
+/// What `undo` reverted.
 public struct UndoneChange: Sendable {
     public let change: StoredChange
+    /// The log written (now gone), or the entry edited or removed (as it is again).
     public let log: StoredLog?
     public let assessment: StoredAssessment?
     public let snapshots: [StoredSnapshot]
@@ -85,16 +104,43 @@ extension Store {
     /// committed entries (a day's hours are checked against every entry of the day) and a
     /// crash leaves all of a command's rows or none.
     ///
+    /// `body` first runs in a read transaction, which in WAL mode never waits for a writer: a
+    /// command with nothing to write (`history`, `progress` with no new signal window) is done
+    /// then. Only when there is something to write is the state read again under the write
+    /// lock and `body` run again on it (it must decide, not act: no output, no questions). On
+    /// a read-only database derived rows (signal snapshots, a briefing) are not saved and the
+    /// value is returned; a change (a log, a re-assessment) is refused.
+    ///
     /// An error thrown by `body` rolls everything back and reaches the caller unchanged.
     public func update<T>(_ profile: Profile, curriculaVersion: String,
                           _ body: (ProfileState) throws -> (ProfileWrites, T)) throws -> (T, ProfileWritten) {
         var bodyError: (any Error)?
         do {
-            return try queue.write { db in
-                let state = try loadState(db, profile)
-                let writes: ProfileWrites, value: T
-                do { (writes, value) = try body(state) } catch { bodyError = error; throw error }
-                return (value, try apply(db, writes, profile: profile.id, curriculaVersion: curriculaVersion))
+            let (writes, value, version) = try retryingWhileBusy(seconds: busyTimeout) {
+                try queue.read { db -> (ProfileWrites, T, Int) in
+                    let state = try loadState(db, profile)
+                    let result: (ProfileWrites, T)
+                    do { result = try body(state) } catch { bodyError = error; throw error }
+                    return (result.0, result.1, try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0)
+                }
+            }
+            if writes.isEmpty { return (value, ProfileWritten()) }
+            if let readOnlyReason {
+                guard writes.change == nil && writes.changeSnapshot == nil else { throw readOnlyReason }
+                return (value, ProfileWritten())
+            }
+            return try retryingWhileBusy(seconds: busyTimeout) {
+                try queue.write { db in
+                    // No other connection committed since the read (data_version is unchanged):
+                    // what `body` decided still holds; else it decides again on the new state.
+                    if try Int.fetchOne(db, sql: "PRAGMA data_version") == version {
+                        return (value, try apply(db, writes, profile: profile.id, curriculaVersion: curriculaVersion))
+                    }
+                    let state = try loadState(db, profile)
+                    let again: ProfileWrites, value: T
+                    do { (again, value) = try body(state) } catch { bodyError = error; throw error }
+                    return (value, try apply(db, again, profile: profile.id, curriculaVersion: curriculaVersion))
+                }
             }
         } catch {
             if let bodyError { throw bodyError }
@@ -116,9 +162,19 @@ extension Store {
             }
             let snapshots = try fetchSnapshots(db, where: "change_id = ? ORDER BY id", [change.id])
             var log: StoredLog?, assessment: StoredAssessment?
-            if let id = change.logID {
-                log = try fetchLogs(db, where: "id = ?", [id]).first
+            switch (change.kind, change.logID) {
+            case (.log, let id?):
+                log = try fetchLogs(db, where: "id = ?", [id], removed: true).first
                 try db.execute(sql: "DELETE FROM logs WHERE id = ?", arguments: [id])
+            case (.logEdit, let id?):
+                guard let previous = change.previous else { throw StoreError.invalid("log edit change \(change.id) has no previous entry") }
+                try updateLog(db, id, previous)
+                log = try fetchLogs(db, where: "id = ?", [id], removed: true).first
+            case (.logRemove, let id?):
+                try db.execute(sql: "UPDATE logs SET removed = 0 WHERE id = ?", arguments: [id])
+                log = try fetchLogs(db, where: "id = ?", [id]).first
+            default:
+                break
             }
             if let id = change.assessmentID {
                 assessment = try fetchAssessments(db, where: "id = ?", [id]).first
@@ -139,6 +195,7 @@ extension Store {
                             assessments: try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id]),
                             changes: try fetchChanges(db, where: "profile_id = ? ORDER BY id", [profile.id]),
                             logs: try fetchLogs(db, where: "profile_id = ? ORDER BY date, id", [profile.id]),
+                            removedLogs: try fetchLogs(db, where: "profile_id = ? AND removed = 1 ORDER BY id", [profile.id], removed: true),
                             snapshots: try fetchSnapshots(db, where: "profile_id = ? ORDER BY as_of, id", [profile.id]),
                             plan: plans.last { $0.supersededBy == nil }, plans: plans,
                             briefings: try fetchBriefings(db, where: "profile_id = ? ORDER BY programme_id, week", [profile.id]))
@@ -152,19 +209,40 @@ extension Store {
         }
         if let change = w.change {
             guard let day = w.changeDay else { throw StoreError.invalid("a change needs the day it takes effect") }
-            var logID: Int64?, assessmentID: Int64?
+            var logID: Int64?, assessmentID: Int64?, previous: String?
+            let kind: StoredChange.Kind
             switch change {
             case .log(let entry):
+                kind = .log
                 logID = try insertLog(db, entry, profile: profile, createdAt: nil)
                 out.log = try fetchLogs(db, where: "id = ?", [logID!]).first
             case .reassessment(let a):
-                assessmentID = try insertAssessment(db, a, profile: profile, reason: "re-assessment",
+                kind = .reassessment
+                assessmentID = try insertAssessment(db, a, profile: profile, reason: w.reassessmentReason,
                                                     curriculaVersion: curriculaVersion, createdAt: nil)
                 out.assessment = try fetchAssessments(db, where: "id = ?", [assessmentID!]).first
+            case .editLog(let id, let entry):
+                kind = .logEdit
+                guard let old = try fetchLogs(db, where: "id = ? AND profile_id = ?", [id, profile]).first else {
+                    throw StoreError.invalid("log #\(id) is not an entry of this profile")
+                }
+                previous = try jsonText(LogEntryJSON(old.entry))
+                try updateLog(db, id, entry)
+                logID = id
+                out.log = try fetchLogs(db, where: "id = ?", [id]).first
+            case .removeLog(let id):
+                kind = .logRemove
+                guard let old = try fetchLogs(db, where: "id = ? AND profile_id = ?", [id, profile]).first else {
+                    throw StoreError.invalid("log #\(id) is not an entry of this profile")
+                }
+                previous = try jsonText(LogEntryJSON(old.entry))
+                try db.execute(sql: "UPDATE logs SET removed = 1 WHERE id = ?", arguments: [id])
+                logID = id
+                out.log = old
             }
             try db.execute(sql: """
-                INSERT INTO changes (profile_id, log_id, assessment_id, as_of) VALUES (?, ?, ?, ?)
-                """, arguments: [profile, logID, assessmentID, day.description])
+                INSERT INTO changes (profile_id, kind, log_id, assessment_id, previous, as_of) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [profile, kind.rawValue, logID, assessmentID, previous, day.description])
             let changeID = db.lastInsertedRowID
             out.change = try fetchChanges(db, where: "id = ?", [changeID]).first
             if let s = w.changeSnapshot {
@@ -185,9 +263,23 @@ extension Store {
 
     func fetchChanges(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredChange] {
         try Row.fetchAll(db, sql: "SELECT * FROM changes WHERE \(clause)", arguments: args).map { r in
-            let text: String = r["as_of"]
-            guard let day = Day(text) else { throw StoreError.invalid("a stored date '\(text)' is not YYYY-MM-DD") }
-            return StoredChange(id: r["id"], logID: r["log_id"], assessmentID: r["assessment_id"], asOf: day, createdAt: r["created_at"])
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(column, "changes") }
+            let text: String = try value("as_of")
+            guard let day = Day(text) else { throw ForeignData("changes.as_of holds '\(text.prefix(40))', which is not a YYYY-MM-DD date") }
+            let kindText: String = try value("kind")
+            guard let kind = StoredChange.Kind(rawValue: kindText) else {
+                throw ForeignData("a stored change kind '\(kindText.prefix(40))' is not one this version knows")
+            }
+            let previous = try (value("previous") as String?).map { try jsonValue(LogEntryJSON.self, $0).entry() }
+            return StoredChange(id: try value("id"), kind: kind, logID: try value("log_id"), assessmentID: try value("assessment_id"),
+                                previous: previous, asOf: day, createdAt: try value("created_at"))
         }
+    }
+
+    /// Rewrites log `id` to read `e` (its id, profile and written time stay).
+    func updateLog(_ db: Database, _ id: Int64, _ e: LogEntry) throws {
+        try db.execute(sql: """
+            UPDATE logs SET date = ?, skill = ?, level = ?, activity = ?, hours = ?, status = ?, note = ? WHERE id = ?
+            """, arguments: [e.date.description, e.skill, e.level, e.activity, e.hours, e.status.rawValue, e.note, id])
     }
 }

@@ -193,8 +193,9 @@ struct Run: CustomStringConvertible {
     let stdout: String
     let stderr: String
 
-    init(_ arguments: [String], input: Data = Data(), environment: [String: String]) throws {
-        guard let url = Binary.url else { throw Binary.Missing() }
+    init(_ arguments: [String], input: Data = Data(), environment: [String: String], in directory: URL? = nil,
+         binary: URL? = nil) throws {
+        guard let url = binary ?? Binary.url else { throw Binary.Missing() }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("headway-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -207,7 +208,7 @@ struct Run: CustomStringConvertible {
         process.executableURL = url
         process.arguments = arguments
         process.environment = environment
-        process.currentDirectoryURL = Binary.repository
+        process.currentDirectoryURL = directory ?? Binary.repository
         process.standardInput = try FileHandle(forReadingFrom: inFile)
         process.standardOutput = try FileHandle(forWritingTo: outFile)
         process.standardError = try FileHandle(forWritingTo: errFile)

@@ -42,7 +42,7 @@ struct BriefCommand: ParsableCommand {
             }
             let programmeID = p.storedPlan!.programmeID
             if let stored = p.state.briefing(programme: programmeID, week: k) { return try BriefingDocument.decode(stored.briefing.body) }
-            let doc = BriefingDocument(p, week: k, profile: p.state.profile.name)
+            let doc = BriefingDocument(p, week: k, profile: p.state.profile.name, pending: writes.snapshots)
             writes.briefing = Briefing(week: k, body: try doc.encoded(), generatedOn: p.day)
             writes.briefingProgramme = programmeID
             return doc
@@ -50,7 +50,7 @@ struct BriefCommand: ParsableCommand {
         // The stored briefing is what is shown, even when this run generated it.
         let shown = try written.briefing.map { try BriefingDocument.decode($0.briefing.body) } ?? doc
         if json {
-            print(try shown.encoded(pretty: true))
+            printJSONText(try shown.encoded(pretty: true))
         } else if markdown {
             print(shown.markdown())
         } else {
@@ -143,10 +143,12 @@ struct BriefingDocument: Codable, Equatable {
     let outlook: Outlook?
     let nextWeek: [Item]
     let signals: [FieldChange]
-    let sections: [Section]
+    var sections: [Section]
+    /// A curricula update recorded since the last briefing (absent in older briefings).
+    let curricula: CurriculaUpdateReport?
 
     enum CodingKeys: String, CodingKey {
-        case profile, week, weeks, from, to, score, label, moves, hours, units, outlook, signals, sections
+        case profile, week, weeks, from, to, score, label, moves, hours, units, outlook, signals, sections, curricula
         case formatName = "format", asOf = "as_of", generatedOn = "generated_on", nextWeek = "next_week"
     }
 
@@ -166,7 +168,7 @@ struct BriefingDocument: Codable, Equatable {
 
     // MARK: - Building
 
-    init(_ p: ProfileProgress, week k: Int, profile: String) {
+    init(_ p: ProfileProgress, week k: Int, profile: String, pending: [Snapshot] = []) {
         let b = p.planProgress!.briefing(week: k, generatedOn: p.day, firstDay: p.firstDay) { d in
             p.replan(on: d).map { WeekBriefing.Replan(week: $0.week, projected: $0.plan.projectedScore) }
         }!
@@ -205,7 +207,7 @@ struct BriefingDocument: Codable, Equatable {
         units = Units(planned: wp.plannedUnits.map(p.name), done: wp.done.map(p.name), partial: partial,
                       skipped: wp.skipped.map(p.name))
         if let o = b.outlook {
-            outlook = Outlook(onTrack: o.reachable, projected: round(o.projected, 1), atPace: round(o.atPace, 1), pace: round(o.pace, 1),
+            outlook = Outlook(onTrack: o.onTrack, projected: round(o.projected, 1), atPace: round(o.atPace, 1), pace: round(o.pace, 1),
                               replanProjected: b.replan.map { round($0.projected, 1) }, replanFromWeek: b.replan?.week)
         } else {
             outlook = nil
@@ -222,7 +224,12 @@ struct BriefingDocument: Codable, Equatable {
         let aim = (try? planningModel(p.person, toward: nil, curriculum: p.curriculum)) ?? p.person
         sections = Self.sentences(score: score, label: label, asOf: b.asOf, day: p.day, moves: moves, hours: hours, units: units,
                                   outlook: outlook, programme: pp, week: k, nextWeek: nextWeek, signals: signals)
-            + [Section(title: "Against the field", lines: [FieldView.outlook(aim, pp.plan, from: b.asOf)] + FieldView.signalsAhead(aim, from: b.asOf))]
+        curricula = CurriculaUpdateReport(p, pending: pending, asOf: b.asOf)
+        if let update = curricula {
+            sections = sections.map { $0.title == "Field changes" ? Section(title: $0.title, lines: update.lines + $0.lines) : $0 }
+        }
+        sections.append(Section(title: "Against the field",
+                                lines: [FieldView.outlook(aim, pp.plan, from: b.asOf)] + FieldView.signalsAhead(aim, from: b.asOf)))
     }
 
     private static func sentences(score: Scores, label: String, asOf: Day, day: Day, moves: [Move], hours: Hours, units: Units,

@@ -48,10 +48,10 @@ struct PlanMakeCommand: ParsableCommand {
         let subject = try Subject.resolve(curriculum, input, store, day: model.day())
         let own = subject.person
         let person = try planningModel(own, toward: toward, curriculum: curriculum)
-        let request = try makeRequest(person)
+        let request = try makeRequest(person, hadPlan: subject.progress?.storedPlan != nil)
         if exportProblem {
             do { try person.validate(request) } catch { throw CLIError(error.description) }
-            try printJSON(person.planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals))
+            try printJSON(person.planningProblem(request))
             return
         }
         let plan: Plan
@@ -69,8 +69,10 @@ struct PlanMakeCommand: ParsableCommand {
         if !json, let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
     }
 
-    /// Command-line parameters over the assessment's own.
-    func makeRequest(_ person: PersonalModel) throws -> PlanRequest {
+    /// Command-line parameters over the assessment's own. A profile's next programme (one
+    /// made when a plan is already in force) starts on the day it is made, not on an
+    /// assessment start that has passed.
+    func makeRequest(_ person: PersonalModel, hadPlan: Bool = false) throws -> PlanRequest {
         let a = person.assessment
         var goals = a.goals
         for item in include.flatMap({ $0.split(separator: ",").map(String.init) }) {
@@ -82,11 +84,16 @@ struct PlanMakeCommand: ParsableCommand {
         }
         goals.exclude = Array(Set(goals.exclude + exclude.flatMap { $0.split(separator: ",").map(String.init) })).sorted()
         var startDay = a.start ?? model.day()
+        if hadPlan && startDay < model.day() { startDay = model.day() }
         if let start {
             guard let d = Day(start) else { throw CLIError("--start '\(start)' is not a date; allowed: YYYY-MM-DD") }
             startDay = d
         }
-        return PlanRequest(start: startDay, weeks: weeks ?? a.weeks, hoursPerWeek: hours ?? a.hoursPerWeek, goals: goals)
+        let w = weeks ?? a.weeks, h = hours ?? a.hoursPerWeek
+        // Availability: weeks with other hours (a holiday is 0); `nil` when every week has H.
+        let weekHours = a.weekHours(from: startDay, weeks: w, hoursPerWeek: h)
+        return PlanRequest(start: startDay, weeks: w, hoursPerWeek: h, goals: goals,
+                           weekHours: weekHours.allSatisfy { $0 == h } ? nil : weekHours)
     }
 }
 
@@ -114,6 +121,9 @@ struct PlanShowCommand: ParsableCommand {
         let weekStart = numbering.start(ofWeek: week)
         let covering = programme.programme.last { $0.start <= weekStart } ?? plan
         try present(covering, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week, programme: numbering)
+        if !json && covering != plan, let next = programme.programme.first(where: { $0.start > weekStart }) {
+            print("(week \(week) as planned before the replan from \(next.start); `plan show` shows the current plan)")
+        }
     }
 }
 
@@ -123,39 +133,72 @@ struct ReplanCommand: ParsableCommand {
         commandName: "replan",
         abstract: "Plan again from the current week with your current levels, keeping what is done.",
         discussion: """
-        The new plan starts on the first day of the current week of the old one and runs to its \
-        end; units logged done count as levels reached; among equally good answers the old \
-        order is kept. The old plan stays in the history.
+        The new plan continues the programme: it starts on the first day of the current week \
+        and keeps the programme's last day and week numbers. Units logged done count as levels \
+        reached; hours logged on a unfinished unit are spent, so it gets only what is left, and \
+        activities logged done are not listed again. Once two units are complete, the hours \
+        left are scaled by your pace factor (hours you logged on completed units over their \
+        curriculum hours, 0.5-2; --no-calibrate leaves them as they are). Weeks your \
+        availability names keep their hours. --include SKILL=LEVEL adds a goal, --exclude SKILL \
+        drops a skill from now on. Among equally good answers the old order is kept; the old \
+        plan stays in the history.
         """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("Hours per week from now on, 1..40 (default: the plan's).", valueName: "h")) var hours: Double?
+    @Option(help: ArgumentHelp("A skill that must reach a level, e.g. nccl=3 (repeatable).", valueName: "skill=level"))
+    var include: [String] = []
+    @Option(help: ArgumentHelp("A skill to leave out from now on (repeatable).", valueName: "skill")) var exclude: [String] = []
+    @Flag(name: .customLong("no-calibrate"), help: "Keep the curriculum's hours instead of scaling them by your pace factor.")
+    var noCalibrate = false
+    @Flag(name: .customLong("export-problem"), help: "Print the replanning problem as JSON (remaining, scaled hours) instead of solving it.")
+    var exportProblem = false
     @Option(help: ArgumentHelp("Plan for a move: raise your score in this role (default: the assessment's goals.toward).", valueName: "role"))
     var toward: String?
     @Flag(help: "Print JSON (the shape is in the README).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
-        let old = try subject.currentPlan().plan
+        let includes = try parseLevelPairs(include, flag: "--include", curriculum: curriculum, levels: Level.unitRange)
+        var excludes: [String] = []
+        for s in exclude.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard curriculum.graph.contains(s) else { throw CLIError(PlanningError.unknownSkill(s, flag: "--exclude").description) }
+            excludes.append(s)
+        }
+        if let both = excludes.first(where: { includes[$0] != nil }) {
+            throw CLIError("--include and --exclude both name \(both); give one")
+        }
+        let options = ReplanOptions(hoursPerWeek: hours, include: includes, exclude: excludes, calibrate: !noCalibrate)
         let day = model.day()
-        let own = subject.person
-        let person = try planningModel(own, toward: toward, curriculum: curriculum)
-        guard let (_, request) = old.replanRequest(for: person, on: day, hoursPerWeek: hours) else {
+        let subject = try Subject.resolve(curriculum, nil, store, day: day)
+        let old = try subject.currentPlan().plan
+        guard let programme = subject.progress?.planProgress, let replan = programme.replanRequest(options) else {
             throw CLIError("the plan ended on \(old.end); start a new one with `headway plan`")
         }
-        let remaining = request.previousOrder
+        let own = subject.person
+        let person = try planningModel(own, toward: toward, curriculum: curriculum)
+        if exportProblem {
+            do { try person.validate(replan.request) } catch { throw CLIError(error.description) }
+            try printJSON(person.planningProblem(replan.request))
+            return
+        }
         let plan: Plan
-        do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
+        do { plan = try person.plan(replan.request) } catch { throw CLIError(error.description) }
         _ = try storeCall {
             try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version, continuing: true, madeOn: day)
         }
         // The replan continues the programme: its weeks keep the programme's numbers.
-        let numbering = subject.progress?.planProgress?.numbering ?? ProgrammeWeeks(old)
+        let numbering = programme.numbering
         if !json {
-            print("Replanned from week \(numbering.week(of: request.start)) of the programme (\(old.units.count - remaining.count) of the old plan's \(old.units.count) units done).")
-            if person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
+            var line = "Replanned from week \(numbering.week(of: replan.request.start)) of the programme (\(replan.unitsDone) of the old plan's \(replan.unitsPlanned) units done"
+            let spent = replan.request.spent.values.reduce(0, +)
+            if spent > 0 { line += "; \(format(round(spent, 2))) h already logged on unfinished units count" }
+            print(line + ").")
+            if let c = replan.paceFactor {
+                print("Hours left scaled by your pace factor \(fixed(c.value, 2)) (\(format(round(c.logged, 1))) h logged on \(format(c.curriculumHours)) h of \(c.units.count) completed units; --no-calibrate keeps them).")
+            }
+            if person.role.id != own.role.id { print(towardLine(own: own, target: person, day: replan.request.start)) }
         }
         try present(plan, curriculum: curriculum, role: person.role, json: json, programme: numbering)
         if !json { print(""); print(FieldView.outlook(person, plan, from: day)) }

@@ -17,7 +17,7 @@ struct PlanView {
         let proof = plan.optimal ? "proven optimal" : "best found, within \(fixed(plan.gap, 2)) points of optimal"
         out.append(headline(plan, numbering))
         out.append("AIJRI \(fixed(plan.startScore, 1)) → " + style.bold(fixed(plan.projectedScore, 1))
-                   + " projected (\(signed(plan.projectedScore - plan.startScore))), \(format(round(plan.totalHours, 1))) h of \(format(Double(plan.weeks) * plan.hoursPerWeek)) used, \(proof)")
+                   + " projected (\(signed(plan.projectedScore - plan.startScore))), \(format(round(plan.totalHours, 1))) h of \(format(round(plan.capacity, 1))) used, \(proof)")
         if onlyWeek == nil {
             out.append("")
             var table = Table(["#", "Unit", "Hours", "Points", "Why"], align: [.right, .left, .right, .right, .left])

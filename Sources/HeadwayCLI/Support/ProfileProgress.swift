@@ -19,12 +19,13 @@ struct ProfileProgress {
         record = Self.record(curriculum, state)
         guard record.person(at: day) != nil else {
             let role = state.assessments.last!.assessment.role
-            throw CLIError("profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define")
+            throw CLIError("profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define"
+                           + " (`headway curricula list` shows the versions; `curricula use VERSION` switches back)")
         }
     }
 
     static func record(_ curriculum: Curriculum, _ state: ProfileState, extra: LogEntry? = nil) -> ProgressRecord {
-        var logs = state.logs.map { DatedLog(entry: $0.entry, recorded: $0.createdAt) }
+        var logs = state.logs.map { DatedLog(entry: $0.entry, recorded: $0.createdAt, id: $0.id) }
         // A log about to be written sorts after everything recorded so far.
         if let extra { logs.append(DatedLog(entry: extra, recorded: "~")) }
         return ProgressRecord(curriculum: curriculum,
@@ -49,10 +50,13 @@ struct ProfileProgress {
     /// `--as-of` moved past signal window boundaries since the last snapshot: one snapshot at
     /// each, scored on that day with the levels reached by then (`MODEL.md` §5).
     func signalSnapshots() -> [Snapshot] {
-        guard let last = state.snapshots.map(\.snapshot.asOf).max(), last < day else { return [] }
-        return person.signalBoundaries(after: last, through: day).map { b in
-            Snapshot(person(at: b.day).score(at: b.day), asOf: b.day, reason: b.reason)
-        }
+        guard let last = state.snapshots.map(\.snapshot.asOf).max() else { return [] }
+        return record.signalSnapshots(after: last, through: day)
+    }
+
+    /// What a change is checked against: today, the profile's first day and name, the plan.
+    var context: RecordContext {
+        RecordContext(today: day, firstDay: firstDay, profile: state.profile.name, plan: state.plan?.plan)
     }
 
     /// The current plan, or a clear error.
@@ -76,10 +80,10 @@ struct ProfileProgress {
     }
 
     /// What `replan` would give on `on`, without saving it, with the programme week it starts.
-    func replan(on d: Day, hours: Double? = nil) -> (week: Int, plan: Plan)? {
-        guard let old = storedPlan?.plan, let (_, request) = old.replanRequest(for: person(at: d), on: d, hoursPerWeek: hours),
-              let plan = try? person(at: d).plan(request), let programme = planProgress(on: d) else { return nil }
-        return (programme.start.days(to: request.start) / 7 + 1, plan)
+    func replan(on d: Day, options: ReplanOptions = .init()) -> (week: Int, plan: Plan)? {
+        guard let replan = planProgress(on: d)?.replanRequest(options),
+              let plan = try? person(at: d).plan(replan.request) else { return nil }
+        return (replan.week, plan)
     }
 
     func name(_ skill: String) -> String { curriculum.graph[skill]?.name ?? skill }
@@ -112,7 +116,9 @@ func withProfileProgress<T>(_ model: ModelOptions, _ store: StoreOptions, curric
         try db.update(profile, curriculaVersion: curriculum.version) { state in
             let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day)
             var writes = ProfileWrites()
-            writes.snapshots = progress.signalSnapshots()
+            let notice = CurriculaNotice(progress)
+            // Boundaries passed before a curricula change are dated by the curricula of their day.
+            writes.snapshots = (notice?.oldProgress ?? progress).signalSnapshots() + [notice?.snapshot].compactMap { $0 }
             let value = try body(progress, &writes)
             return (writes, value)
         }
@@ -123,4 +129,13 @@ func withProfileProgress<T>(_ model: ModelOptions, _ store: StoreOptions, curric
 /// "the field moved it" lines of signal snapshots just written, for the command's output.
 func signalNotes(_ written: ProfileWritten) -> [String] {
     written.snapshots.map { "Recorded \($0.snapshot.asOf): \($0.snapshot.reason) (AIJRI \(fixed($0.snapshot.score, 1)))." }
+}
+
+extension ProfileWrites {
+    /// A re-assessment the record decided, journaled with its snapshot.
+    mutating func reassess(_ r: Reassessment) {
+        change = .reassessment(r.assessment)
+        changeDay = r.day
+        changeSnapshot = r.change.snapshot
+    }
 }
