@@ -45,7 +45,7 @@ let package = Package(
             "HeadwayCore", "HeadwayCurricula", "HeadwaySynthetic", "HeadwayCLI", "HeadwayStore",
         ]),
         .testTarget(name: "HeadwayCoreTests", dependencies: ["HeadwayCore", "HeadwaySynthetic"]),
-        .testTarget(name: "HeadwayCurriculaTests", dependencies: ["HeadwayCurricula", "HeadwayCore"]),
+        .testTarget(name: "HeadwayCurriculaTests", dependencies: ["HeadwayCurricula", "HeadwayCore", "HeadwaySynthetic"]),
         .testTarget(name: "HeadwayStoreTests", dependencies: ["HeadwayStore", "HeadwayCore", "HeadwayCurricula",
                                                              "headway", "headway-store-burst"],
                     resources: [.copy("Fixtures")]),

@@ -87,7 +87,8 @@ public enum AssessmentLoader {
             }
         }
         if let node = r.value(m, "goals", in: root, "goals", required: false), let gm = r.mapping(node, "goals") {
-            r.checkKeys(gm, allowed: ["include", "exclude"], "goals")
+            r.checkKeys(gm, allowed: ["include", "exclude", "toward"], "goals")
+            if let t = r.value(gm, "toward", in: node, "goals", required: false) { a.goals.toward = r.string(t, "goals.toward", "goals.toward") }
             if let inc = r.value(gm, "include", in: node, "goals", required: false), let im = r.mapping(inc, "goals.include") {
                 for pair in im {
                     if let v = r.integer(pair.value, "goals.include.\(pair.key)", "goals.include.\(pair.key)", in: Level.unitRange) { a.goals.include[pair.key] = v }

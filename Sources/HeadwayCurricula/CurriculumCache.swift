@@ -57,6 +57,7 @@ enum CacheCodec {
             w.rated(r.evidence); w.rated(r.barriers); w.rated(r.protective)
             w.double(r.growth.score); w.string(r.growth.rationale)
             w.list(r.ladder) { w, l in w.string(l.name); w.double(l.score); w.string(l.seed) }
+            w.list(r.referenceLevels.keys.sorted()) { w, k in w.string(k); w.int(r.referenceLevels[k]!) }
         }
         w.list(c.signals) { w, s in
             w.string(s.id); w.string(s.title); w.list(s.seeds) { $0.string($1) }
@@ -108,9 +109,11 @@ enum CacheCodec {
             let protective: [ProtectiveDimension: Rated] = try r.rated()
             let growth = Rated(score: try r.double(), rationale: try r.string())
             let ladder = try r.list { r in LadderRung(name: try r.string(), score: try r.double(), seed: try r.string()) }
+            var references: [String: Int] = [:]
+            for (k, v) in try r.list({ r in (try r.string(), try r.int()) }) { references[k] = v }
             return Role(id: id, name: name, seniority: seniority, seeds: seeds, referenceDate: date, publishedScore: published,
                         estimate: estimate, tasks: tasks, evidence: evidence, barriers: barriers, protective: protective,
-                        growth: growth, ladder: ladder)
+                        growth: growth, ladder: ladder, referenceLevels: references)
         }
         let signals = try r.list { r in
             let id = try r.string(), title = try r.string(), seeds = try r.list { try $0.string() }

@@ -230,7 +230,7 @@ public enum CurriculumLoader {
     // MARK: - roles/<id>.yaml
 
     static let roleKeys = ["id", "name", "seniority", "seeds", "reference_date", "published_score", "estimate",
-                           "tasks", "evidence", "barriers", "protective", "growth", "ladder"]
+                           "tasks", "evidence", "barriers", "protective", "growth", "ladder", "reference_levels"]
     static let taskKeys = ["id", "name", "share", "score", "impact", "kappa", "estimate", "rationale", "skills"]
 
     static func readRole(_ root: Node, _ r: NodeReader, declaring declared: inout Declared) -> (Role, Int, NodeReader, [String: Int])? {
@@ -300,11 +300,18 @@ public enum CurriculumLoader {
                 ladder.append(LadderRung(name: n, score: s, seed: seed))
             }
         }
+        var references: [String: Int] = [:]
+        if let rn = r.value(m, "reference_levels", in: root, id, required: false), let rm = r.mapping(rn, id) {
+            for pair in rm {
+                if let v = r.integer(pair.value, id, "reference_levels.\(pair.key)", in: Level.range) { references[pair.key] = v }
+            }
+        }
         guard let name, let seniority, let date, let growth,
               evidence.count == 5, barriers.count == 5, protective.count == 3 else { return nil }
         let role = Role(id: id, name: name, seniority: seniority, seeds: seeds, referenceDate: date,
                         publishedScore: published, estimate: estimate, tasks: tasks, evidence: evidence,
-                        barriers: barriers, protective: protective, growth: growth, ladder: ladder)
+                        barriers: barriers, protective: protective, growth: growth, ladder: ladder,
+                        referenceLevels: references)
         return (role, r.line(root), r, taskLines)
     }
 
@@ -435,6 +442,9 @@ public enum CurriculumLoader {
                     log.add(Diagnostic(file: r.file, line: taskLines[task.id] ?? line, subject: "\(role.id)/\(task.id)",
                                        message: "key skill '\(s)' is not in skills.yaml"))
                 }
+            }
+            for s in role.referenceLevels.keys.sorted() where unknownSkill(s) {
+                log.add(Diagnostic(file: r.file, line: line, subject: role.id, message: "reference_levels names skill '\(s)', which is not in skills.yaml"))
             }
         }
         let roleByID = Dictionary(roles.map { ($0.0.id, $0.0) }, uniquingKeysWith: { a, _ in a })

@@ -32,8 +32,9 @@ struct MarketJSON: Codable, Hashable {
 struct GoalsJSON: Codable, Hashable {
     var include: [String: Int]
     var exclude: [String]
-    init(_ g: Goals) { include = g.include; exclude = g.exclude }
-    var goals: Goals { Goals(include: include, exclude: exclude) }
+    var toward: String?
+    init(_ g: Goals) { include = g.include; exclude = g.exclude; toward = g.toward }
+    var goals: Goals { Goals(include: include, exclude: exclude, toward: toward) }
 }
 
 struct JSONShapeError: Error, CustomStringConvertible {

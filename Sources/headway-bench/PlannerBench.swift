@@ -23,6 +23,20 @@ enum PlannerBench {
             let nodes = Solver.solve(person.planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals))!.nodes
             report("plan, bundled, \(fixture.padding(toLength: 26, withPad: " ", startingAt: 0)) median \(Timing.ms(t)); optimal \(plan!.optimal) after \(nodes) nodes; \(String(format: "%.1f", plan!.startScore)) -> \(String(format: "%.1f", plan!.projectedScore))")
         }
+        // A move toward every role of the curricula from the reference fixture (each role's tasks
+        // and reference levels, the same 88-skill graph).
+        let reference = try! AssessmentLoader.load(repoRoot.appendingPathComponent("Fixtures/assessments/reference-mid.yaml"), curriculum: curriculum)
+        let own = PersonalModel(curriculum: curriculum, assessment: reference)!
+        var towardTimes: [Double] = [], towardNodes: [Int] = [], proven = 0
+        for role in curriculum.roles {
+            let person = own.inRole(role)
+            let request = PlanRequest(start: reference.start!, weeks: reference.weeks, hoursPerWeek: reference.hoursPerWeek, goals: reference.goals)
+            var plan: Plan?
+            towardTimes.append(Timing.median(runs: 5) { plan = try! person.plan(request) })
+            towardNodes.append(Solver.solve(person.planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals))!.nodes)
+            if plan!.optimal { proven += 1 }
+        }
+        report("plan --toward, bundled, \(curriculum.roles.count) roles from reference-mid: median \(Timing.ms(towardTimes.sorted()[towardTimes.count / 2])), slowest \(Timing.ms(towardTimes.max()!)); \(proven) of \(curriculum.roles.count) proven optimal; \(towardNodes.min()!)-\(towardNodes.max()!) nodes")
         // Five at 10 h x 12 weeks, two at 20 h x 24 weeks (many more units fit).
         for seed in UInt64(1)...7 {
             let big = SyntheticCurriculum.make(seed: seed, scale: 10)

@@ -63,6 +63,45 @@ struct ContractTests {
         #expect((problem.score(levels: problem.currentLevels).value * 10).rounded() / 10 <= plan["start_score"] as! Double + 0.5)
     }
 
+    @Test("plan --toward: the problem carries the target role's tasks, and its projected score is recomputed from it alone")
+    func towardProblem() throws {
+        let target = "kubernetes-platform-engineer"
+        let planOut = try headway(["plan", "--assessment", reference, "--toward", target, "--weeks", "6", "--json"])
+        #expect(planOut.status == 0, "\(planOut.stderr)")
+        let plan = try json(planOut.stdout)
+        // 39.2, not the published 42.7: the role expects Kubernetes operators and GitOps this person lacks.
+        #expect(plan["optimal"] as? Bool == true && plan["start_score"] as? Double == 39.2)
+        let problemOut = try headway(["plan", "--assessment", reference, "--toward", target, "--weeks", "6", "--export-problem"])
+        let problem = try JSONDecoder().decode(PlanningProblem.self, from: Data(problemOut.stdout.utf8))
+        #expect(problem.tasks.map(\.id).contains("operators-extensions") && !problem.tasks.map(\.id).contains("gpu-cluster-management"))
+        var levels = problem.currentLevels
+        for u in try #require(plan["units"] as? [[String: Any]]) { levels[u["skill"] as! String] = u["level"] as? Int }
+        #expect((problem.score(levels: levels).value * 10).rounded() / 10 == plan["projected_score"] as? Double)
+        #expect((problem.score(levels: problem.currentLevels).value * 10).rounded() / 10 == 39.2)
+        let unknown = try headway(["plan", "--assessment", reference, "--toward", "astronaut"])
+        #expect(unknown.status != 0 && unknown.stderr.hasPrefix("error: --toward 'astronaut' is not a role; allowed: agent-architect,"))
+    }
+
+    @Test("roles --json: every role, highest first, the own role with gap 0, three skills each that raise it")
+    func rolesJSON() throws {
+        let out = try headway(["roles", "--assessment", reference, "--as-of", "2026-11-22", "--json"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let doc = try json(out.stdout)
+        let roles = try #require(doc["roles"] as? [[String: Any]])
+        #expect(roles.count == 17)
+        let scores = roles.map { $0["score"] as! Double }
+        #expect(scores == scores.sorted(by: >))
+        let own = try #require(roles.first { $0["own"] as? Bool == true })
+        #expect(own["id"] as? String == "ai-infrastructure-engineer" && own["score"] as? Double == 49.1 && own["gap"] as? Double == 0)
+        for r in roles {
+            #expect(abs((r["gap"] as! Double) - ((r["score"] as! Double) - 49.1)) < 0.051)
+            let skills = r["skills"] as! [[String: Any]]
+            #expect(skills.count == 3 && skills.allSatisfy { ($0["gain"] as! Double) > 0 }, "\(r["id"]!)")
+        }
+        // Without the role's own skills a person scores below its published number.
+        #expect((roles.first { $0["id"] as? String == "devops-engineer" }?["score"] as? Double ?? 99) < 10.7)
+    }
+
     @Test("the reference fixture's plan reads as a programme (golden file)")
     func goldenPlan() throws {
         let out = try headway(["plan", "--assessment", reference])

@@ -105,7 +105,7 @@ struct ProgressWalkTests {
                 if !onTrack { #expect(outlook["replan_projected"] is Double, "a briefing behind plan says what replan gives", sourceLocation: sourceLocation) }
             }
             let sections = (brief["sections"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
-            #expect(sections == ["Score", "Hours and units", "On track?", "Next week", "Field changes"], sourceLocation: sourceLocation)
+            #expect(sections == ["Score", "Hours and units", "On track?", "Next week", "Field changes", "Against the field"], sourceLocation: sourceLocation)
         }
 
         // Weeks 1-2: on plan (Triton → 2 in 10 h, then NCCL → 3 begins).

@@ -118,8 +118,8 @@ struct TerminalTests {
 
         // The wizard, key by key, with a wrong answer re-asked.
         try t.type("assess --profile bo"); try t.press("Enter")
-        try #require(t.waitFor("Role (1-3 or its id):"))
-        try t.type("2"); try t.press("Enter")
+        try #require(t.waitFor("Role (1-17 or its id):"))
+        try t.type("3"); try t.press("Enter")
         try #require(t.waitFor("Seniority (junior, mid, senior, staff) [mid]:"))
         try t.press("Enter")
         try #require(t.waitFor("Hours per week you can give to learning (1-40) [6]:"))
@@ -130,8 +130,8 @@ struct TerminalTests {
             try #require(t.waitFor("\(task)/7 "))
             try t.press("Enter")
         }
-        for group in 1...9 {
-            try #require(t.waitFor("(group \(group) of 9)"))
+        for group in 1...12 {
+            try #require(t.waitFor("(group \(group) of 12)"))
             try t.type("skip"); try t.press("Enter")
         }
         try #require(t.waitFor("Saved to profile bo: AIJRI"))

@@ -34,7 +34,7 @@ struct WizardTests {
     }
 
     /// Role, seniority and hours answered, then every task's share kept.
-    static func upToLevels(role: String = "2", seniority: String = "", hours: String = "") -> [String] {
+    static func upToLevels(role: String = "3", seniority: String = "", hours: String = "") -> [String] {
         [role, seniority, hours] + Array(repeating: "", count: taskCount)
     }
 
@@ -71,17 +71,17 @@ struct WizardTests {
     }
 
     @Test("every bad answer gets one line with the allowed values, and the question again", arguments: [
-        (["9"], "'9' is not a role; allowed: 1-3 or"),
-        (["", ], "a role is needed; allowed: 1-3"),
-        (["2", "chief"], "'chief' is not a seniority; allowed: junior, mid, senior, staff"),
-        (["2", "", "lots"], "'lots' is not a number of hours; allowed: 1-40"),
-        (["2", "", "41"], "41 hours is out of range; allowed: 1-40"),
-        (["2", "", "0.5"], "0.5 hours is out of range; allowed: 1-40"),
-        (["2", "", "nan"], "'nan' is not a number of hours; allowed: 1-40"),
-        (["2", "", "", "most"], "'most' is not a percentage; allowed: 0-100"),
-        (["2", "", "", "101"], "101% is more than is left; allowed: 0-100"),
-        (["2", "", "", "90", "20"], "20% is more than is left; allowed: 0-10 (total so far 90%)"),
-        (["2", "", "", "-5"], "-5% is more than is left"),
+        (["18"], "'18' is not a role; allowed: 1-17 or"),
+        (["", ], "a role is needed; allowed: 1-17"),
+        (["3", "chief"], "'chief' is not a seniority; allowed: junior, mid, senior, staff"),
+        (["3", "", "lots"], "'lots' is not a number of hours; allowed: 1-40"),
+        (["3", "", "41"], "41 hours is out of range; allowed: 1-40"),
+        (["3", "", "0.5"], "0.5 hours is out of range; allowed: 1-40"),
+        (["3", "", "nan"], "'nan' is not a number of hours; allowed: 1-40"),
+        (["3", "", "", "most"], "'most' is not a percentage; allowed: 0-100"),
+        (["3", "", "", "101"], "101% is more than is left; allowed: 0-100"),
+        (["3", "", "", "90", "20"], "20% is more than is left; allowed: 0-10 (total so far 90%)"),
+        (["3", "", "", "-5"], "-5% is more than is left"),
     ] as [([String], String)])
     func rejects(answers: [String], message: String) {
         let run = Run(answers)
@@ -93,10 +93,10 @@ struct WizardTests {
 
     @Test("the last task must take what is left; `redo` starts the split again")
     func lastTask() {
-        var answers = ["2", "", ""] + Array(repeating: "", count: Self.taskCount - 1) + ["3"]
+        var answers = ["3", "", ""] + Array(repeating: "", count: Self.taskCount - 1) + ["3"]
         var run = Run(answers)
         #expect(run.problems.first?.contains("the shares must add to 100: this last task takes") == true, "\(run.problems)")
-        answers = ["2", "", "", "50", "redo", "100"] + Array(repeating: "0", count: Self.taskCount - 1)
+        answers = ["3", "", "", "50", "redo", "100"] + Array(repeating: "0", count: Self.taskCount - 1)
         answers += Array(repeating: "skip", count: Self.groupCount)
         run = Run(answers)
         guard case .finished(let a, _) = run.outcome else { Issue.record("\(run.outcome)"); return }
@@ -117,7 +117,7 @@ struct WizardTests {
 
     @Test("`q` leaves with the draft saved, and a new wizard on that draft continues where it stopped")
     func resume() {
-        let first = Run(["2", "staff", "12", "40", "q"])
+        let first = Run(["3", "staff", "12", "40", "q"])
         #expect(first.outcome == .left)
         let draft = first.drafts.last!
         #expect(draft.step == .split && draft.splitIndex == 1 && draft.seniority == .staff && draft.hoursPerWeek == 12)
@@ -144,7 +144,7 @@ struct WizardTests {
     func interrupted() {
         var problems: [String] = []
         let wizard = Wizard(curriculum: Self.curriculum, previous: nil, draft: nil, newProfileName: nil,
-                            input: ScriptedLines(events: [.interrupted, .line("2"), .end]),
+                            input: ScriptedLines(events: [.interrupted, .line("3"), .end]),
                             output: WizardOutput(line: { _ in }, problem: { problems.append($0) }), save: { _ in })
         #expect(wizard.run() == .ended)
         #expect(wizard.draft.role == Self.role)

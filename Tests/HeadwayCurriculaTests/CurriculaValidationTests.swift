@@ -9,7 +9,12 @@ struct CurriculaValidationTests {
     func bundledPasses() {
         let (curriculum, problems) = CurriculumLoader.check(bundledCurricula)
         #expect(problems.isEmpty, "\(problems)")
-        #expect(curriculum?.roles.map(\.id) == ["ai-engineer-mlops", "ai-infrastructure-engineer", "mlops-engineer"])
+        #expect(curriculum?.roles.map(\.id) == [
+            "agent-architect", "ai-engineer-mlops", "ai-infrastructure-engineer", "ai-platform-engineer", "ai-solutions-architect",
+            "chief-technology-officer", "cloud-engineer", "data-center-technician", "devops-engineer", "evaluation-engineer",
+            "inference-optimization-specialist", "kubernetes-platform-engineer", "ml-ai-engineer", "ml-platform-engineer",
+            "mlops-engineer", "platform-engineer", "solutions-architect-senior",
+        ])
     }
 
     @Test("every skill has a description, hours, seeds, and 2/2/2/1 activities; no prerequisite cycle")

@@ -285,7 +285,9 @@ final class Wizard {
                                 + "; Enter keeps, `skip`, `?`, `q`")
                 }
             }
-            let assumed = min(4, max(0, skill.referenceLevel + seniority.offset))
+            let chosenRole = draft.role.flatMap(curriculum.role)
+            let reference = chosenRole?.referenceLevels[skill.id] ?? skill.referenceLevel
+            let assumed = min(4, max(0, reference + seniority.offset - (chosenRole?.seniority.offset ?? 0)))
             let current = draft.skills[skill.id] ?? previous?.skills[skill.id] ?? assumed
             switch ask("  \(skill.id) (\(skill.name)) [\(current)]: ") {
             case .leave: return .left

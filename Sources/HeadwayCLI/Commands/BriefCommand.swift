@@ -221,12 +221,15 @@ struct BriefingDocument: Codable, Equatable {
                         effectNow: round(f.effectNow, 2), effectComplete: round(f.effectComplete, 2),
                         answeredBy: f.answeredBy.map { "\(p.name($0.skill)) (you: \($0.level))" })
         }
+        let aim = (try? planningModel(p.person, toward: nil, curriculum: p.curriculum)) ?? p.person
         sections = Self.sentences(score: score, label: label, asOf: b.asOf, day: p.day, moves: moves, hours: hours, units: units,
                                   outlook: outlook, programme: pp, week: k, nextWeek: nextWeek, signals: signals)
         curricula = CurriculaUpdateReport(p, pending: pending, asOf: b.asOf)
         if let update = curricula {
             sections = sections.map { $0.title == "Field changes" ? Section(title: $0.title, lines: update.lines + $0.lines) : $0 }
         }
+        sections.append(Section(title: "Against the field",
+                                lines: [FieldView.outlook(aim, pp.plan, from: b.asOf)] + FieldView.signalsAhead(aim, from: b.asOf)))
     }
 
     private static func sentences(score: Scores, label: String, asOf: Day, day: Day, moves: [Move], hours: Hours, units: Units,

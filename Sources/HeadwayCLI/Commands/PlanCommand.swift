@@ -20,7 +20,9 @@ struct PlanMakeCommand: ParsableCommand {
         discussion: """
         Objective: (1) the highest projected score at the plan's end, (2) gains early, (3) fewer \
         hours. --include SKILL=LEVEL is a hard goal; --exclude SKILL leaves a skill out. \
-        --export-problem prints the planning problem itself as JSON (MODEL.md §7). With \
+        --toward ROLE (or the assessment's goals.toward) plans for a move: the objective is your \
+        score in that role, with your levels. --export-problem prints the planning problem itself \
+        as JSON (the target role's tasks with --toward). With \
         --assessment FILE nothing is saved; on a profile the plan is saved and earlier plans are \
         kept as history.
         """)
@@ -35,14 +37,17 @@ struct PlanMakeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A skill that must reach a level, e.g. nccl=3 (repeatable).", valueName: "skill=level"))
     var include: [String] = []
     @Option(help: ArgumentHelp("A skill to leave out (repeatable).", valueName: "skill")) var exclude: [String] = []
+    @Option(help: ArgumentHelp("Plan for a move: raise your score in this role (see `headway roles`).", valueName: "role"))
+    var toward: String?
     @Flag(name: .customLong("export-problem"), help: "Print the planning problem as JSON instead of solving it.")
     var exportProblem = false
-    @Flag(help: "Print JSON (MODEL.md §7).") var json = false
+    @Flag(help: "Print JSON (the shape is in the README).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()
         let subject = try Subject.resolve(curriculum, input, store, day: model.day())
-        let person = subject.person
+        let own = subject.person
+        let person = try planningModel(own, toward: toward, curriculum: curriculum)
         let request = try makeRequest(person, hadPlan: subject.progress?.storedPlan != nil)
         if exportProblem {
             do { try person.validate(request) } catch { throw CLIError(error.description) }
@@ -54,7 +59,13 @@ struct PlanMakeCommand: ParsableCommand {
         if let db = subject.store, let profile = subject.profile {
             _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version, madeOn: model.day()) }
         }
+        if !json, person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
         try present(plan, curriculum: curriculum, role: person.role, json: json)
+        if !json {
+            print("")
+            print(FieldView.outlook(person, plan, from: request.start))
+            for line in FieldView.signalsAhead(person, from: model.day()) { print(line) }
+        }
         if !json, let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
     }
 
@@ -93,7 +104,7 @@ struct PlanShowCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("A week of the plan (1..W).", valueName: "week")) var week: Int?
-    @Flag(help: "Print JSON (MODEL.md §7).") var json = false
+    @Flag(help: "Print JSON (the shape is in the README).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()
@@ -143,7 +154,9 @@ struct ReplanCommand: ParsableCommand {
     var noCalibrate = false
     @Flag(name: .customLong("export-problem"), help: "Print the replanning problem as JSON (remaining, scaled hours) instead of solving it.")
     var exportProblem = false
-    @Flag(help: "Print JSON (MODEL.md §7).") var json = false
+    @Option(help: ArgumentHelp("Plan for a move: raise your score in this role (default: the assessment's goals.toward).", valueName: "role"))
+    var toward: String?
+    @Flag(help: "Print JSON (the shape is in the README).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()
@@ -163,7 +176,8 @@ struct ReplanCommand: ParsableCommand {
         guard let programme = subject.progress?.planProgress, let replan = programme.replanRequest(options) else {
             throw CLIError("the plan ended on \(old.end); start a new one with `headway plan`")
         }
-        let person = subject.person
+        let own = subject.person
+        let person = try planningModel(own, toward: toward, curriculum: curriculum)
         if exportProblem {
             do { try person.validate(replan.request) } catch { throw CLIError(error.description) }
             try printJSON(person.planningProblem(replan.request))
@@ -184,9 +198,28 @@ struct ReplanCommand: ParsableCommand {
             if let c = replan.paceFactor {
                 print("Hours left scaled by your pace factor \(fixed(c.value, 2)) (\(format(round(c.logged, 1))) h logged on \(format(c.curriculumHours)) h of \(c.units.count) completed units; --no-calibrate keeps them).")
             }
+            if person.role.id != own.role.id { print(towardLine(own: own, target: person, day: replan.request.start)) }
         }
         try present(plan, curriculum: curriculum, role: person.role, json: json, programme: numbering)
+        if !json { print(""); print(FieldView.outlook(person, plan, from: day)) }
     }
+}
+
+/// The model a plan optimises: the person's own, or the same person in the role they aim at
+/// (`--toward`, else the assessment's `goals.toward`).
+func planningModel(_ person: PersonalModel, toward: String?, curriculum: Curriculum) throws -> PersonalModel {
+    guard let id = toward ?? person.assessment.goals.toward else { return person }
+    guard let role = curriculum.role(id) else {
+        throw CLIError("--toward '\(oneLine(id, limit: 60))' is not a role; allowed: \(curriculum.roles.map(\.id).joined(separator: ", ")) (see `headway roles`)")
+    }
+    return role.id == person.role.id ? person : person.inRole(role)
+}
+
+/// "Toward X: you start at 42.7 there (Yellow) and at 49.1 in your own role, Y (Green (Transforming))."
+func towardLine(own: PersonalModel, target: PersonalModel, day: Day) -> String {
+    let there = target.score(at: day).result, here = own.score(at: day).result
+    return "Toward \(target.role.name): you start at \(fixed(there.rounded, 1)) there (\(there.label)) and at "
+        + "\(fixed(here.rounded, 1)) in your own role, \(own.role.name) (\(here.label)). The plan raises your score there."
 }
 
 /// Prints a plan as `plan --json`'s document or as the human view, whole or one week of it.

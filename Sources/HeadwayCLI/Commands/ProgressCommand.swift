@@ -67,6 +67,10 @@ struct ProgressReport: Encodable {
     let hoursPerWeekNeeded: Double?
     let paceFactor: PaceJSON?
     let replan: ReplanJSON?
+    /// The score at the plan's end with today's levels: the field's drift alone.
+    let withoutPlan: Double
+    /// The plan against the field, in words (text only).
+    let againstTheField: String
 
     struct PaceJSON: Encodable {
         let value: Double
@@ -79,6 +83,7 @@ struct ProgressReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case week, weeks, streak, pace, capacity, projected, replan, score
+        case withoutPlan = "without_plan"
         case asOf = "as_of", planStart = "plan_start", planEnd = "plan_end", weeksCount = "weeks_count"
         case hoursPerWeek = "hours_per_week", remainingHours = "remaining_hours", atPace = "at_pace", onTrack = "on_track"
         case shortfall, covers, hoursPerWeekNeeded = "hours_per_week_needed", paceFactor = "pace_factor"
@@ -100,6 +105,9 @@ struct ProgressReport: Encodable {
         }
         streak = pp.streak()
         projected = round(plan.projectedScore, 1)
+        let aim = (try? planningModel(p.person, toward: nil, curriculum: p.curriculum)) ?? p.person
+        withoutPlan = round(aim.score(at: pp.end).result.value, 1)
+        againstTheField = FieldView.outlook(aim, plan, from: p.day)
         let outlook = pp.outlook()
         pace = outlook.map { round($0.pace, 2) }
         remainingHours = outlook.map { round($0.remainingHours, 2) }
@@ -147,6 +155,7 @@ struct ProgressReport: Encodable {
             out.append("The plan has ended; `plan` makes the next one.")
             return out.joined(separator: "\n")
         }
+        out.append(againstTheField)
         if let c = paceFactor {
             out.append("Pace factor \(fixed(c.value, 2)): \(format(c.logged)) h logged on \(format(c.curriculumHours)) curriculum hours of \(c.units.count) completed units"
                        + (c.value != c.raw ? " (\(fixed(c.raw, 2)), kept within 0.5-2)" : "") + "; the hours left are scaled by it.")

@@ -17,7 +17,8 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(name: .customLong("what-if"), help: ArgumentHelp("Levels to try, e.g. vllm=3,nccl=2.", valueName: "skill=level,…"))
     var whatIf: [String] = []
-    @Flag(help: "Print JSON (MODEL.md §7).") var json = false
+    @Flag(help: "Also show what each task adds in points, and the skills with the most points per hour.") var explain = false
+    @Flag(help: "Print JSON (the shape is in docs/ROLES.md and the README).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()
@@ -36,7 +37,7 @@ struct ScoreCommand: ParsableCommand {
             }
             return
         }
-        print(ScoreView(person: person, day: day, score: now, whatIf: after, changes: changes, style: .current()).render())
+        print(ScoreView(person: person, day: day, score: now, whatIf: after, changes: changes, explain: explain, style: .current()).render())
     }
 }
 

@@ -64,11 +64,15 @@ public struct MarketOverrides: Sendable, Hashable, Codable {
     public var isEmpty: Bool { evidence.isEmpty && barriers.isEmpty && growth == nil }
 }
 
-/// Planning goals: skills that must reach a level, and skills to leave out.
+/// Planning goals: skills that must reach a level, skills to leave out, and a role to move toward.
 public struct Goals: Sendable, Hashable, Codable {
     public var include: [String: Int]
     public var exclude: [String]
-    public init(include: [String: Int] = [:], exclude: [String] = []) { self.include = include; self.exclude = exclude }
+    /// A target role id: plans then raise the person's score in that role instead of their own.
+    public var toward: String?
+    public init(include: [String: Int] = [:], exclude: [String] = [], toward: String? = nil) {
+        self.include = include; self.exclude = exclude; self.toward = toward
+    }
 }
 
 /// Problems with an assessment's content measured against a curriculum.
@@ -129,6 +133,9 @@ extension Assessment {
             } else if !Level.unitRange.contains(level) {
                 out.append(.init(key: "goals.include.\(skill)", message: "level \(level) is out of range; allowed: 1..4"))
             }
+        }
+        if let toward = goals.toward, curriculum.role(toward) == nil {
+            out.append(.init(key: "goals.toward", message: "unknown role '\(oneLine(toward, limit: 60))'; allowed: \(curriculum.roles.map(\.id).joined(separator: ", "))"))
         }
         for skill in goals.exclude where !curriculum.graph.contains(skill) {
             out.append(.init(key: "goals.exclude", message: "unknown skill '\(oneLine(skill, limit: 60))'"))

@@ -91,7 +91,7 @@ extension PersonalModel {
                 // A unit whose hours are all logged is complete; keep a sliver so it stays a unit.
                 return max(0.01, h - logged) * c
             }
-            return PlanningProblem.SkillEntry(id: s.id, level: now, reference: s.referenceLevel, hours: hours, requires: s.requires)
+            return PlanningProblem.SkillEntry(id: s.id, level: now, reference: reference(of: s.id), hours: hours, requires: s.requires)
         }
         return PlanningProblem(weeks: weeks, hoursPerWeek: hoursPerWeek, market: inputs.market, tasks: inputs.tasks, skills: skills,
                                include: goals.include.sorted { $0.key < $1.key }.map { .init(skill: $0.key, level: $0.value) },

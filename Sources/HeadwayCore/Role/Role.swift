@@ -121,11 +121,16 @@ public struct Role: Sendable, Codable {
     public let protective: [ProtectiveDimension: Rated]
     public let growth: Rated
     public let ladder: [LadderRung]
+    /// What a mid-level holder of this role has, for skills where that differs from the
+    /// graph's `reference_level` (a data-centre technician racks servers; an engineer does not).
+    public let referenceLevels: [String: Int]
 
     public init(id: String, name: String, seniority: Seniority, seeds: [String], referenceDate: Day,
                 publishedScore: Double?, estimate: String?, tasks: [RoleTask],
                 evidence: [EvidenceDimension: Rated], barriers: [BarrierDimension: Rated],
-                protective: [ProtectiveDimension: Rated], growth: Rated, ladder: [LadderRung]) {
+                protective: [ProtectiveDimension: Rated], growth: Rated, ladder: [LadderRung],
+                referenceLevels: [String: Int] = [:]) {
+        self.referenceLevels = referenceLevels
         self.id = id; self.name = name; self.seniority = seniority; self.seeds = seeds
         self.referenceDate = referenceDate; self.publishedScore = publishedScore; self.estimate = estimate
         self.tasks = tasks; self.evidence = evidence; self.barriers = barriers; self.protective = protective

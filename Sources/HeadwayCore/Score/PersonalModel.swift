@@ -6,10 +6,41 @@ public struct PersonalModel: Sendable {
     public let curriculum: Curriculum
     public let role: Role
     public let assessment: Assessment
+    /// The role whose seniority the person's default levels are taken relative to: their own.
+    public let home: Role
 
     public init?(curriculum: Curriculum, assessment: Assessment) {
         guard let role = curriculum.role(assessment.role) else { return nil }
-        self.curriculum = curriculum; self.role = role; self.assessment = assessment
+        self.curriculum = curriculum; self.role = role; self.assessment = assessment; self.home = role
+    }
+
+    private init(curriculum: Curriculum, role: Role, assessment: Assessment, home: Role) {
+        self.curriculum = curriculum; self.role = role; self.assessment = assessment; self.home = home
+    }
+
+    /// The same person in another role (role fit, plans toward a move): their levels stay as
+    /// they are; that role's tasks, default time shares, market and signals apply; and its
+    /// seniority through its reference levels, which sit as many levels above (or below) the
+    /// graph's as the role's seniority is above (below) the person's own role's.
+    public func inRole(_ other: Role) -> PersonalModel {
+        var a = assessment
+        a.role = other.id
+        a.timeSplit = [:]
+        a.market = .init()
+        return PersonalModel(curriculum: curriculum, role: other, assessment: a, home: home)
+    }
+
+    /// How far this role's reference levels sit above the graph's (0 in the person's own role).
+    public var referenceShift: Int { role.seniority.offset - home.seniority.offset }
+
+    /// `rho_s` as this role sees it: the graph's reference level, shifted by seniority.
+    public func reference(of skill: String) -> Int {
+        Self.reference(of: skill, in: role, curriculum) + referenceShift
+    }
+
+    /// A mid-level holder's level of `skill` in `role`: the role's own, else the graph's.
+    static func reference(of skill: String, in role: Role, _ curriculum: Curriculum) -> Int {
+        role.referenceLevels[skill] ?? curriculum.graph[skill]?.referenceLevel ?? 0
     }
 
     /// The level of `skill`: the assessed one, else `clamp(rho_s + sigma, 0, 4)`.
@@ -18,10 +49,12 @@ public struct PersonalModel: Sendable {
         return defaultLevel(of: skill)
     }
 
-    /// The level a person of this seniority is assumed to have when they did not say.
+    /// The level a person of this seniority is assumed to have when they did not say:
+    /// `sigma` is taken relative to the seniority of their own role, whose numbers describe a
+    /// holder of that seniority.
     public func defaultLevel(of skill: String) -> Int {
-        let rho = curriculum.graph[skill]?.referenceLevel ?? 0
-        return min(4, max(0, rho + assessment.seniority.offset))
+        let rho = Self.reference(of: skill, in: home, curriculum)
+        return min(4, max(0, rho + assessment.seniority.offset - home.seniority.offset))
     }
 
     /// Current levels of every skill in the graph.
@@ -79,7 +112,7 @@ public struct PersonalModel: Sendable {
         var reference: [String: Int] = [:]
         let tasks = role.tasks.map { t -> TaskInput in
             let weights = Dictionary(uniqueKeysWithValues: t.normalisedSkills.map { ($0.id, $0.weight) })
-            for s in weights.keys { reference[s] = curriculum.graph[s]?.referenceLevel ?? 0 }
+            for s in weights.keys { reference[s] = self.reference(of: s) }
             return TaskInput(id: t.id, share: shares[t.id] ?? 0, base: bases[t.id]!, kappa: t.kappa, skills: weights)
         }
         return ScoreInputs(market: market(at: day, excluding: excluding).totals, tasks: tasks, referenceLevels: reference)

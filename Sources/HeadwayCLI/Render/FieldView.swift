@@ -1,0 +1,40 @@
+import HeadwayCore
+
+/// What a plan is worth against the field, in words: the score at the plan's end with the plan
+/// and without it, and the signals due in the coming weeks with their effect on this person.
+enum FieldView {
+    /// Levels after `plan`'s units on top of the person's current ones.
+    static func plannedLevels(_ person: PersonalModel, _ plan: Plan) -> [String: Int] {
+        var levels = person.levels
+        for u in plan.units { levels[u.skill] = max(levels[u.skill] ?? 0, u.level) }
+        return levels
+    }
+
+    /// "Against the field: …" — `day` is today (or `--as-of`), inside or before the plan.
+    static func outlook(_ person: PersonalModel, _ plan: Plan, from day: Day) -> String {
+        let o = person.fieldOutlook(from: day, to: plan.end, planned: plannedLevels(person, plan))
+        let now = ScoreResult.shown(o.now), without = ScoreResult.shown(o.withoutPlan), with = ScoreResult.shown(o.withPlan)
+        let drift = ((without - now) * 10).rounded() / 10
+        let field = drift == 0 ? "the field alone leaves you at \(fixed(without, 1))"
+            : "the field alone moves you from \(fixed(now, 1)) to \(fixed(without, 1)) (\(signed(drift)))"
+        return "Against the field: by the plan's end (\(plan.end)) \(field); with the plan you reach \(fixed(with, 1)), "
+            + "so the plan is worth \(signed(((with - without) * 10).rounded() / 10)) points."
+    }
+
+    /// Signals due in the next `weeks` weeks, one line each (or one line saying there are none).
+    static func signalsAhead(_ person: PersonalModel, from day: Day, weeks: Int = 8) -> [String] {
+        let ahead = person.signalsAhead(from: day, weeks: weeks)
+        guard !ahead.isEmpty else { return ["No change in the field moves your score in the next \(weeks) weeks."] }
+        return ahead.map { a in
+            let effect = abs(a.effect) < 0.005 ? "barely moves your score" : a.effect < 0
+                ? "takes \(fixed(-a.effect, 2)) points off your score" : "adds \(fixed(a.effect, 2)) points to your score"
+            let answers = a.signal.answeredBy.isEmpty ? "" : "; answered by " + a.signal.answeredBy.joined(separator: ", ")
+            return "Due in the next \(weeks) weeks: \(a.signal.title) (\(a.signal.window.from) to \(a.signal.window.to)) \(effect) by \(day.adding(days: 7 * weeks))\(answers)."
+        }
+    }
+}
+
+extension ScoreResult {
+    /// A raw index clamped and rounded as shown.
+    static func shown(_ value: Double) -> Double { (min(100, max(0, value)) * 10).rounded() / 10 }
+}
