@@ -80,7 +80,7 @@ enum Environment {
     /// Headway's data folder: `$XDG_DATA_HOME/headway`, else `~/.local/share/headway`. No
     /// export may write into it, wherever the database in use lives.
     static func dataFolder() -> String {
-        let env = ProcessInfo.processInfo.environment
+        let env = Context.current.environment
         // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
         if let xdg = env["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/headway" }
         return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share/headway"
