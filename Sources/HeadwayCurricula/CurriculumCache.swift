@@ -3,7 +3,7 @@ import HeadwayCore
 
 extension CurriculumLoader {
     /// Bumped whenever the cached layout below changes.
-    static let cacheFormat = 3
+    static let cacheFormat = 4
 
     /// ``load(from:)`` with a cache of the validated result, keyed by the files' content hash:
     /// parsing and validating the YAML was most of a one-shot command's time, and the files
