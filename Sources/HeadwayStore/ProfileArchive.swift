@@ -331,7 +331,7 @@ extension Store {
             var snapshotChange: [Int64: Int64] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT id, change_id FROM snapshots WHERE profile_id = ? AND change_id IS NOT NULL",
                                       arguments: [profile.id]) {
-                snapshotChange[r["id"]] = changeNumber[r["change_id"] as Int64]
+                snapshotChange[try r.decoded("id", "snapshots")] = changeNumber[try r.decoded("change_id", "snapshots") as Int64]
             }
             let snapshots = try fetchSnapshots(db, where: "profile_id = ? ORDER BY id", [profile.id]).map { s in
                 var r = SnapshotRecord(s)
