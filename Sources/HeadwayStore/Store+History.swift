@@ -38,27 +38,29 @@ extension Store {
                              try jsonText(a.timeSplit), try jsonText(MarketJSON(a.market)), try jsonText(GoalsJSON(a.goals)),
                              reason, curriculaVersion, createdAt])
         let id = db.lastInsertedRowID
-        let insert = try db.cachedStatement(sql: "INSERT INTO assessment_levels (assessment_id, skill, level) VALUES (?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO assessment_levels (assessment_id, skill, level, unsure) VALUES (?, ?, ?, ?)")
         for (skill, level) in a.skills.sorted(by: { $0.key < $1.key }) {
-            try insert.execute(arguments: [id, skill, level])
+            try insert.execute(arguments: [id, skill, level, a.unsure.contains(skill)])
         }
         return id
     }
 
     func fetchAssessments(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredAssessment] {
         try Row.fetchAll(db, sql: "SELECT * FROM assessments WHERE \(clause)", arguments: args).map { row in
-            var levels: [String: Int] = [:]
-            for l in try Row.fetchAll(db, sql: "SELECT skill, level FROM assessment_levels WHERE assessment_id = ?",
+            var levels: [String: Int] = [:], unsure: Set<String> = []
+            for l in try Row.fetchAll(db, sql: "SELECT skill, level, unsure FROM assessment_levels WHERE assessment_id = ?",
                                       arguments: [row["id"] as Int64]) {
                 levels[l["skill"]] = l["level"]
+                if l["unsure"] as Bool { unsure.insert(l["skill"]) }
             }
-            let a = Assessment(role: row["role"], seniority: try decode(Seniority(rawValue: row["seniority"]), "seniority"),
+            var a = Assessment(role: row["role"], seniority: try decode(Seniority(rawValue: row["seniority"]), "seniority"),
                                hoursPerWeek: row["hours_per_week"], weeks: row["weeks"],
                                start: try (row["start"] as String?).map { try day($0) },
                                timeSplit: try jsonValue([String: Double].self, row["time_split"]),
                                skills: levels,
                                market: try jsonValue(MarketJSON.self, row["market"]).overrides(),
                                goals: try jsonValue(GoalsJSON.self, row["goals"]).goals)
+            a.unsure = unsure
             return StoredAssessment(id: row["id"], assessment: a, reason: row["reason"],
                                     curriculaVersion: row["curricula_version"], createdAt: row["created_at"])
         }
@@ -102,6 +104,9 @@ extension Store {
                              try jsonText(p.exclude), p.startScore, p.projectedScore, p.optimal, p.gap, supersededBy,
                              curriculaVersion, createdAt])
         let planID = db.lastInsertedRowID
+        try db.execute(sql: """
+            UPDATE plans SET start_band_low = ?, start_band_high = ?, projected_band_low = ?, projected_band_high = ? WHERE id = ?
+            """, arguments: [p.startBand?.low, p.startBand?.high, p.projectedBand?.low, p.projectedBand?.high, planID])
         let unit = try db.cachedStatement(sql: """
             INSERT INTO plan_units (plan_id, position, skill, level, hours, gain, tasks, needed_by, required)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -159,11 +164,13 @@ extension Store {
                 PlanWeek(week: w["week"], start: try day(w["start"]), hours: w["hours"], projectedScore: w["projected_score"],
                          items: items[w["week"]] ?? [])
             }
-            let plan = Plan(start: try day(row["start"]), weeks: row["weeks"], hoursPerWeek: row["hours_per_week"],
+            var plan = Plan(start: try day(row["start"]), weeks: row["weeks"], hoursPerWeek: row["hours_per_week"],
                             include: try jsonValue([String: Int].self, row["include_goals"]),
                             exclude: try jsonValue([String].self, row["exclude_goals"]),
                             startScore: row["start_score"], projectedScore: row["projected_score"], optimal: row["optimal"],
                             gap: row["gap"], units: units, schedule: schedule)
+            plan.startBand = band(row, "start_band")
+            plan.projectedBand = band(row, "projected_band")
             return StoredPlan(id: planID, plan: plan, supersededBy: row["superseded_by"],
                               curriculaVersion: row["curricula_version"], createdAt: row["created_at"])
         }
@@ -224,10 +231,10 @@ extension Store {
     func insertSnapshot(_ db: Database, _ s: Snapshot, profile: Int64, curriculaVersion: String, createdAt: String?) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO snapshots (profile_id, as_of, score, zone, label, part_base, part_evidence, part_barriers,
-                                   part_growth, reason, curricula_version, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                                   part_growth, reason, curricula_version, created_at, band_low, band_high)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?, ?)
             """, arguments: [profile, s.asOf.description, s.score, s.zone.rawValue, s.label, s.parts.base, s.parts.evidence,
-                             s.parts.barriers, s.parts.growth, s.reason, curriculaVersion, createdAt])
+                             s.parts.barriers, s.parts.growth, s.reason, curriculaVersion, createdAt, s.band?.low, s.band?.high])
         return db.lastInsertedRowID
     }
 
@@ -235,10 +242,11 @@ extension Store {
         try Row.fetchAll(db, sql: "SELECT * FROM snapshots WHERE \(clause)", arguments: args).map { r in
             let parts = ScoreParts(base: r["part_base"], evidence: r["part_evidence"], barriers: r["part_barriers"],
                                    growth: r["part_growth"])
+            var snapshot = Snapshot(asOf: try day(r["as_of"]), score: r["score"], zone: try decode(Zone(rawValue: r["zone"]), "zone"),
+                                    label: r["label"], parts: parts, reason: r["reason"])
+            snapshot.band = band(r, "band")
             return StoredSnapshot(id: r["id"],
-                                  snapshot: Snapshot(asOf: try day(r["as_of"]), score: r["score"],
-                                                     zone: try decode(Zone(rawValue: r["zone"]), "zone"), label: r["label"],
-                                                     parts: parts, reason: r["reason"]),
+                                  snapshot: snapshot,
                                   curriculaVersion: r["curricula_version"], createdAt: r["created_at"])
         }
     }
@@ -294,4 +302,10 @@ private func day(_ text: String) throws -> Day {
 private func decode<T>(_ value: T?, _ column: String) throws -> T {
     guard let value else { throw StoreError.invalid("a stored \(column) has a value this version does not know") }
     return value
+}
+
+/// The band stored in columns `PREFIX_low` and `PREFIX_high`, nil when they are NULL.
+private func band(_ row: Row, _ prefix: String) -> ScoreBand? {
+    guard let low = row[prefix + "_low"] as Double?, let high = row[prefix + "_high"] as Double? else { return nil }
+    return ScoreBand(low: low, high: high)
 }

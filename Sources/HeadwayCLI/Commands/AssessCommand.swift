@@ -31,6 +31,8 @@ struct AssessCommand: ParsableCommand {
         var sample = false
         @Flag(help: "Forget the saved unfinished answers and start again.")
         var restart = false
+        @Flag(help: "Ask every skill, group by group (by default the wizard asks only the skills that move your score most).")
+        var full = false
 
         func validate() throws {
             if from != nil && sample { throw ValidationError("--from and --sample both name an assessment; give one") }
@@ -66,7 +68,7 @@ struct AssessCommand: ParsableCommand {
             if restart { drafts.remove(key) }
             let previous = try target.existing.flatMap { p in try storeCall { try db.latestAssessment(for: p) }?.assessment }
             let draft = drafts.load(key)
-            if let draft, draft.step != .role || draft.name != nil {
+            if let draft, draft.isStarted {
                 Console.out("Continuing your unfinished assessment (`assess --restart` starts over).")
             } else if previous != nil {
                 Console.out("Re-assessing profile \(target.existing!.name): Enter keeps your last answer.")
@@ -75,7 +77,7 @@ struct AssessCommand: ParsableCommand {
             let wizard = Wizard(
                 curriculum: curriculum, previous: previous, draft: draft,
                 newProfileName: target.existing == nil && target.newName == nil ? Assessing.defaultName() : nil,
-                input: input,
+                full: full, day: model.day(), input: input,
                 output: WizardOutput(line: { Console.out($0) }, problem: { printError($0) }),
                 save: { try? drafts.save($0, as: key) })
             switch wizard.run() {
@@ -93,7 +95,7 @@ struct AssessCommand: ParsableCommand {
                 let saved = try Assessing.save(assessment, to: target, in: db, curriculum: curriculum, day: model.day())
                 drafts.remove(key)
                 Console.out("")
-                Console.out("Saved to profile \(saved.profile.name): AIJRI \(fixed(saved.snapshot.score, 1)) "
+                Console.out("Saved to profile \(saved.profile.name): AIJRI \(fixed(saved.snapshot.score, 1))\(likely(saved.snapshot.band)) "
                             + "\(saved.snapshot.label) as of \(saved.snapshot.asOf).")
                 Console.out("Next: `score` explains it, `plan` finds the units that raise it most in your hours.")
             }

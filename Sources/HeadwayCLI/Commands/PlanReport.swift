@@ -51,9 +51,13 @@ struct PlanReport: Codable, Equatable {
     let totalHours: Double
     let units: [UnitJSON]
     var weeks: [WeekJSON]
+    /// `[low, high]` of the start and projected scores; left out for plans saved before bands.
+    var startBand: [Double]? = nil
+    var projectedBand: [Double]? = nil
 
     enum CodingKeys: String, CodingKey {
         case optimal, gap, start, end, units, weeks
+        case startBand = "start_band", projectedBand = "projected_band"
         case startScore = "start_score"
         case projectedScore = "projected_score"
         case weeksCount = "weeks_count"
@@ -78,6 +82,7 @@ struct PlanReport: Codable, Equatable {
         weeksCount = plan.weeks
         hoursPerWeek = plan.hoursPerWeek
         totalHours = round(plan.totalHours, 2)
+        startBand = bandJSON(plan.startBand); projectedBand = bandJSON(plan.projectedBand)
         units = plan.units.map { u in
             UnitJSON(skill: u.skill, level: u.level, hours: round(u.hours, 2), gain: round(u.gain, 3),
                      gainPerHour: round(u.gain / u.hours, 4), tasks: u.tasks, neededBy: u.neededBy.map(\.description),

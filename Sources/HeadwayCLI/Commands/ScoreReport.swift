@@ -25,9 +25,11 @@ struct ScoreReport: Encodable {
     let role: String
     let asOf: String
     let curriculaVersion: String
+    /// `[low, high]` to one decimal; left out for a score with no band (a what-if).
+    let band: [Double]?
 
     enum CodingKeys: String, CodingKey {
-        case score, zone, label, raw, market, tasks, parts, role
+        case score, zone, label, raw, market, tasks, parts, role, band
         case taskResistance = "task_resistance"
         case shareAt3Plus = "share_at_3_plus"
         case asOf = "as_of"
@@ -52,5 +54,6 @@ struct ScoreReport: Encodable {
         self.role = role.id
         asOf = day.description
         curriculaVersion = version
+        band = bandJSON(s.band)
     }
 }
