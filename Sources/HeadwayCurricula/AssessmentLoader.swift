@@ -7,7 +7,8 @@ import Yams
 /// The first problem (in file order) is thrown as one ``Diagnostic`` naming the file, the line,
 /// the key and what is allowed.
 public enum AssessmentLoader {
-    static let keys = ["role", "seniority", "hours_per_week", "weeks", "start", "time_split", "skills", "market", "goals", "unsure"]
+    static let keys = ["role", "seniority", "hours_per_week", "weeks", "start", "time_split", "skills", "market", "goals", "availability",
+                       "unsure"]
 
     /// Loads `url`; errors name the file as `displayName` (default: its path).
     public static func load(_ url: URL, displayName: String? = nil, curriculum: Curriculum) throws(Diagnostic) -> Assessment {
@@ -103,6 +104,18 @@ public enum AssessmentLoader {
                 guard a.unsure.insert(skill).inserted else { r.problem(item, "unsure", "'\(skill)' is listed twice"); continue }
                 // Reported here, at the item's own line, rather than at the `unsure` key.
                 if let message = a.unsureProblem(skill, in: curriculum) { r.problem(item, "unsure", message) }
+            }
+        }
+        if let node = r.value(m, "availability", in: root, "availability", required: false),
+           let am = r.mapping(node, "availability") {
+            for pair in am {
+                guard let day = Day(pair.key) else {
+                    r.problem(pair.keyNode, "availability", "'\(oneLine(pair.key, limit: 40))' is not a date; allowed: YYYY-MM-DD (a week's first day) -> hours 0..40")
+                    continue
+                }
+                if let v = r.number(pair.value, "availability.\(pair.key)", "availability.\(pair.key)", in: Assessment.weekHoursRange) {
+                    a.availability[day] = v
+                }
             }
         }
         try first()

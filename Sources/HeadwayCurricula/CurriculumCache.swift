@@ -3,7 +3,7 @@ import HeadwayCore
 
 extension CurriculumLoader {
     /// Bumped whenever the cached layout below changes.
-    static let cacheFormat = 2
+    static let cacheFormat = 3
 
     /// ``load(from:)`` with a cache of the validated result, keyed by the files' content hash:
     /// parsing and validating the YAML was most of a one-shot command's time, and the files
@@ -13,12 +13,12 @@ extension CurriculumLoader {
         guard let cache else { return try load(from: directory) }
         let version = contentVersion(directory)
         let file = cache.appendingPathComponent("curricula-\(version)-f\(cacheFormat).bin")
-        if let data = try? Data(contentsOf: file), let cached = try? CacheCodec.decode(data), cached.version == version {
+        if let data = try? Data(contentsOf: file), let cached = try? CacheCodec.decode(data), cached.contentHash == version {
             return cached
         }
         let curriculum = try load(from: directory)
         // Another process may have changed a file between the hash and the parse.
-        guard curriculum.version == version else { return curriculum }
+        guard curriculum.contentHash == version else { return curriculum }
         try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temp = cache.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
         if (try? CacheCodec.encode(curriculum).write(to: temp)) != nil, rename(temp.path, file.path) != 0 {
@@ -35,7 +35,8 @@ enum CacheCodec {
 
     static func encode(_ c: Curriculum) -> Data {
         var w = Writer()
-        w.string(c.version)
+        w.string(c.contentHash)
+        w.optionalString(c.release?.version); w.optionalString(c.release?.changes)
         w.list(c.graph.groups) { w, g in w.string(g.id); w.string(g.name) }
         w.list(c.graph.skills) { w, s in
             w.string(s.id); w.string(s.name); w.string(s.kind.rawValue); w.string(s.group); w.string(s.description)
@@ -76,6 +77,8 @@ enum CacheCodec {
     static func decode(_ data: Data) throws -> Curriculum {
         var r = Reader(bytes: [UInt8](data))
         let version = try r.string()
+        let releaseVersion = try r.optionalString(), releaseChanges = try r.optionalString()
+        let release = releaseVersion.flatMap { v in releaseChanges.map { CurriculaRelease(version: v, changes: $0) } }
         let groups = try r.list { r in SkillGroup(id: try r.string(), name: try r.string()) }
         let skills = try r.list { r in
             let id = try r.string(), name = try r.string(), kind = try r.enumValue(SkillKind.self), group = try r.string()
@@ -127,7 +130,7 @@ enum CacheCodec {
                           answeredBy: try r.list { try $0.string() }, note: try r.string())
         }
         guard r.atEnd else { throw Truncated() }
-        return Curriculum(graph: SkillGraph(groups: groups, skills: skills), roles: roles, signals: signals, version: version)
+        return Curriculum(graph: SkillGraph(groups: groups, skills: skills), roles: roles, signals: signals, version: version, release: release)
     }
 
     struct Writer {

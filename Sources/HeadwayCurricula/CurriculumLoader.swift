@@ -58,10 +58,17 @@ public enum CurriculumLoader {
         }
         var signals: [(Signal, Int, NodeReader, [Int])] = []
         if let (r, node) = read(base.appendingPathComponent("signals.yaml")) { signals = readSignals(node, r) }
+        // Optional: a folder without one is "unversioned" (and cannot be installed).
+        var release: CurriculaRelease? = nil
+        let releaseFile = base.appendingPathComponent(releaseFileName)
+        if FileManager.default.fileExists(atPath: releaseFile.path), let (r, node) = read(releaseFile) {
+            release = readRelease(node, r)
+        }
 
         let graph = SkillGraph(groups: groups, skills: skills.map(\.0))
         crossCheck(graph: graph, skills: skills, roles: roles, signals: signals, declared: declared, log: log)
-        let curriculum = Curriculum(graph: graph, roles: roles.map(\.0), signals: signals.map(\.0), version: contentVersion(base))
+        let curriculum = Curriculum(graph: graph, roles: roles.map(\.0), signals: signals.map(\.0),
+                                    version: contentVersion(base), release: release)
         return (log.items.isEmpty ? curriculum : nil, log.items)
     }
 
@@ -76,10 +83,42 @@ public enum CurriculumLoader {
     public static func contentVersion(_ directory: URL) -> String {
         let base = directory.standardizedFileURL
         var hasher = ContentHash()
-        for url in [base.appendingPathComponent("skills.yaml")] + roleFiles(base) + [base.appendingPathComponent("signals.yaml")] {
+        for url in [base.appendingPathComponent("skills.yaml")] + roleFiles(base)
+            + [base.appendingPathComponent("signals.yaml"), base.appendingPathComponent(releaseFileName)] {
             if let data = try? Data(contentsOf: url) { hasher.add(url.lastPathComponent); hasher.add(data) }
         }
         return hasher.hex
+    }
+
+    /// The file holding a curricula's content version and changelog.
+    public static let releaseFileName = "curricula.yaml"
+
+    /// The files a curricula folder is made of, as paths relative to it, in load order.
+    public static func files(_ directory: URL) -> [String] {
+        let base = directory.standardizedFileURL
+        var out = ["skills.yaml"] + roleFiles(base).map { "roles/" + $0.lastPathComponent } + ["signals.yaml"]
+        if FileManager.default.fileExists(atPath: base.appendingPathComponent(releaseFileName).path) { out.append(releaseFileName) }
+        return out
+    }
+
+    // MARK: - curricula.yaml
+
+    static func readRelease(_ root: Node, _ r: NodeReader) -> CurriculaRelease? {
+        guard let top = r.mapping(root, nil) else { return nil }
+        r.checkKeys(top, allowed: ["version", "changes"], nil)
+        let versionNode = r.value(top, "version", in: root, nil)
+        let version = versionNode.flatMap { r.string($0, "version", "version") }
+        if let version, !CurriculaRelease.isValid(version) {
+            r.problem(versionNode, "version", "'\(oneLine(version, limit: 40))' is not a content version; allowed: YYYY.MM or YYYY.MM.N (e.g. 2026.12)")
+            return nil
+        }
+        let changes = r.value(top, "changes", in: root, nil).flatMap { r.string($0, "changes", "changes") }
+        if let changes, changes.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            r.problem(r.value(top, "changes", in: root, nil), "changes", "'changes' is empty; write one sentence on what this version changed")
+            return nil
+        }
+        guard let version, let changes else { return nil }
+        return CurriculaRelease(version: version, changes: changes.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Ids declared by the files, whether or not what they declare is valid.

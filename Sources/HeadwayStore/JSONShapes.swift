@@ -51,3 +51,41 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
 func jsonValue<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
     try JSONDecoder().decode(type, from: Data(text.utf8))
 }
+
+/// `availability` as an assessment file writes it: `{"2026-12-21": 0}`.
+enum AvailabilityJSON {
+    static func object(_ a: [Day: Double]) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: a.map { ($0.key.description, $0.value) })
+    }
+
+    static func days(_ o: [String: Double]) throws -> [Day: Double] {
+        var out: [Day: Double] = [:]
+        for (k, v) in o {
+            guard let d = Day(k) else { throw JSONShapeError("availability day '\(k)' is not YYYY-MM-DD") }
+            out[d] = v
+        }
+        return out
+    }
+}
+
+/// A log entry as a change keeps it before an edit or a removal.
+struct LogEntryJSON: Codable, Hashable {
+    var date: String
+    var skill: String
+    var level: Int
+    var activity: String?
+    var hours: Double
+    var status: String
+    var note: String?
+
+    init(_ e: LogEntry) {
+        date = e.date.description; skill = e.skill; level = e.level; activity = e.activity
+        hours = e.hours; status = e.status.rawValue; note = e.note
+    }
+
+    func entry() throws -> LogEntry {
+        guard let d = Day(date) else { throw JSONShapeError("a kept log date '\(date)' is not YYYY-MM-DD") }
+        guard let s = LogStatus(rawValue: status) else { throw JSONShapeError("a kept log status '\(status)' is not done, partial or skipped") }
+        return LogEntry(date: d, skill: skill, level: level, activity: activity, hours: hours, status: s, note: note)
+    }
+}

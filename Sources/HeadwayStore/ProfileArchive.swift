@@ -112,11 +112,13 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
     var skills: [String: Int]
     var market: MarketJSON
     var goals: GoalsJSON
+    /// Omitted when empty, so an export without availability reads as before.
+    var availability: [String: Double]?
     /// Left out when no level is unsure (and in exports written before bands).
     var unsure: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case id, reason, role, seniority, weeks, start, skills, market, goals, unsure
+        case id, reason, role, seniority, weeks, start, skills, market, goals, availability, unsure
         case createdAt = "created_at", curriculaVersion = "curricula_version", hoursPerWeek = "hours_per_week"
         case timeSplit = "time_split"
     }
@@ -126,12 +128,14 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
         id = s.id; createdAt = s.createdAt; reason = s.reason; curriculaVersion = s.curriculaVersion
         role = a.role; seniority = a.seniority; hoursPerWeek = a.hoursPerWeek; weeks = a.weeks; start = a.start
         timeSplit = a.timeSplit; skills = a.skills; market = MarketJSON(a.market); goals = GoalsJSON(a.goals)
+        availability = a.availability.isEmpty ? nil : AvailabilityJSON.object(a.availability)
         unsure = a.unsure.isEmpty ? nil : a.unsure.sorted()
     }
 
     func assessment() throws -> Assessment {
         var a = Assessment(role: role, seniority: seniority, hoursPerWeek: hoursPerWeek, weeks: weeks, start: start,
-                           timeSplit: timeSplit, skills: skills, market: try market.overrides(), goals: goals.goals)
+                           timeSplit: timeSplit, skills: skills, market: try market.overrides(), goals: goals.goals,
+                           availability: try AvailabilityJSON.days(availability ?? [:]))
         if let stray = unsure?.first(where: { skills[$0] == nil }) {
             throw StoreError.invalid("assessment \(id): unsure names '\(stray)', which has no level under skills")
         }
@@ -225,16 +229,18 @@ struct LogRecord: Codable, Hashable, Sendable {
     var hours: Double
     var status: LogStatus
     var note: String?
+    /// Removed by `log rm`; omitted when not.
+    var removed: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case id, date, skill, level, activity, hours, status, note
+        case id, date, skill, level, activity, hours, status, note, removed
         case createdAt = "created_at"
     }
 
     init(_ s: StoredLog) {
         let e = s.entry
         id = s.id; createdAt = s.createdAt; date = e.date; skill = e.skill; level = e.level; activity = e.activity
-        hours = e.hours; status = e.status; note = e.note
+        hours = e.hours; status = e.status; note = e.note; removed = s.removed ? true : nil
     }
 
     var entry: LogEntry {
@@ -311,7 +317,8 @@ extension Store {
                 assessments: renumbered(try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id])
                     .map(AssessmentRecord.init)) { $0.id = $1 },
                 plans: plans,
-                logs: renumbered(try fetchLogs(db, where: "profile_id = ? ORDER BY id", [profile.id]).map(LogRecord.init)) { $0.id = $1 },
+                logs: renumbered(try fetchLogs(db, where: "profile_id = ? ORDER BY id", [profile.id], removed: true)
+                    .map(LogRecord.init)) { $0.id = $1 },
                 snapshots: renumbered(try fetchSnapshots(db, where: "profile_id = ? ORDER BY id", [profile.id])
                     .map(SnapshotRecord.init)) { $0.id = $1 },
                 briefings: renumbered(try fetchBriefings(db, where: "profile_id = ? ORDER BY id", [profile.id])
@@ -356,14 +363,27 @@ extension Store {
                 }
                 try db.execute(sql: "UPDATE plans SET superseded_by = ? WHERE id = ?", arguments: [new, newID[p.id]!])
             }
-            for l in archive.logs { _ = try insertLog(db, l.entry, profile: profile, createdAt: l.createdAt) }
+            for l in archive.logs {
+                let id = try insertLog(db, l.entry, profile: profile, createdAt: l.createdAt)
+                if l.removed == true { try db.execute(sql: "UPDATE logs SET removed = 1 WHERE id = ?", arguments: [id]) }
+            }
             for s in archive.snapshots {
                 if let band = s.band, band.count != 2 {
                     throw StoreError.invalid("snapshot \(s.id): band must be [low, high]; found \(band.count) numbers")
                 }
                 _ = try insertSnapshot(db, s.snapshot, profile: profile, curriculaVersion: s.curriculaVersion, createdAt: s.createdAt)
             }
-            for b in archive.briefings { _ = try insertBriefing(db, b.briefing, profile: profile, createdAt: b.createdAt) }
+            // Programmes are read from the plans as a database of before programmes reads them;
+            // a briefing goes to the programme in force when it was written.
+            try Schema.assignProgrammes(db)
+            for b in archive.briefings {
+                guard let programme = try Int64.fetchOne(db, sql: """
+                    SELECT programme_id FROM plans WHERE profile_id = ? ORDER BY (created_at <= ?) DESC, CASE WHEN created_at <= ? THEN -id ELSE id END LIMIT 1
+                    """, arguments: [profile, b.createdAt, b.createdAt]) else {
+                    throw StoreError.invalid("briefing of week \(b.week) has no plan in the export to belong to")
+                }
+                _ = try insertBriefing(db, b.briefing, profile: profile, programme: programme, createdAt: b.createdAt)
+            }
             return try fetchProfile(db, id: profile)
         }
     }

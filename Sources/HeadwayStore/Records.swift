@@ -27,12 +27,18 @@ public struct StoredPlan: Sendable, Hashable {
     public let supersededBy: Int64?
     public let curriculaVersion: String
     public let createdAt: String
+    /// The programme the plan belongs to (`savePlan(_:for:curriculaVersion:continuing:madeOn:)`).
+    public let programmeID: Int64
+    /// The day it was made (the `--as-of` day); `nil` for a plan stored before this was kept.
+    public let madeOn: Day?
 }
 
 public struct StoredLog: Sendable, Hashable {
     public let id: Int64
     public let entry: LogEntry
     public let createdAt: String
+    /// Removed by `log rm` (kept, so `undo` can bring it back).
+    public var removed: Bool = false
 }
 
 public struct StoredSnapshot: Sendable, Hashable {
@@ -46,4 +52,6 @@ public struct StoredBriefing: Sendable, Hashable {
     public let id: Int64
     public let briefing: Briefing
     public let createdAt: String
+    /// The programme whose week it reports on.
+    public let programmeID: Int64
 }

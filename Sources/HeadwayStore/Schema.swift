@@ -1,4 +1,5 @@
 import GRDB
+import HeadwayCore
 
 /// The database schema, one named migration per change.
 ///
@@ -13,6 +14,8 @@ enum Schema {
         var m = DatabaseMigrator()
         m.registerMigration("v1-profiles-history", migrate: v1)
         m.registerMigration("v2-change-journal", migrate: v2)
+        m.registerMigration("v3-record", migrate: v3)
+        m.registerMigration("v4-programme-briefings", migrate: v4)
         m.registerMigration("v7-assessment-band", migrate: v7)
         return m
     }()
@@ -185,6 +188,156 @@ enum Schema {
             ALTER TABLE snapshots ADD COLUMN change_id INTEGER REFERENCES changes(id) ON DELETE CASCADE;
             CREATE INDEX snapshots_change ON snapshots(change_id);
             """)
+    }
+
+    /// One journal for every change that moves the score, and a record that keeps its ids.
+    ///
+    /// - `logs` is rebuilt with AUTOINCREMENT ids (an undone entry's id is never given to the
+    ///   next one) and a `removed` flag: `log rm` hides an entry rather than deleting it, so the
+    ///   change that wrote it, and its snapshot, stay history.
+    /// - `changes` is rebuilt with a `kind` (`log`, `reassessment`, `log-edit`, `log-rm`) and the
+    ///   entry as it was before an edit or removal (`previous`, JSON), which `undo` restores;
+    ///   an edit or removal names the log it changed, so `log_id` is no longer unique.
+    /// - `assessments.availability`: a week's first day -> that week's hours (JSON).
+    /// - `plan_weeks.capacity`: the week's hours when they differ from the plan's (availability).
+    private static func v3(_ db: Database) throws {
+        let now = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+        // DROP below forgets a table's AUTOINCREMENT counter; keep the changes' one.
+        let changesSeq = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'changes'") ?? 0
+        try db.execute(sql: """
+            CREATE TABLE logs_v3 (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                date TEXT NOT NULL,
+                skill TEXT NOT NULL,
+                level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+                activity TEXT,
+                hours REAL NOT NULL CHECK (hours >= 0 AND (hours > 0 OR status = 'skipped')),
+                status TEXT NOT NULL CHECK (status IN ('done', 'partial', 'skipped')),
+                note TEXT,
+                removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+                created_at TEXT NOT NULL DEFAULT \(now)
+            );
+            INSERT INTO logs_v3 (id, profile_id, date, skill, level, activity, hours, status, note, created_at)
+                SELECT id, profile_id, date, skill, level, activity, hours, status, note, created_at FROM logs;
+            DROP TABLE logs;
+            ALTER TABLE logs_v3 RENAME TO logs;
+            CREATE INDEX logs_profile_date ON logs(profile_id, date, id);
+
+            CREATE TABLE changes_v3 (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('log', 'reassessment', 'log-edit', 'log-rm')),
+                log_id INTEGER REFERENCES logs(id) ON DELETE CASCADE,
+                assessment_id INTEGER UNIQUE REFERENCES assessments(id) ON DELETE CASCADE,
+                previous TEXT CHECK (previous IS NULL OR json_valid(previous)),
+                as_of TEXT NOT NULL,
+                created_at TEXT NOT NULL DEFAULT \(now),
+                CHECK ((kind = 'reassessment') = (assessment_id IS NOT NULL)),
+                CHECK ((kind = 'reassessment') = (log_id IS NULL)),
+                CHECK ((kind IN ('log-edit', 'log-rm')) = (previous IS NOT NULL))
+            );
+            INSERT INTO changes_v3 (id, profile_id, kind, log_id, assessment_id, as_of, created_at)
+                SELECT id, profile_id, CASE WHEN log_id IS NULL THEN 'reassessment' ELSE 'log' END,
+                       log_id, assessment_id, as_of, created_at FROM changes;
+            DROP TABLE changes;
+            ALTER TABLE changes_v3 RENAME TO changes;
+            CREATE INDEX changes_profile ON changes(profile_id, id);
+            CREATE UNIQUE INDEX changes_one_per_log ON changes(log_id) WHERE kind = 'log';
+            CREATE INDEX changes_log ON changes(log_id);
+
+            ALTER TABLE assessments ADD COLUMN availability TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(availability));
+            ALTER TABLE plan_weeks ADD COLUMN capacity REAL CHECK (capacity IS NULL OR capacity BETWEEN 0 AND 40);
+            """)
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'changes'", arguments: [changesSeq])
+        if try Int.fetchOne(db, sql: "SELECT changes()") == 0 {
+            try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('changes', ?)", arguments: [changesSeq])
+        }
+    }
+
+    /// Programmes: a `plan` starts one (its first day and weeks), a `replan` continues it, so
+    /// week numbers and briefings belong to a programme rather than to a plan or a profile.
+    ///
+    /// - `programmes`; `plans.programme_id` names the programme a plan belongs to, and
+    ///   `plans.made_on` the day it was made (the `--as-of` day; unknown for older rows).
+    /// - `briefings` gets `programme_id`, and a week is unique per programme, not per profile.
+    ///
+    /// Existing plans are grouped as they were read before: a plan continues the programme of
+    /// the plan before it when it starts on one of its week boundaries and ends on its last
+    /// day. An existing briefing goes to the programme that was in force when it was written.
+    private static func v4(_ db: Database) throws {
+        let now = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+        try db.execute(sql: """
+            CREATE TABLE programmes (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                start TEXT NOT NULL,
+                weeks INTEGER NOT NULL CHECK (weeks BETWEEN 1 AND 52),
+                created_at TEXT NOT NULL DEFAULT \(now)
+            );
+            CREATE INDEX programmes_profile ON programmes(profile_id, id);
+            ALTER TABLE plans ADD COLUMN programme_id INTEGER REFERENCES programmes(id) ON DELETE CASCADE;
+            ALTER TABLE plans ADD COLUMN made_on TEXT;
+            CREATE INDEX plans_programme ON plans(programme_id, id);
+            """)
+        try assignProgrammes(db)
+        try db.execute(sql: """
+            CREATE TABLE briefings_v4 (
+                id INTEGER PRIMARY KEY,
+                profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                programme_id INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+                week INTEGER NOT NULL CHECK (week BETWEEN 1 AND 52),
+                body TEXT NOT NULL,
+                generated_on TEXT NOT NULL,
+                created_at TEXT NOT NULL DEFAULT \(now),
+                UNIQUE (profile_id, programme_id, week)
+            );
+            INSERT INTO briefings_v4 (id, profile_id, programme_id, week, body, generated_on, created_at)
+                SELECT b.id, b.profile_id,
+                       COALESCE((SELECT p.programme_id FROM plans p WHERE p.profile_id = b.profile_id AND p.created_at <= b.created_at
+                                 ORDER BY p.id DESC LIMIT 1),
+                                (SELECT p.programme_id FROM plans p WHERE p.profile_id = b.profile_id ORDER BY p.id LIMIT 1)),
+                       b.week, b.body, b.generated_on, b.created_at
+                FROM briefings b
+                WHERE EXISTS (SELECT 1 FROM plans p WHERE p.profile_id = b.profile_id);
+            DROP TABLE briefings;
+            ALTER TABLE briefings_v4 RENAME TO briefings;
+            CREATE INDEX briefings_programme ON briefings(programme_id, week);
+            """)
+    }
+
+    /// Gives every plan without a programme one, in id order per profile: it continues the
+    /// programme of the plan before it when it starts on one of that programme's week
+    /// boundaries, inside it, and ends on its last day; otherwise it starts a new one.
+    static func assignProgrammes(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.profile_id, p.start, p.weeks, p.created_at,
+                   (SELECT q.programme_id FROM plans q WHERE q.profile_id = p.profile_id AND q.id < p.id ORDER BY q.id DESC LIMIT 1) AS before
+            FROM plans p WHERE p.programme_id IS NULL ORDER BY p.profile_id, p.id
+            """)
+        var current: [Int64: (id: Int64, start: Day, end: Day)] = [:]
+        for r in rows {
+            let profile: Int64 = r["profile_id"], planID: Int64 = r["id"], weeks: Int = r["weeks"]
+            guard let start = Day(r["start"] as String) else { throw StoreError.invalid("a stored date '\(r["start"] as String)' is not YYYY-MM-DD") }
+            let end = start.adding(days: 7 * weeks - 1)
+            if current[profile] == nil, let before: Int64 = r["before"],
+               let p = try Row.fetchOne(db, sql: "SELECT start, weeks FROM programmes WHERE id = ?", arguments: [before]),
+               let s = Day(p["start"] as String) {
+                current[profile] = (before, s, s.adding(days: 7 * (p["weeks"] as Int) - 1))
+            }
+            if let c = current[profile] {
+                let d = c.start.days(to: start)
+                if d >= 0 && d % 7 == 0 && start <= c.end && end == c.end {
+                    try db.execute(sql: "UPDATE plans SET programme_id = ? WHERE id = ?", arguments: [c.id, planID])
+                    continue
+                }
+            }
+            try db.execute(sql: "INSERT INTO programmes (profile_id, start, weeks, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [profile, start.description, weeks, r["created_at"] as String])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE plans SET programme_id = ? WHERE id = ?", arguments: [id, planID])
+            current[profile] = (id, start, end)
+        }
     }
 
     /// The score's band: which answered levels are unsure, and the band each snapshot and plan

@@ -15,6 +15,8 @@ public struct Checkup: Sendable, Hashable {
     public let fileMode: Int
     /// Per table (assessments, plans, snapshots): rows stamped with another curricula version.
     public let staleCurricula: [String: Int]
+    /// Per table (assessments, plans, snapshots): how many rows each curricula version stamped.
+    public var curriculaVersions: [String: [String: Int]] = [:]
 
     public var isHealthy: Bool {
         integrity == ["ok"] && foreignKeyProblems.isEmpty && appliedMigrations == knownMigrations
@@ -38,9 +40,15 @@ extension Store {
                                                     arguments: [curriculaVersion]) ?? 0
                 }
             }
-            return Checkup(integrity: integrity, foreignKeyProblems: fk,
-                           appliedMigrations: try Schema.migrator.appliedMigrations(db),
-                           knownMigrations: Schema.identifiers, fileMode: mode & 0o777, staleCurricula: stale)
+            var checkup = Checkup(integrity: integrity, foreignKeyProblems: fk,
+                                  appliedMigrations: try Schema.migrator.appliedMigrations(db),
+                                  knownMigrations: Schema.identifiers, fileMode: mode & 0o777, staleCurricula: stale)
+            for table in ["assessments", "plans", "snapshots"] {
+                for row in try Row.fetchAll(db, sql: "SELECT curricula_version, count(*) FROM \(table) GROUP BY curricula_version") {
+                    checkup.curriculaVersions[table, default: [:]][row[0] as String] = row[1] as Int
+                }
+            }
+            return checkup
         }
     }
 }

@@ -18,6 +18,18 @@ extension Store {
         }
     }
 
+    /// Stores a profile's first assessment with its snapshot, in one transaction.
+    @discardableResult
+    public func saveAssessment(_ assessment: Assessment, snapshot: Snapshot, for profile: Profile,
+                               curriculaVersion: String) throws -> StoredAssessment {
+        try write { db in
+            let id = try insertAssessment(db, assessment, profile: profile.id, reason: "assessment",
+                                          curriculaVersion: curriculaVersion, createdAt: nil)
+            _ = try insertSnapshot(db, snapshot, profile: profile.id, curriculaVersion: curriculaVersion, createdAt: nil)
+            return try fetchAssessments(db, where: "id = ?", [id])[0]
+        }
+    }
+
     /// The most recent assessment of `profile`, if any.
     public func latestAssessment(for profile: Profile) throws -> StoredAssessment? {
         try read { db in try fetchAssessments(db, where: "profile_id = ? ORDER BY id DESC LIMIT 1", [profile.id]).first }
@@ -32,11 +44,11 @@ extension Store {
                           curriculaVersion: String, createdAt: String?) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO assessments (profile_id, role, seniority, hours_per_week, weeks, start, time_split, market,
-                                     goals, reason, curricula_version, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                                     goals, availability, reason, curricula_version, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
             """, arguments: [profile, a.role, a.seniority.rawValue, a.hoursPerWeek, a.weeks, a.start?.description,
                              try jsonText(a.timeSplit), try jsonText(MarketJSON(a.market)), try jsonText(GoalsJSON(a.goals)),
-                             reason, curriculaVersion, createdAt])
+                             try jsonText(AvailabilityJSON.object(a.availability)), reason, curriculaVersion, createdAt])
         let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: "INSERT INTO assessment_levels (assessment_id, skill, level, unsure) VALUES (?, ?, ?, ?)")
         for (skill, level) in a.skills.sorted(by: { $0.key < $1.key }) {
@@ -59,7 +71,8 @@ extension Store {
                                timeSplit: try jsonValue([String: Double].self, row["time_split"]),
                                skills: levels,
                                market: try jsonValue(MarketJSON.self, row["market"]).overrides(),
-                               goals: try jsonValue(GoalsJSON.self, row["goals"]).goals)
+                               goals: try jsonValue(GoalsJSON.self, row["goals"]).goals,
+                               availability: try AvailabilityJSON.days(jsonValue([String: Double].self, row["availability"])))
             a.unsure = unsure
             return StoredAssessment(id: row["id"], assessment: a, reason: row["reason"],
                                     curriculaVersion: row["curricula_version"], createdAt: row["created_at"])
@@ -70,16 +83,35 @@ extension Store {
 
     /// Stores `plan` as the profile's current plan; the plan it replaces is marked
     /// superseded by it, in the same transaction.
+    ///
+    /// A plan starts a programme of its own (its first day and weeks, `MODEL.md` §4a) unless
+    /// `continuing`: then it joins the programme of the plan it replaces (a replan). `madeOn`
+    /// is the day it was made (the `--as-of` day), so the record read as of an earlier day
+    /// does not see it.
     @discardableResult
-    public func savePlan(_ plan: Plan, for profile: Profile, curriculaVersion: String) throws -> StoredPlan {
+    public func savePlan(_ plan: Plan, for profile: Profile, curriculaVersion: String,
+                         continuing: Bool = false, madeOn: Day? = nil) throws -> StoredPlan {
         try write { db in
+            var programme: Int64?
+            if continuing {
+                programme = try Int64.fetchOne(db, sql: """
+                    SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
+                    """, arguments: [profile.id])
+            }
+            if programme == nil { programme = try insertProgramme(db, plan, profile: profile.id, createdAt: nil) }
             let id = try insertPlan(db, plan, profile: profile.id, curriculaVersion: curriculaVersion,
-                                    supersededBy: nil, createdAt: nil)
+                                    supersededBy: nil, createdAt: nil, programme: programme, madeOn: madeOn)
             try db.execute(sql: """
                 UPDATE plans SET superseded_by = ? WHERE profile_id = ? AND superseded_by IS NULL AND id != ?
                 """, arguments: [id, profile.id, id])
             return try fetchPlans(db, where: "id = ?", [id])[0]
         }
+    }
+
+    func insertProgramme(_ db: Database, _ first: Plan, profile: Int64, createdAt: String?) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO programmes (profile_id, start, weeks, created_at) VALUES (?, ?, ?, COALESCE(?, \(nowSQL)))",
+                       arguments: [profile, first.start.description, first.weeks, createdAt])
+        return db.lastInsertedRowID
     }
 
     /// The plan in force: the latest one not superseded.
@@ -95,14 +127,14 @@ extension Store {
     }
 
     func insertPlan(_ db: Database, _ p: Plan, profile: Int64, curriculaVersion: String,
-                    supersededBy: Int64?, createdAt: String?) throws -> Int64 {
+                    supersededBy: Int64?, createdAt: String?, programme: Int64? = nil, madeOn: Day? = nil) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO plans (profile_id, start, weeks, hours_per_week, include_goals, exclude_goals, start_score,
-                               projected_score, optimal, gap, superseded_by, curricula_version, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                               projected_score, optimal, gap, superseded_by, curricula_version, created_at, programme_id, made_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?, ?)
             """, arguments: [profile, p.start.description, p.weeks, p.hoursPerWeek, try jsonText(p.include),
                              try jsonText(p.exclude), p.startScore, p.projectedScore, p.optimal, p.gap, supersededBy,
-                             curriculaVersion, createdAt])
+                             curriculaVersion, createdAt, programme, madeOn?.description])
         let planID = db.lastInsertedRowID
         try db.execute(sql: """
             UPDATE plans SET start_band_low = ?, start_band_high = ?, projected_band_low = ?, projected_band_high = ? WHERE id = ?
@@ -116,7 +148,7 @@ extension Store {
                                          try jsonText(u.neededBy), u.required])
         }
         let week = try db.cachedStatement(sql: """
-            INSERT INTO plan_weeks (plan_id, week, start, hours, projected_score) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO plan_weeks (plan_id, week, start, hours, projected_score, capacity) VALUES (?, ?, ?, ?, ?, ?)
             """)
         let item = try db.cachedStatement(sql: """
             INSERT INTO plan_items (plan_id, week, position, skill, level, hours, completes) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -125,7 +157,7 @@ extension Store {
             INSERT INTO plan_activities (item_id, position, text, hours) VALUES (?, ?, ?, ?)
             """)
         for w in p.schedule {
-            try week.execute(arguments: [planID, w.week, w.start.description, w.hours, w.projectedScore])
+            try week.execute(arguments: [planID, w.week, w.start.description, w.hours, w.projectedScore, w.capacity])
             for (i, it) in w.items.enumerated() {
                 try item.execute(arguments: [planID, w.week, i, it.skill, it.level, it.hours, it.completes])
                 let itemID = db.lastInsertedRowID
@@ -162,7 +194,7 @@ extension Store {
             let schedule = try Row.fetchAll(db, sql: "SELECT * FROM plan_weeks WHERE plan_id = ? ORDER BY week",
                                             arguments: [planID]).map { w in
                 PlanWeek(week: w["week"], start: try day(w["start"]), hours: w["hours"], projectedScore: w["projected_score"],
-                         items: items[w["week"]] ?? [])
+                         items: items[w["week"]] ?? [], capacity: w["capacity"])
             }
             var plan = Plan(start: try day(row["start"]), weeks: row["weeks"], hoursPerWeek: row["hours_per_week"],
                             include: try jsonValue([String: Int].self, row["include_goals"]),
@@ -172,7 +204,8 @@ extension Store {
             plan.startBand = band(row, "start_band")
             plan.projectedBand = band(row, "projected_band")
             return StoredPlan(id: planID, plan: plan, supersededBy: row["superseded_by"],
-                              curriculaVersion: row["curricula_version"], createdAt: row["created_at"])
+                              curriculaVersion: row["curricula_version"], createdAt: row["created_at"],
+                              programmeID: row["programme_id"] ?? planID, madeOn: try (row["made_on"] as String?).map { try day($0) })
         }
     }
 
@@ -187,7 +220,7 @@ extension Store {
         }
     }
 
-    /// Every log entry of `profile`, by date then in the order written.
+    /// Every log entry of `profile` (not removed), by date then in the order written.
     public func logs(for profile: Profile) throws -> [StoredLog] {
         try read { db in try fetchLogs(db, where: "profile_id = ? ORDER BY date, id", [profile.id]) }
     }
@@ -202,13 +235,14 @@ extension Store {
         return db.lastInsertedRowID
     }
 
-    func fetchLogs(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredLog] {
-        try Row.fetchAll(db, sql: "SELECT * FROM logs WHERE \(clause)", arguments: args).map { r in
+    /// Log rows matching `clause`; entries removed by `log rm` only with `removed`.
+    func fetchLogs(_ db: Database, where clause: String, _ args: StatementArguments, removed: Bool = false) throws -> [StoredLog] {
+        try Row.fetchAll(db, sql: "SELECT * FROM logs WHERE \(removed ? "" : "removed = 0 AND ")\(clause)", arguments: args).map { r in
             StoredLog(id: r["id"],
                       entry: LogEntry(date: try day(r["date"]), skill: r["skill"], level: r["level"], activity: r["activity"],
                                       hours: r["hours"], status: try decode(LogStatus(rawValue: r["status"]), "status"),
                                       note: r["note"]),
-                      createdAt: r["created_at"])
+                      createdAt: r["created_at"], removed: r["removed"])
         }
     }
 
@@ -253,21 +287,33 @@ extension Store {
 
     // MARK: Briefings
 
-    /// Stores the briefing of its week unless one is stored already; returns the stored one.
+    /// Stores the briefing of its week of the current plan's programme unless one is stored
+    /// already; returns the stored one.
     ///
     /// The first write wins: a briefing is history, and a later generation (with other data
     /// or another curricula) must not replace what the person was shown.
     @discardableResult
     public func saveBriefing(_ briefing: Briefing, for profile: Profile) throws -> StoredBriefing {
         try write { db in
-            _ = try insertBriefing(db, briefing, profile: profile.id, createdAt: nil)
-            return try fetchBriefings(db, where: "profile_id = ? AND week = ?", [profile.id, briefing.week])[0]
+            let programme = try currentProgramme(db, profile.id)
+            _ = try insertBriefing(db, briefing, profile: profile.id, programme: programme, createdAt: nil)
+            return try fetchBriefings(db, where: "programme_id = ? AND week = ?", [programme, briefing.week])[0]
         }
     }
 
-    /// The stored briefing of `week`, if one was generated.
+    /// The stored briefing of `week` of the current plan's programme, if one was generated.
     public func briefing(week: Int, for profile: Profile) throws -> StoredBriefing? {
-        try read { db in try fetchBriefings(db, where: "profile_id = ? AND week = ?", [profile.id, week]).first }
+        try read { db in
+            try fetchBriefings(db, where: "programme_id = ? AND week = ?", [try currentProgramme(db, profile.id), week]).first
+        }
+    }
+
+    /// The programme of the profile's current plan; a briefing needs one.
+    func currentProgramme(_ db: Database, _ profile: Int64) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: """
+            SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
+            """, arguments: [profile]) else { throw StoreError.invalid("a briefing belongs to a plan's programme, and the profile has no plan") }
+        return id
     }
 
     /// Every stored briefing of `profile`, by week.
@@ -275,12 +321,12 @@ extension Store {
         try read { db in try fetchBriefings(db, where: "profile_id = ? ORDER BY week", [profile.id]) }
     }
 
-    func insertBriefing(_ db: Database, _ b: Briefing, profile: Int64, createdAt: String?) throws -> Int64 {
+    func insertBriefing(_ db: Database, _ b: Briefing, profile: Int64, programme: Int64, createdAt: String?) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO briefings (profile_id, week, body, generated_on, created_at)
-            VALUES (?, ?, ?, ?, COALESCE(?, \(nowSQL)))
-            ON CONFLICT (profile_id, week) DO NOTHING
-            """, arguments: [profile, b.week, b.body, b.generatedOn.description, createdAt])
+            INSERT INTO briefings (profile_id, programme_id, week, body, generated_on, created_at)
+            VALUES (?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+            ON CONFLICT (profile_id, programme_id, week) DO NOTHING
+            """, arguments: [profile, programme, b.week, b.body, b.generatedOn.description, createdAt])
         return db.lastInsertedRowID
     }
 
@@ -288,7 +334,7 @@ extension Store {
         try Row.fetchAll(db, sql: "SELECT * FROM briefings WHERE \(clause)", arguments: args).map { r in
             StoredBriefing(id: r["id"],
                            briefing: Briefing(week: r["week"], body: r["body"], generatedOn: try day(r["generated_on"])),
-                           createdAt: r["created_at"])
+                           createdAt: r["created_at"], programmeID: r["programme_id"])
         }
     }
 }

@@ -2,11 +2,21 @@ import Foundation
 import GRDB
 import HeadwayCore
 
-/// A change that moved (or may move) the score: one log entry or one re-assessment.
+/// A change that moved (or may move) the score: a log entry written, edited or removed, or
+/// a re-assessment.
 public struct StoredChange: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case log, reassessment
+        case logEdit = "log-edit"
+        case logRemove = "log-rm"
+    }
     public let id: Int64
+    public let kind: Kind
+    /// The log written, edited or removed.
     public let logID: Int64?
     public let assessmentID: Int64?
+    /// The entry before an edit or a removal (what `undo` puts back).
+    public let previous: LogEntry?
     /// The day the change takes effect.
     public let asOf: Day
     public let createdAt: String
@@ -19,14 +29,16 @@ public struct ProfileState: Sendable {
     public let assessments: [StoredAssessment]
     /// Oldest first.
     public let changes: [StoredChange]
-    /// By date, then in the order written.
+    /// By date, then in the order written (entries removed by `log rm` are not here).
     public let logs: [StoredLog]
+    /// Entries removed by `log rm`, by id.
+    public let removedLogs: [StoredLog]
     /// By as-of day, then in the order written.
     public let snapshots: [StoredSnapshot]
     public let plan: StoredPlan?
     /// Every plan, oldest first (superseded ones included).
     public let plans: [StoredPlan]
-    /// By week.
+    /// By programme, then week.
     public let briefings: [StoredBriefing]
 
     /// The day a journaled assessment takes effect (`nil`: from the start).
@@ -41,6 +53,10 @@ public struct ProfileWrites: Sendable {
     public enum Change: Sendable {
         case log(LogEntry)
         case reassessment(Assessment)
+        /// Log `id` now reads `entry` (`log edit`).
+        case editLog(id: Int64, entry: LogEntry)
+        /// Log `id` no longer counts (`log rm`).
+        case removeLog(id: Int64)
     }
 
     /// Snapshots that are not a change of the person's (signal window boundaries), written first.
@@ -50,8 +66,13 @@ public struct ProfileWrites: Sendable {
     public var changeDay: Day?
     /// The snapshot the change wrote; it goes when the change is undone.
     public var changeSnapshot: Snapshot?
-    /// A briefing to keep (the first one of its week wins).
+    /// A briefing to keep (the first one of its programme's week wins), in the programme of
+    /// the current plan.
     public var briefing: Briefing?
+    /// The stored reason of a re-assessment ("re-assessment").
+    public var reassessmentReason = "re-assessment"
+    /// The programme the briefing belongs to, when not the current plan's.
+    public var briefingProgramme: Int64?
 
     public init() {}
     public var isEmpty: Bool { snapshots.isEmpty && change == nil && changeSnapshot == nil && briefing == nil }
@@ -68,9 +89,10 @@ public struct ProfileWritten: Sendable {
     public var briefing: StoredBriefing?
 }
 
-/// What `undo` removed.
+/// What `undo` reverted.
 public struct UndoneChange: Sendable {
     public let change: StoredChange
+    /// The log written (now gone), or the entry edited or removed (as it is again).
     public let log: StoredLog?
     public let assessment: StoredAssessment?
     public let snapshots: [StoredSnapshot]
@@ -113,9 +135,19 @@ extension Store {
             }
             let snapshots = try fetchSnapshots(db, where: "change_id = ? ORDER BY id", [change.id])
             var log: StoredLog?, assessment: StoredAssessment?
-            if let id = change.logID {
-                log = try fetchLogs(db, where: "id = ?", [id]).first
+            switch (change.kind, change.logID) {
+            case (.log, let id?):
+                log = try fetchLogs(db, where: "id = ?", [id], removed: true).first
                 try db.execute(sql: "DELETE FROM logs WHERE id = ?", arguments: [id])
+            case (.logEdit, let id?):
+                guard let previous = change.previous else { throw StoreError.invalid("log edit change \(change.id) has no previous entry") }
+                try updateLog(db, id, previous)
+                log = try fetchLogs(db, where: "id = ?", [id], removed: true).first
+            case (.logRemove, let id?):
+                try db.execute(sql: "UPDATE logs SET removed = 0 WHERE id = ?", arguments: [id])
+                log = try fetchLogs(db, where: "id = ?", [id]).first
+            default:
+                break
             }
             if let id = change.assessmentID {
                 assessment = try fetchAssessments(db, where: "id = ?", [id]).first
@@ -136,9 +168,10 @@ extension Store {
                             assessments: try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id]),
                             changes: try fetchChanges(db, where: "profile_id = ? ORDER BY id", [profile.id]),
                             logs: try fetchLogs(db, where: "profile_id = ? ORDER BY date, id", [profile.id]),
+                            removedLogs: try fetchLogs(db, where: "profile_id = ? AND removed = 1 ORDER BY id", [profile.id], removed: true),
                             snapshots: try fetchSnapshots(db, where: "profile_id = ? ORDER BY as_of, id", [profile.id]),
                             plan: plans.last { $0.supersededBy == nil }, plans: plans,
-                            briefings: try fetchBriefings(db, where: "profile_id = ? ORDER BY week", [profile.id]))
+                            briefings: try fetchBriefings(db, where: "profile_id = ? ORDER BY programme_id, week", [profile.id]))
     }
 
     private func apply(_ db: Database, _ w: ProfileWrites, profile: Int64, curriculaVersion: String) throws -> ProfileWritten {
@@ -149,19 +182,40 @@ extension Store {
         }
         if let change = w.change {
             guard let day = w.changeDay else { throw StoreError.invalid("a change needs the day it takes effect") }
-            var logID: Int64?, assessmentID: Int64?
+            var logID: Int64?, assessmentID: Int64?, previous: String?
+            let kind: StoredChange.Kind
             switch change {
             case .log(let entry):
+                kind = .log
                 logID = try insertLog(db, entry, profile: profile, createdAt: nil)
                 out.log = try fetchLogs(db, where: "id = ?", [logID!]).first
             case .reassessment(let a):
-                assessmentID = try insertAssessment(db, a, profile: profile, reason: "re-assessment",
+                kind = .reassessment
+                assessmentID = try insertAssessment(db, a, profile: profile, reason: w.reassessmentReason,
                                                     curriculaVersion: curriculaVersion, createdAt: nil)
                 out.assessment = try fetchAssessments(db, where: "id = ?", [assessmentID!]).first
+            case .editLog(let id, let entry):
+                kind = .logEdit
+                guard let old = try fetchLogs(db, where: "id = ? AND profile_id = ?", [id, profile]).first else {
+                    throw StoreError.invalid("log #\(id) is not an entry of this profile")
+                }
+                previous = try jsonText(LogEntryJSON(old.entry))
+                try updateLog(db, id, entry)
+                logID = id
+                out.log = try fetchLogs(db, where: "id = ?", [id]).first
+            case .removeLog(let id):
+                kind = .logRemove
+                guard let old = try fetchLogs(db, where: "id = ? AND profile_id = ?", [id, profile]).first else {
+                    throw StoreError.invalid("log #\(id) is not an entry of this profile")
+                }
+                previous = try jsonText(LogEntryJSON(old.entry))
+                try db.execute(sql: "UPDATE logs SET removed = 1 WHERE id = ?", arguments: [id])
+                logID = id
+                out.log = old
             }
             try db.execute(sql: """
-                INSERT INTO changes (profile_id, log_id, assessment_id, as_of) VALUES (?, ?, ?, ?)
-                """, arguments: [profile, logID, assessmentID, day.description])
+                INSERT INTO changes (profile_id, kind, log_id, assessment_id, previous, as_of) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [profile, kind.rawValue, logID, assessmentID, previous, day.description])
             let changeID = db.lastInsertedRowID
             out.change = try fetchChanges(db, where: "id = ?", [changeID]).first
             if let s = w.changeSnapshot {
@@ -173,8 +227,9 @@ extension Store {
             throw StoreError.invalid("a change snapshot needs its change")
         }
         if let b = w.briefing {
-            _ = try insertBriefing(db, b, profile: profile, createdAt: nil)
-            out.briefing = try fetchBriefings(db, where: "profile_id = ? AND week = ?", [profile, b.week]).first
+            let programme = try w.briefingProgramme ?? currentProgramme(db, profile)
+            _ = try insertBriefing(db, b, profile: profile, programme: programme, createdAt: nil)
+            out.briefing = try fetchBriefings(db, where: "programme_id = ? AND week = ?", [programme, b.week]).first
         }
         return out
     }
@@ -183,7 +238,20 @@ extension Store {
         try Row.fetchAll(db, sql: "SELECT * FROM changes WHERE \(clause)", arguments: args).map { r in
             let text: String = r["as_of"]
             guard let day = Day(text) else { throw StoreError.invalid("a stored date '\(text)' is not YYYY-MM-DD") }
-            return StoredChange(id: r["id"], logID: r["log_id"], assessmentID: r["assessment_id"], asOf: day, createdAt: r["created_at"])
+            let kindText: String = r["kind"]
+            guard let kind = StoredChange.Kind(rawValue: kindText) else {
+                throw StoreError.invalid("a stored change kind '\(kindText)' is not one this version knows")
+            }
+            let previous = try (r["previous"] as String?).map { try jsonValue(LogEntryJSON.self, $0).entry() }
+            return StoredChange(id: r["id"], kind: kind, logID: r["log_id"], assessmentID: r["assessment_id"], previous: previous,
+                                asOf: day, createdAt: r["created_at"])
         }
+    }
+
+    /// Rewrites log `id` to read `e` (its id, profile and written time stay).
+    func updateLog(_ db: Database, _ id: Int64, _ e: LogEntry) throws {
+        try db.execute(sql: """
+            UPDATE logs SET date = ?, skill = ?, level = ?, activity = ?, hours = ?, status = ?, note = ? WHERE id = ?
+            """, arguments: [e.date.description, e.skill, e.level, e.activity, e.hours, e.status.rawValue, e.note, id])
     }
 }

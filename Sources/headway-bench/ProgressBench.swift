@@ -3,9 +3,11 @@ import HeadwayCLI
 import HeadwayCore
 import HeadwayStore
 
-/// Progress benchmark (issue 6): log one entry, then score, on a profile with a year of daily
-/// logs. Medians of the real command paths: in-process through `runCommand` (what the shell
-/// does per line) and one-shot through the built `headway` binary (process start included).
+/// Progress benchmark: on a profile with a year of daily logs, log one entry then score,
+/// replan, and the weekly briefing. Medians of the real command paths: in-process through
+/// `runCommand` (what the shell does per line) and one-shot through the built `headway`
+/// binary (process start included), beside Taskwarrior's `task next` on as many tasks in the
+/// same run.
 enum ProgressBench {
     static func run(runs: Int) throws {
         let dir = try StoreBench.scratchFolder(); defer { try? FileManager.default.removeItem(at: dir) }
@@ -31,6 +33,42 @@ enum ProgressBench {
             Timing.spawn(headwayBinary, ["score", "--json"] + common)
         }
         report(String(format: "log then score, two one-shot processes: median %.1f ms (n=%d)", oneShot, max(5, runs / 2)))
+
+        // A plan current on the bench days, so replan and brief have a week to work on.
+        let late = ["--as-of", "2027-01-05", "--db", path]
+        try silenced {
+            guard runCommand(["plan", "--as-of", "2026-12-28", "--db", path]) == 0 else { throw BenchError("cannot plan on the year profile") }
+        }
+        let replanIn = try Timing.median(runs: runs) {
+            try silenced { guard runCommand(["replan"] + late) == 0 else { throw BenchError("replan failed in process") } }
+        }
+        report(String(format: "replan, in process (shell), a year of history: median %.1f ms (n=%d)", replanIn, runs))
+        let replanOne = Timing.median(runs: max(5, runs / 2), warmup: 1) { Timing.spawn(headwayBinary, ["replan"] + late) }
+        report(String(format: "replan, one-shot: median %.1f ms (n=%d)", replanOne, max(5, runs / 2)))
+        // The first run generates and stores the week's briefing; later runs show the stored one.
+        let briefIn = try Timing.median(runs: runs) {
+            try silenced { guard runCommand(["brief"] + late) == 0 else { throw BenchError("brief failed in process") } }
+        }
+        report(String(format: "brief, in process (shell), a year of history: median %.1f ms (n=%d)", briefIn, runs))
+        let briefOne = Timing.median(runs: max(5, runs / 2), warmup: 1) { Timing.spawn(headwayBinary, ["brief"] + late) }
+        report(String(format: "brief, one-shot: median %.1f ms (n=%d)", briefOne, max(5, runs / 2)))
+        try taskNext(tasks: rows, runs: max(5, runs / 2), in: dir)
+    }
+
+    /// Taskwarrior's `task next` on `tasks` tasks, in the same run (when `task` is installed).
+    static func taskNext(tasks: Int, runs: Int, in dir: URL) throws {
+        guard let task = Timing.which("task") else { report("Taskwarrior `task next`: not measured (task is not installed)"); return }
+        let data = dir.appendingPathComponent("task")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let rc = dir.appendingPathComponent("taskrc")
+        try "data.location=\(data.path)\nconfirmation=off\nverbose=nothing\n".write(to: rc, atomically: true, encoding: .utf8)
+        let env = ["TASKRC": rc.path, "TASKDATA": data.path]
+        let lines = (0..<tasks).map { "{\"description\":\"bench task \($0)\",\"status\":\"pending\",\"uuid\":\"\(UUID().uuidString.lowercased())\",\"entry\":\"20260101T000000Z\"}" }
+        let file = dir.appendingPathComponent("tasks.json")
+        try ("[" + lines.joined(separator: ",") + "]").write(to: file, atomically: true, encoding: .utf8)
+        Timing.spawn(task, ["import", file.path], env: env)
+        let ms = Timing.median(runs: runs, warmup: 1) { Timing.spawn(task, ["next"], env: env) }
+        report(String(format: "Taskwarrior `task next`, %d tasks, same run: median %.1f ms (n=%d)", tasks, ms, runs))
     }
 
     /// A profile made on 2026-01-01 with a plan, a log a day for a year (a unit done every

@@ -9,12 +9,13 @@ import Testing
 struct ProgressSafetyTests {
     static let fixture = repoRoot.appendingPathComponent("Fixtures/assessments/reference-mid.yaml").path
 
-    /// A profile made on 2026-11-23 with its plan, Triton → 2 done on 11-24 and 20 h of NCCL on 11-25.
+    /// A profile made on 2026-11-23 with its plan, Triton → 2 done on 11-24 and 19 of the 20 h of NCCL → 3 on 11-25
+    /// (all 20 would complete it).
     static func prepared() throws -> URL {
         let db = scratchDatabase()
         for args in [["profile", "new", "ana", "--from", fixture], ["plan"],
                      ["log", "triton", "10", "--as-of", "2026-11-24"],
-                     ["log", "nccl:3", "20", "partial", "--date", "2026-11-25", "--as-of", "2026-11-25"]] {
+                     ["log", "nccl:3", "19", "partial", "--date", "2026-11-25", "--as-of", "2026-11-25"]] {
             let out = try headway(args, db: db)
             #expect(out.status == 0, "\(args): \(out.stderr)")
         }
@@ -34,7 +35,7 @@ struct ProgressSafetyTests {
         (["log", "nccl", "2", "--date", "2026-12-01"], "--date 2026-12-01 is in the future (today is 2026-11-25)"),
         (["log", "nccl", "2", "--date", "2026-11-20"], "--date 2026-11-20 is before profile ana existed; allowed: 2026-11-23 to 2026-11-25"),
         (["log", "triton:2", "1"], "triton:2 is already done (Triton Inference Server is at level 2)"),
-        (["log", "nccl", "5"], "hours 5 would make 25 h logged on 2026-11-25; allowed: at most 24 h a day"),
+        (["log", "nccl", "6"], "hours 6 would make 25 h logged on 2026-11-25; allowed: at most 24 h a day"),
         (["log", "nccl:4", "1"], "nccl:4 is not your next unit of NCCL: you are at level 2, so the next is nccl:3"),
         (["log", "nccl", "2", "maybe"], "status 'maybe' is not allowed; allowed: done, partial, skipped"),
         (["log", "nccl"], "log nccl needs the hours spent"),
@@ -76,13 +77,13 @@ struct ProgressSafetyTests {
         #expect(try score() == start)
 
         let second = try headway(["undo", "--as-of", "2026-11-25"], db: db)
-        #expect(second.stdout.hasPrefix("Undid log #2: 20 h on NCCL → 3 (partial) for 2026-11-25."), "\(second.stdout)")
+        #expect(second.stdout.hasPrefix("Undid log #2: 19 h on NCCL → 3 (partial) for 2026-11-25."), "\(second.stdout)")
         let third = try headway(["undo", "--as-of", "2026-11-25"], db: db)
         #expect(third.stdout.hasPrefix("Undid log #1: 10 h on Triton Inference Server → 2 (done) for 2026-11-24 and its snapshot (49.4, completed triton:2)."), "\(third.stdout)")
         #expect(try reasons() == ["assessment"])
         let none = try headway(["undo"], db: db)
         #expect(none.status == 1)
-        #expect(none.stderr == "error: nothing to undo: profile ana has no log entry or re-assessment left (the first assessment stays)\n")
+        #expect(none.stderr == "error: nothing to undo: profile ana has no change left (the first assessment stays)\n")
     }
 
     /// A `headway` shell reading `script` with the day fixed to `today`.

@@ -132,7 +132,7 @@ struct ProgressWalkTests {
         #expect(replanned["projected_score"] as? Double == promised)
         // The new plan, week by week, logged fully from here on.
         for k in 6...12 {
-            let show = try w.json(["plan", "show", String(k - 5)], on: d(7 * k - 7))
+            let show = try w.json(["plan", "show", String(k)], on: d(7 * k - 7))
             let items = ((show["weeks"] as? [[String: Any]])?.first?["items"] as? [[String: Any]]) ?? []
             for (i, item) in items.enumerated() {
                 let unit = UnitID(skill: item["skill"] as! String, level: item["level"] as! Int)

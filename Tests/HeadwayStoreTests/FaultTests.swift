@@ -106,7 +106,7 @@ struct FaultTests {
         let isRoot = getuid() == 0
         // Root ignores permission bits, so it needs a read-only mount to see the fault.
         if isRoot {
-            try #require(try run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=4m", "tmpfs", folder.path]).status == 0,
+            try #require(try run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=16m", "tmpfs", folder.path]).status == 0,
                          "root without mount rights: cannot make a read-only folder here")
         }
         defer { if isRoot { _ = try? run(URL(fileURLWithPath: "/bin/umount"), [folder.path]) } }

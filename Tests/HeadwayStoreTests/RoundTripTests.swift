@@ -57,6 +57,7 @@ struct RoundTripTests {
         #expect(try store.logs(for: p).map(\.entry) == [entries[1], entries[2], entries[0]])
         try store.addSnapshot(sampleSnapshot, for: p, curriculaVersion: "v1")
         #expect(try store.snapshots(for: p).map(\.snapshot) == [sampleSnapshot])
+        try store.savePlan(samplePlan(), for: p, curriculaVersion: "v1")
         let b = Briefing(week: 3, body: "line 1\nline 2", generatedOn: day0)
         #expect(try store.saveBriefing(b, for: p).briefing == b)
         #expect(try store.briefing(week: 3, for: p)?.briefing == b)
@@ -67,6 +68,7 @@ struct RoundTripTests {
     func briefingFirstWriteWins() throws {
         defer { removeFolder(dir) }
         let p = try store.createProfile(named: "ana")
+        try store.savePlan(samplePlan(), for: p, curriculaVersion: "v1")
         let first = try store.saveBriefing(Briefing(week: 1, body: "first", generatedOn: day0), for: p)
         let again = try store.saveBriefing(Briefing(week: 1, body: "second", generatedOn: day0.adding(days: 1)), for: p)
         #expect(again == first)

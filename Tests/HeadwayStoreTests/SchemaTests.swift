@@ -19,7 +19,7 @@ struct SchemaTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         #expect(tables == ["assessment_levels", "assessments", "briefings", "changes", "grdb_migrations", "logs", "plan_activities",
-                           "plan_items", "plan_units", "plan_weeks", "plans", "profiles", "snapshots"])
+                           "plan_items", "plan_units", "plan_weeks", "plans", "profiles", "programmes", "snapshots"])
         #expect(try queue.read { try String.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
     }
 

@@ -127,16 +127,10 @@ struct AssessCommand: ParsableCommand {
             // reached so far, applying from --as-of, with its snapshot, in one transaction.
             let skill = self.skill
             let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: Int, was: ScoreResult, now: ScoreResult)? in
-                let before = p.person
-                let old = before.level(of: skill)
-                guard old != newLevel else { return nil }
-                var changed = before.assessment
-                changed.skills[skill] = newLevel
-                let after = PersonalModel(curriculum: p.curriculum, assessment: changed)!
-                writes.change = .reassessment(changed)
-                writes.changeDay = p.day
-                writes.changeSnapshot = Snapshot(after.score(at: p.day), asOf: p.day, reason: "re-assessment \(skill):\(newLevel)")
-                return (old, before.score(at: p.day).result, after.score(at: p.day).result)
+                let old = p.person.level(of: skill)
+                guard let r = p.record.reassessment(setting: skill, to: newLevel, on: p.day) else { return nil }
+                writes.reassess(r)
+                return (old, p.person.score(at: p.day).result, r.change.after.score(at: p.day)!.result)
             }
             guard let (oldLevel, was, now) = result else {
                 Console.out("\(skill) is already at \(newLevel) (\(Level.meaning(newLevel))); nothing changed.")
@@ -183,11 +177,21 @@ enum Assessing {
         }
         return try storeCall {
             if let profile = target.existing {
-                let first = try db.latestAssessment(for: profile) == nil
-                let reason = first ? "assessment" : "re-assessment"
-                let snapshot = Snapshot(person.score(at: day), asOf: day, reason: reason)
-                try db.saveAssessment(assessment, for: profile, reason: reason, curriculaVersion: curriculum.version)
-                try db.addSnapshot(snapshot, for: profile, curriculaVersion: curriculum.version)
+                if try db.latestAssessment(for: profile) != nil {
+                    // A profile with a history: one journaled re-assessment from `day`, with
+                    // its snapshot (and any signal snapshots due), in one transaction.
+                    let (snapshot, _) = try db.update(profile, curriculaVersion: curriculum.version) { state in
+                        let p = try ProfileProgress(curriculum: curriculum, state: state, day: day)
+                        var writes = ProfileWrites()
+                        writes.snapshots = p.signalSnapshots()
+                        let r = p.record.reassessment(with: assessment, on: day)
+                        writes.reassess(r)
+                        return (writes, r.change.snapshot ?? Snapshot(person.score(at: day), asOf: day, reason: "re-assessment"))
+                    }
+                    return (try db.useProfile(named: profile.name), snapshot)
+                }
+                let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
+                try db.saveAssessment(assessment, snapshot: snapshot, for: profile, curriculaVersion: curriculum.version)
                 let current = try db.useProfile(named: profile.name)
                 return (current, snapshot)
             }

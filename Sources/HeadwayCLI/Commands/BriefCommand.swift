@@ -40,9 +40,11 @@ struct BriefCommand: ParsableCommand {
                 let start = programme.start.adding(days: 7 * (k - 1))
                 throw CLIError("week \(k) has not started (it starts \(start)); allowed: 1..\(min(current, weeks))")
             }
-            if let stored = p.state.briefing(week: k) { return try BriefingDocument.decode(stored.briefing.body) }
-            let doc = BriefingDocument(p, week: k, profile: p.state.profile.name)
+            let programmeID = p.storedPlan!.programmeID
+            if let stored = p.state.briefing(programme: programmeID, week: k) { return try BriefingDocument.decode(stored.briefing.body) }
+            let doc = BriefingDocument(p, week: k, profile: p.state.profile.name, pending: writes.snapshots)
             writes.briefing = Briefing(week: k, body: try doc.encoded(), generatedOn: p.day)
+            writes.briefingProgramme = programmeID
             return doc
         }
         // The stored briefing is what is shown, even when this run generated it.
@@ -59,8 +61,10 @@ struct BriefCommand: ParsableCommand {
 }
 
 extension ProfileState {
-    /// The stored briefing of `week`, if one was generated.
-    func briefing(week: Int) -> StoredBriefing? { briefings.first { $0.briefing.week == week } }
+    /// The stored briefing of a programme's week, if one was generated.
+    func briefing(programme: Int64, week: Int) -> StoredBriefing? {
+        briefings.first { $0.programmeID == programme && $0.briefing.week == week }
+    }
 }
 
 /// A briefing's content: the numbers and the sentences, stored as JSON when first generated
@@ -139,10 +143,12 @@ struct BriefingDocument: Codable, Equatable {
     let outlook: Outlook?
     let nextWeek: [Item]
     let signals: [FieldChange]
-    let sections: [Section]
+    var sections: [Section]
+    /// A curricula update recorded since the last briefing (absent in older briefings).
+    let curricula: CurriculaUpdateReport?
 
     enum CodingKeys: String, CodingKey {
-        case profile, week, weeks, from, to, score, label, moves, hours, units, outlook, signals, sections
+        case profile, week, weeks, from, to, score, label, moves, hours, units, outlook, signals, sections, curricula
         case formatName = "format", asOf = "as_of", generatedOn = "generated_on", nextWeek = "next_week"
     }
 
@@ -162,30 +168,21 @@ struct BriefingDocument: Codable, Equatable {
 
     // MARK: - Building
 
-    init(_ p: ProfileProgress, week k: Int, profile: String) {
-        // A past week generated late reports as of its last day.
-        let weekEnd = p.planProgress!.start.adding(days: 7 * k - 1)
-        let asOf = min(p.day, weekEnd)
-        let pp = p.planProgress(on: asOf)!
-        let w = pp.plannedWeek(k)!
-        let end = w.start.adding(days: 6)
-        let person = p.person(at: asOf)
-        let programmeStart = pp.start
-        let weekAgo = max(asOf.adding(days: -7), p.firstDay)
-        let now = person.score(at: asOf).result
-        let then = p.person(at: weekAgo).score(at: weekAgo).result
-        let startScore = p.person(at: max(programmeStart, p.firstDay)).score(at: max(programmeStart, p.firstDay)).result
-
+    init(_ p: ProfileProgress, week k: Int, profile: String, pending: [Snapshot] = []) {
+        let b = p.planProgress!.briefing(week: k, generatedOn: p.day, firstDay: p.firstDay) { d in
+            p.replan(on: d).map { WeekBriefing.Replan(week: $0.week, projected: $0.plan.projectedScore) }
+        }!
+        let pp = p.planProgress(on: b.asOf)!
         formatName = Self.currentFormat
         self.profile = profile
-        week = k; weeks = pp.weeksCount
-        from = w.start.description; to = end.description
-        self.asOf = asOf.description
-        generatedOn = p.day.description
-        score = Scores(now: now.rounded, weekAgo: then.rounded, start: startScore.rounded, startDay: max(programmeStart, p.firstDay).description)
-        label = now.label
+        week = k; weeks = b.weeks
+        from = b.from.description; to = b.to.description
+        asOf = b.asOf.description
+        generatedOn = b.generatedOn.description
+        score = Scores(now: b.now.rounded, weekAgo: b.weekAgo.rounded, start: b.atStart.rounded, startDay: b.startDay.description)
+        label = b.now.label
 
-        moves = p.record.moves(from: weekAgo, to: asOf).compactMap { m in
+        moves = b.moves.compactMap { m in
             let points = round(m.points, 2)
             switch m.cause {
             case .completed(let u): return Move(kind: "level", what: "\(p.name(u.skill)) reached level \(u.level)", points: points)
@@ -199,29 +196,37 @@ struct BriefingDocument: Codable, Equatable {
             }
         }
 
-        let wp = pp.progress(w)
+        let wp = b.progress
         hours = Hours(planned: round(wp.plannedHours, 2), logged: round(wp.loggedHours, 2))
-        units = Units(planned: wp.plannedUnits.map(p.name), done: wp.done.map(p.name), partial: wp.partial.map(p.name),
+        // A unit in progress says how many of its activities are done.
+        let partial = wp.partial.map { u -> String in
+            let all = p.curriculum.graph[u.skill]?.activities[u.level] ?? []
+            let done = (wp.activitiesDone[u] ?? []).filter(all.contains).count
+            return p.name(u) + (done > 0 && !all.isEmpty ? " (\(done) of \(all.count) activities done)" : "")
+        }
+        units = Units(planned: wp.plannedUnits.map(p.name), done: wp.done.map(p.name), partial: partial,
                       skipped: wp.skipped.map(p.name))
-        if let o = pp.outlook() {
-            let replan = o.reachable ? nil : p.replan(on: asOf)
+        if let o = b.outlook {
             outlook = Outlook(onTrack: o.reachable, projected: round(o.projected, 1), atPace: round(o.atPace, 1), pace: round(o.pace, 1),
-                              replanProjected: replan.map { round($0.plan.projectedScore, 1) }, replanFromWeek: replan?.week)
+                              replanProjected: b.replan.map { round($0.projected, 1) }, replanFromWeek: b.replan?.week)
         } else {
             outlook = nil
         }
-        nextWeek = k < pp.weeksCount ? (pp.plannedWeek(k + 1)?.items ?? []).filter { person.level(of: $0.skill) < $0.level }.map { i in
+        nextWeek = b.nextWeek.map { i in
             Item(unit: p.name(UnitID(skill: i.skill, level: i.level)), hours: round(i.hours, 1),
                  activities: i.activities.map { "\($0.text) (\(format(round($0.hours, 1))) h)" })
-        } : []
-        signals = person.roleSignals.filter { $0.window.overlaps(w.start, end) }.map { s in
-            FieldChange(id: s.id, title: s.title, from: s.window.from.description, to: s.window.to.description,
-                        effectNow: round(person.effect(of: s.id, at: asOf), 2),
-                        effectComplete: round(person.effect(of: s.id, at: max(asOf, s.window.to)), 2),
-                        answeredBy: s.answeredBy.map { "\(p.name($0)) (you: \(person.level(of: $0)))" })
         }
-        sections = Self.sentences(score: score, label: label, asOf: asOf, day: p.day, moves: moves, hours: hours, units: units,
+        signals = b.fieldChanges.map { f in
+            FieldChange(id: f.signal.id, title: f.signal.title, from: f.signal.window.from.description, to: f.signal.window.to.description,
+                        effectNow: round(f.effectNow, 2), effectComplete: round(f.effectComplete, 2),
+                        answeredBy: f.answeredBy.map { "\(p.name($0.skill)) (you: \($0.level))" })
+        }
+        sections = Self.sentences(score: score, label: label, asOf: b.asOf, day: p.day, moves: moves, hours: hours, units: units,
                                   outlook: outlook, programme: pp, week: k, nextWeek: nextWeek, signals: signals)
+        curricula = CurriculaUpdateReport(p, pending: pending, asOf: b.asOf)
+        if let update = curricula {
+            sections = sections.map { $0.title == "Field changes" ? Section(title: $0.title, lines: update.lines + $0.lines) : $0 }
+        }
     }
 
     private static func sentences(score: Scores, label: String, asOf: Day, day: Day, moves: [Move], hours: Hours, units: Units,
@@ -280,7 +285,7 @@ struct BriefingDocument: Codable, Equatable {
         } else if nextWeek.isEmpty {
             s.append("Week \(k + 1) has nothing left to do: time to consolidate.")
         } else {
-            s.append("Week \(k + 1) starts \(pp.start.adding(days: 7 * k)):")
+            s.append("Week \(k + 1) starts \(pp.numbering.start(ofWeek: k + 1)):")
             for i in nextWeek {
                 s.append("- \(i.unit) (\(format(i.hours)) h): " + i.activities.joined(separator: "; ") + ".")
             }

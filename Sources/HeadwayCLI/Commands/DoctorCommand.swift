@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayCore
 import HeadwayStore
 
 /// `headway doctor`: is the database sound, and was its history made with these curricula?
@@ -30,6 +31,12 @@ struct DoctorCommand: ParsableCommand {
             line("curricula", stale.isEmpty ? "ok (version \(curriculum.version))"
                  : "version \(curriculum.version); made with another version: "
                    + stale.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+            // Which curricula each part of the history was made under (profiles remember it).
+            for table in ["plans", "snapshots"] {
+                let counts = (c.curriculaVersions[table] ?? [:]).map { (CurriculaStamp($0.key).label, $0.value) }
+                let merged = Dictionary(counts, uniquingKeysWith: +).sorted { $0.key < $1.key }
+                if !merged.isEmpty { line("", "\(table) made under " + merged.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")) }
+            }
         } else {
             line("curricula", "not loaded (pass --curricula DIR); skipped the version check")
         }

@@ -63,13 +63,14 @@ struct ExportPlanCommand: ParsableCommand {
         let text: String
         switch format {
         case .ics:
-            text = PlanCalendar(plan: plan, graph: graph, owner: source.owner, sequence: source.planRevision, stamp: Environment.now()).render()
+            text = PlanCalendar(plan: plan, graph: graph, owner: source.owner, sequence: source.planRevision, stamp: Environment.now(),
+                                programme: source.programme).render()
         case .md:
-            text = PlanMarkdown(plan: plan, graph: graph, role: source.person.role, owner: source.owner).render()
+            text = PlanMarkdown(plan: plan, graph: graph, role: source.person.role, owner: source.owner, programme: source.programme).render()
         case .json:
-            text = try jsonText(PlanReport(plan, graph: graph, role: source.person.role))
+            text = try jsonText(PlanReport(plan, graph: graph, role: source.person.role, programme: source.programme))
         case .csv:
-            text = CSV.plan(plan, graph: graph)
+            text = CSV.plan(plan, graph: graph, programme: source.programme)
         }
         if let done = try file.write(text) { print(done) }
     }
@@ -98,7 +99,9 @@ struct ExportHistoryCommand: ParsableCommand {
         try file.check()
         let db = try store.open()
         let profile = try store.selectedProfile(in: db)
-        let snapshots = try storeCall { try db.snapshots(for: profile) }.map(\.snapshot)
+        // As of a day: the snapshots written for days up to it.
+        let day = model.day()
+        let snapshots = try storeCall { try db.snapshots(for: profile) }.map(\.snapshot).filter { $0.asOf <= day }
         if let done = try file.write(CSV.history(snapshots)) { print(done) }
     }
 }
@@ -124,7 +127,8 @@ struct ExportReportCommand: ParsableCommand {
         let file = OutputFile(output)
         try file.check()
         let source = try ExportSource.load(model, input, store)
-        let data = ReportData(owner: source.owner, person: source.person, day: source.day, plan: source.plan, snapshots: source.snapshots)
+        let data = ReportData(owner: source.owner, person: source.person, day: source.day, plan: source.plan, snapshots: source.snapshots,
+                              programme: source.programme)
         let page = ReportPage(data: data, generated: ICSStamp.readable(Environment.now())).render()
         if let done = try file.write(page) { print(done) }
     }
@@ -141,13 +145,17 @@ struct ExportSource {
     let snapshots: [Snapshot]
     let day: Day
     let profileName: String?
+    /// The programme's week numbering; `nil`: the plan's own.
+    var programme: ProgrammeWeeks? = nil
 
+    /// On a profile, the record as of `--as-of`: the levels then, the plan in force then and the
+    /// snapshots written for days up to it.
     static func load(_ model: ModelOptions, _ input: AssessmentOption, _ options: StoreOptions) throws -> ExportSource {
         let curriculum = try model.curriculum()
-        let subject = try Subject.resolve(curriculum, input, options)
-        let person = subject.person
         let day = model.day()
-        guard let db = subject.store, let profile = subject.profile else {
+        let subject = try Subject.resolve(curriculum, input, options, day: day)
+        let person = subject.person
+        guard subject.store != nil, let profile = subject.profile else {
             // Stateless: the plan the assessment asks for, computed and not saved.
             let a = person.assessment
             let request = PlanRequest(start: a.start ?? day, weeks: a.weeks, hoursPerWeek: a.hoursPerWeek, goals: a.goals)
@@ -157,10 +165,11 @@ struct ExportSource {
             return ExportSource(person: person, owner: (name as NSString).deletingPathExtension, plan: plan, planRevision: 0,
                                 snapshots: [Snapshot(person.score(at: day), asOf: day, reason: "assessment")], day: day, profileName: nil)
         }
-        let stored = try storeCall { try db.currentPlan(for: profile) }
-        let snapshots = try storeCall { try db.snapshots(for: profile) }.map(\.snapshot)
+        let progress = subject.progress!
+        let stored = progress.storedPlan
+        let snapshots = progress.state.snapshots.map(\.snapshot).filter { $0.asOf <= day }
         return ExportSource(person: person, owner: profile.name, plan: stored?.plan, planRevision: Int(stored?.id ?? 0),
-                            snapshots: snapshots, day: day, profileName: profile.name)
+                            snapshots: snapshots, day: day, profileName: profile.name, programme: progress.planProgress?.numbering)
     }
 
     func requirePlan() throws -> Plan {

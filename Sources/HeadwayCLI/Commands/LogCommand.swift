@@ -3,15 +3,26 @@ import Foundation
 import HeadwayCore
 import HeadwayStore
 
-/// `headway log`: record what you did, quickly or by picking from this week's plan.
+/// `headway log`: record what you did (the default), or list, correct or remove an entry.
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Log work on a unit: log SKILL[:LEVEL] HOURS [done|partial|skipped].",
+        discussion: "`log list` shows the entries with their numbers; `log edit N` and `log rm N` correct or remove one (`undo` reverts either).",
+        subcommands: [LogAddCommand.self, LogListCommand.self, LogEditCommand.self, LogRemoveCommand.self],
+        defaultSubcommand: LogAddCommand.self)
+}
+
+/// `headway log [add] SKILL[:LEVEL] HOURS`: record what you did, quickly or by picking from this week's plan.
+struct LogAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Log work on a unit: log SKILL[:LEVEL] HOURS [done|partial|skipped].",
         discussion: """
         LEVEL defaults to the next level of the skill in your plan, else your level + 1. The \
         status defaults to done when the hours logged on the unit reach its hours, else partial. \
-        A unit logged done raises your level from --date on and writes a score snapshot. Hours: \
+        A unit logged done, or whose hours are all logged, raises your level from --date on and \
+        writes a score snapshot; partial hours count toward the unit when you replan. Hours: \
         more than 0, at most 24 a day in total; --date may not be in the future nor before the \
         profile's first day. With no arguments (in the shell or on a terminal) it offers this \
         week's plan items and their activities. `undo` reverts the last log.
@@ -146,81 +157,31 @@ struct LogRequest {
         return d
     }
 
-    /// The checks that need the profile, then the entry, its change and (when it completes
-    /// the unit) its snapshot, in one transaction.
+    /// The checks that need the profile (the record decides them), then the entry, its change
+    /// and (when it completes the unit) its snapshot, in one transaction.
     func record(_ model: ModelOptions, _ store: StoreOptions, curriculum: Curriculum) throws {
-        let (outcome, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes in try check(p, &writes) }
+        let (decision, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogDecision, String) in
+            let draft = LogDraft(skill: skill, level: level, hours: hours, status: status, note: note, date: date ?? p.day, activity: activity)
+            let decision: LogDecision
+            do { decision = try p.record.decide(draft, in: p.context) } catch { throw CLIError(String(describing: error)) }
+            writes.change = .log(decision.entry)
+            writes.changeDay = decision.entry.date
+            writes.changeSnapshot = decision.change.snapshot
+            return (decision, p.name(decision.entry.unit))
+        }
+        let (d, unitName) = decision
+        let e = d.entry
         for line in signalNotes(written) { Console.out(line) }
         let id = written.log.map { "#\($0.id)" } ?? ""
-        Console.out("Logged \(id): \(outcome.summary).")
+        var summary = "\(format(e.hours)) h on \(unitName) (\(e.status.rawValue))"
+        if let activity = e.activity { summary += ", activity “\(activity)”" }
+        summary += " for \(e.date)"
+        Console.out("Logged \(id): \(summary).")
         if let s = written.changeSnapshot?.snapshot {
-            Console.out("AIJRI \(fixed(outcome.before, 1)) → \(fixed(s.score, 1)) (\(signed(s.score - outcome.before))) \(s.label): \(s.reason).")
-        } else if let hint = outcome.hint {
-            Console.out(hint)
+            Console.out("AIJRI \(fixed(d.change.before, 1)) → \(fixed(s.score, 1)) (\(signed(s.score - d.change.before))) \(s.label): \(s.reason).")
+        } else if e.status == LogStatus.partial {
+            Console.out("\(format(round(d.loggedOnUnit, 2))) of \(format(d.unitHours)) h of \(e.unit) logged; `log \(e.unit) H done` completes it.")
         }
-    }
-
-    struct Outcome {
-        let summary: String
-        let before: Double
-        let hint: String?
-    }
-
-    func check(_ p: ProfileProgress, _ writes: inout ProfileWrites) throws -> Outcome {
-        let day = date ?? p.day
-        guard day >= p.firstDay else {
-            throw CLIError("--date \(day) is before profile \(p.state.profile.name) existed; allowed: \(p.firstDay) to \(p.day)")
-        }
-        let person = p.person
-        let now = person.level(of: skill)
-        let name = p.name(skill)
-        let unitLevel: Int
-        if let level {
-            unitLevel = level
-        } else {
-            let planned = p.state.plan?.plan.units.filter { $0.skill == skill && $0.level > now }.map(\.level).min()
-            guard let next = planned ?? (now < 4 ? now + 1 : nil) else {
-                throw CLIError("\(name) (\(skill)) is already at level 4; there is no unit left to log")
-            }
-            unitLevel = next
-        }
-        let unit = UnitID(skill: skill, level: unitLevel)
-        guard now < unitLevel else {
-            throw CLIError("\(unit) is already done (\(name) is at level \(now)); `undo` reverts a mistaken log, `level \(skill) L` corrects a level")
-        }
-        guard unitLevel == now + 1 else {
-            throw CLIError("\(unit) is not your next unit of \(name): you are at level \(now), so the next is \(skill):\(now + 1)")
-        }
-        if let activity, !(p.curriculum.graph[skill]?.activities[unitLevel] ?? []).contains(activity) {
-            throw CLIError("'\(clip(activity, 60))' is not an activity of \(unit)")
-        }
-        let spentUnit = p.record.hoursSpent(on: unit, through: p.day)
-        let unitHours = p.curriculum.graph[skill]!.hours(toLevel: unitLevel)
-        let status = self.status ?? (activity == nil && spentUnit + hours >= unitHours - 1e-9 ? .done : .partial)
-        if status != .skipped {
-            let spentDay = p.record.hoursSpent(from: day, to: day)
-            guard spentDay + hours <= 24 + 1e-9 else {
-                throw CLIError("hours \(format(hours)) would make \(format(spentDay + hours)) h logged on \(day); allowed: at most 24 h a day (\(format(spentDay)) h logged already)")
-            }
-        }
-        let entry = LogEntry(date: day, skill: skill, level: unitLevel, activity: activity, hours: hours, status: status, note: note)
-        writes.change = .log(entry)
-        writes.changeDay = day
-        let before = person.score(at: p.day).result.rounded
-        let after = ProfileProgress.record(p.curriculum, p.state, extra: entry)
-        if after.completions.count > p.record.completions.count, let newPerson = after.person(at: p.day) {
-            let reason = "completed \(unit)" + (day == p.day ? "" : " (done \(day))")
-            writes.changeSnapshot = Snapshot(newPerson.score(at: p.day), asOf: p.day, reason: reason)
-        }
-        var summary = "\(format(hours)) h on \(p.name(unit)) (\(status.rawValue))"
-        if let activity { summary += ", activity “\(activity)”" }
-        summary += " for \(day)"
-        var hint: String?
-        if status == .partial {
-            let total = spentUnit + hours
-            hint = "\(format(round(total, 2))) of \(format(unitHours)) h of \(unit) logged; `log \(unit) H done` completes it."
-        }
-        return Outcome(summary: summary, before: before, hint: hint)
     }
 }
 
@@ -241,7 +202,8 @@ struct LogChoices {
         week = programme.flatMap { $0.plannedWeek($0.week) }
         var items: [Choice] = []
         let person = progress.person
-        let doneActivities = Set(progress.record.logs.filter { $0.entry.status == .done }.compactMap { l in l.entry.activity.map { "\(l.entry.unit)|\($0)" } })
+        let doneActivities = Set(progress.record.logs.filter { $0.entry.status == .done && $0.entry.date <= progress.day }
+            .compactMap { l in l.entry.activity.map { "\(l.entry.unit)|\($0)" } })
         for item in week?.items ?? [] where person.level(of: item.skill) < item.level {
             let unit = UnitID(skill: item.skill, level: item.level)
             items.append(Choice(unit: unit, activity: nil, hours: item.hours))
@@ -322,17 +284,10 @@ struct LevelCommand: ParsableCommand {
         let (node, newLevel) = try checkedSkillLevel(skill, level, in: curriculum)
         let skill = self.skill
         let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: Int, before: Double)? in
-            let person = p.person
-            let old = person.level(of: skill)
-            guard old != newLevel else { return nil }
-            // The re-assessment holds every level reached so far, so completions before it stay.
-            var assessment = person.assessment
-            assessment.skills[skill] = newLevel
-            writes.change = .reassessment(assessment)
-            writes.changeDay = p.day
-            let after = PersonalModel(curriculum: p.curriculum, assessment: assessment)!
-            writes.changeSnapshot = Snapshot(after.score(at: p.day), asOf: p.day, reason: "re-assessment \(skill):\(newLevel)")
-            return (old, person.score(at: p.day).result.rounded)
+            let old = p.person.level(of: skill)
+            guard let r = p.record.reassessment(setting: skill, to: newLevel, on: p.day) else { return nil }
+            writes.reassess(r)
+            return (old, r.change.before)
         }
         for line in signalNotes(written) { Console.out(line) }
         guard let result, let s = written.changeSnapshot?.snapshot else {
@@ -349,7 +304,7 @@ struct LevelCommand: ParsableCommand {
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Revert the last log entry or re-assessment, with the snapshot it wrote.",
+        abstract: "Revert the last change (log, edit, rm, re-assessment) and its snapshot.",
         discussion: """
         One change at a time, newest first, in one transaction. Snapshots of the field \
         (signal windows) and briefings already written stay as they are.
@@ -363,12 +318,18 @@ struct UndoCommand: ParsableCommand {
         let db = try store.open()
         let profile = try store.selectedProfile(in: db)
         guard let undone = try storeCall({ try db.undoLastChange(for: profile) }) else {
-            throw CLIError("nothing to undo: profile \(profile.name) has no log entry or re-assessment left (the first assessment stays)")
+            throw CLIError("nothing to undo: profile \(profile.name) has no change left (the first assessment stays)")
         }
         var what: String
-        if let log = undone.log {
-            let e = log.entry
-            what = "log #\(log.id): \(format(e.hours)) h on \(curriculum.graph[e.skill]?.name ?? e.skill) → \(e.level) (\(e.status.rawValue)) for \(e.date)"
+        func describe(_ e: LogEntry) -> String {
+            "\(format(e.hours)) h on \(curriculum.graph[e.skill]?.name ?? e.skill) → \(e.level) (\(e.status.rawValue)) for \(e.date)"
+        }
+        if let log = undone.log, undone.change.kind == .logEdit, let edited = undone.change.previous {
+            what = "the edit of log #\(log.id) (back to \(describe(edited)))"
+        } else if let log = undone.log, undone.change.kind == .logRemove {
+            what = "the removal of log #\(log.id) (\(describe(log.entry)) counts again)"
+        } else if let log = undone.log {
+            what = "log #\(log.id): \(describe(log.entry))"
         } else if undone.assessment != nil {
             what = "the re-assessment of \(undone.change.asOf)"
         } else {

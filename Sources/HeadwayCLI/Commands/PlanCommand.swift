@@ -46,13 +46,13 @@ struct PlanMakeCommand: ParsableCommand {
         let request = try makeRequest(person)
         if exportProblem {
             do { try person.validate(request) } catch { throw CLIError(error.description) }
-            try printJSON(person.planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals))
+            try printJSON(person.planningProblem(request))
             return
         }
         let plan: Plan
         do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
         if let db = subject.store, let profile = subject.profile {
-            _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version) }
+            _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version, madeOn: model.day()) }
         }
         try present(plan, curriculum: curriculum, role: person.role, json: json)
         if !json, let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
@@ -75,7 +75,11 @@ struct PlanMakeCommand: ParsableCommand {
             guard let d = Day(start) else { throw CLIError("--start '\(start)' is not a date; allowed: YYYY-MM-DD") }
             startDay = d
         }
-        return PlanRequest(start: startDay, weeks: weeks ?? a.weeks, hoursPerWeek: hours ?? a.hoursPerWeek, goals: goals)
+        let w = weeks ?? a.weeks, h = hours ?? a.hoursPerWeek
+        // Availability: weeks with other hours (a holiday is 0); `nil` when every week has H.
+        let weekHours = a.weekHours(from: startDay, weeks: w, hoursPerWeek: h)
+        return PlanRequest(start: startDay, weeks: w, hoursPerWeek: h, goals: goals,
+                           weekHours: weekHours.allSatisfy { $0 == h } ? nil : weekHours)
     }
 }
 
@@ -90,12 +94,19 @@ struct PlanShowCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let subject = try Subject.resolve(curriculum, nil, store)
-        let plan = try subject.currentPlan().plan
-        if let week, !(1...plan.weeks).contains(week) {
-            throw CLIError("week \(week) is not in the plan; allowed: 1..\(plan.weeks)")
+        let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
+        let (plan, programme) = try subject.planInForce()
+        let numbering = programme.numbering
+        guard let week else {
+            return try present(plan, curriculum: curriculum, role: subject.person.role, json: json, programme: numbering)
         }
-        try present(plan, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week)
+        guard (1...numbering.count).contains(week) else {
+            throw CLIError("week \(week) is not in the plan; allowed: 1..\(numbering.count)")
+        }
+        // A week before the last replan is shown as the plan that covered it had it.
+        let weekStart = numbering.start(ofWeek: week)
+        let covering = programme.programme.last { $0.start <= weekStart } ?? plan
+        try present(covering, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week, programme: numbering)
     }
 }
 
@@ -105,43 +116,81 @@ struct ReplanCommand: ParsableCommand {
         commandName: "replan",
         abstract: "Plan again from the current week with your current levels, keeping what is done.",
         discussion: """
-        The new plan starts on the first day of the current week of the old one and runs to its \
-        end; units logged done count as levels reached; among equally good answers the old \
-        order is kept. The old plan stays in the history.
+        The new plan continues the programme: it starts on the first day of the current week \
+        and keeps the programme's last day and week numbers. Units logged done count as levels \
+        reached; hours logged on a unfinished unit are spent, so it gets only what is left, and \
+        activities logged done are not listed again. Once two units are complete, the hours \
+        left are scaled by your pace factor (hours you logged on completed units over their \
+        curriculum hours, 0.5-2; --no-calibrate leaves them as they are). Weeks your \
+        availability names keep their hours. --include SKILL=LEVEL adds a goal, --exclude SKILL \
+        drops a skill from now on. Among equally good answers the old order is kept; the old \
+        plan stays in the history.
         """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("Hours per week from now on, 1..40 (default: the plan's).", valueName: "h")) var hours: Double?
+    @Option(help: ArgumentHelp("A skill that must reach a level, e.g. nccl=3 (repeatable).", valueName: "skill=level"))
+    var include: [String] = []
+    @Option(help: ArgumentHelp("A skill to leave out from now on (repeatable).", valueName: "skill")) var exclude: [String] = []
+    @Flag(name: .customLong("no-calibrate"), help: "Keep the curriculum's hours instead of scaling them by your pace factor.")
+    var noCalibrate = false
+    @Flag(name: .customLong("export-problem"), help: "Print the replanning problem as JSON (remaining, scaled hours) instead of solving it.")
+    var exportProblem = false
     @Flag(help: "Print JSON (MODEL.md §7).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
-        let old = try subject.currentPlan().plan
+        let includes = try parseLevelPairs(include, flag: "--include", curriculum: curriculum, levels: Level.unitRange)
+        var excludes: [String] = []
+        for s in exclude.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard curriculum.graph.contains(s) else { throw CLIError(PlanningError.unknownSkill(s, flag: "--exclude").description) }
+            excludes.append(s)
+        }
+        if let both = excludes.first(where: { includes[$0] != nil }) {
+            throw CLIError("--include and --exclude both name \(both); give one")
+        }
+        let options = ReplanOptions(hoursPerWeek: hours, include: includes, exclude: excludes, calibrate: !noCalibrate)
         let day = model.day()
-        let person = subject.person
-        guard let (week, request) = old.replanRequest(for: person, on: day, hoursPerWeek: hours) else {
+        let subject = try Subject.resolve(curriculum, nil, store, day: day)
+        let old = try subject.currentPlan().plan
+        guard let programme = subject.progress?.planProgress, let replan = programme.replanRequest(options) else {
             throw CLIError("the plan ended on \(old.end); start a new one with `headway plan`")
         }
-        let remaining = request.previousOrder
-        let plan: Plan
-        do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
-        _ = try storeCall { try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version) }
-        if !json {
-            print("Replanned from week \(week) of the old plan (\(old.units.count - remaining.count) of its \(old.units.count) units done).")
+        let person = subject.person
+        if exportProblem {
+            do { try person.validate(replan.request) } catch { throw CLIError(error.description) }
+            try printJSON(person.planningProblem(replan.request))
+            return
         }
-        try present(plan, curriculum: curriculum, role: person.role, json: json)
+        let plan: Plan
+        do { plan = try person.plan(replan.request) } catch { throw CLIError(error.description) }
+        _ = try storeCall {
+            try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version, continuing: true, madeOn: day)
+        }
+        // The replan continues the programme: its weeks keep the programme's numbers.
+        let numbering = programme.numbering
+        if !json {
+            var line = "Replanned from week \(numbering.week(of: replan.request.start)) of the programme (\(replan.unitsDone) of the old plan's \(replan.unitsPlanned) units done"
+            let spent = replan.request.spent.values.reduce(0, +)
+            if spent > 0 { line += "; \(format(round(spent, 2))) h already logged on unfinished units count" }
+            print(line + ").")
+            if let c = replan.paceFactor {
+                print("Hours left scaled by your pace factor \(fixed(c.value, 2)) (\(format(round(c.logged, 1))) h logged on \(format(c.curriculumHours)) h of \(c.units.count) completed units; --no-calibrate keeps them).")
+            }
+        }
+        try present(plan, curriculum: curriculum, role: person.role, json: json, programme: numbering)
     }
 }
 
 /// Prints a plan as `plan --json`'s document or as the human view, whole or one week of it.
-func present(_ plan: Plan, curriculum: Curriculum, role: Role, json: Bool, onlyWeek: Int? = nil) throws {
+func present(_ plan: Plan, curriculum: Curriculum, role: Role, json: Bool, onlyWeek: Int? = nil,
+             programme: ProgrammeWeeks? = nil) throws {
     if json {
-        var report = PlanReport(plan, graph: curriculum.graph, role: role)
+        var report = PlanReport(plan, graph: curriculum.graph, role: role, programme: programme)
         if let onlyWeek { report = report.only(week: onlyWeek) }
         try printJSON(report)
     } else {
-        print(PlanView(plan: plan, graph: curriculum.graph, role: role, style: .current(), onlyWeek: onlyWeek).render())
+        print(PlanView(plan: plan, graph: curriculum.graph, role: role, style: .current(), onlyWeek: onlyWeek, programme: programme).render())
     }
 }

@@ -51,12 +51,17 @@ struct PlanReport: Codable, Equatable {
     let totalHours: Double
     let units: [UnitJSON]
     var weeks: [WeekJSON]
+    /// The programme's first day and weeks, and the programme week this plan starts in.
+    let programmeStart: String
+    let programmeWeeks: Int
+    let firstWeek: Int
     /// `[low, high]` of the start and projected scores; left out for plans saved before bands.
     var startBand: [Double]? = nil
     var projectedBand: [Double]? = nil
 
     enum CodingKeys: String, CodingKey {
         case optimal, gap, start, end, units, weeks
+        case programmeStart = "programme_start", programmeWeeks = "programme_weeks", firstWeek = "first_week"
         case startBand = "start_band", projectedBand = "projected_band"
         case startScore = "start_score"
         case projectedScore = "projected_score"
@@ -72,7 +77,13 @@ struct PlanReport: Codable, Equatable {
         return copy
     }
 
-    init(_ plan: Plan, graph: SkillGraph, role: Role) {
+    /// `programme`: the numbering of the programme the plan belongs to (default: its own);
+    /// `weeks[].week` are programme weeks.
+    init(_ plan: Plan, graph: SkillGraph, role: Role, programme: ProgrammeWeeks? = nil) {
+        let numbering = programme ?? ProgrammeWeeks(plan)
+        programmeStart = numbering.start.description
+        programmeWeeks = numbering.count
+        firstWeek = numbering.firstWeek(of: plan)
         startScore = round(plan.startScore, 1)
         projectedScore = round(plan.projectedScore, 1)
         optimal = plan.optimal
@@ -89,7 +100,7 @@ struct PlanReport: Codable, Equatable {
                      required: u.required, why: Explanation.why(u, graph: graph, role: role))
         }
         weeks = plan.schedule.map { w in
-            WeekJSON(week: w.week, start: w.start.description, hours: round(w.hours, 2), projectedScore: round(w.projectedScore, 1),
+            WeekJSON(week: numbering.number(of: w), start: w.start.description, hours: round(w.hours, 2), projectedScore: round(w.projectedScore, 1),
                      items: w.items.map { i in
                          ItemJSON(skill: i.skill, level: i.level, hours: round(i.hours, 2), completes: i.completes,
                                   activities: i.activities.map(\.text), activityHours: i.activities.map { round($0.hours, 2) })

@@ -9,9 +9,11 @@ struct ProgressCommand: ParsableCommand {
         commandName: "progress",
         abstract: "Planned vs logged hours by week, streak, and whether the plan still holds.",
         discussion: """
-        Pace is the average of the plan's finished weeks (the plan's own hours in week 1). When \
-        the units left do not fit at that pace, it shows the score you would reach and what \
-        `replan` would give (computed, not saved).
+        Pace is the average of the plan's finished weeks (the plan's own hours in week 1). Once \
+        two units are complete, your pace factor (hours logged on them over their curriculum \
+        hours, 0.5-2) scales the hours left. When the units left do not fit at your pace, it says \
+        what covers that (a re-assessment, a unit completed, units that add nothing) or shows the \
+        score you would reach and what `replan` would give (computed, not saved).
         """)
 
     @OptionGroup var model: ModelOptions
@@ -60,12 +62,26 @@ struct ProgressReport: Encodable {
     let projected: Double
     let atPace: Double?
     let onTrack: Bool?
+    let shortfall: Double?
+    let covers: [String]
+    let hoursPerWeekNeeded: Double?
+    let paceFactor: PaceJSON?
     let replan: ReplanJSON?
+
+    struct PaceJSON: Encodable {
+        let value: Double
+        let raw: Double
+        let units: [String]
+        let logged: Double
+        let curriculumHours: Double
+        enum CodingKeys: String, CodingKey { case value, raw, units, logged; case curriculumHours = "curriculum_hours" }
+    }
 
     enum CodingKeys: String, CodingKey {
         case week, weeks, streak, pace, capacity, projected, replan, score
         case asOf = "as_of", planStart = "plan_start", planEnd = "plan_end", weeksCount = "weeks_count"
         case hoursPerWeek = "hours_per_week", remainingHours = "remaining_hours", atPace = "at_pace", onTrack = "on_track"
+        case shortfall, covers, hoursPerWeekNeeded = "hours_per_week_needed", paceFactor = "pace_factor"
     }
 
     init(_ p: ProfileProgress) throws {
@@ -89,8 +105,22 @@ struct ProgressReport: Encodable {
         remainingHours = outlook.map { round($0.remainingHours, 2) }
         capacity = outlook.map { round($0.capacity, 2) }
         atPace = outlook.map { round($0.atPace, 1) }
-        onTrack = outlook?.reachable
-        if let outlook, !outlook.reachable, let r = p.replan(on: p.day) {
+        onTrack = outlook?.onTrack
+        shortfall = outlook.map { round($0.shortfall, 2) }
+        hoursPerWeekNeeded = outlook.map { round($0.hoursPerWeekNeeded, 2) }
+        covers = (outlook?.covers ?? []).map { c in
+            switch c {
+            case .reassessment(let day, let levels):
+                return "the re-assessment of \(day) (" + levels.map { "\(p.name($0.skill)) \($0.from) → \($0.to)" }.joined(separator: ", ") + ")"
+            case .completed(let u): return "\(p.name(u)), completed outside the plan"
+            case .unitsAddNothing(let units):
+                return "the units that do not fit (\(units.map(\.description).joined(separator: ", "))) add nothing to the projected score"
+            }
+        }
+        let factor = p.record.paceFactor(through: p.day)
+        paceFactor = factor.map { PaceJSON(value: round($0.value, 2), raw: round($0.raw, 3), units: $0.units.map(\.description),
+                                           logged: round($0.logged, 2), curriculumHours: round($0.curriculumHours, 2)) }
+        if let outlook, !outlook.onTrack, let r = p.replan(on: p.day) {
             replan = ReplanJSON(fromWeek: r.week, hoursPerWeek: r.plan.hoursPerWeek, projected: round(r.plan.projectedScore, 1),
                                 units: r.plan.units.map { $0.id.description })
         } else {
@@ -117,11 +147,24 @@ struct ProgressReport: Encodable {
             out.append("The plan has ended; `plan` makes the next one.")
             return out.joined(separator: "\n")
         }
+        if let c = paceFactor {
+            out.append("Pace factor \(fixed(c.value, 2)): \(format(c.logged)) h logged on \(format(c.curriculumHours)) curriculum hours of \(c.units.count) completed units"
+                       + (c.value != c.raw ? " (\(fixed(c.raw, 2)), kept within 0.5-2)" : "") + "; the hours left are scaled by it.")
+        }
         out.append("Pace \(fixed(pace, 1)) h/week: \(fixed(remainingHours, 1)) h of planned work left, \(fixed(capacity, 1)) h at this pace by \(planEnd).")
-        if onTrack {
+        let short = shortfall ?? 0
+        if onTrack && short <= 0.005 {
             out.append(style.zone("On track:", .green) + " at this pace the plan reaches its projected \(fixed(projected, 1)).")
+        } else if onTrack {
+            out.append(style.zone("On track:", .green) + " \(fixed(short, 1)) h do not fit, but the plan still reaches its projected \(fixed(projected, 1)): "
+                       + covers.joined(separator: "; ") + ".")
         } else {
-            out.append(style.zone("Behind:", .yellow) + " at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(fixed(projected, 1)).")
+            if short > 0.005 {
+                out.append(style.zone("Behind:", .yellow) + " \(fixed(short, 1)) h short: at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(fixed(projected, 1));"
+                           + " finishing needs \(fixed(hoursPerWeekNeeded ?? 0, 1)) h/week.")
+            } else {
+                out.append(style.zone("Behind:", .yellow) + " at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(fixed(projected, 1)).")
+            }
             if let replan {
                 out.append("`replan` would give \(fixed(replan.projected, 1)) from week \(replan.fromWeek) at \(format(replan.hoursPerWeek)) h/week"
                            + " (\(replan.units.count) unit\(replan.units.count == 1 ? "" : "s"): \(replan.units.joined(separator: ", "))).")
@@ -149,24 +192,36 @@ struct HistoryCommand: ParsableCommand {
         let zone: String
         let label: String
         let reason: String
+        /// The curricula version it was made under (`2026.12`, or a content hash for an unversioned folder).
+        let curricula: String
         /// `[low, high]`; left out for snapshots written before bands.
         var band: [Double]? = nil
-        enum CodingKeys: String, CodingKey { case score, change, zone, label, reason, band; case asOf = "as_of" }
+        enum CodingKeys: String, CodingKey { case score, change, zone, label, reason, curricula, band; case asOf = "as_of" }
+    }
+
+    /// A plan and the curricula it was made under.
+    struct PlanEntry: Encodable {
+        let start: String, weeks: Int, projectedScore: Double, curricula: String, current: Bool
+        enum CodingKeys: String, CodingKey { case start, weeks, curricula, current; case projectedScore = "projected_score" }
     }
 
     func run() throws {
-        let (snapshots, written, _, profile) = try withProfileProgress(model, store) { p, writes in
-            p.state.snapshots.map(\.snapshot) + writes.snapshots
+        let ((snapshots, plans), written, _, profile) = try withProfileProgress(model, store) { p, writes in
+            // As of a day: what was written for days up to it.
+            ((p.state.snapshots.map { ($0.snapshot, CurriculaStamp($0.curriculaVersion).label) }
+                + writes.snapshots.map { ($0, p.curriculum.label) }).filter { $0.0.asOf <= p.day },
+             p.state.plans.map { PlanEntry(start: $0.plan.start.description, weeks: $0.plan.weeks, projectedScore: $0.plan.projectedScore,
+                                           curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id) })
         }
-        let sorted = snapshots.enumerated().sorted { ($0.element.asOf, $0.offset) < ($1.element.asOf, $1.offset) }.map(\.element)
+        let sorted = snapshots.enumerated().sorted { ($0.element.0.asOf, $0.offset) < ($1.element.0.asOf, $1.offset) }.map(\.element)
         var entries: [Entry] = []
-        for (i, s) in sorted.enumerated() {
-            entries.append(Entry(asOf: s.asOf.description, score: s.score, change: round(i == 0 ? 0 : s.score - sorted[i - 1].score, 1),
-                                 zone: s.zone.rawValue, label: s.label, reason: s.reason, band: bandJSON(s.band)))
+        for (i, (s, curricula)) in sorted.enumerated() {
+            entries.append(Entry(asOf: s.asOf.description, score: s.score, change: round(i == 0 ? 0 : s.score - sorted[i - 1].0.score, 1),
+                                 zone: s.zone.rawValue, label: s.label, reason: s.reason, curricula: curricula, band: bandJSON(s.band)))
         }
         if json {
-            struct Doc: Encodable { let profile: String; let snapshots: [Entry] }
-            try printJSON(Doc(profile: profile.name, snapshots: entries))
+            struct Doc: Encodable { let profile: String; let snapshots: [Entry]; let plans: [PlanEntry] }
+            try printJSON(Doc(profile: profile.name, snapshots: entries, plans: plans))
             return
         }
         for line in signalNotes(written) { Console.out(line) }

@@ -14,12 +14,14 @@ enum CSV {
 
     /// One row per activity of each week's items; an item without activities and a week
     /// without items still get a row, so every week of the plan is there.
-    static func plan(_ plan: Plan, graph: SkillGraph) -> String {
+    /// `week` is the programme week (`programme`, default: the plan's own numbering).
+    static func plan(_ plan: Plan, graph: SkillGraph, programme: ProgrammeWeeks? = nil) -> String {
+        let numbering = programme ?? ProgrammeWeeks(plan)
         let header = ["week", "week_start", "week_end", "week_hours", "projected_score", "skill", "skill_name", "level",
                       "item_hours", "completes", "activity", "activity_hours"]
         var rows: [[String]] = []
         for w in plan.schedule {
-            let week = ["\(w.week)", w.start.description, w.start.adding(days: 6).description, fixed(w.hours, 2), fixed(w.projectedScore, 1)]
+            let week = ["\(numbering.number(of: w))", w.start.description, w.start.adding(days: 6).description, fixed(w.hours, 2), fixed(w.projectedScore, 1)]
             if w.items.isEmpty { rows.append(week + ["", "", "", "", "", "", ""]) }
             for item in w.items {
                 let unit = [item.skill, graph[item.skill]?.name ?? item.skill, "\(item.level)", fixed(item.hours, 2),

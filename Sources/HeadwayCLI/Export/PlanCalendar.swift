@@ -16,6 +16,8 @@ struct PlanCalendar {
     let sequence: Int
     /// When the file is made, UTC.
     let stamp: Date
+    /// The programme's week numbering (a replan's weeks keep the programme's numbers).
+    var programme: ProgrammeWeeks? = nil
 
     func render() -> String {
         var lines = [
@@ -41,9 +43,11 @@ struct PlanCalendar {
     private func event(_ week: PlanWeek) -> [String] {
         let last = week.start.adding(days: 6)
         let names = week.items.map { "\(graph[$0.skill]?.name ?? $0.skill) → \($0.level)" }
-        let summary = "Headway week \(week.week)/\(plan.weeks): "
+        let numbering = programme ?? ProgrammeWeeks(plan)
+        let k = numbering.number(of: week)
+        let summary = "Headway week \(k)/\(numbering.count): "
             + (names.isEmpty ? "consolidate (nothing new planned)" : names.joined(separator: ", ") + " (\(format(round(week.hours, 1))) h)")
-        var description = ["Week \(week.week) of \(plan.weeks) (\(week.start) to \(last)), \(format(round(week.hours, 1))) h, projected AIJRI \(fixed(week.projectedScore, 1)).", ""]
+        var description = ["Week \(k) of \(numbering.count) (\(week.start) to \(last)), \(format(round(week.hours, 1))) h, projected AIJRI \(fixed(week.projectedScore, 1)).", ""]
         for item in week.items {
             description.append("\(graph[item.skill]?.name ?? item.skill) → level \(item.level) (\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : ""))")
             for a in item.activities { description.append("- \(a.text) [\(format(round(a.hours, 1))) h]") }

@@ -8,13 +8,22 @@ struct PlanMarkdown {
     let role: Role
     /// The profile name, or the assessment file's name.
     let owner: String
+    /// The programme's week numbering (a replan's weeks keep the programme's numbers).
+    var programme: ProgrammeWeeks? = nil
 
     func render() -> String {
         var out: [String] = []
         let proof = plan.optimal ? "proven optimal" : "best found, within \(fixed(plan.gap, 2)) points of optimal"
         out.append("# Headway plan: \(inline(owner))")
         out.append("")
-        out.append("\(inline(role.name)) · \(plan.weeks) weeks from \(plan.start) to \(plan.end) · \(format(plan.hoursPerWeek)) h/week")
+        let numbering = programme ?? ProgrammeWeeks(plan)
+        let first = numbering.firstWeek(of: plan)
+        if first == 1 && numbering.start == plan.start {
+            out.append("\(inline(role.name)) · \(plan.weeks) weeks from \(plan.start) to \(plan.end) · \(format(plan.hoursPerWeek)) h/week")
+        } else {
+            out.append("\(inline(role.name)) · weeks \(first)–\(first + plan.weeks - 1) of the \(numbering.count)-week programme from "
+                       + "\(numbering.start) to \(numbering.end), replanned from \(plan.start) · \(format(plan.hoursPerWeek)) h/week")
+        }
         out.append("")
         out.append("**AIJRI \(fixed(plan.startScore, 1)) → \(fixed(plan.projectedScore, 1)) projected** "
                    + "(\(signed(plan.projectedScore - plan.startScore))), \(format(round(plan.totalHours, 1))) h of "
@@ -31,7 +40,7 @@ struct PlanMarkdown {
         if plan.units.isEmpty { out.append("| – | nothing to learn within these hours | 0 | 0.00 | – |") }
         for w in plan.schedule {
             out.append("")
-            out.append("## Week \(w.week) · \(w.start) to \(w.start.adding(days: 6)) · \(format(round(w.hours, 1))) h · projected \(fixed(w.projectedScore, 1))")
+            out.append("## Week \(numbering.number(of: w)) · \(w.start) to \(w.start.adding(days: 6)) · \(format(round(w.hours, 1))) h · projected \(fixed(w.projectedScore, 1))")
             out.append("")
             if w.items.isEmpty { out.append("Nothing new planned: review and consolidate.") }
             for item in w.items {

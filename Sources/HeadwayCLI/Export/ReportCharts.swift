@@ -111,7 +111,7 @@ struct ReportCharts {
             let gx = labelW + Double(w) * weekW
             svg.line(x1: gx, y1: top - 6, x2: gx, y2: height - 10, stroke: Palette.grid)
             if w < plan.weeks && (w % labelEvery == 0) {
-                svg.text("\(w + 1)", x: gx + weekW / 2, y: top - 12, anchor: "middle", size: 12, fill: Palette.muted)
+                svg.text("\(w + (data.programme?.firstWeek(of: plan) ?? 1))", x: gx + weekW / 2, y: top - 12, anchor: "middle", size: 12, fill: Palette.muted)
             }
         }
         svg.text("week", x: labelW - 8, y: top - 12, anchor: "end", size: 12, fill: Palette.muted)

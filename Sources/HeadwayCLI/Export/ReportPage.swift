@@ -15,9 +15,12 @@ struct ReportData {
     let after: PersonalScore?
     let levelsNow: [String: Int]
     let levelsAfter: [String: Int]
+    /// The programme's week numbering.
+    let programme: ProgrammeWeeks?
 
-    init(owner: String, person: PersonalModel, day: Day, plan: Plan?, snapshots: [Snapshot]) {
+    init(owner: String, person: PersonalModel, day: Day, plan: Plan?, snapshots: [Snapshot], programme: ProgrammeWeeks? = nil) {
         self.owner = owner; self.person = person; self.day = day; self.plan = plan; self.snapshots = snapshots
+        self.programme = programme ?? plan.map(ProgrammeWeeks.init)
         levelsNow = person.levels
         var after = levelsNow
         for u in plan?.units ?? [] { after[u.skill] = max(after[u.skill] ?? 0, u.level) }
@@ -126,7 +129,7 @@ struct ReportPage {
                             + "<span class=\"h\">\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : "")</span><ul>\(acts)</ul>")
             }
             if cell.isEmpty { cell.append("<span class=\"h\">nothing new planned: consolidate</span>") }
-            rows.append("<tr><td class=\"wk\">\(w.week)<br><span class=\"h\">\(w.start)</span></td><td>\(cell.joined())</td>"
+            rows.append("<tr><td class=\"wk\">\(data.programme?.number(of: w) ?? w.week)<br><span class=\"h\">\(w.start)</span></td><td>\(cell.joined())</td>"
                         + "<td class=\"num\">\(fixed(w.projectedScore, 1))</td></tr>")
         }
         return "<section class=\"weeks\"><h2>Week by week</h2><div class=\"table-wrap\"><table><thead><tr><th>Week</th><th>Things to do</th>"

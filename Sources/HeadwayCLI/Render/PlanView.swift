@@ -6,14 +6,18 @@ struct PlanView {
     let graph: SkillGraph
     let role: Role
     let style: Style
+    /// A week of the programme's numbering (`plan show 4`).
     var onlyWeek: Int? = nil
+    /// The programme the plan belongs to; default: the plan starts its own.
+    var programme: ProgrammeWeeks? = nil
 
     func render() -> String {
         var out: [String] = []
+        let numbering = programme ?? ProgrammeWeeks(plan)
         let proof = plan.optimal ? "proven optimal" : "best found, within \(fixed(plan.gap, 2)) points of optimal"
-        out.append("\(plan.weeks)-week plan from \(plan.start) to \(plan.end), \(format(plan.hoursPerWeek)) h/week")
+        out.append(headline(plan, numbering))
         out.append("AIJRI \(fixed(plan.startScore, 1)) → " + style.bold(fixed(plan.projectedScore, 1))
-                   + " projected (\(signed(plan.projectedScore - plan.startScore))), \(format(round(plan.totalHours, 1))) h of \(format(Double(plan.weeks) * plan.hoursPerWeek)) used, \(proof)")
+                   + " projected (\(signed(plan.projectedScore - plan.startScore))), \(format(round(plan.totalHours, 1))) h of \(format(round(plan.capacity, 1))) used, \(proof)")
         if let line = PlanView.likelyLine(plan) { out.append(line) }
         if onlyWeek == nil {
             out.append("")
@@ -24,9 +28,9 @@ struct PlanView {
             }
             out.append(table.render(width: style.width))
         }
-        for w in plan.schedule where onlyWeek == nil || onlyWeek == w.week {
+        for w in plan.schedule where onlyWeek == nil || onlyWeek == numbering.number(of: w) {
             out.append("")
-            out.append(style.bold("Week \(w.week)") + " (from \(w.start)) · \(format(round(w.hours, 1))) h · projected \(fixed(w.projectedScore, 1))")
+            out.append(style.bold("Week \(numbering.number(of: w))") + " (from \(w.start)) · \(format(round(w.hours, 1))) h · projected \(fixed(w.projectedScore, 1))")
             if w.items.isEmpty { out.append("  nothing planned: time to consolidate") }
             for item in w.items {
                 let name = graph[item.skill]?.name ?? item.skill
@@ -47,4 +51,15 @@ struct PlanView {
         return "Likely \(range(now, plan.startScore)) at the start and \(range(end, plan.projectedScore)) at the end:"
             + " levels you were unsure of or did not give may be one off."
     }
+}
+
+/// "12-week plan from … to …, 6 h/week", or for a replan "Weeks 2–12 of the 12-week
+/// programme from … to …, 6 h/week, replanned from …".
+func headline(_ plan: Plan, _ numbering: ProgrammeWeeks) -> String {
+    let first = numbering.firstWeek(of: plan)
+    if first == 1 && numbering.start == plan.start {
+        return "\(plan.weeks)-week plan from \(plan.start) to \(plan.end), \(format(plan.hoursPerWeek)) h/week"
+    }
+    return "Weeks \(first)–\(first + plan.weeks - 1) of the \(numbering.count)-week programme from \(numbering.start) to \(numbering.end), "
+        + "\(format(plan.hoursPerWeek)) h/week, replanned from \(plan.start)"
 }

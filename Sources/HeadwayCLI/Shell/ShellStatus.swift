@@ -12,9 +12,9 @@ struct ShellStatus {
     var role: String?
     var profiles: [String] = []
 
-    /// Reads the current profile, its plan week and its last score; nothing when there is no database yet.
-    static func read(today: Day = Environment.today()) -> ShellStatus {
-        let path = Environment.databasePath(nil)
+    /// Reads the current profile, its programme week and its last score; nothing when there is no database yet.
+    static func read(today: Day = Environment.today(), databasePath: String? = nil) -> ShellStatus {
+        let path = databasePath ?? Environment.databasePath(nil)
         guard FileManager.default.fileExists(atPath: path), let db = try? Store.open(at: path) else { return ShellStatus() }
         var status = ShellStatus()
         let profiles = (try? db.profiles()) ?? []
@@ -23,22 +23,23 @@ struct ShellStatus {
         guard let current = profiles.first(where: \.isCurrent) else { return status }
         status.profile = current.name
         status.role = (try? db.latestAssessment(for: current))?.assessment.role
-        status.score = (try? db.snapshots(for: current))?.last?.snapshot.score
-        if let plan = (try? db.currentPlan(for: current))?.plan {
-            status.week = Self.week(start: plan.start, weeks: plan.weeks, today: today)
+        guard let state = try? db.state(of: current) else { return status }
+        // As of today: the last snapshot written for a day up to it, the programme in force.
+        status.score = state.snapshots.last { $0.snapshot.asOf <= today }?.snapshot.score
+        if let plan = state.plan(asOf: today), let first = state.programme(of: plan).first {
+            status.week = Self.week(ProgrammeWeeks(start: first.plan.start, count: first.plan.weeks), today: today)
         }
         return status
     }
 
-    /// `wk 3` inside the plan, `wk 1 on 11-30` before it starts, `plan done` after its last week.
-    static func week(start: Day, weeks: Int, today: Day) -> String {
-        let days = start.days(to: today)
-        if days < 0 {
-            let c = start.components
+    /// `wk 3` inside the programme, `wk 1 on 11-30` before it starts, `plan done` after its last week.
+    static func week(_ programme: ProgrammeWeeks, today: Day) -> String {
+        let week = programme.week(of: today)
+        if week == 0 {
+            let c = programme.start.components
             return "wk 1 on \(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)"
         }
-        let week = days / 7 + 1
-        return week > weeks ? "plan done" : "wk \(week)"
+        return week > programme.count ? "plan done" : "wk \(week)"
     }
 
     /// `headway[ana · wk 3 · 49.1]> `, or `headway> ` before there is a profile.

@@ -23,13 +23,37 @@ enum Environment {
         return Date()
     }
 
-    /// The curricula folder: `--curricula`, else `HEADWAY_CURRICULA`, else the `Curricula/`
-    /// folder of the checkout the binary was built in, else beside the binary's install prefix.
+    /// The curricula folder: `--curricula`, else `HEADWAY_CURRICULA`, else the active installed
+    /// version (`headway curricula install`), else the bundled folder.
     static func curriculaURL(_ explicit: String?) throws -> URL {
         if let explicit { return URL(fileURLWithPath: explicit) }
         if let env = ProcessInfo.processInfo.environment["HEADWAY_CURRICULA"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
+        if let installed = try activeInstalledCurricula() { return installed }
+        return try bundledCurriculaURL()
+    }
+
+    /// The installed curricula, in the database's folder (`<data>/curricula`).
+    static var shelf: CurriculaShelf {
+        CurriculaShelf(folder: URL(fileURLWithPath: databasePath(nil)).deletingLastPathComponent().appendingPathComponent("curricula"))
+    }
+
+    /// The active installed version's folder; `nil` when the bundled curricula are active.
+    static func activeInstalledCurricula() throws -> URL? {
+        let shelf = shelf
+        guard let version = shelf.activeVersion() else { return nil }
+        let url = shelf.url(of: version)
+        guard FileManager.default.fileExists(atPath: url.appendingPathComponent("skills.yaml").path) else {
+            throw CLIError("the active curricula \(version) are missing from \(shelf.folder.path); "
+                           + "run `headway curricula use VERSION` (see `headway curricula list`)")
+        }
+        return url
+    }
+
+    /// The `Curricula/` folder of the checkout the binary was built in, else beside the binary's
+    /// install prefix (`share/headway/Curricula`), else in the working folder.
+    static func bundledCurriculaURL() throws -> URL {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<8 {
             let candidate = dir.appendingPathComponent("Curricula")

@@ -19,12 +19,13 @@ struct ProfileProgress {
         record = Self.record(curriculum, state)
         guard record.person(at: day) != nil else {
             let role = state.assessments.last!.assessment.role
-            throw CLIError("profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define")
+            throw CLIError("profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define"
+                           + " (`headway curricula list` shows the versions; `curricula use VERSION` switches back)")
         }
     }
 
     static func record(_ curriculum: Curriculum, _ state: ProfileState, extra: LogEntry? = nil) -> ProgressRecord {
-        var logs = state.logs.map { DatedLog(entry: $0.entry, recorded: $0.createdAt) }
+        var logs = state.logs.map { DatedLog(entry: $0.entry, recorded: $0.createdAt, id: $0.id) }
         // A log about to be written sorts after everything recorded so far.
         if let extra { logs.append(DatedLog(entry: extra, recorded: "~")) }
         return ProgressRecord(curriculum: curriculum,
@@ -49,38 +50,57 @@ struct ProfileProgress {
     /// `--as-of` moved past signal window boundaries since the last snapshot: one snapshot at
     /// each, scored on that day with the levels reached by then (`MODEL.md` §5).
     func signalSnapshots() -> [Snapshot] {
-        guard let last = state.snapshots.map(\.snapshot.asOf).max(), last < day else { return [] }
-        return person.signalBoundaries(after: last, through: day).map { b in
-            Snapshot(person(at: b.day).score(at: b.day), asOf: b.day, reason: b.reason)
-        }
+        guard let last = state.snapshots.map(\.snapshot.asOf).max() else { return [] }
+        return record.signalSnapshots(after: last, through: day)
+    }
+
+    /// What a change is checked against: today, the profile's first day and name, the plan.
+    var context: RecordContext {
+        RecordContext(today: day, firstDay: firstDay, profile: state.profile.name, plan: state.plan?.plan)
     }
 
     /// The current plan, or a clear error.
     func plan() throws -> Plan {
-        guard let plan = state.plan?.plan else {
+        guard let plan = storedPlan?.plan else {
+            if state.plan != nil { throw CLIError("profile \(state.profile.name) had no plan yet on \(day); its first plan was made later") }
             throw CLIError("profile \(state.profile.name) has no plan yet; run `plan` first")
         }
         return plan
     }
 
+    /// The plan in force on the `--as-of` day: the last one made by then.
+    var storedPlan: StoredPlan? { state.plan(asOf: day) }
+
     var planProgress: PlanProgress? { planProgress(on: day) }
 
-    /// The current plan's programme (with the plans it replanned) on `on`.
+    /// The programme of the plan in force (with the plans it replanned), read on `on`.
     func planProgress(on d: Day) -> PlanProgress? {
-        guard let current = state.plan else { return nil }
-        return PlanProgress(plan: current.plan, record: record, day: d,
-                            earlier: state.plans.filter { $0.id < current.id }.map(\.plan))
+        guard let current = storedPlan else { return nil }
+        return PlanProgress(programme: state.programme(of: current).map(\.plan), record: record, day: d)
     }
 
     /// What `replan` would give on `on`, without saving it, with the programme week it starts.
-    func replan(on d: Day, hours: Double? = nil) -> (week: Int, plan: Plan)? {
-        guard let old = state.plan?.plan, let (_, request) = old.replanRequest(for: person(at: d), on: d, hoursPerWeek: hours),
-              let plan = try? person(at: d).plan(request), let programme = planProgress(on: d) else { return nil }
-        return (programme.start.days(to: request.start) / 7 + 1, plan)
+    func replan(on d: Day, options: ReplanOptions = .init()) -> (week: Int, plan: Plan)? {
+        guard let replan = planProgress(on: d)?.replanRequest(options),
+              let plan = try? person(at: d).plan(replan.request) else { return nil }
+        return (replan.week, plan)
     }
 
     func name(_ skill: String) -> String { curriculum.graph[skill]?.name ?? skill }
     func name(_ unit: UnitID) -> String { "\(name(unit.skill)) → \(unit.level)" }
+}
+
+extension ProfileState {
+    /// The plan in force on `day`: the last one made by then (a plan stored without the day
+    /// it was made counts from the start), else `nil`.
+    func plan(asOf day: Day) -> StoredPlan? {
+        plans.last { $0.madeOn.map { $0 <= day } ?? true }
+    }
+
+    /// The plans of `plan`'s programme up to it, oldest first.
+    func programme(of plan: StoredPlan) -> [StoredPlan] {
+        plans.filter { $0.programmeID == plan.programmeID && $0.id <= plan.id }
+    }
 }
 
 /// Runs a progress command on the selected profile: opens the database, reads the profile's
@@ -96,7 +116,9 @@ func withProfileProgress<T>(_ model: ModelOptions, _ store: StoreOptions, curric
         try db.update(profile, curriculaVersion: curriculum.version) { state in
             let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day)
             var writes = ProfileWrites()
-            writes.snapshots = progress.signalSnapshots()
+            let notice = CurriculaNotice(progress)
+            // Boundaries passed before a curricula change are dated by the curricula of their day.
+            writes.snapshots = (notice?.oldProgress ?? progress).signalSnapshots() + [notice?.snapshot].compactMap { $0 }
             let value = try body(progress, &writes)
             return (writes, value)
         }
@@ -107,4 +129,13 @@ func withProfileProgress<T>(_ model: ModelOptions, _ store: StoreOptions, curric
 /// "the field moved it" lines of signal snapshots just written, for the command's output.
 func signalNotes(_ written: ProfileWritten) -> [String] {
     written.snapshots.map { "Recorded \($0.snapshot.asOf): \($0.snapshot.reason) (AIJRI \(fixed($0.snapshot.score, 1)))." }
+}
+
+extension ProfileWrites {
+    /// A re-assessment the record decided, journaled with its snapshot.
+    mutating func reassess(_ r: Reassessment) {
+        change = .reassessment(r.assessment)
+        changeDay = r.day
+        changeSnapshot = r.change.snapshot
+    }
 }

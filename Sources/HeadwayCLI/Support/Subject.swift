@@ -7,6 +7,8 @@ struct Subject {
     /// The database and profile, when the command works on a profile.
     let store: Store?
     let profile: Profile?
+    /// The profile's record as read on the day asked for.
+    var progress: ProfileProgress? = nil
 
     /// `--assessment FILE` when given (the database is not opened), else the selected profile on
     /// `day` (default today): the assessment that applies then, with the levels of every unit
@@ -19,7 +21,14 @@ struct Subject {
         let profile = try options.selectedProfile(in: db)
         let state = try storeCall { try db.state(of: profile) }
         let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day ?? Environment.today())
-        return Subject(person: progress.person, store: db, profile: profile)
+        return Subject(person: progress.person, store: db, profile: profile, progress: progress)
+    }
+
+    /// The plan in force on the day asked for, with its programme's week numbering.
+    func planInForce() throws -> (plan: Plan, programme: PlanProgress) {
+        guard let progress else { throw CLIError("no profile: plans are saved on a profile (`headway profile new NAME --from FILE`)") }
+        _ = try progress.plan()
+        return (progress.storedPlan!.plan, progress.planProgress!)
     }
 
     /// The profile's current plan, or a clear error.

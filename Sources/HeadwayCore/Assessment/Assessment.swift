@@ -16,6 +16,9 @@ public struct Assessment: Sendable, Hashable, Codable {
     public var goals: Goals
     /// Answered levels the person is not sure of: each may be one off (the score's band).
     public var unsure: Set<String> = []
+    /// Weeks with other hours than ``hoursPerWeek``: a day of the week (its first day, by
+    /// convention) -> that week's hours, 0 for a holiday.
+    public var availability: [Day: Double]
 
     public static let hoursRange = 1.0...40.0
     public static let weeksRange = 1...52
@@ -24,9 +27,31 @@ public struct Assessment: Sendable, Hashable, Codable {
 
     public init(role: String, seniority: Seniority = .mid, hoursPerWeek: Double = Assessment.defaultHours,
                 weeks: Int = Assessment.defaultWeeks, start: Day? = nil, timeSplit: [String: Double] = [:],
-                skills: [String: Int] = [:], market: MarketOverrides = .init(), goals: Goals = .init()) {
+                skills: [String: Int] = [:], market: MarketOverrides = .init(), goals: Goals = .init(),
+                availability: [Day: Double] = [:]) {
         self.role = role; self.seniority = seniority; self.hoursPerWeek = hoursPerWeek; self.weeks = weeks
         self.start = start; self.timeSplit = timeSplit; self.skills = skills; self.market = market; self.goals = goals
+        self.availability = availability
+    }
+
+    /// The allowed hours of one availability week (0 is a holiday).
+    public static let weekHoursRange = 0.0...40.0
+
+    /// Each week's hours for `weeks` weeks from `start`: ``hoursPerWeek``, or the
+    /// availability entry whose day falls in that week.
+    public func weekHours(from start: Day, weeks: Int, hoursPerWeek: Double? = nil) -> [Double] {
+        Self.weekHours(availability, from: start, weeks: weeks, hoursPerWeek: hoursPerWeek ?? self.hoursPerWeek)
+    }
+
+    /// Weekly hours from an availability map: week `k` is `[start + 7(k-1), start + 7k - 1]`.
+    public static func weekHours(_ availability: [Day: Double], from start: Day, weeks: Int, hoursPerWeek: Double) -> [Double] {
+        var out = [Double](repeating: hoursPerWeek, count: max(0, weeks))
+        for (day, hours) in availability {
+            let d = start.days(to: day)
+            guard d >= 0, d / 7 < out.count else { continue }
+            out[d / 7] = hours
+        }
+        return out
     }
 }
 
@@ -112,6 +137,9 @@ extension Assessment {
         }
         for skill in goals.exclude where !curriculum.graph.contains(skill) {
             out.append(.init(key: "goals.exclude", message: "unknown skill '\(oneLine(skill, limit: 60))'"))
+        }
+        for (day, hours) in availability.sorted(by: { $0.key < $1.key }) where !Self.weekHoursRange.contains(hours) {
+            out.append(.init(key: "availability.\(day)", message: "\(format(hours)) is out of range; allowed: 0..40 hours that week (0 for a holiday)"))
         }
         return out
     }

@@ -53,12 +53,16 @@ public struct PlanItem: Sendable, Hashable, Codable {
 public struct PlanWeek: Sendable, Hashable, Codable {
     public let week: Int
     public let start: Day
+    /// Hours of work placed into the week.
     public let hours: Double
     /// The score with every unit finished by the end of this week, signals as of the week's last day.
     public let projectedScore: Double
     public let items: [PlanItem]
-    public init(week: Int, start: Day, hours: Double, projectedScore: Double, items: [PlanItem]) {
+    /// The hours the week has (availability); `nil`: the plan's hours per week.
+    public let capacity: Double?
+    public init(week: Int, start: Day, hours: Double, projectedScore: Double, items: [PlanItem], capacity: Double? = nil) {
         self.week = week; self.start = start; self.hours = hours; self.projectedScore = projectedScore; self.items = items
+        self.capacity = capacity
     }
 }
 
@@ -95,4 +99,8 @@ public struct Plan: Sendable, Hashable, Codable {
     /// The plan's last day: `start + 7W - 1`.
     public var end: Day { start.adding(days: 7 * weeks - 1) }
     public var totalHours: Double { units.reduce(0) { $0 + $1.hours } }
+    /// Each week's hours (availability applied).
+    public var capacities: [Double] { schedule.map { $0.capacity ?? hoursPerWeek } }
+    /// Hours the plan has: the sum of its weeks' hours.
+    public var capacity: Double { capacities.reduce(0, +) }
 }

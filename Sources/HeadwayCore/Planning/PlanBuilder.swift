@@ -15,7 +15,7 @@ struct PlanBuilder {
             let target = selection.levels[p.ids[s]] ?? p.current[s]
             if target > p.current[s] { for l in (p.current[s] + 1)...target { units.append(UnitID(skill: p.ids[s], level: l)) } }
         }
-        let order = UnitOrder(p: p, weekly: weekly, hoursPerWeek: request.hoursPerWeek, previous: request.previousOrder)
+        let order = UnitOrder(p: p, weekly: weekly, weekEnds: weekEnds, previous: request.previousOrder)
             .order(units)
         return assemble(order, p, selection)
     }
@@ -54,19 +54,29 @@ struct PlanBuilder {
         100 * selection.gap * problem.market.multiplier / AIJRI.scale
     }
 
-    /// Places the ordered units into `H`-hour weeks; week `k` holds hours `((k-1)H, kH]`.
+    /// Where each week's hours end on the plan's clock: `sum_{j<=k} H_j`.
+    private var weekEnds: [Double] {
+        var total = 0.0
+        return request.capacities.map { total += $0; return total }
+    }
+
+    /// Places the ordered units into weeks; week `k` holds hours `(sum_{j<k} H_j, sum_{j<=k} H_j]`.
     private func weeks(_ order: [UnitID], _ p: CompiledProblem) -> [PlanWeek] {
-        let h = request.hoursPerWeek
+        let ends = weekEnds
+        let capacities = request.capacities
+        let varies = request.weekHours != nil
         var spans: [(unit: UnitID, from: Double, to: Double)] = []
         var clock = 0.0
         for u in order { let d = hours(u, p); spans.append((u, clock, clock + d)); clock += d }
         var levels = problem.currentLevels
         var completed = 0
         return (1...request.weeks).map { k in
-            let lo = Double(k - 1) * h, hi = Double(k) * h
+            let lo = k == 1 ? 0 : ends[k - 2], hi = ends[k - 1]
             var items: [PlanItem] = []
             for span in spans where span.to > lo + 1e-9 && span.from < hi - 1e-9 {
                 let inWeek = min(span.to, hi) - max(span.from, lo)
+                // A holiday week (no hours) holds nothing, not a unit running through it.
+                guard inWeek > 1e-9 else { continue }
                 items.append(PlanItem(skill: span.unit.skill, level: span.unit.level, hours: inWeek,
                                       activities: activities(span.unit, from: span.from, lo: lo, hi: hi, p),
                                       completes: span.to <= hi + 1e-9))
@@ -77,14 +87,15 @@ struct PlanBuilder {
             }
             let score = weekly[k - 1].score(levels: levels).result.value
             return PlanWeek(week: k, start: request.start.adding(days: 7 * (k - 1)), hours: items.reduce(0) { $0 + $1.hours },
-                            projectedScore: score, items: items)
+                            projectedScore: score, items: items, capacity: varies ? capacities[k - 1] : nil)
         }
     }
 
-    /// The unit's activities share its hours equally, in curriculum order; this returns the
-    /// ones that fall inside `(lo, hi]` with the hours they get there.
+    /// The unit's activities not yet logged done share its hours equally, in curriculum order;
+    /// this returns the ones that fall inside `(lo, hi]` with the hours they get there.
     private func activities(_ u: UnitID, from start: Double, lo: Double, hi: Double, _ p: CompiledProblem) -> [PlannedActivity] {
-        let texts = graph[u.skill]?.activities[u.level] ?? []
+        let done = request.doneActivities[u] ?? []
+        let texts = (graph[u.skill]?.activities[u.level] ?? []).filter { !done.contains($0) }
         guard !texts.isEmpty else { return [] }
         let each = hours(u, p) / Double(texts.count)
         return texts.enumerated().compactMap { j, text in

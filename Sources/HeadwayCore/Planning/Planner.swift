@@ -7,6 +7,8 @@ public enum PlanningError: Error, Sendable, Hashable, CustomStringConvertible {
     case excludeConflict(excluded: String, include: String, level: Int, needs: Int)
     case includeDoesNotFit(skill: String, level: Int, needed: Double, capacity: Double)
     case includesDoNotFit(needed: Double, capacity: Double)
+    case weekHoursOutOfRange(Double)
+    case noHours(weeks: Int)
 
     public var description: String {
         switch self {
@@ -22,6 +24,10 @@ public enum PlanningError: Error, Sendable, Hashable, CustomStringConvertible {
             return "--exclude \(x) conflicts with --include \(s)=\(l), which needs \(x) at level \(m)"
         case .includeDoesNotFit(let s, let l, let needed, let capacity):
             return "--include \(s)=\(l) needs \(format(needed)) hours with its prerequisites; the plan has \(format(capacity)) (\(format(needed - capacity)) short): raise --hours or --weeks"
+        case .weekHoursOutOfRange(let h):
+            return "availability of \(format(h)) hours in a week is out of range; allowed: 0..40 (0 for a holiday)"
+        case .noHours(let w):
+            return "the \(w) week\(w == 1 ? "" : "s") planned have no hours (every one is a holiday); change availability or --hours"
         case .includesDoNotFit(let needed, let capacity):
             return "the includes together need \(format(needed)) hours with their prerequisites; the plan has \(format(capacity)) (\(format(needed - capacity)) short)"
         }
@@ -36,14 +42,29 @@ public struct PlanRequest: Sendable, Hashable {
     public var goals: Goals
     /// The order of an earlier plan: among equal answers, units keep it (replanning).
     public var previousOrder: [UnitID]
+    /// Each week's hours when they vary (availability); `nil`: ``hoursPerWeek`` every week.
+    public var weekHours: [Double]?
+    /// Work already done: hours logged on units not yet complete, which only need the rest.
+    public var spent: [UnitID: Double]
+    /// Activities already logged done, which a plan does not list again.
+    public var doneActivities: [UnitID: Set<String>]
+    /// The person's pace factor: every unit's hours (what is left of them) are scaled by it.
+    public var paceFactor: Double?
 
     public init(start: Day, weeks: Int = Assessment.defaultWeeks, hoursPerWeek: Double = Assessment.defaultHours,
-                goals: Goals = .init(), previousOrder: [UnitID] = []) {
+                goals: Goals = .init(), previousOrder: [UnitID] = [], weekHours: [Double]? = nil,
+                spent: [UnitID: Double] = [:], doneActivities: [UnitID: Set<String>] = [:], paceFactor: Double? = nil) {
         self.start = start; self.weeks = weeks; self.hoursPerWeek = hoursPerWeek; self.goals = goals; self.previousOrder = previousOrder
+        self.weekHours = weekHours; self.spent = spent; self.doneActivities = doneActivities; self.paceFactor = paceFactor
     }
 
     /// The plan's last day.
     public var end: Day { start.adding(days: 7 * weeks - 1) }
+
+    /// Each week's hours: ``weekHours`` when given (padded with ``hoursPerWeek``), else ``hoursPerWeek``.
+    public var capacities: [Double] {
+        (0..<weeks).map { k in weekHours.flatMap { k < $0.count ? $0[k] : nil } ?? hoursPerWeek }
+    }
 }
 
 extension PersonalModel {
@@ -56,13 +77,23 @@ extension PersonalModel {
             guard Level.unitRange.contains(l) else { throw .levelOutOfRange(skill: s, level: l) }
         }
         for s in request.goals.exclude where !curriculum.graph.contains(s) { throw .unknownSkill(s, flag: "--exclude") }
+        for h in request.weekHours ?? [] where !Assessment.weekHoursRange.contains(h) { throw .weekHoursOutOfRange(h) }
+        if request.capacities.reduce(0, +) <= 0 { throw .noHours(weeks: request.weeks) }
+    }
+
+    /// The planning problem of `request`: its weeks' hours, and each unit's hours less the
+    /// work already logged on it, scaled by the pace factor.
+    public func planningProblem(_ request: PlanRequest) -> PlanningProblem {
+        planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals,
+                        weekHours: request.weekHours.map { _ in request.capacities }, spent: request.spent,
+                        paceFactor: request.paceFactor)
     }
 
     /// The plan of `MODEL.md` §4: the optimal set of units for objective (1), ordered to gain
     /// early (2), placed into weeks with their activities.
     public func plan(_ request: PlanRequest, nodeLimit: Int = Solver.defaultNodeLimit) throws(PlanningError) -> Plan {
         try validate(request)
-        let problem = planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals)
+        let problem = planningProblem(request)
         try checkGoals(problem, request.goals)
         guard let selection = Solver.solve(problem, nodeLimit: nodeLimit) else {
             let p = CompiledProblem(problem)
@@ -85,8 +116,9 @@ extension PersonalModel {
     /// Includes that cannot be met: one that needs an excluded skill, or that alone does not fit.
     func checkGoals(_ problem: PlanningProblem, _ goals: Goals) throws(PlanningError) {
         for (s, l) in goals.include.sorted(by: { $0.key < $1.key }) {
-            let single = PlanningProblem(weeks: problem.weeks, hoursPerWeek: problem.hoursPerWeek, market: problem.market,
-                                         tasks: problem.tasks, skills: problem.skills, include: [.init(skill: s, level: l)], exclude: [])
+            var single = problem
+            single.include = [.init(skill: s, level: l)]
+            single.exclude = []
             let p = CompiledProblem(single)
             var levels = p.minimum
             _ = p.close(&levels)

@@ -32,22 +32,33 @@ public struct PlanningProblem: Sendable, Hashable, Codable {
     public let market: MarketTotals
     public let tasks: [TaskInput]
     public let skills: [SkillEntry]
-    public let include: [Goal]
-    public let exclude: [String]
+    public var include: [Goal]
+    public var exclude: [String]
+    /// Each week's hours when they vary (availability); week `k` holds
+    /// `(sum_{j<k} H_j, sum_{j<=k} H_j]`. `nil`: ``hoursPerWeek`` every week.
+    public let weekHours: [Double]?
+    /// The pace factor the unit hours were scaled by (a replan on a calibrated record).
+    public let paceFactor: Double?
 
     enum CodingKeys: String, CodingKey {
         case weeks, market, tasks, skills, include, exclude
-        case hoursPerWeek = "hours_per_week"
+        case hoursPerWeek = "hours_per_week", weekHours = "week_hours", paceFactor = "pace_factor"
     }
 
     public init(weeks: Int, hoursPerWeek: Double, market: MarketTotals, tasks: [TaskInput], skills: [SkillEntry],
-                include: [Goal], exclude: [String]) {
+                include: [Goal], exclude: [String], weekHours: [Double]? = nil, paceFactor: Double? = nil) {
         self.weeks = weeks; self.hoursPerWeek = hoursPerWeek; self.market = market; self.tasks = tasks
         self.skills = skills; self.include = include; self.exclude = exclude
+        self.weekHours = weekHours; self.paceFactor = paceFactor
     }
 
-    /// Hours available: `W * H`.
-    public var capacity: Double { Double(weeks) * hoursPerWeek }
+    /// Each week's hours.
+    public var capacities: [Double] {
+        (0..<weeks).map { k in weekHours.flatMap { k < $0.count ? $0[k] : nil } ?? hoursPerWeek }
+    }
+
+    /// Hours available: `sum_k H_k` (`W * H` when every week has the same hours).
+    public var capacity: Double { weekHours == nil ? Double(weeks) * hoursPerWeek : capacities.reduce(0, +) }
 
     /// The current level of every skill.
     public var currentLevels: [String: Int] { Dictionary(uniqueKeysWithValues: skills.map { ($0.id, $0.level) }) }
@@ -65,13 +76,25 @@ public struct PlanningProblem: Sendable, Hashable, Codable {
 
 extension PersonalModel {
     /// The planning problem for this person: levels now, task bases and market on `end`.
-    public func planningProblem(end: Day, weeks: Int, hoursPerWeek: Double, goals: Goals) -> PlanningProblem {
+    ///
+    /// `spent` (hours logged on units not yet complete) leaves each such unit only the rest of
+    /// its hours; `paceFactor` then scales every unit's hours (`c * max(0, h - logged)`).
+    public func planningProblem(end: Day, weeks: Int, hoursPerWeek: Double, goals: Goals, weekHours: [Double]? = nil,
+                                spent: [UnitID: Double] = [:], paceFactor: Double? = nil) -> PlanningProblem {
         let inputs = self.inputs(at: end)
+        let c = paceFactor ?? 1
         let skills = curriculum.graph.skills.map { s in
-            PlanningProblem.SkillEntry(id: s.id, level: level(of: s.id), reference: s.referenceLevel, hours: s.hours, requires: s.requires)
+            let now = level(of: s.id)
+            let hours = s.hours.enumerated().map { i, h -> Double in
+                let unit = UnitID(skill: s.id, level: i + 1)
+                guard i + 1 > now, let logged = spent[unit], logged > 0 else { return h * c }
+                // A unit whose hours are all logged is complete; keep a sliver so it stays a unit.
+                return max(0.01, h - logged) * c
+            }
+            return PlanningProblem.SkillEntry(id: s.id, level: now, reference: s.referenceLevel, hours: hours, requires: s.requires)
         }
         return PlanningProblem(weeks: weeks, hoursPerWeek: hoursPerWeek, market: inputs.market, tasks: inputs.tasks, skills: skills,
                                include: goals.include.sorted { $0.key < $1.key }.map { .init(skill: $0.key, level: $0.value) },
-                               exclude: goals.exclude.sorted())
+                               exclude: goals.exclude.sorted(), weekHours: weekHours, paceFactor: paceFactor)
     }
 }

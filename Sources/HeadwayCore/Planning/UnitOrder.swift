@@ -8,13 +8,14 @@
 struct UnitOrder {
     let p: CompiledProblem
     let weekly: [ScoreInputs]
-    let hoursPerWeek: Double
+    /// Where each week's hours end on the plan's clock.
+    let weekEnds: [Double]
     let previous: [UnitID]
     /// Each week's task bases, in the compiled task order.
     let weeklyBases: [[Double]]
 
-    init(p: CompiledProblem, weekly: [ScoreInputs], hoursPerWeek: Double, previous: [UnitID]) {
-        self.p = p; self.weekly = weekly; self.hoursPerWeek = hoursPerWeek; self.previous = previous
+    init(p: CompiledProblem, weekly: [ScoreInputs], weekEnds: [Double], previous: [UnitID]) {
+        self.p = p; self.weekly = weekly; self.weekEnds = weekEnds; self.previous = previous
         weeklyBases = weekly.map { $0.tasks.map(\.base) }
     }
 
@@ -77,7 +78,7 @@ struct UnitOrder {
         var levels = p.current
         var clock = 0.0, total = 0.0, next = 0
         for (k, inputs) in weekly.enumerated() {
-            let end = Double(k + 1) * hoursPerWeek
+            let end = weekEnds[k]
             while next < order.count {
                 let u = order[next]
                 let h = p.hours[p.index[u.skill]!][u.level - 1]

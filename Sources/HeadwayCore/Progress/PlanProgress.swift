@@ -9,8 +9,11 @@ public struct WeekProgress: Sendable, Hashable {
     public let plannedUnits: [UnitID]
     /// Units completed on the week's days.
     public let done: [UnitID]
-    /// Units with a `partial` entry on the week's days (and not completed then).
+    /// Units worked on during the week's days and not completed then: a `partial` entry, or
+    /// an activity logged done while others of the unit are left.
     public let partial: [UnitID]
+    /// Activities logged done on the week's days, by unit (completed units included).
+    public let activitiesDone: [UnitID: [String]]
     /// Units with a `skipped` entry on the week's days.
     public let skipped: [UnitID]
 
@@ -19,14 +22,27 @@ public struct WeekProgress: Sendable, Hashable {
     public var metPlan: Bool { loggedHours + 1e-9 >= plannedHours }
 }
 
-/// Whether the plan's projected score is still reachable at the pace the person keeps.
+/// Whether the plan's projected score is still reachable at the person's own pace, and if
+/// hours fall short, what covers it.
 public struct PaceOutlook: Sendable, Hashable {
+    /// Something that lets the plan reach its projected score although its units do not all fit.
+    public enum Cover: Sendable, Hashable {
+        /// A re-assessment since the plan started raised these levels.
+        case reassessment(day: Day, levels: [ScoreMove.LevelChange])
+        /// A unit the plan did not count on was completed.
+        case completed(UnitID)
+        /// The units that do not fit add nothing to the projected score (one decimal).
+        case unitsAddNothing([UnitID])
+    }
+
     /// The plan week `day` falls in (1…W).
     public let week: Int
     /// Hours per week: the average over the plan's finished weeks, a week counting as finished
     /// on its last day (the plan's own hours before one has).
     public let pace: Double
-    /// Hours the plan's unfinished units still need (their hours less what was logged on them).
+    /// The pace factor, once two units are complete: the hours left are scaled by it.
+    public let paceFactor: PaceFactor?
+    /// Hours the plan's unfinished units still need at this pace: `c * max(0, h - logged)`.
     public let remainingHours: Double
     /// Hours left at this pace until the plan's last day.
     public let capacity: Double
@@ -37,9 +53,50 @@ public struct PaceOutlook: Sendable, Hashable {
     /// Unfinished units, in plan order, and those of them that fit at this pace.
     public let unitsLeft: [UnitID]
     public let unitsThatFit: [UnitID]
+    /// Why the plan still holds although hours fall short (empty when they do not).
+    public let covers: [Cover]
+    /// Hours per week the units left need in the weeks left.
+    public let hoursPerWeekNeeded: Double
 
-    /// On track when the score at this pace shows the same (one decimal) as the projected one, or better.
+    /// Hours of unfinished work that do not fit at this pace (0 when everything fits).
+    public var shortfall: Double { max(0, remainingHours - capacity) }
+    /// The score at this pace shows the projected one (one decimal), or better.
     public var reachable: Bool { (atPace * 10).rounded() >= (projected * 10).rounded() }
+    /// On track: reachable, and either every unit fits or something named covers the shortfall.
+    public var onTrack: Bool { reachable && (shortfall <= 1e-9 || !covers.isEmpty) }
+}
+
+/// The weeks of a programme (`MODEL.md` §4a): its first day and how many weeks it has.
+///
+/// Week `k` is the seven days from `start + 7(k-1)`, in every view of every plan of the
+/// programme: a replan that starts in week 6 numbers its first week 6, not 1.
+public struct ProgrammeWeeks: Sendable, Hashable {
+    public let start: Day
+    public let count: Int
+
+    public init(start: Day, count: Int) { self.start = start; self.count = count }
+
+    /// The weeks of a plan that starts its own programme.
+    public init(_ plan: Plan) { self.init(start: plan.start, count: plan.weeks) }
+
+    /// The programme's last day.
+    public var end: Day { start.adding(days: 7 * count - 1) }
+
+    /// The programme week of `day`: 0 before the programme starts, `count + 1` after it ends.
+    public func week(of day: Day) -> Int {
+        let d = start.days(to: day)
+        if d < 0 { return 0 }
+        return min(count + 1, d / 7 + 1)
+    }
+
+    /// The first day of week `k`.
+    public func start(ofWeek k: Int) -> Day { start.adding(days: 7 * (k - 1)) }
+
+    /// The programme week a plan's first week is (1 for the plan that started the programme).
+    public func firstWeek(of plan: Plan) -> Int { max(1, week(of: plan.start)) }
+
+    /// The programme week of one week of a plan of this programme.
+    public func number(of week: PlanWeek) -> Int { week.start < start ? week.week : self.week(of: week.start) }
 }
 
 /// How a programme is going on `day`, from a person's record (`MODEL.md` §5).
@@ -56,6 +113,12 @@ public struct PlanProgress: Sendable {
     public let record: ProgressRecord
     public let day: Day
 
+    /// `programme`: the plans of the programme, oldest first, ending with the current one.
+    public init(programme: [Plan], record: ProgressRecord, day: Day) {
+        precondition(!programme.isEmpty, "a programme has at least one plan")
+        self.plan = programme.last!; self.programme = programme; self.record = record; self.day = day
+    }
+
     /// `programme` is the chain of plans (oldest first) the current plan continues; plans
     /// that do not continue the one before are dropped from its start.
     public init(plan: Plan, record: ProgressRecord, day: Day, earlier: [Plan] = []) {
@@ -71,13 +134,11 @@ public struct PlanProgress: Sendable {
     public var start: Day { programme[0].start }
     public var weeksCount: Int { programme[0].weeks }
     public var end: Day { plan.end }
+    /// The programme's week numbering.
+    public var numbering: ProgrammeWeeks { ProgrammeWeeks(start: start, count: weeksCount) }
 
     /// The programme week of `day`: 0 before it starts, W+1 after it ends.
-    public var week: Int {
-        let d = start.days(to: day)
-        if d < 0 { return 0 }
-        return min(weeksCount + 1, d / 7 + 1)
-    }
+    public var week: Int { numbering.week(of: day) }
 
     /// Programme week `k` as the plan that covered it had it (numbered `k`).
     public func plannedWeek(_ k: Int) -> PlanWeek? {
@@ -100,17 +161,25 @@ public struct PlanProgress: Sendable {
         let end = w.start.adding(days: 6)
         let inWeek = record.logs.filter { $0.entry.date >= w.start && $0.entry.date <= end }
         let done = record.completions.filter { $0.day >= w.start && $0.day <= end }.map(\.unit)
-        func units(_ status: LogStatus) -> [UnitID] {
+        func units(_ wanted: (LogEntry) -> Bool) -> [UnitID] {
             var seen: [UnitID] = []
-            for l in inWeek where l.entry.status == status && !seen.contains(l.entry.unit) && !done.contains(l.entry.unit) {
+            for l in inWeek where wanted(l.entry) && !seen.contains(l.entry.unit) && !done.contains(l.entry.unit) {
                 seen.append(l.entry.unit)
             }
             return seen
         }
+        // Work on a unit that is not finished this week is partial work, whether it was logged
+        // as hours (`partial`) or as activities done.
+        let worked = units { $0.status == .partial || ($0.status == .done && $0.activity != nil) }
+        var activities: [UnitID: [String]] = [:]
+        for l in inWeek where l.entry.status == .done {
+            if let a = l.entry.activity, !(activities[l.entry.unit] ?? []).contains(a) { activities[l.entry.unit, default: []].append(a) }
+        }
         return WeekProgress(week: w.week, start: w.start, plannedHours: w.hours,
                             loggedHours: record.hoursSpent(from: w.start, to: end),
                             plannedUnits: w.items.map { UnitID(skill: $0.skill, level: $0.level) },
-                            done: unique(done), partial: units(.partial), skipped: units(.skipped))
+                            done: unique(done), partial: worked, activitiesDone: activities,
+                            skipped: units { $0.status == .skipped }.filter { !worked.contains($0) })
     }
 
     /// Weeks in a row that met the plan's hours, counting back from the current week (which
@@ -125,26 +194,33 @@ public struct PlanProgress: Sendable {
         return count
     }
 
-    /// The outlook at the current pace; `nil` once the plan has ended. The pace is measured
-    /// over the current plan's finished weeks, so a replan starts it afresh.
+    /// The outlook at the person's own pace (hours per week kept, and the pace factor once
+    /// two units are complete); `nil` once the plan has ended. The hours per week are measured
+    /// over the current plan's finished weeks, so a replan starts them afresh.
     public func outlook() -> PaceOutlook? {
         guard day <= plan.end, let person = record.person(at: day) else { return nil }
         let k = max(1, plan.start.days(to: day) / 7 + 1)
         let weekStart = plan.start.adding(days: 7 * (k - 1))
         // On a week's last day the week counts as finished.
         let finished = day >= weekStart.adding(days: 6) ? k : k - 1
-        let pace = finished > 0
-            ? record.hoursSpent(from: plan.start, to: plan.start.adding(days: 7 * finished - 1)) / Double(finished)
-            : plan.hoursPerWeek
+        let capacities = plan.capacities
+        let plannedSoFar = capacities.prefix(finished).reduce(0, +)
+        let logged = finished > 0 ? record.hoursSpent(from: plan.start, to: plan.start.adding(days: 7 * finished - 1)) : 0
+        let pace = finished > 0 ? logged / Double(finished) : plan.hoursPerWeek
+        // The weeks left keep their shape (a holiday stays one), at the pace kept so far.
+        let ratio = finished > 0 && plannedSoFar > 0 ? logged / plannedSoFar : 1
         let thisWeek = finished < k && day >= weekStart ? record.hoursSpent(from: weekStart, to: day) : 0
-        let capacity = max(0, pace * Double(plan.weeks - finished) - thisWeek)
+        let weeksLeft = capacities.dropFirst(finished).reduce(0, +)
+        let capacity = max(0, ratio * weeksLeft - thisWeek)
+        let factor = record.paceFactor(through: day)
+        let c = factor?.value ?? 1
         var levels = person.levels
         var left: [UnitID] = []
         var fit: [UnitID] = []
         var remaining = 0.0
         var used = 0.0
         for u in plan.units where (levels[u.skill] ?? 0) < u.level {
-            let need = max(0, u.hours - record.hoursSpent(on: u.id, through: day))
+            let need = c * record.remainingHours(of: u.id, through: day)
             left.append(u.id)
             remaining += need
             if used + need <= capacity + 1e-9 && fit.count == left.count - 1 {
@@ -154,8 +230,40 @@ public struct PlanProgress: Sendable {
         }
         for u in fit { levels[u.skill] = max(levels[u.skill] ?? 0, u.level) }
         let atPace = person.score(at: plan.end, levels: levels).result.value
-        return PaceOutlook(week: week, pace: pace, remainingHours: remaining, capacity: capacity,
-                           projected: plan.projectedScore, atPace: atPace, unitsLeft: left, unitsThatFit: fit)
+        let outlookWeeks = max(1, plan.weeks - finished)
+        var covers: [PaceOutlook.Cover] = []
+        if remaining > capacity + 1e-9 && (atPace * 10).rounded() >= (plan.projectedScore * 10).rounded() {
+            covers = self.covers(person: person, unfit: left.filter { !fit.contains($0) })
+        }
+        return PaceOutlook(week: week, pace: pace, paceFactor: factor, remainingHours: remaining, capacity: capacity,
+                           projected: plan.projectedScore, atPace: atPace, unitsLeft: left, unitsThatFit: fit,
+                           covers: covers, hoursPerWeekNeeded: remaining / Double(outlookWeeks))
+    }
+
+    /// What lets the plan reach its score though `unfit` units do not fit: re-assessments and
+    /// completions since the plan started that the plan did not count on, and unfit units that
+    /// add nothing.
+    private func covers(person: PersonalModel, unfit: [UnitID]) -> [PaceOutlook.Cover] {
+        var out: [PaceOutlook.Cover] = []
+        for move in record.moves(from: plan.start, to: day) where move.points > 1e-9 {
+            switch move.cause {
+            case .reassessment(let levels) where levels.contains(where: { $0.to > $0.from }):
+                out.append(.reassessment(day: move.day, levels: levels.filter { $0.to > $0.from }))
+            case .completed(let u) where !plan.units.contains(where: { $0.id == u }):
+                out.append(.completed(u))
+            default:
+                break
+            }
+        }
+        // Without the unfit units the score is the same: they add nothing.
+        var withAll = person.levels
+        for u in plan.units where (withAll[u.skill] ?? 0) < u.level { withAll[u.skill] = u.level }
+        var without = withAll
+        for u in unfit { without[u.skill] = min(without[u.skill] ?? 0, u.level - 1) }
+        let a = person.score(at: plan.end, levels: withAll).result.rounded
+        let b = person.score(at: plan.end, levels: without).result.rounded
+        if !unfit.isEmpty && a == b { out.append(.unitsAddNothing(unfit)) }
+        return out
     }
 }
 
@@ -165,20 +273,6 @@ extension Plan {
     public func continues(_ earlier: Plan) -> Bool {
         let d = earlier.start.days(to: start)
         return d >= 0 && d % 7 == 0 && start <= earlier.end && end == earlier.end
-    }
-
-    /// What `replan` asks the planner for on `day` (`MODEL.md` §4): from the first day of the
-    /// current week to this plan's end, with the current levels, the units not yet reached as
-    /// the order to keep among equals, and include goals not yet met. `nil` once the plan has ended.
-    public func replanRequest(for person: PersonalModel, on day: Day, hoursPerWeek: Double? = nil) -> (week: Int, request: PlanRequest)? {
-        let week = max(1, start.days(to: day) / 7 + 1)
-        guard week <= weeks else { return nil }
-        let remaining = units.map(\.id).filter { person.level(of: $0.skill) < $0.level }
-        let request = PlanRequest(start: start.adding(days: 7 * (week - 1)), weeks: weeks - week + 1,
-                                  hoursPerWeek: hoursPerWeek ?? self.hoursPerWeek,
-                                  goals: Goals(include: include.filter { person.level(of: $0.key) < $0.value }, exclude: exclude),
-                                  previousOrder: remaining)
-        return (week, request)
     }
 }
 

@@ -12,15 +12,18 @@ public struct DatedAssessment: Sendable, Hashable {
     }
 }
 
-/// A log entry with when it was recorded (ISO 8601, sortable).
+/// A log entry with when it was recorded (ISO 8601, sortable) and its id in the store.
 public struct DatedLog: Sendable, Hashable {
     public var entry: LogEntry
     public var recorded: String
-    public init(entry: LogEntry, recorded: String) { self.entry = entry; self.recorded = recorded }
+    /// The entry's number (`Logged #3`); `nil` for one not stored yet.
+    public var id: Int64?
+    public init(entry: LogEntry, recorded: String, id: Int64? = nil) { self.entry = entry; self.recorded = recorded; self.id = id }
 }
 
-/// The moment a unit became complete (`MODEL.md` §5): a `done` entry for the whole unit, or
-/// the `done` entry that completed the last of its activities.
+/// The moment a unit became complete: a `done` entry for the whole unit, the `done` entry
+/// that completed the last of its activities, or the entry whose hours used up the unit's
+/// hours (work already done counts: a unit with no hours left is complete).
 public struct Completion: Sendable, Hashable {
     public let unit: UnitID
     public let day: Day
@@ -53,19 +56,26 @@ public struct ProgressRecord: Sendable {
 
     private static func completions(_ logs: [DatedLog], graph: SkillGraph) -> [Completion] {
         var out: [Completion] = []
+        var complete = Set<UnitID>()
         var activitiesDone: [UnitID: Set<String>] = [:]
-        for log in logs where log.entry.status == .done {
+        var spent: [UnitID: Double] = [:]
+        for log in logs where log.entry.status != .skipped {
             let unit = log.entry.unit
-            guard let activity = log.entry.activity else {
-                out.append(Completion(unit: unit, day: log.entry.date, recorded: log.recorded))
-                continue
+            guard !complete.contains(unit) else { continue }
+            spent[unit, default: 0] += log.entry.hours
+            var completes = false
+            if log.entry.status == .done {
+                if let activity = log.entry.activity {
+                    let all = Set(graph[unit.skill]?.activities[unit.level] ?? [])
+                    activitiesDone[unit, default: []].insert(activity)
+                    completes = !all.isEmpty && all.isSubset(of: activitiesDone[unit]!)
+                } else {
+                    completes = true
+                }
             }
-            let all = Set(graph[unit.skill]?.activities[unit.level] ?? [])
-            var done = activitiesDone[unit, default: []]
-            let wasComplete = !all.isEmpty && all.isSubset(of: done)
-            done.insert(activity)
-            activitiesDone[unit] = done
-            if !wasComplete && !all.isEmpty && all.isSubset(of: done) {
+            if let hours = graph[unit.skill]?.hours(toLevel: unit.level), spent[unit]! >= hours - 1e-9 { completes = true }
+            if completes {
+                complete.insert(unit)
                 out.append(Completion(unit: unit, day: log.entry.date, recorded: log.recorded))
             }
         }
@@ -118,6 +128,77 @@ public struct ProgressRecord: Sendable {
     public func hoursSpent(on unit: UnitID, through day: Day) -> Double {
         logs.filter { $0.entry.unit == unit && $0.entry.status != .skipped && $0.entry.date <= day }
             .reduce(0) { $0 + $1.entry.hours }
+    }
+
+    /// The curriculum hours of `unit`.
+    public func unitHours(_ unit: UnitID) -> Double { curriculum.graph[unit.skill]?.hours(toLevel: unit.level) ?? 0 }
+
+    /// What is left of `unit` on `day`: `max(0, h - logged)`; 0 once it is complete.
+    public func remainingHours(of unit: UnitID, through day: Day) -> Double {
+        if completions.contains(where: { $0.unit == unit && $0.day <= day }) { return 0 }
+        return max(0, unitHours(unit) - hoursSpent(on: unit, through: day))
+    }
+
+    /// The activities of `unit` logged done up to `day`.
+    public func doneActivities(of unit: UnitID, through day: Day) -> Set<String> {
+        Set(logs.filter { $0.entry.unit == unit && $0.entry.status == .done && $0.entry.date <= day }.compactMap(\.entry.activity))
+    }
+
+    /// The log entry numbered `id`.
+    public func log(_ id: Int64) -> DatedLog? { logs.first { $0.id == id } }
+
+    /// The same record with `logs` in place of its own.
+    public func with(logs: [DatedLog]) -> ProgressRecord {
+        ProgressRecord(curriculum: curriculum, assessments: assessments, logs: logs)
+    }
+
+    /// The same record with one more assessment (taken last).
+    public func with(assessment: DatedAssessment) -> ProgressRecord {
+        ProgressRecord(curriculum: curriculum, assessments: assessments + [assessment], logs: logs)
+    }
+}
+
+/// How fast a person works against the curriculum's hours, once two units are complete.
+public struct PaceFactor: Sendable, Hashable {
+    /// Hours logged on completed units / their curriculum hours, clamped to ``range``.
+    public let value: Double
+    /// The ratio before clamping.
+    public let raw: Double
+    public let units: [UnitID]
+    public let logged: Double
+    public let curriculumHours: Double
+
+    public static let range = 0.5...2.0
+    /// Units that must be complete before the factor is used.
+    public static let minimumUnits = 2
+}
+
+extension ProgressRecord {
+    /// The pace factor on `day`: hours logged on the units completed by then over their
+    /// curriculum hours, clamped to 0.5…2; `nil` before two units are complete.
+    public func paceFactor(through day: Day) -> PaceFactor? {
+        var units: [UnitID] = []
+        var logged = 0.0, hours = 0.0
+        for c in completions where c.day <= day && !units.contains(c.unit) {
+            let spent = logs.filter { $0.entry.unit == c.unit && $0.entry.status != .skipped && $0.entry.date <= c.day }
+                .reduce(0) { $0 + $1.entry.hours }
+            units.append(c.unit)
+            logged += spent
+            hours += unitHours(c.unit)
+        }
+        guard units.count >= PaceFactor.minimumUnits, hours > 0 else { return nil }
+        let raw = logged / hours
+        return PaceFactor(value: min(PaceFactor.range.upperBound, max(PaceFactor.range.lowerBound, raw)), raw: raw,
+                          units: units, logged: logged, curriculumHours: hours)
+    }
+
+    /// Snapshots due at the signal window boundaries in `(after, through]`, each scored on its
+    /// day with the levels reached by then.
+    public func signalSnapshots(after: Day, through day: Day) -> [Snapshot] {
+        guard after < day, let person = person(at: day) else { return [] }
+        return person.signalBoundaries(after: after, through: day).map { b in
+            Snapshot((self.person(at: b.day) ?? person).score(at: b.day), asOf: b.day, reason: b.reason)
+        }
     }
 }
 
@@ -176,6 +257,7 @@ public struct ScoreMove: Sendable, Hashable {
         public let skill: String
         public let from: Int
         public let to: Int
+        public init(skill: String, from: Int, to: Int) { self.skill = skill; self.from = from; self.to = to }
     }
     public let cause: Cause
     public let day: Day

@@ -40,18 +40,70 @@ public struct Signal: Sendable, Hashable, Codable {
     }
 }
 
+/// A curricula's content version and what it changed, from its `curricula.yaml`.
+public struct CurriculaRelease: Sendable, Hashable, Codable {
+    /// Date-stamped, `YYYY.MM` with an optional `.N` (`2026.12`, `2026.12.1`).
+    public let version: String
+    /// One short changelog entry.
+    public let changes: String
+    public init(version: String, changes: String) { self.version = version; self.changes = changes }
+
+    /// Whether `text` is a content version: `YYYY.MM` or `YYYY.MM.N`, month 01..12.
+    public static func isValid(_ text: String) -> Bool { key(text) != nil }
+
+    /// Orders versions by their numbers (`2026.9` is not a version; `2026.09` is).
+    public static func key(_ text: String) -> [Int]? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+        return parts.map { Int($0)! } + (parts.count == 2 ? [0] : [])
+    }
+
+    /// `a` is older than `b`.
+    public static func isOlder(_ a: String, than b: String) -> Bool {
+        guard let x = key(a), let y = key(b) else { return false }
+        return x.lexicographicallyPrecedes(y)
+    }
+}
+
 /// The whole curriculum: the skills graph, the roles and the signals.
 public struct Curriculum: Sendable, Codable {
     public let graph: SkillGraph
     /// Roles in id order.
     public let roles: [Role]
     public let signals: [Signal]
-    /// A content hash of the files it was read from, stamped on what is computed with it.
+    /// Its content version and changelog (`curricula.yaml`), when it has one.
+    public let release: CurriculaRelease?
+    /// A hash of the files it was read from.
+    public let contentHash: String
+    /// What is stamped on everything computed with it: `2026.12+<content hash>`, or the bare
+    /// hash for a folder without a content version.
     public let version: String
 
-    public init(graph: SkillGraph, roles: [Role], signals: [Signal], version: String) {
-        self.graph = graph; self.roles = roles.sorted { $0.id < $1.id }; self.signals = signals; self.version = version
+    public init(graph: SkillGraph, roles: [Role], signals: [Signal], version: String, release: CurriculaRelease? = nil) {
+        self.graph = graph; self.roles = roles.sorted { $0.id < $1.id }; self.signals = signals
+        self.release = release; self.contentHash = version
+        self.version = release.map { "\($0.version)+\(version)" } ?? version
     }
 
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+
+    /// The content version, or "unversioned".
+    public var label: String { release?.version ?? "unversioned" }
+}
+
+/// A stamp as written on a snapshot or plan (`2026.12+<hash>`, or a bare hash), split.
+public struct CurriculaStamp: Sendable, Hashable {
+    public let release: String?
+    public let hash: String
+    public init(_ text: String) {
+        if let plus = text.firstIndex(of: "+") {
+            release = String(text[..<plus]); hash = String(text[text.index(after: plus)...])
+        } else {
+            release = nil; hash = text
+        }
+    }
+    /// The content version, else the first 12 characters of the hash.
+    public var label: String { release ?? String(hash.prefix(12)) }
 }

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayStore
+
+/// `headway log list`: the entries with the numbers `log edit` and `log rm` take.
+struct LogListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List your log entries with their numbers (newest last).")
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("Show only the last N entries.", valueName: "n")) var last: Int?
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Entry: Encodable {
+        let id: Int64
+        let date: String
+        let unit: String
+        let activity: String?
+        let hours: Double
+        let status: String
+        let note: String?
+    }
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        let db = try store.open()
+        let profile = try store.selectedProfile(in: db)
+        var logs = try storeCall { try db.logs(for: profile) }.filter { $0.entry.date <= model.day() }
+        if let last { logs = Array(logs.suffix(max(0, last))) }
+        let entries = logs.map { l in
+            Entry(id: l.id, date: l.entry.date.description, unit: l.entry.unit.description, activity: l.entry.activity,
+                  hours: l.entry.hours, status: l.entry.status.rawValue, note: l.entry.note)
+        }
+        if json { try printJSON(entries); return }
+        guard !entries.isEmpty else { Console.out("No log entries yet for profile \(profile.name)."); return }
+        var table = Table(["#", "Date", "Unit", "Hours", "Status", "Activity / note"], align: [.right, .left, .left, .right, .left, .left])
+        for e in entries {
+            let name = curriculum.graph[String(e.unit.split(separator: ":")[0])]?.name ?? e.unit
+            table.add(["\(e.id)", e.date, "\(e.unit) \(name)", format(e.hours), e.status,
+                       [e.activity, e.note].compactMap { $0 }.joined(separator: " · ")])
+        }
+        Console.out(table.render(width: Style.current().width))
+    }
+}
+
+/// `headway log edit N`: correct an entry's hours, status, day or note.
+struct LogEditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Correct log entry N: its hours, status, day or note (journaled; `undo` reverts it).",
+        discussion: """
+        The entry keeps its number and unit. When the correction moves your score (a unit now \
+        complete, or no longer), a snapshot says so; earlier snapshots stay as they were written.
+        """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("The entry's number (`log list`).", valueName: "n")) var id: Int64
+    @Option(help: ArgumentHelp("Hours spent (more than 0, at most 24 a day).", valueName: "hours")) var hours: String?
+    @Option(help: ArgumentHelp("done, partial or skipped.", valueName: "status")) var status: String?
+    @Option(help: ArgumentHelp("The day the work was done.", valueName: "yyyy-mm-dd")) var date: String?
+    @Option(help: ArgumentHelp("A note kept with the entry (empty removes it).", valueName: "text")) var note: String?
+
+    func validate() throws {
+        if hours == nil && status == nil && date == nil && note == nil {
+            throw ValidationError("log edit \(id) needs what to change: --hours, --status, --date or --note")
+        }
+    }
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        let hours = try self.hours.map(LogRequest.parseHours)
+        let status = try self.status.map(LogRequest.parseStatus)
+        let date = try self.date.map { try LogRequest.parseDate($0, today: model.day()) }
+        if let note, note.count > 2000 { throw CLIError("the note has \(note.count) characters; allowed: at most 2000") }
+        let id = self.id, note = self.note
+        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogEntry, LogEntry, Double) in
+            guard let old = p.record.log(id)?.entry else { throw CLIError(RecordError.unknownLog(id: id, profile: p.state.profile.name).description) }
+            var entry = old
+            if let hours { entry.hours = hours }
+            if let status { entry.status = status }
+            if let date { entry.date = date }
+            if let note { entry.note = note.isEmpty ? nil : note }
+            guard entry != old else { throw CLIError("log #\(id) already reads so; nothing changed") }
+            let change: RecordChange
+            do { change = try p.record.edit(id, to: entry, in: p.context) } catch { throw CLIError(String(describing: error)) }
+            writes.change = .editLog(id: id, entry: entry)
+            writes.changeDay = min(old.date, entry.date)
+            writes.changeSnapshot = change.snapshot
+            return (old, entry, change.before)
+        }
+        let (old, entry, before) = result
+        for line in signalNotes(written) { Console.out(line) }
+        func show(_ e: LogEntry) -> String { "\(format(e.hours)) h \(e.status.rawValue) on \(e.date)" + (e.note.map { " (“\($0)”)" } ?? "") }
+        Console.out("Edited #\(id) (\(entry.unit)): \(show(old)) → \(show(entry)).")
+        if let s = written.changeSnapshot?.snapshot {
+            Console.out("AIJRI \(fixed(before, 1)) → \(fixed(s.score, 1)) (\(signed(s.score - before))) \(s.label): \(s.reason).")
+        }
+    }
+}
+
+/// `headway log rm N`: an entry no longer counts.
+struct LogRemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rm",
+        abstract: "Remove log entry N (journaled; `undo` brings it back).",
+        discussion: "Its number is not given to another entry. A unit it completed is no longer complete; a snapshot says so.")
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("The entry's number (`log list`).", valueName: "n")) var id: Int64
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        let id = self.id
+        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogEntry, Double) in
+            guard let old = p.record.log(id)?.entry else { throw CLIError(RecordError.unknownLog(id: id, profile: p.state.profile.name).description) }
+            let change: RecordChange
+            do { change = try p.record.remove(id, in: p.context) } catch { throw CLIError(String(describing: error)) }
+            writes.change = .removeLog(id: id)
+            writes.changeDay = old.date
+            writes.changeSnapshot = change.snapshot
+            return (old, change.before)
+        }
+        let (old, before) = result
+        for line in signalNotes(written) { Console.out(line) }
+        Console.out("Removed #\(id): \(format(old.hours)) h on \(old.unit) (\(old.status.rawValue)) for \(old.date).")
+        if let s = written.changeSnapshot?.snapshot {
+            Console.out("AIJRI \(fixed(before, 1)) → \(fixed(s.score, 1)) (\(signed(s.score - before))) \(s.label): \(s.reason).")
+        }
+    }
+}

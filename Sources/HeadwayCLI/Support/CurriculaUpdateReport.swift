@@ -1,0 +1,99 @@
+import Foundation
+import HeadwayCore
+import HeadwayCurricula
+import HeadwayStore
+
+/// A curricula update as the next briefing reports it under field changes: the version and
+/// its changelog, what it did to the score (the snapshot's reason), each new or changed signal
+/// acting on the role with the skills that answer it, and whether `replan` under the new
+/// curricula would give more than the current plan now reaches.
+struct CurriculaUpdateReport: Codable, Equatable {
+    struct NewSignal: Codable, Equatable {
+        let id: String
+        let title: String
+        let from: String
+        let to: String
+        let effectNow: Double
+        let effectComplete: Double
+        let answeredBy: [String]
+        enum CodingKeys: String, CodingKey {
+            case id, title, from, to
+            case effectNow = "effect_now", effectComplete = "effect_complete", answeredBy = "answered_by"
+        }
+    }
+    let version: String
+    let changes: String
+    let day: String
+    /// The snapshot's reason: what changed and by how much.
+    let reason: String
+    let signals: [NewSignal]
+    /// The current plan's end score under the new curricula, and what `replan` would give.
+    let planReaches: Double?
+    let replanGives: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case version, changes, day, reason, signals
+        case planReaches = "plan_reaches", replanGives = "replan_gives"
+    }
+
+    /// The update recorded since the last briefing was stored (`pending`: snapshots this command
+    /// is about to write), or `nil` when there was none.
+    init?(_ p: ProfileProgress, pending: [Snapshot], asOf: Day) {
+        let lastBriefing = p.state.briefings.map(\.createdAt).max() ?? ""
+        // Oldest first, with the curricula each was made under; pending ones come last.
+        let all = p.state.snapshots.sorted { $0.id < $1.id }.map { ($0.snapshot, $0.curriculaVersion, $0.createdAt) }
+            + pending.map { ($0, p.curriculum.version, "~") }
+        guard let first = all.firstIndex(where: { $0.2 > lastBriefing && $0.0.reason.hasPrefix("curricula ") && $0.0.asOf <= asOf }),
+              first > 0, let latest = all.last(where: { $0.0.reason.hasPrefix("curricula ") && $0.0.asOf <= asOf }) else { return nil }
+        let new = p.curriculum
+        version = new.label
+        changes = new.release?.changes ?? ""
+        day = latest.0.asOf.description
+        reason = latest.0.reason
+        let person = p.person(at: asOf)
+        let old = CurriculaEntry.folder(of: CurriculaStamp(all[first - 1].1))
+            .flatMap { try? CurriculumLoader.load(from: $0, cache: Environment.cacheFolder()) }
+        var ids: [String] = []
+        if let old {
+            for c in CurriculaDiff(old: old, new: new).changes(affecting: person.role.id) {
+                if case .signalAdded(let id) = c.kind { ids.append(id) }
+                if case .signalChanged(let id) = c.kind, c.movesScores { ids.append(id) }
+            }
+        }
+        signals = ids.compactMap { id in new.signals.first { $0.id == id } }.map { s in
+            NewSignal(id: s.id, title: s.title, from: s.window.from.description, to: s.window.to.description,
+                      effectNow: round(person.effect(of: s.id, at: asOf), 2),
+                      effectComplete: round(person.effect(of: s.id, at: max(asOf, s.window.to)), 2),
+                      answeredBy: s.answeredBy.map { "\(p.name($0)) (you: \(person.level(of: $0)))" })
+        }
+        if let plan = p.state.plan?.plan, asOf <= plan.end {
+            var levels = person.levels
+            for u in plan.units { levels[u.skill] = max(levels[u.skill] ?? 0, u.level) }
+            planReaches = round(person.score(at: plan.end, levels: levels).result.value, 1)
+            replanGives = p.replan(on: asOf).map { round($0.plan.projectedScore, 1) }
+        } else {
+            planReaches = nil; replanGives = nil
+        }
+    }
+
+    /// The lines shown first under "Field changes".
+    var lines: [String] {
+        func pts(_ x: Double) -> String { "\(fixed(abs(x), 2)) point\(abs(x) == 1 ? "" : "s")" }
+        var out = ["The curricula were updated to \(version) (recorded \(day))" + (changes.isEmpty ? "." : ": \(changes)")
+                   + " Effect on your score: " + reason.drop(while: { $0 != ":" }).dropFirst(2) + "."]
+        for s in signals {
+            let now = s.effectNow == 0 ? "does not move your score yet" : s.effectNow < 0 ? "takes \(pts(s.effectNow)) off your score" : "adds \(pts(s.effectNow)) to your score"
+            let later = s.effectComplete == s.effectNow ? "" : s.effectComplete < 0 ? " (\(pts(s.effectComplete)) off once complete)" : " (\(pts(s.effectComplete)) once complete)"
+            out.append("New in \(version): \(s.title) (\(s.from) to \(s.to)) \(now)\(later)."
+                       + (s.answeredBy.isEmpty ? "" : " Answered by " + s.answeredBy.joined(separator: ", ") + "."))
+        }
+        if let reaches = planReaches {
+            if let r = replanGives, r > reaches + 0.05 {
+                out.append("Under \(version), `replan` would give \(fixed(r, 1)), more than the \(fixed(reaches, 1)) your current plan now reaches.")
+            } else {
+                out.append("Under \(version), `replan` would give no more than your current plan, which now reaches \(fixed(reaches, 1)).")
+            }
+        }
+        return out
+    }
+}

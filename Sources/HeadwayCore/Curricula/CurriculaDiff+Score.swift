@@ -1,0 +1,66 @@
+/// What one curricula change did to one person's score.
+public struct CurriculaEffect: Sendable, Hashable {
+    public let change: CurriculaChange
+    /// Score points, unrounded (negative when it took points off).
+    public let points: Double
+}
+
+/// A person's score moved from one curricula to another, split by change.
+public struct CurriculaMove: Sendable {
+    public let before: PersonalScore
+    public let after: PersonalScore
+    /// In the diff's order; the points add up to `after - before`.
+    public let effects: [CurriculaEffect]
+}
+
+extension CurriculaDiff {
+    /// The score of a person on `day` under ``old`` and under ``new``, split by the changes that
+    /// can move a score in their role, applied one after another in listing order; each part is
+    /// the score after the change minus the score before it, so the parts add up to the move.
+    ///
+    /// `before` and `after` are the person's assessment as each curricula reads it (levels
+    /// reached written in). `nil` when either curricula lacks the role.
+    public func move(before: Assessment, after: Assessment, on day: Day) -> CurriculaMove? {
+        guard let p0 = PersonalModel(curriculum: old, assessment: before),
+              let p1 = PersonalModel(curriculum: new, assessment: after) else { return nil }
+        let s0 = p0.score(at: day), s1 = p1.score(at: day)
+        let relevant = changes(affecting: before.role).filter(\.movesScores)
+        var draft = old
+        var previous = s0.result.value
+        var effects: [CurriculaEffect] = []
+        for (i, change) in relevant.enumerated() {
+            let now: Double
+            if i == relevant.count - 1 {
+                now = s1.result.value // the last part closes the sum exactly
+            } else {
+                draft = applying(change, to: draft)
+                now = PersonalModel(curriculum: draft.withSharesAddingTo100(role: before.role), assessment: before)?
+                    .score(at: day).result.value ?? previous
+            }
+            effects.append(CurriculaEffect(change: change, points: now - previous))
+            previous = now
+        }
+        if relevant.isEmpty, abs(s1.result.value - s0.result.value) > 1e-12, let any = changes.first {
+            // Nothing listed moves this role, yet the score moved: say so rather than lose it.
+            effects.append(CurriculaEffect(change: any, points: s1.result.value - s0.result.value))
+        }
+        return CurriculaMove(before: s0, after: s1, effects: effects)
+    }
+}
+
+extension Curriculum {
+    /// A half-applied diff may leave a role's shares off 100 (a task added before the others
+    /// gave up time); they are scaled back so each step is a role a curricula could hold.
+    func withSharesAddingTo100(role id: String) -> Curriculum {
+        guard let role = role(id) else { return self }
+        let total = role.tasks.reduce(0) { $0 + $1.share }
+        guard total > 0, abs(total - 100) > 1e-9 else { return self }
+        var parts = RoleParts(role)
+        parts.tasks = role.tasks.map { t in
+            RoleTask(id: t.id, name: t.name, share: t.share * 100 / total, score: t.score, impact: t.impact, kappa: t.kappa,
+                     estimate: t.estimate, rationale: t.rationale, skills: t.skills)
+        }
+        return Curriculum(graph: graph, roles: roles.map { $0.id == id ? parts.role : $0 }, signals: signals,
+                          version: contentHash, release: release)
+    }
+}

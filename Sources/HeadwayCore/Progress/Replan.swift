@@ -1,0 +1,68 @@
+/// What a person asks of `replan`: other hours, goals to add or drop, and whether their own
+/// pace scales the hours left.
+public struct ReplanOptions: Sendable, Hashable {
+    /// Hours per week from now on (`nil`: the plan's).
+    public var hoursPerWeek: Double?
+    /// Skills that must reach a level, added to the plan's own goals.
+    public var include: [String: Int]
+    /// Skills to leave out from now on.
+    public var exclude: [String]
+    /// Scale the hours left by the pace factor once two units are complete.
+    public var calibrate: Bool
+
+    public init(hoursPerWeek: Double? = nil, include: [String: Int] = [:], exclude: [String] = [], calibrate: Bool = true) {
+        self.hoursPerWeek = hoursPerWeek; self.include = include; self.exclude = exclude; self.calibrate = calibrate
+    }
+}
+
+/// A replan decided: the request for the planner, and what it continues.
+public struct ReplanRequest: Sendable, Hashable {
+    /// The programme week the new plan starts (week numbers do not restart).
+    public let week: Int
+    public let request: PlanRequest
+    /// Units of the old plan reached by now, and how many it had.
+    public let unitsDone: Int
+    public let unitsPlanned: Int
+    /// The pace factor applied, when the record has one and calibration is on.
+    public let paceFactor: PaceFactor?
+}
+
+extension PlanProgress {
+    /// What `replan` asks the planner for on ``day``: the current plan continued from the first
+    /// day of the current week to the programme's end, with the levels reached, each
+    /// unfinished unit's remaining hours (less the work logged on it, scaled by the pace factor),
+    /// its done activities left out, the person's availability, the old order kept among equals
+    /// and the goals the options change. `nil` once the plan has ended.
+    public func replanRequest(_ options: ReplanOptions = .init()) -> ReplanRequest? {
+        guard let person = record.person(at: day) else { return nil }
+        let local = max(1, plan.start.days(to: day) / 7 + 1)
+        guard local <= plan.weeks else { return nil }
+        let start = plan.start.adding(days: 7 * (local - 1))
+        let weeks = plan.weeks - local + 1
+        let hours = options.hoursPerWeek ?? plan.hoursPerWeek
+        var include = plan.include.filter { person.level(of: $0.key) < $0.value }
+        var exclude = Set(plan.exclude)
+        for (s, l) in options.include where person.level(of: s) < l { include[s] = max(include[s] ?? 0, l); exclude.remove(s) }
+        for s in options.exclude { exclude.insert(s); include[s] = nil }
+        let remaining = plan.units.map(\.id).filter { person.level(of: $0.skill) < $0.level }
+        var spent: [UnitID: Double] = [:]
+        var done: [UnitID: Set<String>] = [:]
+        for log in record.logs where log.entry.date <= day {
+            let u = log.entry.unit
+            guard person.level(of: u.skill) < u.level, spent[u] == nil else { continue }
+            let s = record.hoursSpent(on: u, through: day)
+            if s > 0 { spent[u] = s }
+            let a = record.doneActivities(of: u, through: day)
+            if !a.isEmpty { done[u] = a }
+        }
+        let pace = options.calibrate ? record.paceFactor(through: day) : nil
+        let availability = person.assessment.availability
+        let weekHours = Assessment.weekHours(availability, from: start, weeks: weeks, hoursPerWeek: hours)
+        let request = PlanRequest(start: start, weeks: weeks, hoursPerWeek: hours,
+                                  goals: Goals(include: include, exclude: exclude.sorted()), previousOrder: remaining,
+                                  weekHours: weekHours.allSatisfy { $0 == hours } ? nil : weekHours,
+                                  spent: spent, doneActivities: done, paceFactor: pace?.value)
+        return ReplanRequest(week: self.start.days(to: start) / 7 + 1, request: request,
+                             unitsDone: plan.units.count - remaining.count, unitsPlanned: plan.units.count, paceFactor: pace)
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+
+/// Curricula updates through the real binary: install, list, use, diff, and the snapshot a
+/// profile writes when its curricula change. Every run has its own data folder and none sets
+/// HEADWAY_CURRICULA, so the active installed version is what commands use.
+@Suite("Curricula updates", .serialized)
+struct CurriculaUpdateTests {
+    /// A scratch home: the database and the installed curricula live in `folder`.
+    struct Home {
+        let folder: URL
+        var db: URL { folder.appendingPathComponent("headway.sqlite") }
+        var shelf: URL { folder.appendingPathComponent("curricula") }
+
+        init() throws { folder = try Binary.temporaryFolder() }
+
+        @discardableResult
+        func run(_ arguments: [String], today: String = "2026-11-23") throws -> Binary.Result {
+            var env = Binary.environment(in: folder)
+            env["HEADWAY_TODAY"] = today
+            return try Binary.run(arguments, input: Data(), environment: env)
+        }
+
+        /// A copy of the bundled curricula as version `version`, with `edit` applied to its signals.yaml.
+        func curricula(_ name: String, version: String, changes: String, signals: String = "") throws -> URL {
+            let dir = folder.appendingPathComponent(name)
+            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("Curricula"), to: dir)
+            try "version: \"\(version)\"\nchanges: \"\(changes)\"\n".write(to: dir.appendingPathComponent("curricula.yaml"),
+                                                                            atomically: true, encoding: .utf8)
+            let file = dir.appendingPathComponent("signals.yaml")
+            try (try String(contentsOf: file, encoding: .utf8) + signals).write(to: file, atomically: true, encoding: .utf8)
+            return dir
+        }
+
+        /// Every file under the folder (database and data folder) with its bytes; links with their targets.
+        func bytes() throws -> [String: Data] {
+            var out: [String: Data] = [:]
+            let e = FileManager.default.enumerator(atPath: folder.path)!
+            while let name = e.nextObject() as? String {
+                let path = folder.appendingPathComponent(name).path
+                if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                    out[name] = Data(("-> " + target).utf8)
+                } else if let data = FileManager.default.contents(atPath: path) {
+                    out[name] = data
+                }
+            }
+            return out
+        }
+
+        func snapshots(today: String) throws -> [[String: Any]] {
+            let out = try run(["history", "--json"], today: today)
+            return try #require(try json(out.output)["snapshots"] as? [[String: Any]], "\(out.output)")
+        }
+    }
+
+    static let autopilot = """
+
+          - id: gpu-cluster-autopilot
+            title: Cluster schedulers run GPU fleets on autopilot
+            seeds: ["002"]
+            window: {from: 2026-12-01, to: 2027-05-31}
+            effects:
+              - {role: ai-infrastructure-engineer, task: gpu-cluster-management, delta: 1}
+            answered_by: [gpu-cluster-management, kubernetes-gpu]
+            note: "Routine cluster scheduling is automated; fabric design and failure debugging are not."
+
+        """
+
+    /// The stateless score of the reference assessment under a curricula folder.
+    func score(_ home: Home, curricula: URL, on day: String) throws -> Double {
+        let out = try home.run(["score", "--assessment", reference, "--curricula", curricula.path, "--as-of", day, "--json"])
+        return try #require(try json(out.output)["score"] as? Double, "\(out.output)")
+    }
+
+    @Test("installing a curricula with a new signal writes one snapshot naming it with its effect; using the old version writes one back")
+    func installThenUseBack() throws {
+        let home = try Home()
+        #expect(try home.run(["profile", "new", "ana", "--from", reference]).status == 0)
+        let new = try home.curricula("new", version: "2026.12", changes: "Adds a signal on GPU cluster autopilots.", signals: Self.autopilot)
+        let install = try home.run(["curricula", "install", new.path])
+        #expect(install.status == 0, "\(install.output)")
+
+        let day = "2027-06-01"
+        let before = try score(home, curricula: repoRoot.appendingPathComponent("Curricula"), on: day)
+        let after = try score(home, curricula: new, on: day)
+        #expect(after < before)
+        let effect = (after * 10).rounded() / 10 - (before * 10).rounded() / 10
+
+        let snapshots = try home.snapshots(today: day)
+        let noticed = snapshots.filter { ($0["reason"] as? String)?.hasPrefix("curricula ") == true }
+        try #require(noticed.count == 1, "\(snapshots)")
+        #expect(noticed[0]["reason"] as? String == "curricula 2026.12: signal \"gpu-cluster-autopilot\" added, \(String(format: "%.1f", effect))")
+        #expect(noticed[0]["score"] as? Double == (after * 10).rounded() / 10)
+        #expect(noticed[0]["as_of"] as? String == day)
+        #expect(noticed[0]["curricula"] as? String == "2026.12")
+        #expect(snapshots.first?["curricula"] as? String == "2026.11")
+
+        // Once recorded, later commands write nothing more.
+        #expect(try home.snapshots(today: day).count == snapshots.count)
+
+        #expect(try home.run(["curricula", "use", "2026.11"]).status == 0)
+        let back = try home.snapshots(today: "2027-06-02").filter { ($0["reason"] as? String)?.hasPrefix("curricula ") == true }
+        try #require(back.count == 2)
+        #expect((back[1]["reason"] as? String)?.hasPrefix("curricula 2026.11: signal \"gpu-cluster-autopilot\" removed, +") == true)
+        #expect(back[1]["curricula"] as? String == "2026.11")
+
+        // The export carries each snapshot's curricula version; doctor counts them.
+        let export = try home.run(["profile", "export", "-"])
+        let stamps = try #require(try json(export.output)["snapshots"] as? [[String: Any]]).compactMap { $0["curricula_version"] as? String }
+        #expect(stamps.contains { $0.hasPrefix("2026.12+") } && stamps.contains { $0.hasPrefix("2026.11+") })
+        #expect(try home.run(["doctor"]).output.contains("snapshots made under 2026.11"))
+        let file = home.folder.appendingPathComponent("ana.json")
+        try Data(export.output.utf8).write(to: file)
+        let other = try Home()
+        #expect(try other.run(["profile", "import", file.path]).status == 0)
+        #expect(try other.run(["profile", "export", "-"]).output == export.output, "import and export keep every curricula version")
+    }
+
+    @Test("the next briefing reports the update under field changes, with the skills that answer the new signal, once")
+    func briefingNamesTheUpdate() throws {
+        let home = try Home()
+        #expect(try home.run(["profile", "new", "ana", "--from", reference]).status == 0)
+        #expect(try home.run(["plan"]).status == 0)
+        #expect(try home.run(["brief"], today: "2026-11-24").status == 0)
+        let signal = Self.autopilot.replacingOccurrences(of: "{from: 2026-12-01, to: 2027-05-31}", with: "{from: 2026-11-01, to: 2027-01-31}")
+        let new = try home.curricula("new", version: "2026.12", changes: "Adds a signal on GPU cluster autopilots.", signals: signal)
+        #expect(try home.run(["curricula", "install", new.path]).status == 0)
+
+        let brief = try home.run(["brief"], today: "2026-12-01")
+        #expect(brief.status == 0, "\(brief.output)")
+        let field = try #require(brief.output.components(separatedBy: "\nField changes\n").last)
+        let lines = field.split(separator: "\n").map(String.init)
+        let recorded = try #require(try home.snapshots(today: "2026-12-01").last?["reason"] as? String)
+        #expect(recorded.hasPrefix("curricula 2026.12: signal \"gpu-cluster-autopilot\" added, -"))
+        #expect(lines.first == "The curricula were updated to 2026.12 (recorded 2026-12-01): Adds a signal on GPU cluster autopilots. "
+                + "Effect on your score: " + recorded.dropFirst("curricula 2026.12: ".count) + ".")
+        #expect(lines.count > 2 && lines[1].hasPrefix("New in 2026.12: Cluster schedulers run GPU fleets on autopilot (2026-11-01 to 2027-01-31) takes ")
+                && lines[1].hasSuffix("Answered by GPU cluster management & scheduling strategy (you: 2), Kubernetes for ML & GPU workloads (you: 2)."))
+        #expect(lines.count > 2 && lines[2].hasPrefix("Under 2026.12, `replan` would give "))
+        // Stored as written; the following week's briefing does not report it again.
+        #expect(try home.run(["brief"], today: "2026-12-02").output.hasSuffix(brief.output.components(separatedBy: "\nGenerated on").last!))
+        let next = try home.run(["brief"], today: "2026-12-08")
+        #expect(next.status == 0 && !next.output.contains("The curricula were updated"), "\(next.output)")
+    }
+
+    @Test("a broken or older curricula is refused with the database and the data folder unchanged")
+    func refusals() throws {
+        let home = try Home()
+        #expect(try home.run(["profile", "new", "ana", "--from", reference]).status == 0)
+        let new = try home.curricula("new", version: "2026.12", changes: "Adds a signal.", signals: Self.autopilot)
+        #expect(try home.run(["curricula", "install", new.path]).status == 0)
+        _ = try home.snapshots(today: "2026-11-24")
+
+        let broken = try home.curricula("broken", version: "2027.01", changes: "Breaks a task score.")
+        let role = broken.appendingPathComponent("roles/ai-infrastructure-engineer.yaml")
+        try (try String(contentsOf: role, encoding: .utf8)).replacingOccurrences(of: "    score: 2\n", with: "    score: 9\n")
+            .write(to: role, atomically: true, encoding: .utf8)
+        let older = try home.curricula("older", version: "2026.10", changes: "An older release.")
+        let state = try home.bytes()
+
+        let refused = try home.run(["curricula", "install", broken.path])
+        let check = try home.run(["curricula", "check", broken.path])
+        #expect(refused.status != 0 && check.status != 0)
+        #expect(refused.output == check.output, "install must give the same diagnostics as check")
+        #expect(refused.output.contains("roles/ai-infrastructure-engineer.yaml:") && refused.output.contains("allowed: 1..5"))
+
+        let old = try home.run(["curricula", "install", older.path])
+        #expect(old.status != 0)
+        #expect(old.output == "error: \(older.path) is version 2026.10, older than the active 2026.12; pass --force to install it anyway, "
+                + "or `headway curricula use 2026.10` if it is installed\n")
+        #expect(try home.bytes() == state, "a refused install changed the database or the data folder")
+
+        #expect(try home.run(["curricula", "install", older.path, "--force"]).status == 0)
+        let list = try home.run(["curricula", "list"]).output
+        // Bundled first, then installed versions oldest first; the forced one is active.
+        #expect(list.split(separator: "\n").map { String($0.prefix(20)) }
+                == ["  2026.11  bundled  ", "* 2026.10  installed", "  2026.12  installed"])
+        #expect(list.contains("* 2026.10  installed"))
+    }
+
+    @Test("a SIGKILL during install leaves the old or the new version active, never half of one")
+    func killDuringInstall() throws {
+        var rng = SystemRandomNumberGenerator()
+        var killed = 0
+        for round in 0..<16 {
+            let home = try Home()
+            let new = try home.curricula("new", version: "2026.12", changes: "Adds a signal.", signals: Self.autopilot)
+            let p = Process()
+            p.executableURL = Binary.url
+            p.arguments = ["curricula", "install", new.path]
+            p.environment = Binary.environment(in: home.folder)
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            // A whole install takes a few hundred milliseconds (validation, then the copy).
+            let deadline = Date().addingTimeInterval(Double.random(in: 0.0...0.6, using: &rng))
+            while p.isRunning && Date() < deadline { usleep(200) }
+            if p.isRunning { kill(p.processIdentifier, SIGKILL); killed += 1 }
+            p.waitUntilExit()
+
+            let list = try home.run(["curricula", "list"]).output
+            let active = list.split(separator: "\n").filter { $0.hasPrefix("*") }
+            #expect(active.count == 1 && (active[0].hasPrefix("* 2026.11  bundled") || active[0].hasPrefix("* 2026.12  installed")),
+                    "round \(round): \(list)")
+            let check = try home.run(["curricula", "check"])
+            #expect(check.status == 0, "round \(round): the active curricula do not load: \(check.output)")
+            if active.first?.hasPrefix("* 2026.12") == true {
+                #expect(check.output.contains("version 2026.12+"))
+            }
+            // A second install after the kill finishes the job.
+            #expect(try home.run(["curricula", "install", new.path]).status == 0)
+            #expect(try home.run(["curricula", "list"]).output.contains("* 2026.12  installed"))
+            try? FileManager.default.removeItem(at: home.folder)
+        }
+        #expect(killed > 0, "no round was killed before it finished; the test proved nothing")
+    }
+
+    @Test("curricula diff on hand-made pairs matches its golden file", arguments: ["new-signal", "rerated", "skills", "roles"])
+    func diffGolden(_ name: String) throws {
+        let home = try Home()
+        let base = "Fixtures/curricula-diff/\(name)"
+        let out = try home.run(["curricula", "diff", "\(base)/old", "\(base)/new"])
+        #expect(out.status == 0, "\(out.output)")
+        let golden = repoRoot.appendingPathComponent("\(base)/expected.txt")
+        if ProcessInfo.processInfo.environment["HEADWAY_UPDATE_GOLDEN"] == "1" {
+            try out.output.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(out.output == (try String(contentsOf: golden, encoding: .utf8)),
+                "differs from \(base)/expected.txt (HEADWAY_UPDATE_GOLDEN=1 rewrites it)")
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import HeadwayCore
+@testable import HeadwayCLI
+import Testing
+
+/// Twelve simulated weeks through the built binary, checking every week that each view and
+/// export tells the same week k: the same days, units and hours.
+@Suite("One programme, one week numbering, in every view")
+struct ProgrammeWalkTests {
+    static let fixture = repoRoot.appendingPathComponent("Fixtures/assessments/reference-mid.yaml")
+
+    /// A person's database and the commands they type, on days moved with --as-of.
+    final class Person {
+        let folder: URL
+        var db: URL { folder.appendingPathComponent("headway.sqlite") }
+        init() throws { folder = try Binary.temporaryFolder() }
+        deinit { try? FileManager.default.removeItem(at: folder) }
+
+        @discardableResult
+        func run(_ args: [String], on day: Day, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+            let out = try headway(args + ["--as-of", day.description], db: db)
+            #expect(out.status == 0, "\(args) on \(day): \(out.stderr)", sourceLocation: sourceLocation)
+            return out.stdout
+        }
+
+        func json(_ args: [String], on day: Day, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+            try HeadwayCLITests.json(run(args + ["--json"], on: day, sourceLocation: sourceLocation))
+        }
+
+        /// Lines typed into the shell (standard input not a terminal: a script), for the `log`
+        /// picker's answers.
+        func shell(_ lines: [String], on day: Day) throws -> String {
+            var env = Binary.environment(in: folder)
+            env["HEADWAY_TODAY"] = day.description
+            let r = try Binary.run([], input: Data((lines.joined(separator: "\n") + "\n").utf8), environment: env)
+            #expect(r.status == 0, "\(lines): \(r.output)")
+            return r.output
+        }
+    }
+
+    /// What `plan show k` says week k is; every other view must say the same.
+    struct Week: Equatable, CustomStringConvertible {
+        let number: Int
+        let start: String
+        let hours: Double
+        let units: [String]
+        var description: String { "week \(number) from \(start), \(hours) h, \(units)" }
+    }
+
+    static func unitName(_ skill: String, _ level: Int) -> String {
+        "\(ProgressWalkTests.curriculum.graph[skill]!.name) → \(level)"
+    }
+
+    /// Checks, on `day` in programme week `k`, that every view and export agrees on the week.
+    static func checkWeek(_ p: Person, _ k: Int, weeks: Int, programmeStart: Day, on day: Day,
+                          sourceLocation loc: SourceLocation = #_sourceLocation) throws {
+        let expectedStart = programmeStart.adding(days: 7 * (k - 1)).description
+        // plan show k
+        let show = try p.json(["plan", "show", String(k)], on: day, sourceLocation: loc)
+        let shown = try #require((show["weeks"] as? [[String: Any]])?.first, sourceLocation: loc)
+        let items = shown["items"] as? [[String: Any]] ?? []
+        let week = Week(number: shown["week"] as? Int ?? -1, start: shown["start"] as? String ?? "", hours: shown["hours"] as? Double ?? -1,
+                        units: items.map { unitName($0["skill"] as! String, $0["level"] as! Int) })
+        #expect(week.number == k && week.start == expectedStart, "plan show \(k): \(week)", sourceLocation: loc)
+        #expect(show["programme_weeks"] as? Int == weeks, sourceLocation: loc)
+        let text = try p.run(["plan", "show", String(k)], on: day, sourceLocation: loc)
+        #expect(text.contains("Week \(k) (from \(expectedStart))"), "\(text)", sourceLocation: loc)
+
+        // progress
+        let progress = try p.json(["progress"], on: day, sourceLocation: loc)
+        #expect(progress["week"] as? Int == k, "progress week", sourceLocation: loc)
+        #expect(progress["weeks_count"] as? Int == weeks, sourceLocation: loc)
+        let row = try #require((progress["weeks"] as? [[String: Any]])?.last, sourceLocation: loc)
+        #expect(row["week"] as? Int == k && row["start"] as? String == expectedStart, "progress row \(row)", sourceLocation: loc)
+        #expect(row["planned"] as? Double == week.hours, "progress planned hours", sourceLocation: loc)
+
+        // brief k (generated now, the week's last day: after everything done in the week)
+        let brief = try p.json(["brief", String(k)], on: day, sourceLocation: loc)
+        #expect(brief["week"] as? Int == k && brief["weeks"] as? Int == weeks, sourceLocation: loc)
+        #expect(brief["from"] as? String == expectedStart, "brief \(k) from \(brief["from"] ?? "?")", sourceLocation: loc)
+        let hours = brief["hours"] as? [String: Any] ?? [:]
+        #expect(hours["planned"] as? Double == week.hours, "brief planned hours", sourceLocation: loc)
+        #expect(hours["logged"] as? Double == row["logged"] as? Double, "brief and progress logged hours", sourceLocation: loc)
+        #expect((brief["units"] as? [String: Any])?["planned"] as? [String] == week.units, "brief units", sourceLocation: loc)
+
+        // the shell's prompt
+        let prompt = ShellStatus.read(today: day, databasePath: p.db.path).prompt
+        #expect(prompt.contains(" · wk \(k) · "), "prompt \(prompt)", sourceLocation: loc)
+
+        // .ics: the event on the week's first day
+        let ics = try p.run(["export", "plan", "--format", "ics"], on: day, sourceLocation: loc).replacingOccurrences(of: "\r\n ", with: "")
+        let event = ics.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("DTSTART;VALUE=DATE:\(expectedStart.replacingOccurrences(of: "-", with: ""))") }
+        let summary = event.flatMap { $0.components(separatedBy: "\r\n").first { $0.hasPrefix("SUMMARY:") } } ?? ""
+        #expect(summary.hasPrefix("SUMMARY:Headway week \(k)/\(weeks):"), "ics \(summary)", sourceLocation: loc)
+        if !week.units.isEmpty { #expect(summary.hasSuffix("(\(format(week.hours)) h)"), "ics hours \(summary)", sourceLocation: loc) }
+
+        // markdown
+        let md = try p.run(["export", "plan", "--format", "md"], on: day, sourceLocation: loc)
+        let end = programmeStart.adding(days: 7 * k - 1).description
+        #expect(md.contains("## Week \(k) · \(expectedStart) to \(end) · \(format(week.hours)) h"), "markdown week \(k)", sourceLocation: loc)
+
+        // csv
+        let csv = try p.run(["export", "plan", "--format", "csv"], on: day, sourceLocation: loc)
+        let rows = csv.components(separatedBy: "\r\n").dropFirst().map { $0.components(separatedBy: ",") }.filter { $0.first == String(k) }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0[1] == expectedStart && Double($0[3]) == week.hours }, "csv week \(k)", sourceLocation: loc)
+
+        // json
+        let exported = try HeadwayCLITests.json(p.run(["export", "plan", "--format", "json"], on: day, sourceLocation: loc))
+        let jw = (exported["weeks"] as? [[String: Any]])?.first { $0["week"] as? Int == k }
+        #expect(jw?["start"] as? String == expectedStart && jw?["hours"] as? Double == week.hours, "json week \(k)", sourceLocation: loc)
+
+        // the report's week-by-week table
+        let html = try p.run(["export", "report", "-o", "-"], on: day, sourceLocation: loc)
+        #expect(html.contains("<td class=\"wk\">\(k)<br><span class=\"h\">\(expectedStart)</span>"), "report week \(k)", sourceLocation: loc)
+    }
+
+    @Test("twelve weeks with partials, activity logs, two replans, a back-dated entry, a re-assessment, an undo and a new programme: every view tells the same week k")
+    func twelveWeeks() throws {
+        let p = try Person()
+        let start = Day("2026-11-23")!
+        let d = { (offset: Int) in start.adding(days: offset) }
+        try p.run(["profile", "new", "ana", "--from", Self.fixture.path], on: d(0))
+        try p.run(["plan"], on: d(0))
+
+        func item(_ k: Int, on day: Day) throws -> (skill: String, level: Int, hours: Double) {
+            let show = try p.json(["plan", "show", String(k)], on: day)
+            let items = ((show["weeks"] as? [[String: Any]])?.first?["items"] as? [[String: Any]]) ?? []
+            let i = try #require(items.first)
+            return (i["skill"] as! String, i["level"] as! Int, i["hours"] as! Double)
+        }
+
+        // Week 1: partial hours.
+        let w1 = try item(1, on: d(0))
+        try p.run(["log", "\(w1.skill):\(w1.level)", "3", "partial"], on: d(1))
+        try Self.checkWeek(p, 1, weeks: 12, programmeStart: start, on: d(6))
+
+        // Week 2: an activity logged done through the picker, then a replan during the week.
+        let picked = try p.shell(["log", "2", "", "", ""], on: d(8))
+        #expect(picked.contains("Logged #"), "\(picked)")
+        let replan = try p.run(["replan"], on: d(9))
+        #expect(replan.contains("Replanned from week 2 of the programme"), "\(replan)")
+        #expect(replan.contains("Week 2 (from \(d(7)))"), "a replan in week 2 numbers its first week 2: \(replan)")
+        #expect(!replan.contains("Week 1 (from"))
+        try Self.checkWeek(p, 2, weeks: 12, programmeStart: start, on: d(13))
+        // The activity shows as partial work in the briefing and in progress.
+        let brief2 = try p.json(["brief", "2"], on: d(13))
+        let partial2 = (brief2["units"] as? [String: Any])?["partial"] as? [String] ?? []
+        #expect(!partial2.isEmpty, "an activity logged done is work on its unit: \(brief2)")
+        let sentences = (brief2["sections"] as? [[String: Any]] ?? []).flatMap { $0["lines"] as? [String] ?? [] }
+        #expect(!sentences.contains { $0.contains("nothing finished or logged against it") })
+
+        // Weeks 3-4: partials, and in week 4 an entry back-dated into week 3.
+        for k in 3...4 {
+            let it = try item(k, on: d(7 * k - 7))
+            try p.run(["log", "\(it.skill):\(it.level)", "2", "partial"], on: d(7 * k - 6))
+            if k == 4 { try p.run(["log", "\(it.skill):\(it.level)", "1", "partial", "--date", d(19).description], on: d(22)) }
+            try Self.checkWeek(p, k, weeks: 12, programmeStart: start, on: d(7 * k - 1))
+        }
+        // The back-dated hour counts in week 3 (its stored briefing stays as written).
+        let progress4 = try p.json(["progress"], on: d(27))
+        let week3 = (progress4["weeks"] as? [[String: Any]])?.first { $0["week"] as? Int == 3 }
+        #expect(week3?["logged"] as? Double == 3)
+
+        // Week 5: a re-assessment and an undo of a mistaken entry.
+        try p.run(["assess", "set", "kubernetes-gpu", "3"], on: d(29))
+        let it5 = try item(5, on: d(28))
+        try p.run(["log", "\(it5.skill):\(it5.level)", "1", "partial"], on: d(30))
+        let undo = try p.run(["undo"], on: d(30))
+        #expect(undo.hasPrefix("Undid log #"), "\(undo)")
+        try Self.checkWeek(p, 5, weeks: 12, programmeStart: start, on: d(34))
+
+        // Weeks 6-8: the week's first unit logged in full; a second replan in week 7.
+        for k in 6...8 {
+            if k == 7 {
+                let again = try p.run(["replan"], on: d(42))
+                #expect(again.contains("Week 7 (from \(d(42)))"), "\(again)")
+            }
+            let it = try item(k, on: d(7 * k - 7))
+            try p.run(["log", "\(it.skill):\(it.level)", format(it.hours), "partial"], on: d(7 * k - 6))
+            try Self.checkWeek(p, k, weeks: 12, programmeStart: start, on: d(7 * k - 1))
+        }
+
+        // Going back in time: the report and score as of the end of week 4 agree, and history
+        // ends there.
+        let past = d(27)
+        let score = try p.json(["score"], on: past)
+        let report = try p.run(["export", "report", "-o", "-"], on: past)
+        let now = try #require(score["score"] as? Double)
+        let card = report.components(separatedBy: "AIJRI now</div>").dropFirst().first?.components(separatedBy: "</div>").first ?? ""
+        #expect(card.hasSuffix(">\(fixed1(now))"), "the report's now \(card) is score --as-of's \(now)")
+        let history = try p.json(["history"], on: past)
+        let days = (history["snapshots"] as? [[String: Any]] ?? []).compactMap { $0["as_of"] as? String }
+        #expect(!days.isEmpty && days.allSatisfy { $0 <= past.description }, "\(days)")
+        #expect(!report.contains("kubernetes-gpu:3"), "a re-assessment made later is not in the report as of an earlier day")
+        #expect(ShellStatus.read(today: past, databasePath: p.db.path).prompt.contains(" · wk 4 · "))
+
+        // Week 9: a new programme of 4 weeks, without InfiniBand; its weeks are its own.
+        let newStart = d(56)
+        try p.run(["plan", "--start", newStart.description, "--weeks", "4", "--exclude", "infiniband-roce"], on: newStart)
+        for k in 1...4 {
+            let day = newStart.adding(days: 7 * k - 1)
+            let it = try item(k, on: day.adding(days: -6))
+            try p.run(["log", "\(it.skill):\(it.level)", "2", "partial"], on: day.adding(days: -5))
+            try Self.checkWeek(p, k, weeks: 4, programmeStart: newStart, on: day)
+        }
+        // The old programme's briefings stay its own: week 1 of the new one is not the old week 1.
+        let newBrief = try p.json(["brief", "1"], on: d(83))
+        #expect(newBrief["from"] as? String == newStart.description)
+        // As of a day of the old programme, the old programme's week 8 is still there.
+        let oldBrief = try p.json(["brief", "8"], on: d(55))
+        #expect(oldBrief["from"] as? String == d(49).description && oldBrief["weeks"] as? Int == 12)
+    }
+}
