@@ -7,7 +7,7 @@ struct WizardOutput {
     var problem: (String) -> Void
 }
 
-/// The self-assessment as a conversation: role, seniority, hours, the time split offered once,
+/// The self-assessment as a conversation: role, seniority, hours, weeks off, the time split offered once,
 /// then the skills that move this person's score most, a summary editable by number, and one
 /// confirm. Quick by default: it stops asking skills once the ones left could likely move the
 /// score by less than ``enough`` points, or after ``quickLimit`` of them; `full` asks every skill.
@@ -185,7 +185,7 @@ final class Wizard {
 
     private func next() -> Question {
         let done = Set(draft.trail)
-        for q: Question in [.role, .seniority, .hours, .split] where !done.contains(q) { return q }
+        for q: Question in [.role, .seniority, .hours, .off, .split] where !done.contains(q) { return q }
         if let share = nextShare(done) { return share }
         if let skill = nextSkill() { return .level(skill) }
         return .summary
@@ -288,6 +288,10 @@ final class Wizard {
         a.seniority = seniority
         a.hoursPerWeek = hours
         a.timeSplit = split(role)
+        if let off = draft.weeksOff {
+            a.availability = a.availability.filter { $0.value != 0 }
+            for day in off { a.availability[day] = 0 }
+        }
         guard withLevels else { return a }
         for (skill, level) in draft.skills {
             a.skills[skill] = level
@@ -336,7 +340,8 @@ final class Wizard {
         case .role: return rolePrompt()
         case .seniority: return seniorityPrompt()
         case .hours: return hoursPrompt()
-        case .off, .split: return splitPrompt()
+        case .off: return offPrompt()
+        case .split: return splitPrompt()
         case .share(let i): return sharePrompt(i)
         case .level(let skill): return levelPrompt(skill)
         case .summary: return summaryPrompt()
@@ -429,6 +434,33 @@ final class Wizard {
             }
             guard range.contains(hours) else { return .problem("\(format(hours)) hours is out of range; allowed: \(allowed)") }
             draft.hoursPerWeek = hours
+            return .next
+        }
+    }
+
+    /// The weeks off as answered, else the previous assessment's weeks of 0 hours.
+    private var weeksOff: [Day] {
+        draft.weeksOff ?? (previous?.availability.filter { $0.value == 0 }.keys.sorted() ?? [])
+    }
+
+    private func offPrompt() -> Prompt {
+        let current = weeksOff
+        let shown = current.isEmpty ? "none" : current.map(\.description).joined(separator: ", ")
+        let weeks = previous?.weeks ?? Assessment.defaultWeeks
+        let explain = ["A week off gets no learning hours, and the plan moves its units to the other weeks.",
+                       "Give any day of each such week; `assess set off DATE` adds one later, `assess set off none` clears them."]
+        let text = "Weeks off in the next \(weeks) weeks (dates, e.g. \(day.adding(days: 28)), \(day.adding(days: 35)); none) [\(shown)]: "
+        return Prompt(text: text, explain: explain) { [self] answer in
+            guard let answer, !answer.isEmpty else { draft.weeksOff = current; return .next }
+            if answer.lowercased() == "none" { draft.weeksOff = []; return .next }
+            var days: [Day] = []
+            for item in answer.split(whereSeparator: { $0 == "," || $0 == " " }) {
+                guard let d = Day(String(item)) else {
+                    return .problem("'\(clip(String(item), 30))' is not a date; allowed: YYYY-MM-DD, several with commas, none, or Enter for \(shown)")
+                }
+                days.append(d)
+            }
+            draft.weeksOff = days.sorted()
             return .next
         }
     }
@@ -557,6 +589,8 @@ final class Wizard {
         out.append(Item(label: "Role", value: "\(role.name) (\(role.id))", question: .role))
         out.append(Item(label: "Seniority", value: seniority.rawValue, question: .seniority))
         out.append(Item(label: "Hours per week", value: format(hours), question: .hours))
+        out.append(Item(label: "Weeks off", value: weeksOff.isEmpty ? "none" : weeksOff.map(\.description).joined(separator: ", "),
+                        question: .off))
         let split = self.split(role)
         out.append(Item(label: "Time split", value: split.isEmpty ? "the role's own"
                         : role.tasks.map { format(rounded(split[$0.id] ?? 0)) }.joined(separator: "/") + " %", question: .split))
