@@ -119,7 +119,7 @@ struct TerminalTests {
         try t.type("3")
         try #require(t.waitFor("assess set nccl 3"), "the completion added the space after the id")
         try t.press("Enter")
-        try #require(t.waitFor("NCCL (nccl): 2 → 3"))
+        try #require(t.waitFor("NCCL (nccl): 2 (assumed) → 3"))
         try #require(t.waitFor("headway[sample · 49.7]>"))
 
         // Ctrl-C on a half-typed line: nothing runs, the next line does.

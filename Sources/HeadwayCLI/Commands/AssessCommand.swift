@@ -56,7 +56,7 @@ struct AssessCommand: ParsableCommand {
             let target = try Assessing.target(db, explicit: sample ? (store.profile ?? "sample") : store.profile, create: true)
             let saved = try Assessing.save(assessment, to: target, in: db, curriculum: curriculum, day: model.day())
             Console.out("Loaded \(from ?? "the sample assessment") into profile \(saved.profile.name): "
-                        + "AIJRI \(fixed(saved.snapshot.score, 1)) \(saved.snapshot.label) as of \(saved.snapshot.asOf).")
+                        + "AIJRI \(fixed(saved.snapshot.score, 1))\(likely(saved.snapshot.band)) \(saved.snapshot.label) as of \(saved.snapshot.asOf).")
             Console.out("Next: `score` explains it, `plan` finds the units that raise it most in your hours.")
         }
 
@@ -125,9 +125,9 @@ struct AssessCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var model: ModelOptions
-        @Argument(help: ArgumentHelp("A skill id (Tab completes it), or hours, split, off, unsure, sure.", valueName: "what"))
+        @Argument(help: ArgumentHelp("A skill id (Tab completes it), or hours, split, off, unsure, sure.", valueName: "skill"))
         var skill: String
-        @Argument(help: ArgumentHelp("The new value: a level 0-4 (2? if unsure), hours, a split, dates, skills.", valueName: "value"))
+        @Argument(help: ArgumentHelp("The new value: a level 0-4 (2? if unsure), hours, a split, dates, skills.", valueName: "level"))
         var level: String
 
         func run() throws {
@@ -144,9 +144,11 @@ struct AssessCommand: ParsableCommand {
             // The same change as `level`: journaled (so `undo` reverts it), holding every level
             // reached so far, applying from --as-of, with its snapshot, in one transaction.
             let skill = self.skill
-            let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: Int, was: PersonalScore, now: PersonalScore)? in
-                let old = p.person.level(of: skill)
-                let r = unsure || p.person.assessment.unsure.contains(skill)
+            let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: String, was: PersonalScore, now: PersonalScore)? in
+                let a = p.person.assessment
+                let old = a.skills[skill] == nil ? "\(p.person.level(of: skill)) (assumed)" : "\(a.skills[skill]!)\(a.unsure.contains(skill) ? "?" : "")"
+                // An assumed level given as an answer, or a change of sureness, is a change too: it narrows or widens the band.
+                let r = unsure || a.unsure.contains(skill) || a.skills[skill] == nil
                     ? p.record.reassessment(editing: { a in
                         a.skills[skill] = newLevel
                         if unsure { a.unsure.insert(skill) } else { a.unsure.remove(skill) }
@@ -160,7 +162,7 @@ struct AssessCommand: ParsableCommand {
                 Console.out("\(skill) is already at \(newLevel) (\(Level.meaning(newLevel))); nothing changed.")
                 return
             }
-            Console.out("\(node.name) (\(skill)): \(oldLevel) → \(newLevel)\(unsure ? " (unsure)" : "")  \(Level.meaning(newLevel))")
+            Console.out("\(node.name) (\(skill)): \(oldLevel) → \(newLevel)\(unsure ? "?" : "")  \(Level.meaning(newLevel))")
             Console.out(Self.scoreLine(was, now))
         }
 
