@@ -131,6 +131,20 @@ public enum CurriculumLoader {
         var tasks: [String: Set<String>] = [:]
     }
 
+    /// The curricula format this binary reads (the `version:` of skills.yaml and signals.yaml).
+    /// It says how the files are laid out, not what they hold: the content's own date-stamped
+    /// version is another key in another file.
+    public static let formatVersion = 1
+
+    /// A file of another format version would be misread: refuse it by its `version` line.
+    static func checkFormatVersion(_ top: [(key: String, keyNode: Node, value: Node)], _ root: Node, _ r: NodeReader) {
+        guard let node = r.value(top, "version", in: root, nil, required: false) else { return }
+        guard case .scalar(let s) = node, s.style == .plain, let v = node.int, v == formatVersion else {
+            r.problem(node, "version", "\(r.kind(node)) is not a curricula format this headway reads; allowed: \(formatVersion)")
+            return
+        }
+    }
+
     // MARK: - skills.yaml
 
     static let skillKeys = ["id", "name", "kind", "group", "description", "reference_level", "hours", "requires", "seeds", "activities"]
@@ -138,6 +152,7 @@ public enum CurriculumLoader {
     static func readSkills(_ root: Node, _ r: NodeReader, declaring declared: inout Declared) -> ([SkillGroup], [(Skill, Int, NodeReader)]) {
         guard let top = r.mapping(root, nil) else { return ([], []) }
         r.checkKeys(top, allowed: ["version", "groups", "skills"], nil)
+        checkFormatVersion(top, root, r)
         var groups: [SkillGroup] = []
         var groupIDs = Set<String>()
         for g in r.sequence(r.value(top, "groups", in: root, nil), "groups") ?? [] {
@@ -325,6 +340,7 @@ public enum CurriculumLoader {
     static func readSignals(_ root: Node, _ r: NodeReader) -> [(Signal, Int, NodeReader, [Int])] {
         guard let top = r.mapping(root, nil) else { return [] }
         r.checkKeys(top, allowed: ["version", "signals"], nil)
+        checkFormatVersion(top, root, r)
         var out: [(Signal, Int, NodeReader, [Int])] = []
         var seen = Set<String>()
         for node in r.sequence(r.value(top, "signals", in: root, nil), "signals") ?? [] {

@@ -26,8 +26,10 @@ public struct ProfileArchive: Codable, Hashable, Sendable {
         case createdAt = "created_at"
     }
 
-    /// Reads an export document; refuses another format or a newer version by name.
-    public static func decode(_ data: Data, path: String) throws -> ProfileArchive {
+    /// Reads an export document; refuses another format or a newer version by name. With a
+    /// `curriculum`, every value is checked as well (``problem(against:)``), so a document that
+    /// imports is one Headway could have written.
+    public static func decode(_ data: Data, path: String, curriculum: Curriculum? = nil) throws -> ProfileArchive {
         struct Header: Decodable { let format: String?; let version: Int? }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
@@ -54,6 +56,9 @@ public struct ProfileArchive: Codable, Hashable, Sendable {
             throw StoreError.badArchive(path: path, detail: Self.describe(error))
         }
         if let problem = archive.planProblem() { throw StoreError.badArchive(path: path, detail: problem) }
+        if let curriculum, let problem = archive.problem(against: curriculum) {
+            throw StoreError.badArchive(path: path, detail: problem)
+        }
         return archive
     }
 

@@ -59,23 +59,25 @@ extension Store {
 
     func fetchAssessments(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredAssessment] {
         try Row.fetchAll(db, sql: "SELECT * FROM assessments WHERE \(clause)", arguments: args).map { row in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(column, "assessments") }
+            let id: Int64 = try value("id")
             var levels: [String: Int] = [:], unsure: Set<String> = []
-            for l in try Row.fetchAll(db, sql: "SELECT skill, level, unsure FROM assessment_levels WHERE assessment_id = ?",
-                                      arguments: [row["id"] as Int64]) {
-                levels[l["skill"]] = l["level"]
-                if l["unsure"] as Bool { unsure.insert(l["skill"]) }
+            for l in try Row.fetchAll(db, sql: "SELECT skill, level, unsure FROM assessment_levels WHERE assessment_id = ?", arguments: [id]) {
+                let skill: String = try l.decoded("skill", "assessment_levels")
+                levels[skill] = try l.level("level", "assessment_levels", 0...4)
+                if try l.decoded("unsure", "assessment_levels") as Bool { unsure.insert(skill) }
             }
-            var a = Assessment(role: row["role"], seniority: try decode(Seniority(rawValue: row["seniority"]), "seniority"),
-                               hoursPerWeek: row["hours_per_week"], weeks: row["weeks"],
-                               start: try (row["start"] as String?).map { try day($0) },
-                               timeSplit: try jsonValue([String: Double].self, row["time_split"]),
+            var a = Assessment(role: try value("role"), seniority: try decode(Seniority(rawValue: try value("seniority")), "seniority"),
+                               hoursPerWeek: try value("hours_per_week"), weeks: try value("weeks"),
+                               start: try (value("start") as String?).map { try day($0) },
+                               timeSplit: try jsonValue([String: Double].self, try value("time_split")),
                                skills: levels,
-                               market: try jsonValue(MarketJSON.self, row["market"]).overrides(),
-                               goals: try jsonValue(GoalsJSON.self, row["goals"]).goals,
-                               availability: try AvailabilityJSON.days(jsonValue([String: Double].self, row["availability"])))
+                               market: try jsonValue(MarketJSON.self, try value("market")).overrides(),
+                               goals: try jsonValue(GoalsJSON.self, try value("goals")).goals,
+                               availability: try AvailabilityJSON.days(jsonValue([String: Double].self, try value("availability"))))
             a.unsure = unsure
-            return StoredAssessment(id: row["id"], assessment: a, reason: row["reason"],
-                                    curriculaVersion: row["curricula_version"], createdAt: row["created_at"])
+            return StoredAssessment(id: id, assessment: a, reason: try value("reason"),
+                                    curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"))
         }
     }
 
@@ -171,41 +173,50 @@ extension Store {
 
     func fetchPlans(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredPlan] {
         try Row.fetchAll(db, sql: "SELECT * FROM plans WHERE \(clause)", arguments: args).map { row in
-            let planID: Int64 = row["id"]
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(column, "plans") }
+            let planID: Int64 = try value("id")
             let units = try Row.fetchAll(db, sql: "SELECT * FROM plan_units WHERE plan_id = ? ORDER BY position",
                                          arguments: [planID]).map { u in
-                PlanUnit(skill: u["skill"], level: u["level"], hours: u["hours"], gain: u["gain"],
-                         tasks: try jsonValue([String].self, u["tasks"]),
-                         neededBy: try jsonValue([UnitID].self, u["needed_by"]), required: u["required"])
+                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try u.decoded(column, "plan_units") }
+                return PlanUnit(skill: try value("skill"), level: try u.level("level", "plan_units"), hours: try value("hours"),
+                                gain: try value("gain"), tasks: try jsonValue([String].self, try value("tasks")),
+                                neededBy: try jsonValue([UnitID].self, try value("needed_by")), required: try value("required"))
             }
             var activities: [Int64: [PlannedActivity]] = [:]
             for a in try Row.fetchAll(db, sql: """
                 SELECT a.item_id, a.text, a.hours FROM plan_activities a JOIN plan_items i ON i.id = a.item_id
                 WHERE i.plan_id = ? ORDER BY a.item_id, a.position
                 """, arguments: [planID]) {
-                activities[a["item_id"], default: []].append(PlannedActivity(text: a["text"], hours: a["hours"]))
+                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try a.decoded(column, "plan_activities") }
+                activities[try value("item_id"), default: []].append(PlannedActivity(text: try value("text"), hours: try value("hours")))
             }
             var items: [Int: [PlanItem]] = [:]
             for it in try Row.fetchAll(db, sql: "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY week, position",
                                        arguments: [planID]) {
-                items[it["week"], default: []].append(PlanItem(skill: it["skill"], level: it["level"], hours: it["hours"],
-                                                               activities: activities[it["id"]] ?? [], completes: it["completes"]))
+                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try it.decoded(column, "plan_items") }
+                let itemID: Int64 = try value("id")
+                items[try value("week"), default: []].append(PlanItem(
+                    skill: try value("skill"), level: try it.level("level", "plan_items"), hours: try value("hours"),
+                    activities: activities[itemID] ?? [], completes: try value("completes")))
             }
             let schedule = try Row.fetchAll(db, sql: "SELECT * FROM plan_weeks WHERE plan_id = ? ORDER BY week",
                                             arguments: [planID]).map { w in
-                PlanWeek(week: w["week"], start: try day(w["start"]), hours: w["hours"], projectedScore: w["projected_score"],
-                         items: items[w["week"]] ?? [], capacity: w["capacity"])
+                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try w.decoded(column, "plan_weeks") }
+                let week: Int = try value("week")
+                return PlanWeek(week: week, start: try day(try value("start")), hours: try value("hours"),
+                                projectedScore: try value("projected_score"), items: items[week] ?? [], capacity: try value("capacity"))
             }
-            var plan = Plan(start: try day(row["start"]), weeks: row["weeks"], hoursPerWeek: row["hours_per_week"],
-                            include: try jsonValue([String: Int].self, row["include_goals"]),
-                            exclude: try jsonValue([String].self, row["exclude_goals"]),
-                            startScore: row["start_score"], projectedScore: row["projected_score"], optimal: row["optimal"],
-                            gap: row["gap"], units: units, schedule: schedule)
+            var plan = Plan(start: try day(try value("start")), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
+                            include: try jsonValue([String: Int].self, try value("include_goals")),
+                            exclude: try jsonValue([String].self, try value("exclude_goals")),
+                            startScore: try value("start_score"), projectedScore: try value("projected_score"),
+                            optimal: try value("optimal"), gap: try value("gap"), units: units, schedule: schedule)
             plan.startBand = band(row, "start_band")
             plan.projectedBand = band(row, "projected_band")
-            return StoredPlan(id: planID, plan: plan, supersededBy: row["superseded_by"],
-                              curriculaVersion: row["curricula_version"], createdAt: row["created_at"],
-                              programmeID: row["programme_id"] ?? planID, madeOn: try (row["made_on"] as String?).map { try day($0) })
+            return StoredPlan(id: planID, plan: plan, supersededBy: try value("superseded_by"),
+                              curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),
+                              programmeID: try value("programme_id") ?? planID,
+                              madeOn: try (value("made_on") as String?).map { try day($0) })
         }
     }
 
@@ -238,11 +249,12 @@ extension Store {
     /// Log rows matching `clause`; entries removed by `log rm` only with `removed`.
     func fetchLogs(_ db: Database, where clause: String, _ args: StatementArguments, removed: Bool = false) throws -> [StoredLog] {
         try Row.fetchAll(db, sql: "SELECT * FROM logs WHERE \(removed ? "" : "removed = 0 AND ")\(clause)", arguments: args).map { r in
-            StoredLog(id: r["id"],
-                      entry: LogEntry(date: try day(r["date"]), skill: r["skill"], level: r["level"], activity: r["activity"],
-                                      hours: r["hours"], status: try decode(LogStatus(rawValue: r["status"]), "status"),
-                                      note: r["note"]),
-                      createdAt: r["created_at"], removed: r["removed"])
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(column, "logs") }
+            return StoredLog(id: try value("id"),
+                             entry: LogEntry(date: try day(try value("date")), skill: try value("skill"), level: try r.level("level", "logs"),
+                                             activity: try value("activity"), hours: try value("hours"),
+                                             status: try decode(LogStatus(rawValue: try value("status")), "status"), note: try value("note")),
+                             createdAt: try value("created_at"), removed: try value("removed"))
         }
     }
 
@@ -274,14 +286,16 @@ extension Store {
 
     func fetchSnapshots(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredSnapshot] {
         try Row.fetchAll(db, sql: "SELECT * FROM snapshots WHERE \(clause)", arguments: args).map { r in
-            let parts = ScoreParts(base: r["part_base"], evidence: r["part_evidence"], barriers: r["part_barriers"],
-                                   growth: r["part_growth"])
-            var snapshot = Snapshot(asOf: try day(r["as_of"]), score: r["score"], zone: try decode(Zone(rawValue: r["zone"]), "zone"),
-                                    label: r["label"], parts: parts, reason: r["reason"])
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(column, "snapshots") }
+            let parts = ScoreParts(base: try value("part_base"), evidence: try value("part_evidence"),
+                                   barriers: try value("part_barriers"), growth: try value("part_growth"))
+            var snapshot = Snapshot(asOf: try day(try value("as_of")), score: try value("score"),
+                                    zone: try decode(Zone(rawValue: try value("zone")), "zone"), label: try value("label"),
+                                    parts: parts, reason: try value("reason"))
             snapshot.band = band(r, "band")
-            return StoredSnapshot(id: r["id"],
+            return StoredSnapshot(id: try value("id"),
                                   snapshot: snapshot,
-                                  curriculaVersion: r["curricula_version"], createdAt: r["created_at"])
+                                  curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"))
         }
     }
 
@@ -332,21 +346,23 @@ extension Store {
 
     func fetchBriefings(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredBriefing] {
         try Row.fetchAll(db, sql: "SELECT * FROM briefings WHERE \(clause)", arguments: args).map { r in
-            StoredBriefing(id: r["id"],
-                           briefing: Briefing(week: r["week"], body: r["body"], generatedOn: try day(r["generated_on"])),
-                           createdAt: r["created_at"], programmeID: r["programme_id"])
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(column, "briefings") }
+            return StoredBriefing(id: try value("id"),
+                                  briefing: Briefing(week: try value("week"), body: try value("body"),
+                                                     generatedOn: try day(try value("generated_on"))),
+                                  createdAt: try value("created_at"), programmeID: try value("programme_id"))
         }
     }
 }
 
 /// A stored day that does not parse means someone else wrote the row; say which value.
 private func day(_ text: String) throws -> Day {
-    guard let d = Day(text) else { throw StoreError.invalid("a stored date '\(text)' is not YYYY-MM-DD") }
+    guard let d = Day(text) else { throw ForeignData("a stored date '\(text.prefix(40))' is not YYYY-MM-DD") }
     return d
 }
 
 private func decode<T>(_ value: T?, _ column: String) throws -> T {
-    guard let value else { throw StoreError.invalid("a stored \(column) has a value this version does not know") }
+    guard let value else { throw ForeignData("a stored \(column) has a value this version does not know") }
     return value
 }
 

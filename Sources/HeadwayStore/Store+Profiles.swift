@@ -82,9 +82,10 @@ extension Store {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         // Control characters (a newline, an escape sequence) would break or drive the terminal
         // wherever the name is shown.
-        let control = name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        // Bidi overrides and isolates would reorder the text shown around the name.
+        let control = name.unicodeScalars.contains { $0.properties.generalCategory == .control || isUnsafeForTerminal($0) }
         guard !trimmed.isEmpty, trimmed == name, name.count <= 64, !name.contains(where: \.isNewline), !control else {
-            throw StoreError.invalid("profile name '\(oneLine(name, limit: 80))' is not allowed; use 1..64 characters, no control characters, without leading or trailing spaces")
+            throw StoreError.invalid("profile name '\(oneLine(name, limit: 80))' is not allowed; use 1..64 characters, no control or bidirectional-override characters, without leading or trailing spaces")
         }
     }
 
@@ -104,17 +105,18 @@ extension Store {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM profiles WHERE id = ?", arguments: [id]) else {
             throw StoreError.invalid("\(path): profile \(id) vanished during the transaction")
         }
-        return Self.profile(row)
+        return try Self.profile(row)
     }
 
     func fetchProfile(_ db: Database, name: String) throws -> Profile {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM profiles WHERE name = ?", arguments: [name]) else {
             throw StoreError.noSuchProfile(name: name, path: path)
         }
-        return Self.profile(row)
+        return try Self.profile(row)
     }
 
-    static func profile(_ row: Row) -> Profile {
-        Profile(id: row["id"], name: row["name"], isCurrent: row["is_current"], createdAt: row["created_at"])
+    static func profile(_ row: Row) throws -> Profile {
+        Profile(id: try row.decoded("id", "profiles"), name: try row.decoded("name", "profiles"),
+                isCurrent: try row.decoded("is_current", "profiles"), createdAt: try row.decoded("created_at", "profiles"))
     }
 }

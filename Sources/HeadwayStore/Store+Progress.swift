@@ -104,16 +104,43 @@ extension Store {
     /// committed entries (a day's hours are checked against every entry of the day) and a
     /// crash leaves all of a command's rows or none.
     ///
+    /// `body` first runs in a read transaction, which in WAL mode never waits for a writer: a
+    /// command with nothing to write (`history`, `progress` with no new signal window) is done
+    /// then. Only when there is something to write is the state read again under the write
+    /// lock and `body` run again on it (it must decide, not act: no output, no questions). On
+    /// a read-only database derived rows (signal snapshots, a briefing) are not saved and the
+    /// value is returned; a change (a log, a re-assessment) is refused.
+    ///
     /// An error thrown by `body` rolls everything back and reaches the caller unchanged.
     public func update<T>(_ profile: Profile, curriculaVersion: String,
                           _ body: (ProfileState) throws -> (ProfileWrites, T)) throws -> (T, ProfileWritten) {
         var bodyError: (any Error)?
         do {
-            return try queue.write { db in
-                let state = try loadState(db, profile)
-                let writes: ProfileWrites, value: T
-                do { (writes, value) = try body(state) } catch { bodyError = error; throw error }
-                return (value, try apply(db, writes, profile: profile.id, curriculaVersion: curriculaVersion))
+            let (writes, value, version) = try retryingWhileBusy(seconds: busyTimeout) {
+                try queue.read { db -> (ProfileWrites, T, Int) in
+                    let state = try loadState(db, profile)
+                    let result: (ProfileWrites, T)
+                    do { result = try body(state) } catch { bodyError = error; throw error }
+                    return (result.0, result.1, try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0)
+                }
+            }
+            if writes.isEmpty { return (value, ProfileWritten()) }
+            if let readOnlyReason {
+                guard writes.change == nil && writes.changeSnapshot == nil else { throw readOnlyReason }
+                return (value, ProfileWritten())
+            }
+            return try retryingWhileBusy(seconds: busyTimeout) {
+                try queue.write { db in
+                    // No other connection committed since the read (data_version is unchanged):
+                    // what `body` decided still holds; else it decides again on the new state.
+                    if try Int.fetchOne(db, sql: "PRAGMA data_version") == version {
+                        return (value, try apply(db, writes, profile: profile.id, curriculaVersion: curriculaVersion))
+                    }
+                    let state = try loadState(db, profile)
+                    let again: ProfileWrites, value: T
+                    do { (again, value) = try body(state) } catch { bodyError = error; throw error }
+                    return (value, try apply(db, again, profile: profile.id, curriculaVersion: curriculaVersion))
+                }
             }
         } catch {
             if let bodyError { throw bodyError }
@@ -236,15 +263,16 @@ extension Store {
 
     func fetchChanges(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredChange] {
         try Row.fetchAll(db, sql: "SELECT * FROM changes WHERE \(clause)", arguments: args).map { r in
-            let text: String = r["as_of"]
-            guard let day = Day(text) else { throw StoreError.invalid("a stored date '\(text)' is not YYYY-MM-DD") }
-            let kindText: String = r["kind"]
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(column, "changes") }
+            let text: String = try value("as_of")
+            guard let day = Day(text) else { throw ForeignData("changes.as_of holds '\(text.prefix(40))', which is not a YYYY-MM-DD date") }
+            let kindText: String = try value("kind")
             guard let kind = StoredChange.Kind(rawValue: kindText) else {
-                throw StoreError.invalid("a stored change kind '\(kindText)' is not one this version knows")
+                throw ForeignData("a stored change kind '\(kindText.prefix(40))' is not one this version knows")
             }
-            let previous = try (r["previous"] as String?).map { try jsonValue(LogEntryJSON.self, $0).entry() }
-            return StoredChange(id: r["id"], kind: kind, logID: r["log_id"], assessmentID: r["assessment_id"], previous: previous,
-                                asOf: day, createdAt: r["created_at"])
+            let previous = try (value("previous") as String?).map { try jsonValue(LogEntryJSON.self, $0).entry() }
+            return StoredChange(id: try value("id"), kind: kind, logID: try value("log_id"), assessmentID: try value("assessment_id"),
+                                previous: previous, asOf: day, createdAt: try value("created_at"))
         }
     }
 

@@ -28,30 +28,52 @@ public struct Store: Sendable {
     public let path: String
     let queue: DatabaseQueue
     let busyTimeout: Double
+    /// Why the file could only be opened for reading (read-only media, folder or file), or nil.
+    let readOnlyReason: StoreError?
 
-    /// How long a write waits for another process's write lock before giving up.
-    public static let defaultBusyTimeout: Double = 5
+    /// What opening the file put right (a leftover `-shm` without write permission), for `doctor`.
+    public let repairs: [String]
+
+    /// Whether the file was opened for reading only: reading commands work, writes are refused.
+    public var isReadOnly: Bool { readOnlyReason != nil }
+
+    /// How long a write waits for another process's write lock before giving up: longer than
+    /// any Headway transaction by far, about as long as a person waits for a command.
+    public static let defaultBusyTimeout: Double = 10
 
     /// Opens the database at `path`, creating it (folder 0700, file 0600) and migrating it.
     ///
     /// An existing file is first checked through a read-only connection, so a file that is
-    /// not a database, is corrupted, or was written by a newer Headway is refused before
-    /// anything could write to it. WAL mode, foreign keys and a busy timeout are on.
+    /// not a database, is corrupted, was written by a newer Headway or had its schema changed
+    /// by hand is refused before anything could write to it. A symlink is followed to the file
+    /// it names (a dangling one: the file is created there, 0600). A file that cannot be
+    /// written (read-only media, folder or file) is opened for reading only. WAL mode,
+    /// foreign keys and a busy wait of `busyTimeout` seconds are on.
+    ///
+    /// With `checkSchema` false a changed schema is let through (``export(_:)`` and
+    /// ``checkup(curriculaVersion:)`` then read what they can and name what they cannot).
     ///
     /// - Throws: ``StoreError``.
-    public static func open(at path: String, busyTimeout: Double = defaultBusyTimeout) throws -> Store {
-        let path = URL(fileURLWithPath: path).standardizedFileURL.path
+    public static func open(at path: String, busyTimeout: Double = defaultBusyTimeout, checkSchema: Bool = true) throws -> Store {
+        let path = DatabasePath.resolvingLinks(path)
         let folder = (path as NSString).deletingLastPathComponent
-        try prepareFolder(folder)
+        var readOnlyReason: StoreError?
+        var repairs: [String] = []
         if FileManager.default.fileExists(atPath: path) {
-            try preflight(path, busyTimeout: busyTimeout)
+            readOnlyReason = Self.readOnlyReason(path, folder: folder)
+            try preflight(path, busyTimeout: busyTimeout, checkSchema: checkSchema)
+            if readOnlyReason == nil { repairs = repairSidecars(path) }
         } else {
+            try prepareFolder(folder)
             try createFile(path)
         }
+        let readOnly = readOnlyReason != nil
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(busyTimeout)
+        config.readonly = readOnly
+        config.busyMode = .callback(BusyWait(seconds: busyTimeout).callback)
         config.prepareDatabase { db in
+            if readOnly { return }
             // Only a file we do not yet have in WAL mode is switched (a header write); GRDB's
             // own `.wal` setup would also write a table on every open, which would change the
             // bytes of a file we are about to refuse.
@@ -68,8 +90,9 @@ public struct Store: Sendable {
         var attempt = 0
         while true {
             do {
-                let queue = try DatabaseQueue(path: path, configuration: config)
-                let store = Store(path: path, queue: queue, busyTimeout: busyTimeout)
+                let queue = try DatabaseQueue(path: readOnly ? DatabasePath.forReading(path) : path, configuration: config)
+                let store = Store(path: path, queue: queue, busyTimeout: busyTimeout, readOnlyReason: readOnlyReason,
+                                  repairs: repairs)
                 try store.migrate()
                 return store
             } catch {
@@ -87,6 +110,7 @@ public struct Store: Sendable {
     private func migrate() throws {
         let migrator = Schema.migrator
         if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
+        if let readOnlyReason { throw readOnlyReason } // an older schema cannot be brought up to date
         do {
             try migrator.migrate(queue)
         } catch {
@@ -126,8 +150,29 @@ public struct Store: Sendable {
         throw StoreError.io(path: path, detail: String(cString: strerror(errno)))
     }
 
-    /// Checks an existing file without writing a byte: header, integrity, schema version.
-    private static func preflight(_ path: String, busyTimeout: Double) throws {
+    /// Why an existing file can only be read, or nil when it can be written (WAL needs its
+    /// folder writable for the `-wal` and `-shm` files).
+    private static func readOnlyReason(_ path: String, folder: String) -> StoreError? {
+        if access(folder, W_OK) != 0 { return .readOnlyFolder(folder: folder) }
+        if access(path, W_OK) != 0 { return .readOnly(path: path) }
+        return nil
+    }
+
+    /// A leftover `-wal` or `-shm` file of ours without write permission (a copy, a restore
+    /// with the wrong mode) would make SQLite fall back to read-only: give it back 0600. One
+    /// that belongs to another user is left alone; `doctor` names it.
+    private static func repairSidecars(_ path: String) -> [String] {
+        DatabasePath.sidecars(path).compactMap { file in
+            var info = stat()
+            guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == getuid(),
+                  info.st_mode & 0o600 != 0o600, chmod(file, 0o600) == 0 else { return nil }
+            return "\((file as NSString).lastPathComponent) had mode \(String(info.st_mode & 0o777, radix: 8)); set it to 600"
+        }
+    }
+
+    /// Checks an existing file without writing a byte: header, integrity, schema version and
+    /// (with `checkSchema`) that every table and column this binary reads is there.
+    private static func preflight(_ path: String, busyTimeout: Double, checkSchema: Bool) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.io(path: path, detail: "it cannot be read (\(String(cString: strerror(errno))))")
         }
@@ -139,15 +184,20 @@ public struct Store: Sendable {
         }
         var config = Configuration()
         config.readonly = true
-        config.busyMode = .timeout(busyTimeout)
+        config.busyMode = .callback(BusyWait(seconds: busyTimeout).callback)
         do {
-            let reader = try DatabaseQueue(path: path, configuration: config)
+            let reader = try DatabaseQueue(path: DatabasePath.forReading(path), configuration: config)
             defer { try? reader.close() }
             try reader.read { db in
                 let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
                 if problems != ["ok"] { throw StoreError.corrupted(path: path, detail: oneLine(problems)) }
-                let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.identifiers)
+                let applied = try Schema.migrator.appliedIdentifiers(db)
+                let unknown = applied.subtracting(Schema.identifiers)
                 if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
+                // Only a fully migrated file can be compared with what this binary makes.
+                if checkSchema, applied == Set(Schema.identifiers), let first = try SchemaCheck.structuralProblems(db).first {
+                    throw StoreError.foreignSchema(path: path, detail: first)
+                }
             }
         } catch {
             throw StoreError(error, path: path, busyTimeout: busyTimeout)
@@ -159,13 +209,20 @@ public struct Store: Sendable {
         do { try queue.close() } catch { throw StoreError(error, path: path, busyTimeout: busyTimeout) }
     }
 
-    /// Runs `body` in one IMMEDIATE transaction: all of it is committed, or none of it.
+    /// Runs `body` in one IMMEDIATE transaction: all of it is committed, or none of it. A
+    /// transaction SQLite refuses as busy is run again, whole, until the busy timeout.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.write(body) } catch { throw StoreError(error, path: path, busyTimeout: busyTimeout) }
+        if let readOnlyReason { throw readOnlyReason }
+        do { return try retryingWhileBusy(seconds: busyTimeout) { try queue.write(body) } } catch {
+            throw StoreError(error, path: path, busyTimeout: busyTimeout)
+        }
     }
 
+    /// Runs `body` in a read transaction: in WAL mode it never waits for a writer.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.read(body) } catch { throw StoreError(error, path: path, busyTimeout: busyTimeout) }
+        do { return try retryingWhileBusy(seconds: busyTimeout) { try queue.read(body) } } catch {
+            throw StoreError(error, path: path, busyTimeout: busyTimeout)
+        }
     }
 }
 
@@ -173,6 +230,7 @@ extension StoreError {
     /// Maps SQLite's result codes to what the person must hear.
     init(_ error: any Error, path: String, busyTimeout: Double) {
         if let e = error as? StoreError { self = e; return }
+        if let e = error as? ForeignData { self = .foreignSchema(path: path, detail: e.detail); return }
         guard let e = error as? DatabaseError else {
             self = .io(path: path, detail: String(describing: error)); return
         }

@@ -27,6 +27,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case noCurrentProfile(path: String)
     /// An export document that cannot be read.
     case badArchive(path: String, detail: String)
+    /// The schema or a stored value is not what this binary writes: the file was changed by
+    /// hand or by another program (a dropped column, text in a number column).
+    case foreignSchema(path: String, detail: String)
+    /// A command that must write was given a database it can only read (read-only media, a
+    /// read-only file); reading commands still work.
+    case readOnly(path: String)
 
     /// One line: control characters from a path, a name or a document are escaped.
     public var description: String { oneLine(text, limit: 1000) }
@@ -59,8 +65,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             return "no current profile in \(path); create one with `headway profile new NAME --from ASSESSMENT` or pick one with `headway profile use NAME`"
         case .badArchive(let path, let detail):
             return "\(path) is not a Headway profile export: \(detail)"
+        case .foreignSchema(let path, let detail):
+            return "\(path) was changed outside Headway (\(detail)); restore a backup, or run `headway doctor` to see every difference; the file was left as it is"
+        case .readOnly(let path):
+            return "cannot write to \(path): it is read-only (a read-only file or disk); reading commands still work; nothing was saved"
         }
     }
 
-    private func format(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+    private func format(_ x: Double) -> String { Int(exactly: x).map(String.init) ?? String(x) }
 }

@@ -193,7 +193,7 @@ struct Run: CustomStringConvertible {
     let stdout: String
     let stderr: String
 
-    init(_ arguments: [String], input: Data = Data(), environment: [String: String]) throws {
+    init(_ arguments: [String], input: Data = Data(), environment: [String: String], in directory: URL? = nil) throws {
         guard let url = Binary.url else { throw Binary.Missing() }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("headway-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -207,7 +207,7 @@ struct Run: CustomStringConvertible {
         process.executableURL = url
         process.arguments = arguments
         process.environment = environment
-        process.currentDirectoryURL = Binary.repository
+        process.currentDirectoryURL = directory ?? Binary.repository
         process.standardInput = try FileHandle(forReadingFrom: inFile)
         process.standardOutput = try FileHandle(forWritingTo: outFile)
         process.standardError = try FileHandle(forWritingTo: errFile)

@@ -156,7 +156,16 @@ struct CurriculaUpdateTests {
         try (try String(contentsOf: role, encoding: .utf8)).replacingOccurrences(of: "    score: 2\n", with: "    score: 9\n")
             .write(to: role, atomically: true, encoding: .utf8)
         let older = try home.curricula("older", version: "2026.10", changes: "An older release.")
+        let same = try home.curricula("same", version: "2026.12", changes: "The same version with other content.")
+        let missing = try home.curricula("unversioned", version: "2027.02", changes: "")
+        try FileManager.default.removeItem(at: missing.appendingPathComponent("curricula.yaml"))
         let state = try home.bytes()
+
+        let twice = try home.run(["curricula", "install", same.path])
+        #expect(twice.status != 0 && twice.output.contains("version 2026.12 is already installed in ")
+                && twice.output.contains("with other content; give this curricula a new version in its curricula.yaml"), "\(twice.output)")
+        let unversioned = try home.run(["curricula", "install", missing.path])
+        #expect(unversioned.status != 0 && unversioned.output.contains("curricula.yaml: missing; an installed curricula needs a content version"))
 
         let refused = try home.run(["curricula", "install", broken.path])
         let check = try home.run(["curricula", "check", broken.path])

@@ -76,7 +76,7 @@ struct DataExportTests {
         }
         let folder = try scratchFolder(); defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("history.csv")
-        #expect(try headway(["export", "history", "--output", file.path], db: db).status == 0)
+        #expect(try headway(["export", "history", "--output", file.path, "--as-of", "2027-01-15"], db: db).status == 0)
         let (header, rows) = try readCSV(file)
         #expect(header == ["as_of", "score", "zone", "label", "base", "evidence", "barriers", "growth", "reason"])
         let archive = try json(try headway(["profile", "export", "-"], db: db).stdout)

@@ -43,8 +43,31 @@ struct ProgrammeWalkTests {
         let number: Int
         let start: String
         let hours: Double
+        /// "NCCL → 3", in plan order.
         let units: [String]
+        /// "nccl:3", in plan order.
+        let ids: [String]
         var description: String { "week \(number) from \(start), \(hours) h, \(units)" }
+    }
+
+    /// One CSV record's fields (RFC 4180 quotes; no line breaks inside fields here).
+    static func fields(_ line: String) -> [String] {
+        var out: [String] = [], field = "", quoted = false, previous: Character = " "
+        for ch in line {
+            if quoted {
+                if ch == "\"" { quoted = false } else { field.append(ch) }
+            } else if ch == "\"" {
+                if previous == "\"" { field.append("\"") }
+                quoted = true
+            } else if ch == "," {
+                out.append(field); field = ""
+            } else {
+                field.append(ch)
+            }
+            previous = ch
+        }
+        out.append(field)
+        return out
     }
 
     static func unitName(_ skill: String, _ level: Int) -> String {
@@ -60,7 +83,8 @@ struct ProgrammeWalkTests {
         let shown = try #require((show["weeks"] as? [[String: Any]])?.first, sourceLocation: loc)
         let items = shown["items"] as? [[String: Any]] ?? []
         let week = Week(number: shown["week"] as? Int ?? -1, start: shown["start"] as? String ?? "", hours: shown["hours"] as? Double ?? -1,
-                        units: items.map { unitName($0["skill"] as! String, $0["level"] as! Int) })
+                        units: items.map { unitName($0["skill"] as! String, $0["level"] as! Int) },
+                        ids: items.map { "\($0["skill"] as! String):\($0["level"] as! Int)" })
         #expect(week.number == k && week.start == expectedStart, "plan show \(k): \(week)", sourceLocation: loc)
         #expect(show["programme_weeks"] as? Int == weeks, sourceLocation: loc)
         let text = try p.run(["plan", "show", String(k)], on: day, sourceLocation: loc)
@@ -92,40 +116,62 @@ struct ProgrammeWalkTests {
         let event = ics.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("DTSTART;VALUE=DATE:\(expectedStart.replacingOccurrences(of: "-", with: ""))") }
         let summary = event.flatMap { $0.components(separatedBy: "\r\n").first { $0.hasPrefix("SUMMARY:") } } ?? ""
         #expect(summary.hasPrefix("SUMMARY:Headway week \(k)/\(weeks):"), "ics \(summary)", sourceLocation: loc)
-        if !week.units.isEmpty { #expect(summary.hasSuffix("(\(format(week.hours)) h)"), "ics hours \(summary)", sourceLocation: loc) }
+        if !week.units.isEmpty {
+            let expected = "SUMMARY:Headway week \(k)/\(weeks): " + week.units.joined(separator: "\\, ") + " (\(format(week.hours)) h)"
+            #expect(summary == expected, "ics units and hours", sourceLocation: loc)
+        }
 
         // markdown
         let md = try p.run(["export", "plan", "--format", "md"], on: day, sourceLocation: loc)
         let end = programmeStart.adding(days: 7 * k - 1).description
-        #expect(md.contains("## Week \(k) · \(expectedStart) to \(end) · \(format(week.hours)) h"), "markdown week \(k)", sourceLocation: loc)
+        let heading = "## Week \(k) · \(expectedStart) to \(end) · \(format(week.hours)) h"
+        #expect(md.contains(heading), "markdown week \(k)", sourceLocation: loc)
+        let section = md.components(separatedBy: heading).dropFirst().first?.components(separatedBy: "\n## ").first ?? ""
+        let mdUnits = section.components(separatedBy: "\n").filter { $0.hasPrefix("**") }.map { $0.components(separatedBy: "**")[1] }
+        #expect(mdUnits == week.units.map { $0.replacingOccurrences(of: " → ", with: " → level ") }, "markdown units", sourceLocation: loc)
 
         // csv
         let csv = try p.run(["export", "plan", "--format", "csv"], on: day, sourceLocation: loc)
-        let rows = csv.components(separatedBy: "\r\n").dropFirst().map { $0.components(separatedBy: ",") }.filter { $0.first == String(k) }
+        let rows = csv.components(separatedBy: "\r\n").dropFirst().map(Self.fields).filter { $0.first == String(k) }
         #expect(!rows.isEmpty && rows.allSatisfy { $0[1] == expectedStart && Double($0[3]) == week.hours }, "csv week \(k)", sourceLocation: loc)
+        var csvUnits: [String] = []
+        for r in rows where r.count == 12 && !r[5].isEmpty {
+            let id = "\(r[5]):\(r[7])"
+            if csvUnits.last != id { csvUnits.append(id) }
+        }
+        #expect(csvUnits == week.ids, "csv units", sourceLocation: loc)
 
         // json
         let exported = try HeadwayCLITests.json(p.run(["export", "plan", "--format", "json"], on: day, sourceLocation: loc))
         let jw = (exported["weeks"] as? [[String: Any]])?.first { $0["week"] as? Int == k }
         #expect(jw?["start"] as? String == expectedStart && jw?["hours"] as? Double == week.hours, "json week \(k)", sourceLocation: loc)
+        let jsonUnits = (jw?["items"] as? [[String: Any]] ?? []).map { "\($0["skill"] as! String):\($0["level"] as! Int)" }
+        #expect(jsonUnits == week.ids, "json units", sourceLocation: loc)
 
         // the report's week-by-week table
         let html = try p.run(["export", "report", "-o", "-"], on: day, sourceLocation: loc)
-        #expect(html.contains("<td class=\"wk\">\(k)<br><span class=\"h\">\(expectedStart)</span>"), "report week \(k)", sourceLocation: loc)
+        let cell = "<td class=\"wk\">\(k)<br><span class=\"h\">\(expectedStart)</span>"
+        #expect(html.contains(cell), "report week \(k)", sourceLocation: loc)
+        let reportRow = html.components(separatedBy: cell).dropFirst().first?.components(separatedBy: "</tr>").first ?? ""
+        let reportUnits = reportRow.components(separatedBy: "<strong>").dropFirst().map { $0.components(separatedBy: "</strong>")[0] }
+        #expect(reportUnits == week.units.map { $0.replacingOccurrences(of: "&", with: "&amp;") }, "report units", sourceLocation: loc)
     }
 
-    @Test("twelve weeks with partials, activity logs, two replans, a back-dated entry, a re-assessment, an undo and a new programme: every view tells the same week k")
+    @Test("twelve weeks with partials, activity logs, two replans, a back-dated entry, a re-assessment, an undo, a holiday and a new programme: every view tells the same week k")
     func twelveWeeks() throws {
         let p = try Person()
         let start = Day("2026-11-23")!
         let d = { (offset: Int) in start.adding(days: offset) }
-        try p.run(["profile", "new", "ana", "--from", Self.fixture.path], on: d(0))
+        // The reference assessment with a holiday in week 6 (2026-12-28).
+        let assessment = p.folder.appendingPathComponent("ana.yaml")
+        try (String(contentsOf: Self.fixture, encoding: .utf8) + "\navailability: {2026-12-28: 0}\n").write(to: assessment, atomically: true, encoding: .utf8)
+        try p.run(["profile", "new", "ana", "--from", assessment.path], on: d(0))
         try p.run(["plan"], on: d(0))
 
-        func item(_ k: Int, on day: Day) throws -> (skill: String, level: Int, hours: Double) {
+        func item(_ k: Int, on day: Day, sourceLocation: SourceLocation = #_sourceLocation) throws -> (skill: String, level: Int, hours: Double) {
             let show = try p.json(["plan", "show", String(k)], on: day)
             let items = ((show["weeks"] as? [[String: Any]])?.first?["items"] as? [[String: Any]]) ?? []
-            let i = try #require(items.first)
+            let i = try #require(items.first, "week \(k) has something planned", sourceLocation: sourceLocation)
             return (i["skill"] as! String, i["level"] as! Int, i["hours"] as! Double)
         }
 
@@ -167,10 +213,37 @@ struct ProgrammeWalkTests {
         try p.run(["log", "\(it5.skill):\(it5.level)", "1", "partial"], on: d(30))
         let undo = try p.run(["undo"], on: d(30))
         #expect(undo.hasPrefix("Undid log #"), "\(undo)")
+        // An undo of each other kind: a re-assessment, a correction and a removal of an older
+        // entry; week 1's hours follow each in progress, and come back with each undo.
+        func week1Logged() throws -> Double? {
+            ((try p.json(["progress"], on: d(30))["weeks"] as? [[String: Any]])?.first?["logged"] as? Double)
+        }
+        let scoreBefore = try p.json(["score"], on: d(30))["score"] as? Double
+        try p.run(["level", "deepspeed", "2"], on: d(30))
+        try p.run(["undo"], on: d(30))
+        #expect(try p.json(["score"], on: d(30))["score"] as? Double == scoreBefore)
+        let list = try HeadwayCLITests.json("{\"entries\": " + p.run(["log", "list", "--json"], on: d(30)) + "}")
+        let first = try #require((list["entries"] as? [[String: Any]])?.first { $0["date"] as? String == d(1).description }?["id"] as? Int)
+        #expect(try week1Logged() == 3)
+        try p.run(["log", "edit", String(first), "--hours", "2"], on: d(30))
+        #expect(try week1Logged() == 2)
+        try p.run(["undo"], on: d(30))
+        #expect(try week1Logged() == 3)
+        try p.run(["log", "rm", String(first)], on: d(30))
+        #expect(try week1Logged() == 0)
+        try p.run(["undo"], on: d(30))
+        #expect(try week1Logged() == 3)
         try Self.checkWeek(p, 5, weeks: 12, programmeStart: start, on: d(34))
 
-        // Weeks 6-8: the week's first unit logged in full; a second replan in week 7.
-        for k in 6...8 {
+        // Week 6 is a holiday: nothing planned, in every view.
+        let holiday = try p.json(["plan", "show", "6"], on: d(35))
+        let week6 = (holiday["weeks"] as? [[String: Any]])?.first
+        #expect(week6?["hours"] as? Double == 0 && (week6?["items"] as? [Any])?.isEmpty == true, "the holiday week: \(String(describing: week6))")
+        try Self.checkWeek(p, 6, weeks: 12, programmeStart: start, on: d(41))
+
+        // Weeks 7-8: the week's first unit logged in full; a second replan in week 7, which keeps
+        // the holiday behind it and the programme's numbers.
+        for k in 7...8 {
             if k == 7 {
                 let again = try p.run(["replan"], on: d(42))
                 #expect(again.contains("Week 7 (from \(d(42)))"), "\(again)")
@@ -179,6 +252,12 @@ struct ProgrammeWalkTests {
             try p.run(["log", "\(it.skill):\(it.level)", format(it.hours), "partial"], on: d(7 * k - 6))
             try Self.checkWeek(p, k, weeks: 12, programmeStart: start, on: d(7 * k - 1))
         }
+        // A week before the last replan reads as the plan that covered it had it, and says so.
+        let earlier = try p.run(["plan", "show", "3"], on: d(55))
+        #expect(earlier.contains("Week 3 (from \(d(14)))") && earlier.contains("(week 3 as planned before the replan from \(d(42))"), "\(earlier)")
+        // The holiday week, read after the replan, is still the holiday the old plan had.
+        let before = try p.json(["plan", "show", "6"], on: d(55))
+        #expect((before["weeks"] as? [[String: Any]])?.first?["hours"] as? Double == 0)
 
         // Going back in time: the report and score as of the end of week 4 agree, and history
         // ends there.

@@ -218,5 +218,28 @@ struct TerminalTests {
         #expect(t.screen.contains("Likely "))
         try t.press("C-d")
         try #require(t.waitFor("EXITED 0"))
+
+    @Test("the data folder the shell makes is 0700 and its history 0600",
+          .enabled(if: tmuxPath != nil, "tmux is not installed: install it to drive the shell in a terminal"),
+          .enabled(if: Binary.url != nil, "the headway binary is not beside the tests; run `swift build` first"))
+    func privateDataFolder() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var env = Binary.environment(in: folder)
+        env["HEADWAY_DB"] = nil // the default place: $XDG_DATA_HOME/headway/
+        let t = try Terminal(folder: folder, environment: env)
+        try #require(t.waitFor("headway>"))
+        try t.type("profile list"); try t.press("Enter")
+        try #require(t.waitFor("No profiles in"))
+        try t.press("C-d")
+        try #require(t.waitFor("EXITED 0"))
+        func mode(_ path: String) -> Int {
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_mode & 0o777) : -1
+        }
+        let data = folder.appendingPathComponent("data/headway")
+        #expect(mode(data.path) == 0o700)
+        #expect(mode(data.appendingPathComponent("history").path) == 0o600)
+        #expect(mode(data.appendingPathComponent("headway.sqlite").path) == 0o600)
     }
 }

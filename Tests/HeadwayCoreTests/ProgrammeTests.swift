@@ -78,14 +78,29 @@ struct ProgrammeTests {
         let activities = try #require(p.curriculum.graph[item.skill]?.activities[item.level])
         try #require(activities.count >= 2)
         let record = p.record([
-            LogEntry(date: p.start.adding(days: 1), skill: item.skill, level: item.level, activity: activities[0], hours: 2, status: .done),
+            // Fewer hours than the unit has (at least 2), so it is not complete by its hours either.
+            LogEntry(date: p.start.adding(days: 1), skill: item.skill, level: item.level, activity: activities[0], hours: 1, status: .done),
         ])
         let programme = PlanProgress(programme: [plan], record: record, day: p.start.adding(days: 2))
         let week = programme.progress(try #require(programme.plannedWeek(1)))
-        #expect(week.loggedHours == 2)
+        #expect(week.loggedHours == 1)
         #expect(week.done.isEmpty)
         #expect(week.partial == [UnitID(skill: item.skill, level: item.level)])
         #expect(week.activitiesDone[UnitID(skill: item.skill, level: item.level)] == [activities[0]])
+    }
+
+    @Test("a week read as of a day counts only what is dated up to that day")
+    func asOfDay() throws {
+        let p = Person()
+        let plan = try p.plan()
+        let item = try #require(plan.schedule[0].items.first)
+        let record = p.record([
+            LogEntry(date: p.start.adding(days: 1), skill: item.skill, level: item.level, hours: 1, status: .partial),
+            LogEntry(date: p.start.adding(days: 4), skill: item.skill, level: item.level, hours: 2, status: .partial),
+        ])
+        let week = try #require(plan.schedule.first)
+        #expect(PlanProgress(programme: [plan], record: record, day: p.start.adding(days: 2)).progress(week).loggedHours == 1)
+        #expect(PlanProgress(programme: [plan], record: record, day: p.start.adding(days: 6)).progress(week).loggedHours == 3)
     }
 
     @Test("a unit whose every activity is logged done is done that week, not partial")

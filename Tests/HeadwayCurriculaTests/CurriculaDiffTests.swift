@@ -46,6 +46,24 @@ struct CurriculaDiffTests {
         #expect(move.effects[0].points < -1)
     }
 
+    @Test("the snapshot a change of curricula writes names the version, and the parts it shows add up to the change it shows",
+          arguments: ["new-signal", "rerated", "skills", "roles"])
+    func snapshotReason(_ name: String) throws {
+        let diff = try Self.pair(name)
+        let a = DatedAssessment(assessment: Assessment(role: "infra-engineer", seniority: .senior), from: nil, recorded: "")
+        let day = Day("2027-06-01")!
+        let old = ProgressRecord(curriculum: diff.old, assessments: [a], logs: [])
+        let new = ProgressRecord(curriculum: diff.new, assessments: [a], logs: [])
+        let snapshot = try #require(new.curriculaSnapshot(earlier: old, earlierLabel: "2026.11", on: day))
+        let before = try #require(old.score(at: day)).result.rounded
+        #expect(snapshot.score == (try #require(new.score(at: day))).result.rounded)
+        #expect(snapshot.reason.hasPrefix("curricula \(diff.new.release!.version): "))
+        let shown = snapshot.reason.split(separator: ";").compactMap { Double($0.split(separator: " ").last!.replacingOccurrences(of: "+", with: "")) }
+        #expect(abs(shown.reduce(0, +) - (snapshot.score - before)) < 1e-9, "\(snapshot.reason)")
+        #expect(new.curriculaSnapshot(earlier: nil, earlierLabel: "2026.11", on: day)?.reason
+                == "curricula \(diff.new.release!.version): replaces 2026.11, which is no longer on this machine to compare")
+    }
+
     @Test("identical curricula have no changes")
     func noChanges() throws {
         let c = try CurriculumLoader.load(from: repoRoot.appendingPathComponent("Fixtures/curricula-diff/rerated/old"))

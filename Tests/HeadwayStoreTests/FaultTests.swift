@@ -98,7 +98,7 @@ struct FaultTests {
         #expect(try bytes(url) == original)
     }
 
-    @Test("a read-only folder is refused untouched")
+    @Test("a database in a read-only folder is read, and a write is refused untouched")
     func readOnlyFolder() throws {
         let dir = try temporaryFolder(); defer { removeFolder(dir) }
         let folder = dir.appendingPathComponent("ro")
@@ -117,9 +117,14 @@ struct FaultTests {
             try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: folder.path)
         }
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path) }
-        let error = #expect(throws: StoreError.self) { try Store.open(at: url.path) }
+        // An existing file opens for reading; a write is refused by the folder, untouched.
+        let store = try Store.open(at: url.path)
+        #expect(store.isReadOnly)
+        #expect(try store.profiles().count == 1)
+        let error = #expect(throws: StoreError.self) { try store.createProfile(named: "bo") }
         #expect(error == .readOnlyFolder(folder: folder.path))
         expectOneLine(error, naming: folder.path)
+        try store.close()
         #expect(try bytes(url) == original)
         // A new database in that folder is refused the same way.
         #expect(throws: StoreError.readOnlyFolder(folder: folder.path)) {

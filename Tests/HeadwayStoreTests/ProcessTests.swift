@@ -88,7 +88,8 @@ struct ProcessTests {
         let runs = ["one", "two"].map { name -> Process in
             let p = Process()
             p.executableURL = headwayURL
-            p.arguments = ["profile", "import", export.path, "--as", name, "--db", db.path]
+            // An import is checked against the curricula it will be read with: the fixture's.
+            p.arguments = ["profile", "import", export.path, "--as", name, "--db", db.path, "--curricula", fixtureCurricula.path]
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             return p

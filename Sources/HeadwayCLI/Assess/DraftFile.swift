@@ -35,7 +35,7 @@ struct DraftFile {
         if drafts.isEmpty { try? FileManager.default.removeItem(at: url); return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try encoder.encode(drafts).write(to: url, options: .atomic)
-        chmod(url.path, 0o600)
+        // Private from the first byte: a draft holds the person's answers.
+        try AtomicFile.write(try encoder.encode(drafts), to: url.path, mode: 0o600)
     }
 }

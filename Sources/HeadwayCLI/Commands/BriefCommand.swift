@@ -50,7 +50,7 @@ struct BriefCommand: ParsableCommand {
         // The stored briefing is what is shown, even when this run generated it.
         let shown = try written.briefing.map { try BriefingDocument.decode($0.briefing.body) } ?? doc
         if json {
-            print(try shown.encoded(pretty: true))
+            printJSONText(try shown.encoded(pretty: true))
         } else if markdown {
             print(shown.markdown())
         } else {
@@ -207,7 +207,7 @@ struct BriefingDocument: Codable, Equatable {
         units = Units(planned: wp.plannedUnits.map(p.name), done: wp.done.map(p.name), partial: partial,
                       skipped: wp.skipped.map(p.name))
         if let o = b.outlook {
-            outlook = Outlook(onTrack: o.reachable, projected: round(o.projected, 1), atPace: round(o.atPace, 1), pace: round(o.pace, 1),
+            outlook = Outlook(onTrack: o.onTrack, projected: round(o.projected, 1), atPace: round(o.atPace, 1), pace: round(o.pace, 1),
                               replanProjected: b.replan.map { round($0.projected, 1) }, replanFromWeek: b.replan?.week)
         } else {
             outlook = nil

@@ -15,7 +15,7 @@ struct DoctorCommand: ParsableCommand {
     var curricula: String?
 
     func run() throws {
-        let db = try store.open()
+        let db = try store.open(checkSchema: false) // doctor names what differs instead
         // The database is worth checking even when the curricula cannot be loaded.
         let curriculum = try? Environment.loadCurriculum(curricula)
         let c = try storeCall { try db.checkup(curriculaVersion: curriculum?.version) }
@@ -26,6 +26,9 @@ struct DoctorCommand: ParsableCommand {
         line("foreign keys", c.foreignKeyProblems.isEmpty ? "ok" : "FAILED: " + c.foreignKeyProblems.joined(separator: "; "))
         line("permissions", c.fileMode & 0o077 == 0 ? "ok (\(String(c.fileMode, radix: 8)))"
              : "\(String(c.fileMode, radix: 8)): other users can read it; run chmod 600 \(db.path)")
+        line("schema check", c.schemaProblems.isEmpty ? "ok" : "FAILED: " + c.schemaProblems.joined(separator: "; "))
+        line("wal and shm", !c.sidecarProblems.isEmpty ? "FAILED: " + c.sidecarProblems.joined(separator: "; ")
+             : db.repairs.isEmpty ? "ok" : "repaired: " + db.repairs.joined(separator: "; "))
         if let curriculum {
             let stale = c.staleCurricula.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             line("curricula", stale.isEmpty ? "ok (version \(curriculum.version))"

@@ -131,12 +131,12 @@ struct LogRequest {
         }
         self.hours = try Self.parseHours(hours)
         self.status = try status.map(Self.parseStatus)
-        if let note, note.count > 2000 { throw CLIError("the note has \(note.count) characters; allowed: at most 2000") }
+        if let note, scalarCount(note) > 2000 { throw CLIError("the note has \(scalarCount(note)) characters (Unicode scalars); allowed: at most 2000") }
         self.note = note; self.date = date; self.activity = activity
     }
 
     static func parseHours(_ text: String) throws -> Double {
-        guard let h = Double(text.trimmingCharacters(in: .whitespaces)), h.isFinite, h > 0, h <= 24 else {
+        guard let h = plainDecimal(text), h > 0, h <= 24 else {
             throw CLIError("hours '\(clip(text, 20))' is not allowed; allowed: more than 0 and at most 24 (a day's total)")
         }
         return h

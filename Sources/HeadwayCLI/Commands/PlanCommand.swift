@@ -43,7 +43,7 @@ struct PlanMakeCommand: ParsableCommand {
         let curriculum = try model.curriculum()
         let subject = try Subject.resolve(curriculum, input, store, day: model.day())
         let person = subject.person
-        let request = try makeRequest(person)
+        let request = try makeRequest(person, hadPlan: subject.progress?.storedPlan != nil)
         if exportProblem {
             do { try person.validate(request) } catch { throw CLIError(error.description) }
             try printJSON(person.planningProblem(request))
@@ -58,8 +58,10 @@ struct PlanMakeCommand: ParsableCommand {
         if !json, let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
     }
 
-    /// Command-line parameters over the assessment's own.
-    func makeRequest(_ person: PersonalModel) throws -> PlanRequest {
+    /// Command-line parameters over the assessment's own. A profile's next programme (one
+    /// made when a plan is already in force) starts on the day it is made, not on an
+    /// assessment start that has passed.
+    func makeRequest(_ person: PersonalModel, hadPlan: Bool = false) throws -> PlanRequest {
         let a = person.assessment
         var goals = a.goals
         for item in include.flatMap({ $0.split(separator: ",").map(String.init) }) {
@@ -71,6 +73,7 @@ struct PlanMakeCommand: ParsableCommand {
         }
         goals.exclude = Array(Set(goals.exclude + exclude.flatMap { $0.split(separator: ",").map(String.init) })).sorted()
         var startDay = a.start ?? model.day()
+        if hadPlan && startDay < model.day() { startDay = model.day() }
         if let start {
             guard let d = Day(start) else { throw CLIError("--start '\(start)' is not a date; allowed: YYYY-MM-DD") }
             startDay = d
@@ -107,6 +110,9 @@ struct PlanShowCommand: ParsableCommand {
         let weekStart = numbering.start(ofWeek: week)
         let covering = programme.programme.last { $0.start <= weekStart } ?? plan
         try present(covering, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week, programme: numbering)
+        if !json && covering != plan, let next = programme.programme.first(where: { $0.start > weekStart }) {
+            print("(week \(week) as planned before the replan from \(next.start); `plan show` shows the current plan)")
+        }
     }
 }
 

@@ -129,14 +129,16 @@ struct ProfileCommand: ParsableCommand {
         @Argument(help: "The file to write.") var file: String
 
         func run() throws {
-            let db = try store.open()
+            // A whole history is private: a new file is 0600, a replaced one keeps its mode.
+            let output = OutputFile(file, newFileMode: 0o600)
+            try output.check(database: Environment.databasePath(store.db))
+            // A hand-changed schema is no reason to lose the way out: read what can be read.
+            let db = try store.open(checkSchema: false)
             let profile = try store.selectedProfile(in: db)
             let data = try storeCall { try db.export(profile).encoded() }
-            if file == "-" { print(String(decoding: data, as: UTF8.self)); return }
-            do { try data.write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
-                throw CLIError("cannot write \(file): \(Paths.writeFailure(file, error)); nothing was written")
-            }
-            print("Exported profile \(profile.name) to \(file).")
+            if output.isStandardOutput { printJSONText(String(decoding: data, as: UTF8.self)); return }
+            try output.replace(with: data)
+            print("Exported profile \(profile.name) to \(output.shown).")
         }
     }
 
@@ -145,6 +147,7 @@ struct ProfileCommand: ParsableCommand {
             abstract: "Read a profile export into this database as a new profile.",
             discussion: "Everything is imported in one transaction, or nothing is.")
         @OptionGroup var store: StoreOptions
+        @OptionGroup var model: ModelOptions
         @Argument(help: "The export file.") var file: String
         @Option(name: .customLong("as"), help: ArgumentHelp("Import under this name.", valueName: "name")) var name: String?
 
@@ -153,7 +156,9 @@ struct ProfileCommand: ParsableCommand {
             do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
                 throw CLIError("cannot read \(file): \(Paths.readFailure(file))")
             }
-            let archive = try storeCall { try ProfileArchive.decode(data, path: file) }
+            // Checked like a file the person wrote, against the curricula it will be read with.
+            let curriculum = try model.curriculum()
+            let archive = try storeCall { try ProfileArchive.decode(data, path: file, curriculum: curriculum) }
             let db = try store.open()
             let p: Profile
             do { p = try db.importArchive(archive, as: name) } catch StoreError.profileExists(let taken, let path) {

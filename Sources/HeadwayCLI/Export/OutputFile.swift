@@ -1,16 +1,28 @@
 import Foundation
 
+import HeadwayCore
+import HeadwayStore
+
 /// Where an export goes: a file replaced atomically, or standard output (`-`).
 ///
 /// A file is never left half-written: the bytes go to a temporary file in the same folder
 /// (so the rename cannot cross file systems), which is flushed to disk with `fsync` and then
 /// renamed over the target; the folder is synced too, so the rename itself survives a crash.
 /// Every failure is one line naming the path and what to do.
+///
+/// It never writes over the record: the database, its `-wal`, `-shm` and `-journal` files, the
+/// files Headway keeps beside it, or any file inside the default data folder (compared after
+/// following symlinks and `..`, and by inode for hard links). A symlink is followed: the file
+/// it names is replaced, and the link stays. A replaced file keeps its mode; a new one gets
+/// `newFileMode` (0644 for plans and reports, 0600 for a profile's whole history) less the
+/// umask. Markdown and plain text go through the terminal sanitizer, as standard output does.
 struct OutputFile {
     /// The path as the user gave it (`-` for standard output).
     let path: String
+    /// The mode of a file that did not exist before (less the umask).
+    let newFileMode: mode_t
 
-    init(_ path: String) { self.path = path }
+    init(_ path: String, newFileMode: mode_t = 0o644) { self.path = path; self.newFileMode = newFileMode }
 
     var isStandardOutput: Bool { path == "-" }
 
@@ -31,11 +43,13 @@ struct OutputFile {
     @discardableResult
     func write(_ text: String) throws -> String? {
         if isStandardOutput {
-            // Through `print`'s buffer, so it stays in order with the rest of the command's output.
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            // Through `print`'s buffer (and its sanitizer), so it stays in order with the rest of
+            // the command's output; JSON gets JSON escapes, so it still parses.
+            let terminator = text.hasSuffix("\n") ? "" : "\n"
+            if Self.looksLikeJSON(text) { printJSONText(text, terminator: terminator) } else { print(text, terminator: terminator) }
             return nil
         }
-        try replace(with: Data(text.utf8))
+        try replace(with: Data((readByTerminal ? terminalSafe(text) : text).utf8))
         return "Wrote \(shown) (\(byteCount(text.utf8.count)))."
     }
 
@@ -45,13 +59,34 @@ struct OutputFile {
         if !isStandardOutput { _ = try placement() }
     }
 
+    /// ``check()``, and that the file is not `database` or one of Headway's own files.
+    func check(database: String) throws {
+        guard !isStandardOutput else { return }
+        OpenedDatabases.add(database)
+        _ = try placement()
+    }
+
+    /// Whether the file is one a person reads in a terminal or an editor (Markdown, text):
+    /// iCalendar, CSV, HTML, JSON and DOT keep their own escaping.
+    var readByTerminal: Bool {
+        ["md", "markdown", "txt", "text", ""].contains((resolved as NSString).pathExtension.lowercased())
+    }
+
+    static func looksLikeJSON(_ text: String) -> Bool {
+        guard let first = text.first(where: { !$0.isWhitespace }) else { return false }
+        return first == "{" || first == "["
+    }
+
     /// The resolved target and its folder, or the one-line error for a place a file cannot go.
     private func placement() throws -> (target: String, folder: String) {
-        let target = resolved
-        let folder = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        guard !path.isEmpty, !name.isEmpty, !path.hasSuffix("/") else {
+        guard !path.isEmpty, !(resolved as NSString).lastPathComponent.isEmpty, !path.hasSuffix("/") else {
             throw CLIError("cannot write '\(path)': it names a folder, not a file; give a file name such as plan.ics")
+        }
+        // A symlink is followed to the file it names, which is what gets replaced.
+        let target = Store.resolvedPath(resolved)
+        let folder = (target as NSString).deletingLastPathComponent
+        if let record = OpenedDatabases.protectedFile(target) {
+            throw CLIError("cannot write \(shown): it is \(record); nothing was written; choose a file outside Headway's data")
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
@@ -70,14 +105,17 @@ struct OutputFile {
     func replace(with data: Data) throws {
         let (target, folder) = try placement()
         let name = (target as NSString).lastPathComponent
-        // A replaced file keeps its mode; a new one gets 0644 less the umask, as `>` would give it
-        // (mkstemp alone would leave it 0600).
-        let existing = (try? FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? NSNumber)
-            .map { mode_t($0.uint16Value) }
+        // A replaced file keeps its mode (stat follows a link to the file it names); a new one
+        // gets `newFileMode` less the umask (mkstemp alone would leave it 0600).
+        var info = stat()
+        let existing = stat(target, &info) == 0 ? info.st_mode & 0o7777 : nil
         let mask = umask(0); umask(mask)
-        let mode = existing ?? (0o644 & ~mask)
+        let mode = existing ?? (newFileMode & ~mask)
 
-        var template = Array((folder + "/." + name + ".headway-XXXXXX").utf8CString)
+        // The process id in the name lets a later write remove what a killed one left.
+        let prefix = "." + name + ".headway-"
+        TemporaryFiles.removeAbandoned(in: folder, prefix: prefix)
+        var template = Array((folder + "/" + prefix + "\(getpid())-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure(errno, folder: folder) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -132,4 +170,70 @@ func byteCount(_ n: Int) -> String {
     if n < 1000 { return "\(n) bytes" }
     if n < 1_000_000 { return fixed(Double(n) / 1000, 1) + " KB" }
     return fixed(Double(n) / 1_000_000, 1) + " MB"
+}
+
+/// Databases this process opened or was told about, and the files that belong to them: an
+/// export must never replace one (`export history --output "$HEADWAY_DB"`).
+enum OpenedDatabases {
+    private static let lock = NSLock()
+    // Guarded by `lock`.
+    nonisolated(unsafe) private static var paths: Set<String> = []
+
+    static func add(_ path: String) {
+        let real = realPath(path)
+        lock.lock(); defer { lock.unlock() }
+        paths.insert(real)
+    }
+
+    /// What `target` (a resolved path) is, when it is part of Headway's record, else nil.
+    static func protectedFile(_ target: String) -> String? {
+        lock.lock(); var databases = paths; lock.unlock()
+        databases.insert(realPath(Environment.databasePath(nil)))
+        let real = realPath(target)
+        var targetInfo = stat()
+        let exists = stat(real, &targetInfo) == 0
+        for db in databases {
+            let own = [db: "the database", db + "-wal": "the database's write-ahead log", db + "-shm": "the database's shared-memory index",
+                       db + "-journal": "the database's journal", db + ".drafts.json": "Headway's assessment drafts"]
+            if let what = own[real] { return "\(what) (\(db))" }
+            var dbInfo = stat()
+            if exists, stat(db, &dbInfo) == 0, dbInfo.st_dev == targetInfo.st_dev, dbInfo.st_ino == targetInfo.st_ino {
+                return "the database (\(db)), under another name"
+            }
+            if real == (db as NSString).deletingLastPathComponent + "/history" { return "the shell's history (beside \(db))" }
+        }
+        let data = realPath(Environment.dataFolder())
+        if real.hasPrefix(data + "/") { return "inside Headway's data folder \(data)" }
+        return nil
+    }
+
+    /// `path` absolute, with `..`, `.` and every symlink of its existing part resolved.
+    static func realPath(_ path: String) -> String {
+        let followed = Store.resolvedPath(URL(fileURLWithPath: path).standardizedFileURL.path)
+        var folder = (followed as NSString).deletingLastPathComponent
+        var rest: [String] = [(followed as NSString).lastPathComponent]
+        // realpath(3) needs an existing path: resolve the longest existing folder.
+        while !folder.isEmpty, folder != "/" {
+            if let resolved = realpath(folder, nil) {
+                defer { free(resolved) }
+                return ([String(cString: resolved)] + rest.reversed()).joined(separator: "/").replacingOccurrences(of: "//", with: "/")
+            }
+            rest.append((folder as NSString).lastPathComponent)
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return followed
+    }
+}
+
+/// Temporary files an atomic write leaves when it is killed between creating and renaming.
+enum TemporaryFiles {
+    /// Removes `prefix<pid>…suffix` files in `folder` whose process is gone.
+    static func removeAbandoned(in folder: String, prefix: String, suffix: String = "") {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let pid = Int32(rest.prefix { $0.isNumber }), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
+    }
 }

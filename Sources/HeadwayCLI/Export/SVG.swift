@@ -54,7 +54,8 @@ struct SVG {
 /// A coordinate with at most one decimal, no exponent.
 func n(_ x: Double) -> String {
     let r = (x * 10).rounded() / 10
-    return r == r.rounded() ? String(Int(r)) : fixed(r, 1)
+    if let i = Int(exactly: r) { return String(i) }
+    return fixed(r, 1)
 }
 
 /// Escapes text for HTML and SVG (element content and attribute values).

@@ -27,6 +27,8 @@ func sparkline(_ values: [Double], range: ClosedRange<Double>? = nil, width: Int
         guard v.isFinite else { return " " }
         guard high > low else { return ticks[3] }
         let t = (min(high, max(low, v)) - low) / (high - low)
-        return ticks[Int((t * 7).rounded())]
+        // A span too wide for a Double (stored numbers near ±1e308) gives NaN: a middle tick.
+        guard t.isFinite else { return ticks[3] }
+        return ticks[min(7, max(0, Int((t * 7).rounded())))]
     })
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Encodes a value as JSON on standard output (sorted keys, so output is stable).
 func printJSON<T: Encodable>(_ value: T) throws {
     let data = try encodeJSON(value)
-    print(String(decoding: data, as: UTF8.self), terminator: "")
+    printJSONText(String(decoding: data, as: UTF8.self), terminator: "")
 }
 
 /// The JSON Headway writes everywhere: pretty, sorted keys, a final newline.

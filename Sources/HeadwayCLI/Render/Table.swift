@@ -43,8 +43,14 @@ func signed(_ x: Double, _ decimals: Int = 1) -> String {
 }
 
 /// A number with a fixed number of decimals (no locale, no exponent).
+///
+/// Any stored number can reach a view (a hand-edited database, a foreign import): a value
+/// that is not finite, or too large for exact decimal digits, is shown as Swift writes it
+/// (`inf`, `1e+17`) instead of trapping in the integer conversion.
 func fixed(_ x: Double, _ decimals: Int) -> String {
+    guard x.isFinite else { return x.isNaN ? "nan" : x < 0 ? "-inf" : "inf" }
     let scale = pow10(decimals)
+    guard abs(x) * scale < 1e15 else { return String(x) }
     var r = (x * scale).rounded() / scale
     if r == 0 { r = 0 } // no "-0.0"
     var s = String(Int64(abs(r * scale).rounded()))

@@ -103,7 +103,9 @@ final class EditLineReader: LineSource, @unchecked Sendable {
         _ = rl_parse_and_bind("bind ^I rl_complete")
         stifle_history(Int32(Self.historyLimit))
         if let historyFile {
-            try? FileManager.default.createDirectory(at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // The data folder holds the record: 0700 as the store makes it; the history 0600.
+            try? FileManager.default.createDirectory(at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
             _ = read_history(historyFile.path)
         }
         CompletionBridge.install(completion)
@@ -172,7 +174,7 @@ final class EditLineReader: LineSource, @unchecked Sendable {
         if let last = history_get(cedit_history_base() + cedit_history_length() - 1), let text = last.pointee.line,
            String(cString: text) == trimmed { return }
         _ = add_history(trimmed)
-        if let historyFile { _ = write_history(historyFile.path) }
+        if let historyFile { _ = write_history(historyFile.path); chmod(historyFile.path, 0o600) }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HeadwayCore
 
 /// Standard output and standard error, kept in order.
 ///
@@ -6,7 +7,7 @@ import Foundation
 /// flushes it, so a transcript of both streams reads in the order things happened.
 enum Console {
     static func out(_ line: String) {
-        print(line)
+        print(line) // sanitized: see print(_:separator:terminator:) below
     }
 
     static func error(_ text: String) {
@@ -17,4 +18,43 @@ enum Console {
     static func flush() {
         fflush(nil)
     }
+}
+
+/// Every `print` of the CLI goes through the terminal sanitizer: data (snapshot reasons,
+/// activities, briefings, notes, curricula and profile names) can hold any character, and an
+/// escape sequence in it must be shown, not obeyed. Headway's own colours are kept; JSON goes
+/// through ``printJSONText(_:)`` instead, whose escapes keep it valid JSON.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    let text = items.map { "\($0)" }.joined(separator: separator)
+    Swift.print(terminalSafe(text, keepingStyles: colourPossible), terminator: terminalSafe(terminator))
+}
+
+/// Whether Headway may be writing colours at all (standard output a terminal, `NO_COLOR` unset,
+/// not `TERM=dumb`): only then are SGR sequences kept; piped output never carries an escape byte.
+private let colourPossible: Bool = {
+    let env = ProcessInfo.processInfo.environment
+    return isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+}()
+
+/// JSON text on standard output, with the characters a terminal would obey written as JSON
+/// escapes (`\u202e`), so the document still parses to the same values.
+func printJSONText(_ text: String, terminator: String = "\n") {
+    Swift.print(jsonTerminalSafe(text), terminator: terminator)
+}
+
+/// `text` (a JSON document) with every character ``isUnsafeForTerminal(_:)`` names as a `\uXXXX`
+/// escape. Raw control characters cannot stand in valid JSON outside strings, so each one found
+/// is inside a string, where the escape means the same character.
+func jsonTerminalSafe(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { isUnsafeForTerminal($0) && $0 != "\r" }) else { return text }
+    var out = String.UnicodeScalarView()
+    for s in text.unicodeScalars {
+        if isUnsafeForTerminal(s) && s != "\r" {
+            let hex = String(s.value, radix: 16)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        } else {
+            out.append(s)
+        }
+    }
+    return String(out)
 }

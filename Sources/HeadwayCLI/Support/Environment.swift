@@ -73,14 +73,16 @@ enum Environment {
         if let explicit { return explicit }
         let env = ProcessInfo.processInfo.environment
         if let path = env["HEADWAY_DB"], !path.isEmpty { return path }
+        return dataFolder() + "/headway.sqlite"
+    }
+
+    /// Headway's data folder: `$XDG_DATA_HOME/headway`, else `~/.local/share/headway`. No
+    /// export may write into it, wherever the database in use lives.
+    static func dataFolder() -> String {
+        let env = ProcessInfo.processInfo.environment
         // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
-        let base: String
-        if let xdg = env["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            base = xdg
-        } else {
-            base = (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        }
-        return base + "/headway/headway.sqlite"
+        if let xdg = env["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/headway" }
+        return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share/headway"
     }
 
     /// `$XDG_CACHE_HOME/headway`, else `~/.cache/headway`; `HEADWAY_NO_CACHE=1` turns the

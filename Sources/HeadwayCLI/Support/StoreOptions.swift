@@ -11,9 +11,12 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Work on this profile instead of the current one.", valueName: "name"))
     var profile: String?
 
-    /// Opens (creating if needed) the database; errors are one line naming the file.
-    func open() throws -> Store {
-        do { return try Store.open(at: Environment.databasePath(db)) } catch let e as StoreError {
+    /// Opens (creating if needed) the database; errors are one line naming the file. With
+    /// `checkSchema` false a hand-changed schema is let through (`doctor`, `profile export`).
+    func open(checkSchema: Bool = true) throws -> Store {
+        let path = Environment.databasePath(db)
+        OpenedDatabases.add(path) // no export of this run may write over it
+        do { return try Store.open(at: path, checkSchema: checkSchema) } catch let e as StoreError {
             throw CLIError(e.description)
         }
     }

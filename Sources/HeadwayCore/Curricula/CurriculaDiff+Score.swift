@@ -64,3 +64,55 @@ extension Curriculum {
                           version: contentHash, release: release)
     }
 }
+
+extension CurriculaMove {
+    /// `signal "x" added, -0.2; task y re-rated, +0.1`: each change that moved the shown score,
+    /// in the diff's order. Parts are differences of the running total rounded to one decimal,
+    /// so the parts shown add up to the change shown; past four, the rest are summed.
+    public var reason: String {
+        var running = before.result.value
+        var parts: [(summary: String, shown: Double)] = []
+        for e in effects {
+            let shown = oneDecimal(running + e.points) - oneDecimal(running)
+            running += e.points
+            if abs(shown) >= 0.05 { parts.append((e.change.summary, shown)) }
+        }
+        guard !parts.isEmpty else {
+            return effects.isEmpty ? "no change that moves this score" : effects.map(\.change.summary).joined(separator: "; ") + ", 0.0"
+        }
+        func text(_ p: (summary: String, shown: Double)) -> String { "\(p.summary), \(signedOneDecimal(p.shown))" }
+        guard parts.count > 4 else { return parts.map(text).joined(separator: "; ") }
+        let rest = parts.dropFirst(3).reduce(0) { $0 + $1.shown }
+        return parts.prefix(3).map(text).joined(separator: "; ") + "; \(parts.count - 3) more changes, \(signedOneDecimal(rest))"
+    }
+}
+
+extension ProgressRecord {
+    /// The snapshot a change of curricula writes on `day`: the score under this record's
+    /// curricula, with a reason naming the version and what each change did
+    /// (`curricula 2026.12: signal "x" added, -0.2`). `earlier` is the same record read with the
+    /// curricula of the newest snapshot; `nil` when those are no longer at hand, and then the
+    /// reason says so (`earlierLabel` names them). `nil` before there is an assessment.
+    public func curriculaSnapshot(earlier: ProgressRecord?, earlierLabel: String, on day: Day) -> Snapshot? {
+        guard let person = person(at: day) else { return nil }
+        let now = person.score(at: day)
+        let name = "curricula \(curriculum.label)"
+        guard let earlier, let was = earlier.person(at: day),
+              let move = CurriculaDiff(old: earlier.curriculum, new: curriculum).move(before: was.assessment, after: person.assessment, on: day)
+        else { return Snapshot(now, asOf: day, reason: "\(name): replaces \(earlierLabel), which is no longer on this machine to compare") }
+        return Snapshot(now, asOf: day, reason: name + ": " + move.reason)
+    }
+}
+
+/// `x` rounded to one decimal (no `-0`).
+private func oneDecimal(_ x: Double) -> Double {
+    let r = (x * 10).rounded() / 10
+    return r == 0 ? 0 : r
+}
+
+/// `+0.4`, `-0.2`, `0.0`.
+private func signedOneDecimal(_ x: Double) -> String {
+    let tenths = Int((x * 10).rounded())
+    let text = "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+    return tenths > 0 ? "+" + text : tenths < 0 ? "-" + text : text
+}

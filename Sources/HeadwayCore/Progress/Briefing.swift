@@ -61,7 +61,7 @@ public struct WeekBriefing: Sendable, Hashable {
     public let moves: [ScoreMove]
     /// Planned against logged in the week.
     public let progress: WeekProgress
-    /// On track at the person's pace; `nil` once the plan has ended.
+    /// On track at the person's pace (or the shortfall covered); `nil` once the plan has ended.
     public let outlook: PaceOutlook?
     /// What a replan would give, when the outlook is behind.
     public let replan: Replan?
@@ -87,7 +87,7 @@ extension PlanProgress {
         let weekAgo = max(asOf.adding(days: -7), firstDay)
         let startDay = max(pp.start, firstDay)
         let outlook = pp.outlook()
-        let behind = outlook.map { !$0.reachable } ?? false
+        let behind = outlook.map { !$0.onTrack } ?? false
         let next = k < numbering.count ? pp.plannedWeek(k + 1) : nil
         let field = person.roleSignals.filter { $0.window.overlaps(weekStart, weekEnd) }.map { s in
             WeekBriefing.FieldChange(signal: s, effectNow: person.effect(of: s.id, at: asOf),

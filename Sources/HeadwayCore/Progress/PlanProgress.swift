@@ -157,8 +157,10 @@ public struct PlanProgress: Sendable {
     }
 
     /// One week, started or not.
+    ///
+    /// Only what is dated up to `day` counts: the record as of that day.
     public func progress(_ w: PlanWeek) -> WeekProgress {
-        let end = w.start.adding(days: 6)
+        let end = min(w.start.adding(days: 6), day)
         let inWeek = record.logs.filter { $0.entry.date >= w.start && $0.entry.date <= end }
         let done = record.completions.filter { $0.day >= w.start && $0.day <= end }.map(\.unit)
         func units(_ wanted: (LogEntry) -> Bool) -> [UnitID] {
@@ -179,7 +181,7 @@ public struct PlanProgress: Sendable {
                             loggedHours: record.hoursSpent(from: w.start, to: end),
                             plannedUnits: w.items.map { UnitID(skill: $0.skill, level: $0.level) },
                             done: unique(done), partial: worked, activitiesDone: activities,
-                            skipped: units { $0.status == .skipped }.filter { !worked.contains($0) })
+                            skipped: units { $0.status == .skipped })
     }
 
     /// Weeks in a row that met the plan's hours, counting back from the current week (which

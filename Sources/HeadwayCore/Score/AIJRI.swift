@@ -49,6 +49,8 @@ public struct ScoreParts: Sendable, Hashable, Codable {
     /// the rounding error goes to the part whose own rounding lost the most
     /// (largest remainder), so the shown explanation always adds up to the shown score.
     public func rounded(toTotal total: Double) -> ScoreParts {
+        // Parts read back from a foreign file may be anything; they are shown as they are.
+        guard [base, evidence, barriers, growth, total].allSatisfy({ $0.isFinite && abs($0) < 1e6 }) else { return self }
         let exact = [base, evidence, barriers, growth].map { $0 * 10 }
         var tenths = exact.map { $0.rounded(.down) }
         var missing = Int((total * 10).rounded()) - Int(tenths.reduce(0, +))

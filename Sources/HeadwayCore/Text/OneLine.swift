@@ -1,5 +1,5 @@
 /// `text` as it can stand inside a one-line message: control characters are escaped (`\n`,
-/// `\r`, `\t`, `\u{1B}` …) so a newline or an escape sequence in a file or an argument can
+/// `\r`, `\t`, `\u{1B}` …, bidi overrides too: see ``terminalSafe(_:keepingStyles:)``) so a newline or an escape sequence in a file or an argument can
 /// neither split the message nor drive the terminal, and anything past `limit` characters is
 /// cut with `…`.
 ///
@@ -16,8 +16,7 @@ public func oneLine(_ text: String, limit: Int = 500) -> String {
         case "\n": out += "\\n"
         case "\r": out += "\\r"
         case "\t": out += "\\t"
-        case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-            || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}":
+        case _ where isUnsafeForTerminal(scalar):
             out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         default: out.unicodeScalars.append(scalar)
         }

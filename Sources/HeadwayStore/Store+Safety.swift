@@ -1,0 +1,227 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// What keeps a file Headway did not write (a hand-edited schema, a value of the wrong type,
+// a symlink, a leftover read-only `-shm`, another process holding the write lock) from
+// crashing a command or costing a row.
+
+// MARK: - Reading rows defensively
+
+/// A row or a schema this binary did not write; ``StoreError`` adds the file's path.
+struct ForeignData: Error { let detail: String; init(_ d: String) { detail = d } }
+
+extension Row {
+    /// The value of `column` as `T`, or a one-line error naming the table, the column and the
+    /// value: a file changed by hand (`UPDATE logs SET hours = 'abc'`, a dropped column) must be
+    /// refused, never trap as GRDB's subscript does. Optional `T` accepts NULL (and a missing
+    /// column).
+    func decoded<T: DatabaseValueConvertible>(_ column: String, _ table: String) throws -> T {
+        guard hasColumn(column) else {
+            // Only reached when the schema check was skipped (`profile export`, `doctor`): an
+            // optional value can do without its column, a required one cannot.
+            if let missing = T.fromMissingColumn() { return missing }
+            throw ForeignData("table \(table) has no column \(column)")
+        }
+        let value: DatabaseValue = self[column]
+        guard let decoded = T.fromDatabaseValue(value) else {
+            throw ForeignData("\(table).\(column) holds \(Self.shown(value)), which is not \(Self.expected(T.self))")
+        }
+        if let d = decoded as? Double, !d.isFinite {
+            throw ForeignData("\(table).\(column) holds \(d), which is not a finite number")
+        }
+        return decoded
+    }
+
+    /// A level column (`0...4`, or `1...4` for what a plan or log reaches).
+    func level(_ column: String, _ table: String, _ range: ClosedRange<Int> = 1...4) throws -> Int {
+        let level: Int = try decoded(column, table)
+        guard range.contains(level) else {
+            throw ForeignData("\(table).\(column) holds \(level); levels are \(range.lowerBound)..\(range.upperBound)")
+        }
+        return level
+    }
+
+    private static func shown(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return "NULL"
+        case .int64(let i): return String(i)
+        case .double(let d): return String(d)
+        case .string(let s): return "'\(s.prefix(40))'"
+        case .blob(let b): return "a \(b.count)-byte blob"
+        }
+    }
+
+    private static func expected<T>(_ type: T.Type) -> String {
+        let name = String(describing: type)
+        if name.contains("Double") { return "a number" }
+        if name.contains("Int") { return "an integer" }
+        if name.contains("Bool") { return "0 or 1" }
+        if name.contains("String") { return "text" }
+        return name
+    }
+}
+
+// MARK: - The schema this binary writes
+
+enum SchemaCheck {
+    /// Every table this binary's migrations make, with its columns and their declared types,
+    /// read from an in-memory database migrated from scratch (so it never drifts from `Schema`).
+    static let reference: [(table: String, columns: [(name: String, type: String, notNull: Bool)])] = {
+        guard let queue = try? DatabaseQueue(), (try? Schema.migrator.migrate(queue)) != nil,
+              let tables = try? queue.read({ db in try columns(db) }) else { return [] }
+        return tables
+    }()
+
+    static func columns(_ db: Database) throws -> [(table: String, columns: [(name: String, type: String, notNull: Bool)])] {
+        let names = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+            ORDER BY name
+            """)
+        return try names.map { table in
+            (table, try Row.fetchAll(db, sql: "SELECT name, type, \"notnull\" FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+                .map { (name: $0["name"] as String, type: ($0["type"] as String).uppercased(), notNull: ($0["notnull"] as Int) != 0) })
+        }
+    }
+
+    /// What differs from the reference: a missing table or column, a column of another type.
+    /// Extra tables and columns are allowed (another tool's additions do not hurt Headway).
+    static func structuralProblems(_ db: Database) throws -> [String] {
+        let found = Dictionary(try columns(db).map { ($0.table, $0.columns) }, uniquingKeysWith: { a, _ in a })
+        var problems: [String] = []
+        for (table, columns) in reference {
+            guard let have = found[table] else { problems.append("table \(table) is missing"); continue }
+            let byName = Dictionary(have.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            for c in columns {
+                guard let h = byName[c.name] else { problems.append("table \(table) has no column \(c.name)"); continue }
+                if h.type != c.type { problems.append("\(table).\(c.name) is declared \(h.type.isEmpty ? "without a type" : h.type), not \(c.type)") }
+            }
+        }
+        return problems
+    }
+
+    /// Values of the wrong storage class (`UPDATE logs SET hours = 'abc'`), per column, found by
+    /// a scan of every row: `doctor`'s part, too slow to run on every open of a large file.
+    static func valueProblems(_ db: Database) throws -> [String] {
+        let found = Dictionary(try columns(db).map { ($0.table, Set($0.columns.map(\.name))) }, uniquingKeysWith: { a, _ in a })
+        var problems: [String] = []
+        for (table, columns) in reference {
+            guard let have = found[table] else { continue }
+            for c in columns where have.contains(c.name) {
+                let allowed: [String]
+                switch c.type {
+                case "INTEGER": allowed = ["integer"]
+                case "REAL": allowed = ["integer", "real"]
+                case "TEXT": allowed = ["text"]
+                default: continue
+                }
+                let list = (allowed + (c.notNull ? [] : ["null"])).map { "'\($0)'" }.joined(separator: ", ")
+                let bad = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE typeof(\(c.name)) NOT IN (\(list))") ?? 0
+                if bad > 0 {
+                    problems.append("\(table).\(c.name): \(bad) row\(bad == 1 ? "" : "s") of another type than \(c.type)")
+                }
+            }
+        }
+        return problems
+    }
+}
+
+// MARK: - Waiting for the write lock
+
+/// SQLite's own busy handler sleeps longer and longer (up to 100 ms) between tries, so with
+/// several writers one of them can lose every race for seconds while no transaction is long.
+/// This one tries again every 1–4 ms (at random, so waiting processes do not move in step)
+/// until `seconds` have passed since the wait began.
+final class BusyWait: @unchecked Sendable {
+    private let seconds: Double
+    private let lock = NSLock()
+    private var started: Double = 0
+
+    init(seconds: Double) { self.seconds = seconds }
+
+    var callback: Database.BusyCallback {
+        { [self] tries in
+            let now = Self.now()
+            lock.lock()
+            if tries == 0 { started = now }
+            let waited = now - started
+            lock.unlock()
+            guard waited < seconds else { return false }
+            usleep(useconds_t.random(in: 1_000...4_000))
+            return true
+        }
+    }
+
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+}
+
+extension DatabaseError {
+    /// Busy or locked: worth running the whole transaction again.
+    var isBusy: Bool { resultCode == .SQLITE_BUSY || resultCode == .SQLITE_LOCKED }
+}
+
+/// Runs `body` again while it fails with SQLITE_BUSY (a lock SQLite could not wait for, such as
+/// a snapshot that moved, or WAL recovery by another process), until `seconds` have passed.
+func retryingWhileBusy<T>(seconds: Double, _ body: () throws -> T) throws -> T {
+    let start = BusyWait.now()
+    while true {
+        do { return try body() } catch let e as DatabaseError where e.isBusy && BusyWait.now() - start < seconds {
+            usleep(useconds_t.random(in: 2_000...10_000))
+        }
+    }
+}
+
+// MARK: - Paths
+
+extension Store {
+    /// `path` with a symlink in its last component followed to the file it names, as
+    /// ``open(at:busyTimeout:checkSchema:)`` does (a dangling link gives its target).
+    public static func resolvedPath(_ path: String) -> String { DatabasePath.resolvingLinks(path) }
+}
+
+enum DatabasePath {
+    /// `path` with a symlink in its last component followed to the file it names (up to 40
+    /// links, relative ones from the link's folder), so the file is created 0600 where it will
+    /// live and `doctor` checks the real file's mode. A dangling link gives its target.
+    static func resolvingLinks(_ path: String) -> String {
+        var current = URL(fileURLWithPath: path).standardizedFileURL.path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+                  let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            let base = (current as NSString).deletingLastPathComponent
+            current = URL(fileURLWithPath: target.hasPrefix("/") ? target : base + "/" + target).standardizedFileURL.path
+        }
+        return current
+    }
+
+    /// The file's mode from `stat` (which follows links), or nil when it does not exist.
+    static func mode(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_mode & 0o7777)
+    }
+
+    /// What to hand SQLite to read `path`. In WAL mode a reader needs the `-shm` file, and on
+    /// read-only media (or in a folder it cannot write) it cannot create one: a file without
+    /// a pending `-wal` cannot change there, so it is opened as immutable, which needs neither.
+    static func forReading(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard access(folder, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-shm"), wal == 0 else { return path }
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+    }
+
+    /// The `-wal` and `-shm` files beside the database.
+    static func sidecars(_ path: String) -> [String] { [path + "-wal", path + "-shm"] }
+}
