@@ -218,6 +218,7 @@ struct TerminalTests {
         #expect(t.screen.contains("Likely "))
         try t.press("C-d")
         try #require(t.waitFor("EXITED 0"))
+    }
 
     @Test("the data folder the shell makes is 0700 and its history 0600",
           .enabled(if: tmuxPath != nil, "tmux is not installed: install it to drive the shell in a terminal"),
