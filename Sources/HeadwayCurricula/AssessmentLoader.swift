@@ -7,7 +7,8 @@ import Yams
 /// The first problem (in file order) is thrown as one ``Diagnostic`` naming the file, the line,
 /// the key and what is allowed.
 public enum AssessmentLoader {
-    static let keys = ["role", "seniority", "hours_per_week", "weeks", "start", "time_split", "skills", "market", "goals", "availability"]
+    static let keys = ["role", "seniority", "hours_per_week", "weeks", "start", "time_split", "skills", "market", "goals", "availability",
+                       "unsure"]
 
     /// Loads `url`; errors name the file as `displayName` (default: its path).
     public static func load(_ url: URL, displayName: String? = nil, curriculum: Curriculum) throws(Diagnostic) -> Assessment {
@@ -96,6 +97,14 @@ public enum AssessmentLoader {
             }
             if let exc = r.value(gm, "exclude", in: node, "goals", required: false) {
                 a.goals.exclude = (r.sequence(exc, "goals.exclude") ?? []).compactMap { r.string($0, "goals.exclude", "goals.exclude") }
+            }
+        }
+        if let node = r.value(m, "unsure", in: root, "unsure", required: false) {
+            for item in r.sequence(node, "unsure") ?? [] {
+                guard let skill = r.string(item, "unsure", "unsure") else { continue }
+                guard a.unsure.insert(skill).inserted else { r.problem(item, "unsure", "'\(skill)' is listed twice"); continue }
+                // Reported here, at the item's own line, rather than at the `unsure` key.
+                if let message = a.unsureProblem(skill, in: curriculum) { r.problem(item, "unsure", message) }
             }
         }
         if let node = r.value(m, "availability", in: root, "availability", required: false),

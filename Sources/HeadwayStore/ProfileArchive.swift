@@ -123,9 +123,11 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
     var goals: GoalsJSON
     /// Omitted when empty, so an export without availability reads as before.
     var availability: [String: Double]?
+    /// Left out when no level is unsure (and in exports written before bands).
+    var unsure: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case id, reason, role, seniority, weeks, start, skills, market, goals, availability
+        case id, reason, role, seniority, weeks, start, skills, market, goals, availability, unsure
         case createdAt = "created_at", curriculaVersion = "curricula_version", hoursPerWeek = "hours_per_week"
         case timeSplit = "time_split"
     }
@@ -136,12 +138,18 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
         role = a.role; seniority = a.seniority; hoursPerWeek = a.hoursPerWeek; weeks = a.weeks; start = a.start
         timeSplit = a.timeSplit; skills = a.skills; market = MarketJSON(a.market); goals = GoalsJSON(a.goals)
         availability = a.availability.isEmpty ? nil : AvailabilityJSON.object(a.availability)
+        unsure = a.unsure.isEmpty ? nil : a.unsure.sorted()
     }
 
     func assessment() throws -> Assessment {
-        Assessment(role: role, seniority: seniority, hoursPerWeek: hoursPerWeek, weeks: weeks, start: start,
-                   timeSplit: timeSplit, skills: skills, market: try market.overrides(), goals: goals.goals,
-                   availability: try AvailabilityJSON.days(availability ?? [:]))
+        var a = Assessment(role: role, seniority: seniority, hoursPerWeek: hoursPerWeek, weeks: weeks, start: start,
+                           timeSplit: timeSplit, skills: skills, market: try market.overrides(), goals: goals.goals,
+                           availability: try AvailabilityJSON.days(availability ?? [:]))
+        if let stray = unsure?.first(where: { skills[$0] == nil }) {
+            throw StoreError.invalid("assessment \(id): unsure names '\(stray)', which has no level under skills")
+        }
+        a.unsure = Set(unsure ?? [])
+        return a
     }
 }
 
@@ -175,9 +183,13 @@ struct PlanRecord: Codable, Hashable, Sendable {
     var gap: Double
     var units: [UnitJSON]
     var schedule: [WeekJSON]
+    /// Unrounded `[low, high]`; left out for plans saved before bands.
+    var startBand: [Double]?
+    var projectedBand: [Double]?
 
     enum CodingKeys: String, CodingKey {
         case id, start, weeks, include, exclude, optimal, gap, units, schedule
+        case startBand = "start_band", projectedBand = "projected_band"
         case createdAt = "created_at", curriculaVersion = "curricula_version", supersededBy = "superseded_by"
         case hoursPerWeek = "hours_per_week", startScore = "start_score", projectedScore = "projected_score"
     }
@@ -187,6 +199,7 @@ struct PlanRecord: Codable, Hashable, Sendable {
         id = s.id; createdAt = s.createdAt; curriculaVersion = s.curriculaVersion; supersededBy = s.supersededBy
         start = p.start; weeks = p.weeks; hoursPerWeek = p.hoursPerWeek; include = p.include; exclude = p.exclude
         startScore = p.startScore; projectedScore = p.projectedScore; optimal = p.optimal; gap = p.gap
+        startBand = p.startBand.map { [$0.low, $0.high] }; projectedBand = p.projectedBand.map { [$0.low, $0.high] }
         units = p.units.map { UnitJSON(skill: $0.skill, level: $0.level, hours: $0.hours, gain: $0.gain, tasks: $0.tasks,
                                        neededBy: $0.neededBy, required: $0.required) }
         schedule = p.schedule.map { w in
@@ -198,7 +211,7 @@ struct PlanRecord: Codable, Hashable, Sendable {
     }
 
     var plan: Plan {
-        Plan(start: start, weeks: weeks, hoursPerWeek: hoursPerWeek, include: include, exclude: exclude,
+        var plan = Plan(start: start, weeks: weeks, hoursPerWeek: hoursPerWeek, include: include, exclude: exclude,
              startScore: startScore, projectedScore: projectedScore, optimal: optimal, gap: gap,
              units: units.map { PlanUnit(skill: $0.skill, level: $0.level, hours: $0.hours, gain: $0.gain, tasks: $0.tasks,
                                          neededBy: $0.neededBy, required: $0.required) },
@@ -209,6 +222,9 @@ struct PlanRecord: Codable, Hashable, Sendable {
                               completes: i.completes)
                  })
              })
+        plan.startBand = startBand.flatMap(ScoreBand.init(pair:))
+        plan.projectedBand = projectedBand.flatMap(ScoreBand.init(pair:))
+        return plan
     }
 }
 
@@ -253,9 +269,11 @@ struct SnapshotRecord: Codable, Hashable, Sendable {
     var reason: String
     /// The document id of the change this snapshot belongs to (it goes when that is undone).
     var change: Int64?
+    /// `[low, high]`; left out for snapshots written before bands.
+    var band: [Double]?
 
     enum CodingKeys: String, CodingKey {
-        case id, score, zone, label, parts, reason, change
+        case id, score, zone, label, parts, reason, change, band
         case createdAt = "created_at", curriculaVersion = "curricula_version", asOf = "as_of"
     }
 
@@ -263,9 +281,14 @@ struct SnapshotRecord: Codable, Hashable, Sendable {
         let n = s.snapshot
         id = s.id; createdAt = s.createdAt; curriculaVersion = s.curriculaVersion
         asOf = n.asOf; score = n.score; zone = n.zone; label = n.label; parts = n.parts; reason = n.reason
+        band = n.band.map { [$0.low, $0.high] }
     }
 
-    var snapshot: Snapshot { Snapshot(asOf: asOf, score: score, zone: zone, label: label, parts: parts, reason: reason) }
+    var snapshot: Snapshot {
+        var s = Snapshot(asOf: asOf, score: score, zone: zone, label: label, parts: parts, reason: reason)
+        s.band = band.flatMap(ScoreBand.init(pair:))
+        return s
+    }
 }
 
 /// One journaled change; `log` and `assessment` are document ids of those lists.
@@ -378,6 +401,9 @@ extension Store {
             // Plans get new ids; `superseded_by` is rewritten through the old -> new map.
             var newID: [Int64: Int64] = [:]
             for p in archive.plans {
+                for (key, band) in [("start_band", p.startBand), ("projected_band", p.projectedBand)] where band != nil && band!.count != 2 {
+                    throw StoreError.invalid("plan \(p.id): \(key) must be [low, high]; found \(band!.count) numbers")
+                }
                 newID[p.id] = try insertPlan(db, p.plan, profile: profile, curriculaVersion: p.curriculaVersion,
                                              supersededBy: nil, createdAt: p.createdAt)
             }
@@ -413,6 +439,9 @@ extension Store {
                 changeID[c.id] = db.lastInsertedRowID
             }
             for (i, s) in archive.snapshots.enumerated() {
+                if let band = s.band, band.count != 2 {
+                    throw StoreError.invalid("snapshot \(s.id): band must be [low, high]; found \(band.count) numbers")
+                }
                 let id = try insertSnapshot(db, s.snapshot, profile: profile, curriculaVersion: s.curriculaVersion, createdAt: s.createdAt)
                 if let c = s.change {
                     guard let n = changeID[c] else { throw StoreError.invalid("snapshots[\(i)].change: change \(c) is not in the export") }
@@ -432,5 +461,13 @@ extension Store {
             }
             return try fetchProfile(db, id: profile)
         }
+    }
+}
+
+extension ScoreBand {
+    /// `[low, high]` as an export writes it; nil for any other count.
+    init?(pair: [Double]) {
+        guard pair.count == 2 else { return nil }
+        self.init(low: pair[0], high: pair[1])
     }
 }

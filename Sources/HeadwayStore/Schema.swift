@@ -16,6 +16,7 @@ enum Schema {
         m.registerMigration("v2-change-journal", migrate: v2)
         m.registerMigration("v3-record", migrate: v3)
         m.registerMigration("v4-programme-briefings", migrate: v4)
+        m.registerMigration("v7-assessment-band", migrate: v7)
         return m
     }()
 
@@ -337,5 +338,20 @@ enum Schema {
             try db.execute(sql: "UPDATE plans SET programme_id = ? WHERE id = ?", arguments: [id, planID])
             current[profile] = (id, start, end)
         }
+    }
+
+    /// The score's band: which answered levels are unsure, and the band each snapshot and plan
+    /// showed (NULL in rows written before bands: history is not recomputed).
+    private static func v7(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE assessment_levels ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0 CHECK (unsure IN (0, 1));
+            ALTER TABLE snapshots ADD COLUMN band_low REAL CHECK (band_low BETWEEN 0 AND 100 AND band_low <= score);
+            ALTER TABLE snapshots ADD COLUMN band_high REAL CHECK (band_high BETWEEN 0 AND 100 AND band_high >= score
+                                                                   AND (band_low IS NULL) = (band_high IS NULL));
+            ALTER TABLE plans ADD COLUMN start_band_low REAL CHECK (start_band_low BETWEEN 0 AND 100);
+            ALTER TABLE plans ADD COLUMN start_band_high REAL CHECK (start_band_high BETWEEN 0 AND 100);
+            ALTER TABLE plans ADD COLUMN projected_band_low REAL CHECK (projected_band_low BETWEEN 0 AND 100);
+            ALTER TABLE plans ADD COLUMN projected_band_high REAL CHECK (projected_band_high BETWEEN 0 AND 100);
+            """)
     }
 }

@@ -50,9 +50,9 @@ extension Store {
                              try jsonText(a.timeSplit), try jsonText(MarketJSON(a.market)), try jsonText(GoalsJSON(a.goals)),
                              try jsonText(AvailabilityJSON.object(a.availability)), reason, curriculaVersion, createdAt])
         let id = db.lastInsertedRowID
-        let insert = try db.cachedStatement(sql: "INSERT INTO assessment_levels (assessment_id, skill, level) VALUES (?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO assessment_levels (assessment_id, skill, level, unsure) VALUES (?, ?, ?, ?)")
         for (skill, level) in a.skills.sorted(by: { $0.key < $1.key }) {
-            try insert.execute(arguments: [id, skill, level])
+            try insert.execute(arguments: [id, skill, level, a.unsure.contains(skill)])
         }
         return id
     }
@@ -61,11 +61,13 @@ extension Store {
         try Row.fetchAll(db, sql: "SELECT * FROM assessments WHERE \(clause)", arguments: args).map { row in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(column, "assessments") }
             let id: Int64 = try value("id")
-            var levels: [String: Int] = [:]
-            for l in try Row.fetchAll(db, sql: "SELECT skill, level FROM assessment_levels WHERE assessment_id = ?", arguments: [id]) {
-                levels[try l.decoded("skill", "assessment_levels")] = try l.level("level", "assessment_levels", 0...4)
+            var levels: [String: Int] = [:], unsure: Set<String> = []
+            for l in try Row.fetchAll(db, sql: "SELECT skill, level, unsure FROM assessment_levels WHERE assessment_id = ?", arguments: [id]) {
+                let skill: String = try l.decoded("skill", "assessment_levels")
+                levels[skill] = try l.level("level", "assessment_levels", 0...4)
+                if try l.decoded("unsure", "assessment_levels") as Bool { unsure.insert(skill) }
             }
-            let a = Assessment(role: try value("role"), seniority: try decode(Seniority(rawValue: try value("seniority")), "seniority"),
+            var a = Assessment(role: try value("role"), seniority: try decode(Seniority(rawValue: try value("seniority")), "seniority"),
                                hoursPerWeek: try value("hours_per_week"), weeks: try value("weeks"),
                                start: try (value("start") as String?).map { try day($0) },
                                timeSplit: try jsonValue([String: Double].self, try value("time_split")),
@@ -73,6 +75,7 @@ extension Store {
                                market: try jsonValue(MarketJSON.self, try value("market")).overrides(),
                                goals: try jsonValue(GoalsJSON.self, try value("goals")).goals,
                                availability: try AvailabilityJSON.days(jsonValue([String: Double].self, try value("availability"))))
+            a.unsure = unsure
             return StoredAssessment(id: id, assessment: a, reason: try value("reason"),
                                     curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"))
         }
@@ -135,6 +138,9 @@ extension Store {
                              try jsonText(p.exclude), p.startScore, p.projectedScore, p.optimal, p.gap, supersededBy,
                              curriculaVersion, createdAt, programme, madeOn?.description])
         let planID = db.lastInsertedRowID
+        try db.execute(sql: """
+            UPDATE plans SET start_band_low = ?, start_band_high = ?, projected_band_low = ?, projected_band_high = ? WHERE id = ?
+            """, arguments: [p.startBand?.low, p.startBand?.high, p.projectedBand?.low, p.projectedBand?.high, planID])
         let unit = try db.cachedStatement(sql: """
             INSERT INTO plan_units (plan_id, position, skill, level, hours, gain, tasks, needed_by, required)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -200,11 +206,13 @@ extension Store {
                 return PlanWeek(week: week, start: try day(try value("start")), hours: try value("hours"),
                                 projectedScore: try value("projected_score"), items: items[week] ?? [], capacity: try value("capacity"))
             }
-            let plan = Plan(start: try day(try value("start")), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
+            var plan = Plan(start: try day(try value("start")), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
                             include: try jsonValue([String: Int].self, try value("include_goals")),
                             exclude: try jsonValue([String].self, try value("exclude_goals")),
                             startScore: try value("start_score"), projectedScore: try value("projected_score"),
                             optimal: try value("optimal"), gap: try value("gap"), units: units, schedule: schedule)
+            plan.startBand = band(row, "start_band")
+            plan.projectedBand = band(row, "projected_band")
             return StoredPlan(id: planID, plan: plan, supersededBy: try value("superseded_by"),
                               curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),
                               programmeID: try value("programme_id") ?? planID,
@@ -269,10 +277,10 @@ extension Store {
     func insertSnapshot(_ db: Database, _ s: Snapshot, profile: Int64, curriculaVersion: String, createdAt: String?) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO snapshots (profile_id, as_of, score, zone, label, part_base, part_evidence, part_barriers,
-                                   part_growth, reason, curricula_version, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                                   part_growth, reason, curricula_version, created_at, band_low, band_high)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?, ?)
             """, arguments: [profile, s.asOf.description, s.score, s.zone.rawValue, s.label, s.parts.base, s.parts.evidence,
-                             s.parts.barriers, s.parts.growth, s.reason, curriculaVersion, createdAt])
+                             s.parts.barriers, s.parts.growth, s.reason, curriculaVersion, createdAt, s.band?.low, s.band?.high])
         return db.lastInsertedRowID
     }
 
@@ -281,10 +289,12 @@ extension Store {
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(column, "snapshots") }
             let parts = ScoreParts(base: try value("part_base"), evidence: try value("part_evidence"),
                                    barriers: try value("part_barriers"), growth: try value("part_growth"))
+            var snapshot = Snapshot(asOf: try day(try value("as_of")), score: try value("score"),
+                                    zone: try decode(Zone(rawValue: try value("zone")), "zone"), label: try value("label"),
+                                    parts: parts, reason: try value("reason"))
+            snapshot.band = band(r, "band")
             return StoredSnapshot(id: try value("id"),
-                                  snapshot: Snapshot(asOf: try day(try value("as_of")), score: try value("score"),
-                                                     zone: try decode(Zone(rawValue: try value("zone")), "zone"), label: try value("label"),
-                                                     parts: parts, reason: try value("reason")),
+                                  snapshot: snapshot,
                                   curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"))
         }
     }
@@ -354,4 +364,10 @@ private func day(_ text: String) throws -> Day {
 private func decode<T>(_ value: T?, _ column: String) throws -> T {
     guard let value else { throw ForeignData("a stored \(column) has a value this version does not know") }
     return value
+}
+
+/// The band stored in columns `PREFIX_low` and `PREFIX_high`, nil when they are NULL.
+private func band(_ row: Row, _ prefix: String) -> ScoreBand? {
+    guard let low = row[prefix + "_low"] as Double?, let high = row[prefix + "_high"] as Double? else { return nil }
+    return ScoreBand(low: low, high: high)
 }

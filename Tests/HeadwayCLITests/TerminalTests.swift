@@ -56,10 +56,24 @@ private final class Terminal {
     /// Presses named keys: Enter, Tab, Up, C-c, C-d.
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "hw"] + keys) }
 
-    var screen: String { (try? tmux(["capture-pane", "-p", "-t", "hw", "-S", "-200"])) ?? "" }
+    var screen: String { (try? tmux(["capture-pane", "-p", "-t", "hw", "-S", "-2000"])) ?? "" }
 
     /// The last non-empty line on screen (where the cursor's line usually is).
     var lastLine: String { screen.split(separator: "\n").last.map(String.init) ?? "" }
+
+    /// Waits up to 10 s for the first of `a` or `b` to appear on screen (once more for `a`,
+    /// which may be there already); 0 for `a`, 1 for `b`, nil when neither does.
+    func waitForEither(_ a: String, _ b: String) -> Int? {
+        let before = screen.components(separatedBy: a).count
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let now = screen
+            if now.components(separatedBy: a).count > before { return 0 }
+            if now.contains(b) { return 1 }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
 
     /// Waits up to 10 s for `text` to appear on screen `count` times.
     func waitFor(_ text: String, count: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
@@ -105,7 +119,7 @@ struct TerminalTests {
         try t.type("3")
         try #require(t.waitFor("assess set nccl 3"), "the completion added the space after the id")
         try t.press("Enter")
-        try #require(t.waitFor("NCCL (nccl): 2 → 3"))
+        try #require(t.waitFor("NCCL (nccl): 2 (assumed) → 3"))
         try #require(t.waitFor("headway[sample · 49.7]>"))
 
         // Ctrl-C on a half-typed line: nothing runs, the next line does.
@@ -126,14 +140,17 @@ struct TerminalTests {
         try t.type("99"); try t.press("Enter")
         try #require(t.waitFor("error: 99 hours is out of range; allowed: 1-40"))
         try t.type("7"); try t.press("Enter")
-        for task in 1...7 {
-            try #require(t.waitFor("\(task)/7 "))
-            try t.press("Enter")
-        }
-        for group in 1...12 {
-            try #require(t.waitFor("(group \(group) of 12)"))
+        try #require(t.waitFor("Weeks off in the next 12 weeks"))
+        try t.press("Enter")
+        try #require(t.waitFor("Keep this split?"))
+        try t.press("Enter")
+        try #require(t.waitFor("  1. "))
+        for level in 1...15 {
             try t.type("skip"); try t.press("Enter")
+            guard t.waitForEither("Save? (Enter saves", "  \(level + 1). ") == 1 else { break }
         }
+        try #require(t.waitFor("Save? (Enter saves"))
+        try t.press("Enter")
         try #require(t.waitFor("Saved to profile bo: AIJRI"))
         try #require(t.waitFor("headway[bo · "))
 
@@ -150,6 +167,59 @@ struct TerminalTests {
         let history = try String(contentsOf: folder.appendingPathComponent("history"), encoding: .utf8)
         #expect(history.contains("assess\\040set\\040nccl\\0403"))
         #expect(!history.contains("skip"))
+    }
+
+    @Test("the quick wizard from an empty database to a saved profile and a plan in at most 22 prompts, with back, ?, an unsure answer and a summary edit",
+          .enabled(if: tmuxPath != nil, "tmux is not installed: install it to drive the shell in a terminal"),
+          .enabled(if: Binary.url != nil, "the headway binary is not beside the tests; run `swift build` first"))
+    func quickWizard() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var env = Binary.environment(in: folder)
+        env["NO_COLOR"] = "1"
+        let t = try Terminal(folder: folder, environment: env)
+        try #require(t.waitFor("Nothing here yet: type `assess`"))
+
+        var prompts = 0
+        /// Types one answer and waits for `marker` to appear once more than before.
+        func answer(_ text: String, then marker: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let before = t.screen.components(separatedBy: marker).count - 1
+            if !text.isEmpty { try t.type(text) }
+            try t.press("Enter")
+            prompts += 1
+            try #require(t.waitFor(marker, count: before + 1, sourceLocation: sourceLocation))
+        }
+        try t.type("assess"); try t.press("Enter")
+        try #require(t.waitFor("Role (1-17 or its id):"))
+        try answer("?", then: "ai-infrastructure-engineer: AI Infrastructure Engineer, described at mid level")
+        try answer("3", then: "Seniority (junior, mid, senior, staff) [mid]:")
+        try answer("", then: "Hours per week you can give to learning (1-40) [6]:")
+        try answer("", then: "Weeks off in the next 12 weeks")
+        try answer("2026-12-21", then: "Keep this split?")
+        try answer("", then: "  1. ")
+        try answer("3", then: "  2. ")
+        try answer("back", then: "  1. ")
+        try answer("3?", then: "  2. ")
+        // Enter takes the level shown, until the wizard has asked enough (at most 15 skills).
+        for level in 2...15 {
+            try t.press("Enter")
+            prompts += 1
+            guard t.waitForEither("Save? (Enter saves", "  \(level + 1). ") == 1 else { break }
+        }
+        try #require(t.waitFor("Save? (Enter saves"))
+        try answer("4", then: "Hours per week you can give to learning (1-40) [6]:")
+        try answer("5", then: "Save? (Enter saves")
+        try answer("", then: "Saved to profile ana: AIJRI ")
+        #expect(prompts <= 22, "the quick wizard took \(prompts) prompts")
+        try #require(t.waitFor("headway[ana · "))
+
+        try t.type("plan"); try t.press("Enter")
+        try #require(t.waitFor("Saved as the plan of profile ana."))
+        #expect(t.screen.contains("12-week plan from"))
+        #expect(t.screen.contains(", 5 h/week"))
+        #expect(t.screen.contains("Likely "))
+        try t.press("C-d")
+        try #require(t.waitFor("EXITED 0"))
     }
 
     @Test("the data folder the shell makes is 0700 and its history 0600",

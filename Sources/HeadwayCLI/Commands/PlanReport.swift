@@ -45,6 +45,9 @@ struct PlanReport: Codable, Equatable {
     let programmeStart: String
     let programmeWeeks: Int
     let firstWeek: Int
+    /// `[low, high]` of the start and projected scores; left out for plans saved before bands.
+    var startBand: [Double]? = nil
+    var projectedBand: [Double]? = nil
 
     /// The same report with only one week in `weeks`.
     func only(week: Int) -> PlanReport {
@@ -69,6 +72,7 @@ struct PlanReport: Codable, Equatable {
         weeksCount = plan.weeks
         hoursPerWeek = plan.hoursPerWeek
         totalHours = round(plan.totalHours, 2)
+        startBand = bandJSON(plan.startBand); projectedBand = bandJSON(plan.projectedBand)
         units = plan.units.map { u in
             UnitJSON(skill: u.skill, level: u.level, hours: round(u.hours, 2), gain: round(u.gain, 3),
                      gainPerHour: round(u.gain / u.hours, 4), tasks: u.tasks, neededBy: u.neededBy.map(\.description),

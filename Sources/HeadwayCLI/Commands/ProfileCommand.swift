@@ -47,7 +47,7 @@ struct ProfileCommand: ParsableCommand {
                 try db.createProfile(named: name, assessment: assessment, snapshot: snapshot, curriculaVersion: version)
             }
             if let snapshot {
-                print("Created profile \(profile.name) (current): \(format(snapshot.score)) \(snapshot.label) as of \(snapshot.asOf).")
+                print("Created profile \(profile.name) (current): \(format(snapshot.score))\(likely(snapshot.band)) \(snapshot.label) as of \(snapshot.asOf).")
             } else {
                 print("Created profile \(profile.name) (current); add an assessment with `headway assess` (the questions) or `headway assess --from FILE`.")
             }

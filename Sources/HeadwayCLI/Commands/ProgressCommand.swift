@@ -203,7 +203,9 @@ struct HistoryCommand: ParsableCommand {
         let reason: String
         /// The curricula version it was made under (`2026.12`, or a content hash for an unversioned folder).
         let curricula: String
-        enum CodingKeys: String, CodingKey { case score, change, zone, label, reason, curricula; case asOf = "as_of" }
+        /// `[low, high]`; left out for snapshots written before bands.
+        var band: [Double]? = nil
+        enum CodingKeys: String, CodingKey { case score, change, zone, label, reason, curricula, band; case asOf = "as_of" }
     }
 
     /// A plan and the curricula it was made under.
@@ -224,7 +226,7 @@ struct HistoryCommand: ParsableCommand {
         var entries: [Entry] = []
         for (i, (s, curricula)) in sorted.enumerated() {
             entries.append(Entry(asOf: s.asOf.description, score: s.score, change: round(i == 0 ? 0 : s.score - sorted[i - 1].0.score, 1),
-                                 zone: s.zone.rawValue, label: s.label, reason: s.reason, curricula: curricula))
+                                 zone: s.zone.rawValue, label: s.label, reason: s.reason, curricula: curricula, band: bandJSON(s.band)))
         }
         if json {
             struct Doc: Encodable { let profile: String; let snapshots: [Entry]; let plans: [PlanEntry] }
@@ -240,9 +242,10 @@ struct HistoryCommand: ParsableCommand {
         Console.out("Profile \(profile.name): AIJRI \(fixed(first.score, 1)) on \(first.asOf) → \(fixed(last.score, 1)) on \(last.asOf)"
                     + " (\(signed(last.score - first.score)))  \(sparkline(entries.map(\.score), width: 60))")
         Console.out("")
-        var table = Table(["Date", "AIJRI", "Change", "Zone", "Reason"], align: [.left, .right, .right, .left, .left])
+        var table = Table(["Date", "AIJRI", "Likely", "Change", "Zone", "Reason"], align: [.left, .right, .left, .right, .left, .left])
         for e in entries {
-            table.add([e.asOf, fixed(e.score, 1), e.change == 0 ? "" : signed(e.change), e.label, e.reason])
+            let band = e.band.map { $0[0] == $0[1] ? "" : "\(fixed($0[0], 1))-\(fixed($0[1], 1))" } ?? ""
+            table.add([e.asOf, fixed(e.score, 1), band, e.change == 0 ? "" : signed(e.change), e.label, e.reason])
         }
         Console.out(table.render(width: style.width))
     }

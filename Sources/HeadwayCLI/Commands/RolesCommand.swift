@@ -46,6 +46,8 @@ struct RolesReport: Encodable {
         let name: String
         let seniority: String
         let score: Double
+        /// `[low, high]` to one decimal, as `score --json` writes it.
+        let band: [Double]?
         let zone: String
         let label: String
         let gap: Double
@@ -53,7 +55,7 @@ struct RolesReport: Encodable {
         let publishedScore: Double?
         let skills: [StepJSON]
         enum CodingKeys: String, CodingKey {
-            case id, name, seniority, score, zone, label, gap, own, skills
+            case id, name, seniority, score, band, zone, label, gap, own, skills
             case publishedScore = "published_score"
         }
     }
@@ -75,7 +77,7 @@ struct RolesReport: Encodable {
         curriculaVersion = version
         roles = fits.map { f in
             RoleJSON(id: f.role.id, name: f.role.name, seniority: f.role.seniority.rawValue, score: f.score.result.rounded,
-                     zone: f.score.result.zone.rawValue, label: f.score.result.label, gap: f.gap, own: f.isOwn,
+                     band: bandJSON(f.band), zone: f.score.result.zone.rawValue, label: f.score.result.label, gap: f.gap, own: f.isOwn,
                      publishedScore: f.role.publishedScore,
                      skills: f.steps.map { StepJSON(skill: $0.skill, from: $0.from, to: $0.to, gain: round($0.gain, 2), hours: $0.hours) })
         }
@@ -92,10 +94,11 @@ struct RolesView {
 
     func render() -> String {
         var out = ["Your score in every role, with your levels (\(person.assessment.seniority.rawValue)), as of \(day)"]
-        var table = Table(["", "Role", "Seniority", "Score", "Zone", "Gap"], align: [.left, .left, .left, .right, .left, .right])
+        var table = Table(["", "Role", "Seniority", "Score", "Likely", "Zone", "Gap"],
+                          align: [.left, .left, .left, .right, .left, .left, .right])
         for f in fits {
             let r = f.score.result
-            table.add([f.isOwn ? "▶" : "", f.role.name, f.role.seniority.rawValue, fixed(r.rounded, 1), r.label,
+            table.add([f.isOwn ? "▶" : "", f.role.name, f.role.seniority.rawValue, fixed(r.rounded, 1), likelyRange(f.band), r.label,
                        f.isOwn ? "yours" : signed(f.gap)])
         }
         out.append(table.render(width: style.width))
@@ -107,6 +110,7 @@ struct RolesView {
             out.append("  " + f.role.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + (steps.isEmpty ? "none" : steps))
         }
         out.append("")
+        out.append("Likely: the range your score would fall in if the levels you were unsure of, or did not answer, were one off.")
         out.append("Gap: the role's score minus yours in your own role. Green is 48 or more, Yellow 25 to 48, Red below 25.")
         out.append("Plan for a move with `headway plan --toward ROLE`.")
         return out.joined(separator: "\n")

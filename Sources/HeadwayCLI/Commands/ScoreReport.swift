@@ -25,9 +25,11 @@ struct ScoreReport: Encodable {
     let role: String
     let asOf: String
     let curriculaVersion: String
+    /// `[low, high]` to one decimal; left out for a score with no band (a what-if).
+    let band: [Double]?
 
     enum CodingKeys: String, CodingKey {
-        case score, zone, label, raw, market, tasks, parts, role, taskResistance, asOf, curriculaVersion
+        case score, zone, label, raw, market, tasks, parts, role, taskResistance, asOf, curriculaVersion, band
         // The snake_case conversion would write `share_at3_plus`: a digit starts no word for it.
         case shareAt3Plus = "share_at_3_plus"
     }
@@ -50,5 +52,6 @@ struct ScoreReport: Encodable {
         self.role = role.id
         asOf = day.description
         curriculaVersion = version
+        band = bandJSON(s.band)
     }
 }

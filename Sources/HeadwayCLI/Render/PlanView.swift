@@ -18,6 +18,7 @@ struct PlanView {
         out.append(headline(plan, numbering))
         out.append("AIJRI \(fixed(plan.startScore, 1)) → " + style.bold(fixed(plan.projectedScore, 1))
                    + " projected (\(signed(plan.projectedScore - plan.startScore))), \(format(round(plan.totalHours, 1))) h of \(format(round(plan.capacity, 1))) used, \(proof)")
+        if let line = PlanView.likelyLine(plan) { out.append(line) }
         if onlyWeek == nil {
             out.append("")
             var table = Table(["#", "Unit", "Hours", "Points", "Why"], align: [.right, .left, .right, .right, .left])
@@ -38,6 +39,17 @@ struct PlanView {
             }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// "Likely 46.8-51.0 now and 48.9-52.7 at the end …", or nil when neither score has a band.
+    static func likelyLine(_ plan: Plan) -> String? {
+        let now = likely(plan.startBand), end = likely(plan.projectedBand)
+        guard !now.isEmpty || !end.isEmpty else { return nil }
+        func range(_ text: String, _ score: Double) -> String {
+            text.isEmpty ? "exactly \(fixed(score, 1))" : String(text.dropFirst(", likely ".count))
+        }
+        return "Likely \(range(now, plan.startScore)) at the start and \(range(end, plan.projectedScore)) at the end:"
+            + " levels you were unsure of or did not give may be one off."
     }
 }
 

@@ -15,7 +15,7 @@ struct ScoreView {
         let r = score.result
         var out: [String] = []
         out.append("\(person.role.name) (\(person.assessment.seniority.rawValue)), as of \(day)")
-        var headline = "AIJRI " + style.bold(fixed(r.rounded, 1)) + "  " + style.zone(r.label, r.zone)
+        var headline = "AIJRI " + style.bold(fixed(r.rounded, 1)) + likely(score.band) + "  " + style.zone(r.label, r.zone)
         if let w = whatIf?.result {
             headline += "   what-if " + style.bold(fixed(w.rounded, 1)) + " (" + signed(w.rounded - r.rounded) + ")  " + style.zone(w.label, w.zone)
         }

@@ -14,6 +14,8 @@ public struct Assessment: Sendable, Hashable, Codable {
     public var skills: [String: Int]
     public var market: MarketOverrides
     public var goals: Goals
+    /// Answered levels the person is not sure of: each may be one off (the score's band).
+    public var unsure: Set<String> = []
     /// Weeks with other hours than ``hoursPerWeek``: a day of the week (its first day, by
     /// convention) -> that week's hours, 0 for a holiday.
     public var availability: [Day: Double]
@@ -118,6 +120,9 @@ extension Assessment {
                 out.append(.init(key: "skills.\(skill)", message: "level \(level) is out of range; allowed: 0..4"))
             }
         }
+        for skill in unsure.sorted() {
+            if let message = unsureProblem(skill, in: curriculum) { out.append(.init(key: "unsure", message: message)) }
+        }
         for (dim, value) in market.evidence where !EvidenceDimension.range.contains(value) {
             out.append(.init(key: "market.evidence.\(dim.rawValue)", message: "\(format(value)) is out of range; allowed: -2..2"))
         }
@@ -144,6 +149,19 @@ extension Assessment {
             out.append(.init(key: "availability.\(day)", message: "\(format(hours)) is out of range; allowed: 0..40 hours that week (0 for a holiday)"))
         }
         return out
+    }
+}
+
+extension Assessment {
+    /// Why `skill` cannot be marked unsure in this assessment, or nil when it can.
+    public func unsureProblem(_ skill: String, in curriculum: Curriculum) -> String? {
+        guard curriculum.graph.contains(skill) else {
+            return "unknown skill '\(oneLine(skill, limit: 60))'; see `headway graph` for the skill ids"
+        }
+        guard skills[skill] != nil else {
+            return "'\(skill)' has no level under skills; only an answered level can be unsure (one not answered already counts as uncertain)"
+        }
+        return nil
     }
 }
 

@@ -83,6 +83,11 @@ public struct Plan: Sendable, Hashable, Codable {
     public let gap: Double
     public let units: [PlanUnit]
     public let schedule: [PlanWeek]
+    /// The bands of ``startScore`` and ``projectedScore``: levels the person was unsure of, or
+    /// did not give, may be one off; a skill the plan raises counts as sure at its end level.
+    /// Nil in plans saved before bands.
+    public var startBand: ScoreBand? = nil
+    public var projectedBand: ScoreBand? = nil
 
     public init(start: Day, weeks: Int, hoursPerWeek: Double, include: [String: Int], exclude: [String],
                 startScore: Double, projectedScore: Double, optimal: Bool, gap: Double, units: [PlanUnit], schedule: [PlanWeek]) {

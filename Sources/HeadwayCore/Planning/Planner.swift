@@ -102,9 +102,15 @@ extension PersonalModel {
             throw .includesDoNotFit(needed: p.cost(all), capacity: problem.capacity)
         }
         let weekly = (1...request.weeks).map { inputs(at: request.start.adding(days: 7 * $0 - 1)) }
-        return PlanBuilder(problem: problem, weekly: weekly, graph: curriculum.graph, request: request,
-                           startScore: score(at: request.start).result.value)
+        let start = score(at: request.start)
+        var plan = PlanBuilder(problem: problem, weekly: weekly, graph: curriculum.graph, request: request,
+                               startScore: start.result.value)
             .build(selection)
+        plan.startBand = start.band
+        let raised = Set(plan.units.map(\.skill))
+        let end = plan.units.reduce(into: levels) { $0[$1.skill] = max($0[$1.skill] ?? 0, $1.level) }
+        plan.projectedBand = weekly.last!.band(levels: end, uncertain: uncertainSkills.subtracting(raised))
+        return plan
     }
 
     /// Includes that cannot be met: one that needs an excluded skill, or that alone does not fit.

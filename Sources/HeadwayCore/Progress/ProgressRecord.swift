@@ -110,7 +110,8 @@ public struct ProgressRecord: Sendable {
         // Only levels that differ from the defaults are written, so the model keeps reading
         // unanswered skills as "seniority default" exactly as the assessment did.
         let base = PersonalModel(curriculum: curriculum, assessment: a.assessment)!
-        for (skill, level) in levels where level != base.level(of: skill) { assessment.skills[skill] = level }
+        // A level reached by completing a unit is sure, whatever the assessment said.
+        for (skill, level) in levels where level != base.level(of: skill) { assessment.skills[skill] = level; assessment.unsure.remove(skill) }
         return PersonalModel(curriculum: curriculum, assessment: assessment)
     }
 

@@ -177,6 +177,17 @@ extension ProgressRecord {
         return reassessment(assessment, on: day, reason: "re-assessment \(skill):\(level)")
     }
 
+    /// Decides `assess set hours|split|off|unsure|sure`: a re-assessment from `day` with `edit`
+    /// applied to the answers in force (every level reached so far kept); `nil` when the
+    /// answers stay the same.
+    public func reassessment(editing edit: (inout Assessment) -> Void, on day: Day, reason: String) -> Reassessment? {
+        guard let person = person(at: day) else { return nil }
+        var assessment = person.assessment
+        edit(&assessment)
+        guard assessment != person.assessment else { return nil }
+        return reassessment(assessment, on: day, reason: reason)
+    }
+
     /// Decides `assess` on a profile that has a history: the new answers from `day` on. A skill
     /// they leave unanswered keeps the level reached so far (assessed or completed), so work
     /// already done is not lost.

@@ -13,6 +13,8 @@ public struct Snapshot: Sendable, Hashable, Codable {
     public var parts: ScoreParts
     /// What moved the score: "assessment", "completed vllm:3", "signal …", "override …".
     public var reason: String
+    /// The score's band as shown (one decimal); nil in snapshots written before bands.
+    public var band: ScoreBand? = nil
 
     public init(asOf: Day, score: Double, zone: Zone, label: String, parts: ScoreParts, reason: String) {
         self.asOf = asOf; self.score = score; self.zone = zone; self.label = label; self.parts = parts; self.reason = reason
@@ -22,5 +24,6 @@ public struct Snapshot: Sendable, Hashable, Codable {
     public init(_ score: PersonalScore, asOf: Day, reason: String) {
         let r = score.result
         self.init(asOf: asOf, score: r.rounded, zone: r.zone, label: r.label, parts: r.shownParts, reason: reason)
+        band = score.band.map { ScoreBand(low: $0.shown.low, high: $0.shown.high) }
     }
 }

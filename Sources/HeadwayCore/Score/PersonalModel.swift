@@ -118,8 +118,13 @@ public struct PersonalModel: Sendable {
         return ScoreInputs(market: market(at: day, excluding: excluding).totals, tasks: tasks, referenceLevels: reference)
     }
 
-    /// The personal AIJRI on `day`, with the current levels or the ones given.
+    /// The personal AIJRI on `day`, with the current levels (and then its band) or the ones given.
     public func score(at day: Day, levels: [String: Int]? = nil) -> PersonalScore {
-        inputs(at: day).score(levels: levels ?? self.levels)
+        let inputs = self.inputs(at: day)
+        guard levels == nil else { return inputs.score(levels: levels!) }
+        let levels = self.levels
+        var score = inputs.score(levels: levels)
+        score.band = inputs.band(levels: levels, uncertain: uncertainSkills)
+        return score
     }
 }

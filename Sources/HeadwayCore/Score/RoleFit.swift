@@ -15,6 +15,9 @@ public struct LevelStep: Sendable, Hashable {
 public struct RoleFit: Sendable {
     public let role: Role
     public let score: PersonalScore
+    /// The score's likely range in this role: the levels that may be one off (unsure or not
+    /// answered) among the skills this role's tasks weigh.
+    public let band: ScoreBand
     /// This role's shown score minus the person's own role's shown score.
     public let gap: Double
     public let isOwn: Bool
@@ -64,7 +67,8 @@ extension PersonalModel {
         return curriculum.roles.map { r -> RoleFit in
             let other = r.id == role.id ? self : inRole(r)
             let s = other.score(at: day, levels: levels)
-            return RoleFit(role: r, score: s, gap: ((s.result.rounded - own) * 10).rounded() / 10, isOwn: r.id == role.id,
+            return RoleFit(role: r, score: s, band: other.band(at: day, levels: levels),
+                           gap: ((s.result.rounded - own) * 10).rounded() / 10, isOwn: r.id == role.id,
                            steps: other.bestSteps(at: day, levels: levels, count: steps))
         }.sorted { ($0.score.result.value, $1.role.id) > ($1.score.result.value, $0.role.id) }
     }

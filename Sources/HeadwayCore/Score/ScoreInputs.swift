@@ -72,4 +72,6 @@ public struct PersonalScore: Sendable, Hashable {
     public let result: ScoreResult
     public let tasks: [TaskScore]
     public let market: MarketTotals
+    /// The likely range when some levels may be one off; set for a person's current levels.
+    public var band: ScoreBand? = nil
 }
