@@ -228,7 +228,7 @@ struct SafetyTests {
     func hugeStoredNumbers(sql: String) throws {
         let scratch = try Self.planned()
         #expect(try Run(["log", "vllm:3", "2"], environment: scratch.environment).status == 0)
-        try? Self.sqlite(scratch.db, "PRAGMA ignore_check_constraints = 1; " + sql)
+        try Self.sqlite(scratch.db, "PRAGMA ignore_check_constraints = 1; " + sql)
         for command in [["progress"], ["brief"], ["plan", "show"], ["history"], ["export", "report", "--output", "-"]] {
             let run = try Run(command, environment: scratch.environment)
             #expect(run.status < 128, "\(command) after \(sql) crashed: \(run)")
