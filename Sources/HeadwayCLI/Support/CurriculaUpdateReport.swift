@@ -8,19 +8,8 @@ import HeadwayStore
 /// acting on the role with the skills that answer it, and whether `replan` under the new
 /// curricula would give more than the current plan now reaches.
 struct CurriculaUpdateReport: Codable, Equatable {
-    struct NewSignal: Codable, Equatable {
-        let id: String
-        let title: String
-        let from: String
-        let to: String
-        let effectNow: Double
-        let effectComplete: Double
-        let answeredBy: [String]
-        enum CodingKeys: String, CodingKey {
-            case id, title, from, to
-            case effectNow = "effect_now", effectComplete = "effect_complete", answeredBy = "answered_by"
-        }
-    }
+    /// A new or changed signal, in the same shape as the briefing's other field changes.
+    typealias NewSignal = BriefingDocument.FieldChange
     let version: String
     let changes: String
     let day: String
