@@ -199,6 +199,8 @@ func oneLine(_ message: String, arguments: [String], origin: Origin) -> String {
     let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     var first = lines.first ?? message
     if first.hasPrefix("Error: ") { first.removeFirst(7) }
+    // A typed argument's refusal already says what is allowed; the help hint would only repeat it.
+    if let refusal = TypedArguments.refusal(in: first[...]) { return clip(refusal, 300) }
     first = HeadwayCore.oneLine(first, limit: .max)
     // "See 'headway plan --help' for more information." names the command that failed.
     var path: [String] = []

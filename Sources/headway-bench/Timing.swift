@@ -37,7 +37,7 @@ enum Timing {
         var inputPath = "/dev/null"
         if let input {
             inputPath = NSTemporaryDirectory() + "/headway-bench-input-\(getpid())"
-            FileManager.default.createFile(atPath: inputPath, contents: Data(input.utf8))
+            _ = FileManager.default.createFile(atPath: inputPath, contents: Data(input.utf8))
         }
         defer { if input != nil { unlink(inputPath) } }
         var actions = posix_spawn_file_actions_t()

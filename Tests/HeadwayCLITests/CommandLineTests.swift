@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HeadwayCLI
+import HeadwayCore
 
 /// The command line as a person types it: typos get a suggestion that works, help shows what a
 /// command takes, and the fast start-up path parses exactly as the whole tree does.
@@ -70,5 +71,38 @@ struct CommandLineTests {
         // Whatever the fast path takes, the tree takes the same way; what it leaves, the tree parses.
         if let fast { #expect(fast == tree) }
         if arguments.count == 5 { #expect(fast != nil, "the fast path should take \(arguments)") }
+    }
+
+    @Test("each typed argument has its own value name, so a refusal finds the type that refused it")
+    func typedValueNames() {
+        let names = TypedArguments.all.map { $0.valueName }
+        #expect(Set(names).count == names.count, "\(names)")
+    }
+
+    @Test("a value the parser refuses is the typed argument's one line, without the help hint", arguments: [
+        (["log", "nccl", "2", "--date", "2026-02-30"], "--date '2026-02-30' is not a date; allowed: YYYY-MM-DD"),
+        (["log", "nccl", "two"], "hours 'two' is not allowed; allowed: more than 0 and at most 24 (a day's total)"),
+        (["log", "nccl", "2", "Finished"], "status 'Finished' is not allowed; allowed: done, partial, skipped"),
+        (["log", "nccl:0", "2"], "skill[:level] 'nccl:0' is not a unit; allowed: SKILL or SKILL:LEVEL with LEVEL 1..4, the level the work reaches (nccl:3)"),
+        (["level", "nccl", "9"], "level '9' is not allowed; allowed: 0-4 (0 none, 1 aware, 2 working, 3 proficient, 4 expert)"),
+        (["score", "--as-of", "tomorrow"], "--as-of 'tomorrow' is not a date; allowed: YYYY-MM-DD"),
+        (["log", "edit", "3", "--date", "11/30"], "--date '11/30' is not a date; allowed: YYYY-MM-DD"),
+    ])
+    func typedRefusals(arguments: [String], message: String) throws {
+        guard case .failure(let exit) = parseCommand(arguments, origin: .commandLine) else {
+            Issue.record("\(arguments) parsed"); return
+        }
+        #expect(exit.code == 64 && exit.text == message)
+    }
+
+    @Test("a status is read without case, and a unit keeps the level typed", arguments: [
+        (["log", "nccl:3", "2", "PARTIAL"], "nccl:3", LogStatus.partial),
+        (["log", "vLLM", "1.5", "Done"], "vLLM", LogStatus.done),
+    ])
+    func typedValues(arguments: [String], unit: String, status: LogStatus) throws {
+        guard case .success(let command) = parseCommand(arguments, origin: .commandLine), let add = command as? LogAddCommand else {
+            Issue.record("\(arguments) did not parse as log add"); return
+        }
+        #expect(add.unit?.description == unit && add.status == status)
     }
 }

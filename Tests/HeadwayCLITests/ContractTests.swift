@@ -121,7 +121,7 @@ struct BadPlanTests {
         (["--hours", "41"], "error: --hours 41 is out of range; allowed: 1..40 hours per week"),
         (["--weeks", "0"], "error: --weeks 0 is out of range; allowed: 1..52"),
         (["--weeks", "53"], "error: --weeks 53 is out of range; allowed: 1..52"),
-        (["--include", "warp-drive=2"], "error: --include names unknown skill 'warp-drive'; see `headway graph` for the skill ids"),
+        (["--include", "warp-drive=2"], "error: --include names unknown skill 'warp-drive' (`headway graph` lists every skill; Tab completes them)"),
         (["--include", "vllm=5"], "error: --include vllm=5: level must be 1..4"),
         (["--include", "vllm"], "error: --include 'vllm' is not SKILL=LEVEL (e.g. nccl=3)"),
     ])

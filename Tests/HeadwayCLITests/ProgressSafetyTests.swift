@@ -27,28 +27,38 @@ struct ProgressSafetyTests {
         return [try Data(contentsOf: db), (try? Data(contentsOf: wal)) ?? Data()]
     }
 
+    /// A value the parser refuses (hours, a status, a unit, a level) exits 64 like every usage
+    /// error; what needs the curriculum or the profile to decide exits 1.
     @Test("bad input to log and level is one clear line, a non-zero exit, and the same database bytes", arguments: [
-        (["log", "nope", "2"], "unknown skill 'nope'"),
-        (["log", "nccl:5", "2"], "level '5' in nccl:5 is not a unit; allowed: 1..4"),
-        (["log", "nccl", "0"], "hours '0' is not allowed; allowed: more than 0 and at most 24"),
-        (["log", "nccl", "30"], "hours '30' is not allowed; allowed: more than 0 and at most 24"),
-        (["log", "nccl", "2", "--date", "2026-12-01"], "--date 2026-12-01 is in the future (today is 2026-11-25)"),
-        (["log", "nccl", "2", "--date", "2026-11-20"], "--date 2026-11-20 is before profile ana existed; allowed: 2026-11-23 to 2026-11-25"),
-        (["log", "triton:2", "1"], "triton:2 is already done (Triton Inference Server is at level 2)"),
-        (["log", "nccl", "6"], "hours 6 would make 25 h logged on 2026-11-25; allowed: at most 24 h a day"),
-        (["log", "nccl:4", "1"], "nccl:4 is not your next unit of NCCL: you are at level 2, so the next is nccl:3"),
-        (["log", "nccl", "2", "maybe"], "status 'maybe' is not allowed; allowed: done, partial, skipped"),
-        (["log", "nccl"], "log nccl needs the hours spent"),
-        (["level", "nope", "3"], "unknown skill 'nope'"),
-        (["level", "nccl", "5"], "level '5' is not allowed; allowed: 0-4"),
-        (["level", "nccl", "two"], "level 'two' is not allowed; allowed: 0-4"),
+        (["log", "nope", "2"], 1, "unknown skill 'nope'"),
+        (["log", "nccl:5", "2"], 64, "skill[:level] 'nccl:5' is not a unit; allowed: SKILL or SKILL:LEVEL with LEVEL 1..4"),
+        (["log", "nccl", "0"], 64, "hours '0' is not allowed; allowed: more than 0 and at most 24"),
+        (["log", "nccl", "30"], 64, "hours '30' is not allowed; allowed: more than 0 and at most 24"),
+        (["log", "nccl", "2", "--date", "2026-12-01"], 1, "--date 2026-12-01 is in the future (today is 2026-11-25)"),
+        (["log", "nccl", "2", "--date", "2026-11-20"], 1, "--date 2026-11-20 is before profile ana existed; allowed: 2026-11-23 to 2026-11-25"),
+        (["log", "nccl", "2", "--date", "2026-11-31"], 64, "--date '2026-11-31' is not a date; allowed: YYYY-MM-DD"),
+        (["log", "triton:2", "1"], 1, "triton:2 is already done (Triton Inference Server is at level 2)"),
+        (["log", "nccl", "6"], 1, "hours 6 would make 25 h logged on 2026-11-25; allowed: at most 24 h a day"),
+        (["log", "nccl:4", "1"], 1, "nccl:4 is not your next unit of NCCL: you are at level 2, so the next is nccl:3"),
+        (["log", "nccl", "2", "maybe"], 64, "status 'maybe' is not allowed; allowed: done, partial, skipped"),
+        (["log", "nccl"], 1, "log nccl needs the hours spent"),
+        (["log", "infiniband", "2"], 1, "unknown skill 'infiniband'; did you mean 'infiniband-roce'?"),
+        (["log", "ncl:3", "2"], 1, "unknown skill 'ncl'; did you mean 'nccl'?"),
+        (["log", "edit", "1", "--status", "finished"], 64, "--status 'finished' is not allowed; allowed: done, partial, skipped"),
+        (["log", "edit", "1", "--hours", "25"], 64, "--hours '25' is not allowed; allowed: more than 0 and at most 24"),
+        (["level", "nope", "3"], 1, "unknown skill 'nope'"),
+        (["level", "nccl", "5"], 64, "level '5' is not allowed; allowed: 0-4"),
+        (["level", "nccl", "two"], 64, "level 'two' is not allowed; allowed: 0-4"),
+        (["graph", "vlm"], 1, "unknown skill 'vlm'; did you mean 'vllm'?"),
+        (["plan", "--exclude", "infiniband"], 1, "--exclude names unknown skill 'infiniband'; did you mean 'infiniband-roce'?"),
+        (["plan", "--start", "soon"], 64, "--start 'soon' is not a date; allowed: YYYY-MM-DD"),
     ])
-    func badInput(args: [String], message: String) throws {
+    func badInput(args: [String], code: Int32, message: String) throws {
         let db = try Self.prepared()
         defer { try? FileManager.default.removeItem(at: db.deletingLastPathComponent()) }
         let before = try Self.bytes(db)
         let out = try headway(args + ["--as-of", "2026-11-25"], db: db)
-        #expect(out.status == 1)
+        #expect(out.status == code)
         #expect(out.stdout.isEmpty, "\(out.stdout)")
         let lines = out.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(out.stderr)")

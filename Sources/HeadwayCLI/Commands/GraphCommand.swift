@@ -18,7 +18,7 @@ struct GraphCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption
     @OptionGroup var store: StoreOptions
-    @Argument(help: ArgumentHelp("A skill id (Tab completes it).", valueName: "skill")) var skill: String?
+    @Argument(help: SkillArgument.help("A skill id (Tab completes it).")) var skill: SkillArgument?
     @Flag(help: "Write Graphviz DOT instead of text.") var dot = false
     @Option(name: .shortAndLong, help: ArgumentHelp("With --dot, the file to write; - for standard output.", valueName: "file"))
     var output: String = "-"
@@ -26,7 +26,7 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let curriculum = try model.curriculum()
         let graph = curriculum.graph
-        let skill = try self.skill.map { try curriculum.skill(typed: $0).id }
+        let skill = try self.skill.map { try curriculum.skill($0).id }
         if output != "-" && !dot { throw CLIError("--output writes DOT; add --dot (the text view goes to the terminal)") }
         let file = OutputFile(output)
         try file.check()

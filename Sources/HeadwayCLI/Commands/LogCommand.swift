@@ -30,26 +30,27 @@ struct LogAddCommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
-    @Argument(help: ArgumentHelp("The unit: a skill id, optionally with the level it reaches (nccl:3).", valueName: "skill[:level]"))
-    var unit: String?
-    @Argument(help: ArgumentHelp("Hours spent (more than 0, at most 24 a day).", valueName: "hours")) var hours: String?
-    @Argument(help: ArgumentHelp("done, partial or skipped (default: done when the unit's hours are reached).", valueName: "status"))
-    var status: String?
+    @Argument(help: UnitArgument.help("The unit: a skill id, optionally with the level it reaches (nccl:3)."))
+    var unit: UnitArgument?
+    @Argument(help: LoggedHours.help("Hours spent (more than 0, at most 24 a day).")) var hours: LoggedHours?
+    @Argument(help: LogStatus.help("done, partial or skipped (default: done when the unit's hours are reached)."))
+    var status: LogStatus?
     @Option(help: ArgumentHelp("A note kept with the entry.", valueName: "text")) var note: String?
-    @Option(help: ArgumentHelp("The day the work was done (default --as-of, else today).", valueName: "yyyy-mm-dd")) var date: String?
+    @Option(help: Day.help("The day the work was done (default --as-of, else today).")) var date: Day?
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let date = try LogRequest.parseDate(self.date, today: model.day())
+        let date = try LogRequest.checkDate(self.date, today: model.day())
         guard let unit else {
             try interactive(curriculum, date: date)
             return
         }
         guard let hours else {
-            throw CLIError("log \(clip(unit, 40)) needs the hours spent, e.g. `log \(clip(unit, 40)) 2` (more than 0, at most 24)")
+            let typed = clip(unit.description, 40)
+            throw CLIError("log \(typed) needs the hours spent, e.g. `log \(typed) 2` (more than 0, at most 24)")
         }
         // Everything that needs no database is checked before it is opened.
-        let request = try LogRequest(unit: unit, hours: hours, status: status, note: note, date: date, activity: nil,
+        let request = try LogRequest(unit: unit, hours: hours.value, status: status, note: note, date: date, activity: nil,
                                      curriculum: curriculum)
         try request.record(model, store, curriculum: curriculum)
     }
@@ -87,16 +88,16 @@ struct LogAddCommand: ParsableCommand {
         }
         let planned = format(round(picked.hours, 2))
         let defaultStatus = picked.activity == nil ? "done if it completes the unit" : "done"
-        guard let hours = try answer("Hours [\(planned)]: ", { try LogRequest.parseHours($0.isEmpty ? planned : $0) }),
+        guard let hours = try answer("Hours [\(planned)]: ", { try LoggedHours.parse($0.isEmpty ? planned : $0, key: "hours") }),
               let status = try answer("done, partial or skipped [\(defaultStatus)]: ", { text -> LogStatus? in
-                  text.isEmpty ? (picked.activity == nil ? nil : .done) : try LogRequest.parseStatus(text)
+                  text.isEmpty ? (picked.activity == nil ? nil : .done) : try LogStatus.parse(text, key: "status")
               }),
               let typed = try ask("Note (Enter for none): ") else {
             Console.out("Nothing logged.")
             return
         }
-        let request = try LogRequest(unit: picked.unit.description, hours: format(hours), status: status?.rawValue,
-                                     note: typed.isEmpty ? note : typed, date: date, activity: picked.activity, curriculum: curriculum)
+        let request = try LogRequest(unit: picked.unit, hours: hours.value, status: status,
+                                     note: typed.isEmpty ? note : typed, date: date, activity: picked.activity)
         try request.record(model, store, curriculum: curriculum)
     }
 }
@@ -113,48 +114,28 @@ struct LogRequest {
     let date: Day?
     let activity: String?
 
-    init(unit: String, hours: String, status: String?, note: String?, date: Day?, activity: String?, curriculum: Curriculum) throws {
-        let parts = unit.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        skill = parts[0]
-        guard curriculum.graph.contains(skill) else {
-            var message = "unknown skill '\(clip(skill, 40))'"
-            if let near = nearest(skill, in: curriculum.graph.skills.map(\.id)) { message += "; did you mean '\(near)'?" }
-            throw CLIError(message + " (Tab completes skill ids)")
-        }
-        if parts.count == 2 {
-            guard let l = Int(parts[1]), Level.unitRange.contains(l) else {
-                throw CLIError("level '\(clip(parts[1], 20))' in \(clip(unit, 40)) is not a unit; allowed: 1..4 (the level the work reaches)")
-            }
-            level = l
-        } else {
-            level = nil
-        }
-        self.hours = try Self.parseHours(hours)
-        self.status = try status.map(Self.parseStatus)
+    /// A unit as typed on the command line: its skill found in `curriculum` (any case, one
+    /// suggestion for a near miss).
+    init(unit: UnitArgument, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?, curriculum: Curriculum) throws {
+        try self.init(skill: curriculum.skill(unit.skill).id, level: unit.level, hours: hours, status: status, note: note, date: date, activity: activity)
+    }
+
+    /// A unit picked from this week's plan.
+    init(unit: UnitID, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?) throws {
+        try self.init(skill: unit.skill, level: unit.level, hours: hours, status: status, note: note, date: date, activity: activity)
+    }
+
+    private init(skill: String, level: Int?, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?) throws {
         if let note, scalarCount(note) > 2000 { throw CLIError("the note has \(scalarCount(note)) characters (Unicode scalars); allowed: at most 2000") }
+        self.skill = skill; self.level = level; self.hours = hours; self.status = status
         self.note = note; self.date = date; self.activity = activity
     }
 
-    static func parseHours(_ text: String) throws -> Double {
-        guard let h = plainDecimal(text), h > 0, h <= 24 else {
-            throw CLIError("hours '\(clip(text, 20))' is not allowed; allowed: more than 0 and at most 24 (a day's total)")
-        }
-        return h
-    }
-
-    static func parseStatus(_ text: String) throws -> LogStatus {
-        guard let s = LogStatus(rawValue: text.lowercased()) else {
-            throw CLIError("status '\(clip(text, 20))' is not allowed; allowed: done, partial, skipped")
-        }
-        return s
-    }
-
-    /// `--date`: a real day, not after `today`.
-    static func parseDate(_ text: String?, today: Day) throws -> Day {
-        guard let text else { return today }
-        guard let d = Day(text) else { throw CLIError("--date '\(clip(text, 20))' is not a date; allowed: YYYY-MM-DD") }
-        guard d <= today else { throw CLIError("--date \(d) is in the future (today is \(today)); allowed: up to \(today)") }
-        return d
+    /// `--date`: not after `today` (the parser has made it a real day).
+    static func checkDate(_ day: Day?, today: Day) throws -> Day {
+        guard let day else { return today }
+        guard day <= today else { throw CLIError("--date \(day) is in the future (today is \(today)); allowed: up to \(today)") }
+        return day
     }
 
     /// The checks that need the profile (the record decides them), then the entry, its change
@@ -238,21 +219,9 @@ struct LogChoices {
             }
             return items[n - 1]
         }
-        let parts = answer.split(separator: ":", maxSplits: 1).map(String.init)
-        let skill = parts[0]
-        guard progress.curriculum.graph.contains(skill) else {
-            var message = "unknown skill '\(clip(skill, 40))'"
-            if let near = nearest(skill, in: progress.curriculum.graph.skills.map(\.id)) { message += "; did you mean '\(near)'?" }
-            throw CLIError(message)
-        }
-        let now = progress.person.level(of: skill)
-        var level = now + 1
-        if parts.count == 2 {
-            guard let l = Int(parts[1]), Level.unitRange.contains(l) else {
-                throw CLIError("level '\(clip(parts[1], 20))' is not a unit; allowed: 1..4")
-            }
-            level = l
-        }
+        let typed = try UnitArgument.parse(answer, key: "unit")
+        let skill = try progress.curriculum.skill(typed.skill).id
+        let level = typed.level ?? progress.person.level(of: skill) + 1
         guard level <= 4 else { throw CLIError("\(skill) is already at level 4; there is no unit left to log") }
         let planned = week?.items.first { $0.skill == skill && $0.level == level }?.hours
         return Choice(unit: UnitID(skill: skill, level: level), activity: nil,
@@ -276,13 +245,13 @@ struct LevelCommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
-    @Argument(help: ArgumentHelp("The skill id (Tab completes it).", valueName: "skill")) var skill: String
-    @Argument(help: ArgumentHelp("The level, 0-4.", valueName: "level")) var level: String
+    @Argument(help: SkillArgument.help("The skill id (Tab completes it).")) var skill: SkillArgument
+    @Argument(help: LevelArgument.help("The level, 0-4.")) var level: LevelArgument
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let (node, newLevel) = try checkedSkillLevel(skill, level, in: curriculum)
-        let skill = self.skill
+        let node = try curriculum.skill(skill), newLevel = level.value
+        let skill = node.id
         let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: Int, before: Double)? in
             let old = p.person.level(of: skill)
             guard let r = p.record.reassessment(setting: skill, to: newLevel, on: p.day) else { return nil }

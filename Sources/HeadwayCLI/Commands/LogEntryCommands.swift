@@ -58,9 +58,9 @@ struct LogEditCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("The entry's number (`log list`).", valueName: "n")) var id: Int64
-    @Option(help: ArgumentHelp("Hours spent (more than 0, at most 24 a day).", valueName: "hours")) var hours: String?
-    @Option(help: ArgumentHelp("done, partial or skipped.", valueName: "status")) var status: String?
-    @Option(help: ArgumentHelp("The day the work was done.", valueName: "yyyy-mm-dd")) var date: String?
+    @Option(help: LoggedHours.help("Hours spent (more than 0, at most 24 a day).")) var hours: LoggedHours?
+    @Option(help: LogStatus.help("done, partial or skipped.")) var status: LogStatus?
+    @Option(help: Day.help("The day the work was done.")) var date: Day?
     @Option(help: ArgumentHelp("A note kept with the entry (empty removes it).", valueName: "text")) var note: String?
 
     func validate() throws {
@@ -71,9 +71,8 @@ struct LogEditCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let hours = try self.hours.map(LogRequest.parseHours)
-        let status = try self.status.map(LogRequest.parseStatus)
-        let date = try self.date.map { try LogRequest.parseDate($0, today: model.day()) }
+        let hours = self.hours?.value, status = self.status
+        let date = try self.date.map { try LogRequest.checkDate($0, today: model.day()) }
         if let note, note.count > 2000 { throw CLIError("the note has \(note.count) characters; allowed: at most 2000") }
         let id = self.id, note = self.note
         let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogEntry, LogEntry, Double) in

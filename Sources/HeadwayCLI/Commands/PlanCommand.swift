@@ -32,8 +32,8 @@ struct PlanMakeCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("Hours per week, 1..40 (default: the assessment's).", valueName: "h")) var hours: Double?
     @Option(help: ArgumentHelp("Weeks, 1..52 (default: the assessment's).", valueName: "w")) var weeks: Int?
-    @Option(help: ArgumentHelp("First day of the plan (default: the assessment's start, else --as-of).", valueName: "yyyy-mm-dd"))
-    var start: String?
+    @Option(help: Day.help("First day of the plan (default: the assessment's start, else --as-of)."))
+    var start: Day?
     @Option(help: ArgumentHelp("A skill that must reach a level, e.g. nccl=3 (repeatable).", valueName: "skill=level"))
     var include: [String] = []
     @Option(help: ArgumentHelp("A skill to leave out (repeatable).", valueName: "skill")) var exclude: [String] = []
@@ -80,15 +80,15 @@ struct PlanMakeCommand: ParsableCommand {
             guard parts.count == 2, !parts[0].isEmpty, let level = Int(parts[1]) else {
                 throw CLIError("--include '\(item)' is not SKILL=LEVEL (e.g. nccl=3)")
             }
-            goals.include[String(parts[0])] = level
+            goals.include[try person.curriculum.skill(typed: String(parts[0]), context: "--include").id] = level
         }
-        goals.exclude = Array(Set(goals.exclude + exclude.flatMap { $0.split(separator: ",").map(String.init) })).sorted()
+        let excluded = try exclude.flatMap { $0.split(separator: ",").map(String.init) }.map {
+            try person.curriculum.skill(typed: $0, context: "--exclude").id
+        }
+        goals.exclude = Array(Set(goals.exclude + excluded)).sorted()
         var startDay = a.start ?? model.day()
         if hadPlan && startDay < model.day() { startDay = model.day() }
-        if let start {
-            guard let d = Day(start) else { throw CLIError("--start '\(start)' is not a date; allowed: YYYY-MM-DD") }
-            startDay = d
-        }
+        if let start { startDay = start }
         let w = weeks ?? a.weeks, h = hours ?? a.hoursPerWeek
         // Availability: weeks with other hours (a holiday is 0); `nil` when every week has H.
         let weekHours = a.weekHours(from: startDay, weeks: w, hoursPerWeek: h)
@@ -163,8 +163,7 @@ struct ReplanCommand: ParsableCommand {
         let includes = try parseLevelPairs(include, flag: "--include", curriculum: curriculum, levels: Level.unitRange)
         var excludes: [String] = []
         for s in exclude.flatMap({ $0.split(separator: ",").map(String.init) }) {
-            guard curriculum.graph.contains(s) else { throw CLIError(PlanningError.unknownSkill(s, flag: "--exclude").description) }
-            excludes.append(s)
+            excludes.append(try curriculum.skill(typed: s, context: "--exclude").id)
         }
         if let both = excludes.first(where: { includes[$0] != nil }) {
             throw CLIError("--include and --exclude both name \(both); give one")

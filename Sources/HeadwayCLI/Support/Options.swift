@@ -8,11 +8,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Use another curricula folder of the same format.", valueName: "dir"))
     var curricula: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute as of this day (default today).", valueName: "yyyy-mm-dd"),
-            transform: { text in
-                guard let day = Day(text) else { throw ValidationError("--as-of '\(text)' is not a date; allowed: YYYY-MM-DD") }
-                return day
-            })
+    @Option(name: .customLong("as-of"), help: Day.help("Compute as of this day (default today)."))
     var asOf: Day?
 
     func curriculum() throws -> Curriculum { try Environment.loadCurriculum(curricula) }

@@ -145,7 +145,7 @@ public struct PlanProgress: Sendable {
         guard (1...weeksCount).contains(k) else { return nil }
         let weekStart = start.adding(days: 7 * (k - 1))
         guard let p = programme.last(where: { $0.start <= weekStart }) else { return nil }
-        let local = p.start.days(to: weekStart) / 7
+        let local = ProgrammeWeeks(p).week(of: weekStart) - 1
         guard p.schedule.indices.contains(local) else { return nil }
         let w = p.schedule[local]
         return PlanWeek(week: k, start: w.start, hours: w.hours, projectedScore: w.projectedScore, items: w.items)
@@ -201,8 +201,9 @@ public struct PlanProgress: Sendable {
     /// over the current plan's finished weeks, so a replan starts them afresh.
     public func outlook() -> PaceOutlook? {
         guard day <= plan.end, let person = record.person(at: day) else { return nil }
-        let k = max(1, plan.start.days(to: day) / 7 + 1)
-        let weekStart = plan.start.adding(days: 7 * (k - 1))
+        let planWeeks = ProgrammeWeeks(plan)
+        let k = max(1, planWeeks.week(of: day))
+        let weekStart = planWeeks.start(ofWeek: k)
         // On a week's last day the week counts as finished.
         let finished = day >= weekStart.adding(days: 6) ? k : k - 1
         let capacities = plan.capacities

@@ -35,9 +35,11 @@ extension PlanProgress {
     /// and the goals the options change. `nil` once the plan has ended.
     public func replanRequest(_ options: ReplanOptions = .init()) -> ReplanRequest? {
         guard let person = record.person(at: day) else { return nil }
-        let local = max(1, plan.start.days(to: day) / 7 + 1)
+        // The replan starts on a week boundary of the current plan, so weeks keep their numbers.
+        let planWeeks = ProgrammeWeeks(plan)
+        let local = max(1, planWeeks.week(of: day))
         guard local <= plan.weeks else { return nil }
-        let start = plan.start.adding(days: 7 * (local - 1))
+        let start = planWeeks.start(ofWeek: local)
         let weeks = plan.weeks - local + 1
         let hours = options.hoursPerWeek ?? plan.hoursPerWeek
         var include = plan.include.filter { person.level(of: $0.key) < $0.value }
@@ -62,7 +64,7 @@ extension PlanProgress {
                                   goals: Goals(include: include, exclude: exclude.sorted()), previousOrder: remaining,
                                   weekHours: weekHours.allSatisfy { $0 == hours } ? nil : weekHours,
                                   spent: spent, doneActivities: done, paceFactor: pace?.value)
-        return ReplanRequest(week: self.start.days(to: start) / 7 + 1, request: request,
+        return ReplanRequest(week: numbering.week(of: start), request: request,
                              unitsDone: plan.units.count - remaining.count, unitsPlanned: plan.units.count, paceFactor: pace)
     }
 }
