@@ -14,6 +14,8 @@ struct DraftFile {
 
     private func all() -> [String: AssessmentDraft] {
         guard let data = try? Data(contentsOf: url) else { return [:] }
+        // Not ``JSONCoding``: the top-level keys are profile names, which a key strategy
+        // would rewrite (`my_profile` → `myProfile`). The file is scratch, never shown.
         return (try? JSONDecoder().decode([String: AssessmentDraft].self, from: data)) ?? [:]
     }
 

@@ -79,7 +79,6 @@ struct BriefingDocument: Codable, Equatable {
         let weekAgo: Double
         let start: Double
         let startDay: String
-        enum CodingKeys: String, CodingKey { case now, start; case weekAgo = "week_ago"; case startDay = "start_day" }
     }
     struct Move: Codable, Equatable {
         let kind: String
@@ -103,10 +102,6 @@ struct BriefingDocument: Codable, Equatable {
         let pace: Double
         let replanProjected: Double?
         let replanFromWeek: Int?
-        enum CodingKeys: String, CodingKey {
-            case projected, pace
-            case onTrack = "on_track", atPace = "at_pace", replanProjected = "replan_projected", replanFromWeek = "replan_from_week"
-        }
     }
     struct Item: Codable, Equatable {
         let unit: String
@@ -121,10 +116,6 @@ struct BriefingDocument: Codable, Equatable {
         let effectNow: Double
         let effectComplete: Double
         let answeredBy: [String]
-        enum CodingKeys: String, CodingKey {
-            case id, title, from, to
-            case effectNow = "effect_now", effectComplete = "effect_complete", answeredBy = "answered_by"
-        }
     }
 
     let formatName: String
@@ -148,22 +139,21 @@ struct BriefingDocument: Codable, Equatable {
     let curricula: CurriculaUpdateReport?
 
     enum CodingKeys: String, CodingKey {
-        case profile, week, weeks, from, to, score, label, moves, hours, units, outlook, signals, sections, curricula
-        case formatName = "format", asOf = "as_of", generatedOn = "generated_on", nextWeek = "next_week"
+        // A property named `format` would hide the `format(_:)` the building code calls.
+        case formatName = "format"
+        case profile, week, weeks, from, to, asOf, generatedOn, score, label, moves, hours, units, outlook, nextWeek, signals, sections, curricula
     }
 
     static let currentFormat = "headway-briefing-1"
 
     static func decode(_ body: String) throws -> BriefingDocument {
-        do { return try JSONDecoder().decode(BriefingDocument.self, from: Data(body.utf8)) } catch {
+        do { return try JSONCoding.decoder().decode(BriefingDocument.self, from: Data(body.utf8)) } catch {
             throw CLIError("the stored briefing cannot be read (\(error)); it was written by another version of headway")
         }
     }
 
     func encoded(pretty: Bool = false) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        String(decoding: try JSONCoding.encoder(compact: !pretty).encode(self), as: UTF8.self)
     }
 
     // MARK: - Building

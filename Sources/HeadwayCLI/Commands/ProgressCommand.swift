@@ -44,7 +44,6 @@ struct ProgressReport: Encodable {
         let hoursPerWeek: Double
         let projected: Double
         let units: [String]
-        enum CodingKeys: String, CodingKey { case projected, units; case fromWeek = "from_week"; case hoursPerWeek = "hours_per_week" }
     }
 
     let asOf: String
@@ -78,15 +77,12 @@ struct ProgressReport: Encodable {
         let units: [String]
         let logged: Double
         let curriculumHours: Double
-        enum CodingKeys: String, CodingKey { case value, raw, units, logged; case curriculumHours = "curriculum_hours" }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case week, weeks, streak, pace, capacity, projected, replan, score
-        case withoutPlan = "without_plan"
-        case asOf = "as_of", planStart = "plan_start", planEnd = "plan_end", weeksCount = "weeks_count"
-        case hoursPerWeek = "hours_per_week", remainingHours = "remaining_hours", atPace = "at_pace", onTrack = "on_track"
-        case shortfall, covers, hoursPerWeekNeeded = "hours_per_week_needed", paceFactor = "pace_factor"
+    /// Every property but `againstTheField`, which is for the text view only.
+    enum CodingKeys: CodingKey {
+        case asOf, planStart, planEnd, week, weeksCount, hoursPerWeek, score, weeks, streak, pace, remainingHours, capacity
+        case projected, atPace, onTrack, shortfall, covers, hoursPerWeekNeeded, paceFactor, replan, withoutPlan
     }
 
     init(_ p: ProfileProgress) throws {

@@ -5,10 +5,11 @@ import Foundation
 /// reads the same names back. A type writes `CodingKeys` only for a key the conversion cannot
 /// spell (`share_at_3_plus`). Dictionary keys (skill and task ids) are never converted.
 enum JSONCoding {
-    static func encoder() -> JSONEncoder {
+    /// `compact`: one line, for JSON stored in the database (a briefing).
+    static func encoder(compact: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 

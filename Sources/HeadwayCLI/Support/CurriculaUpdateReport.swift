@@ -20,11 +20,6 @@ struct CurriculaUpdateReport: Codable, Equatable {
     let planReaches: Double?
     let replanGives: Double?
 
-    enum CodingKeys: String, CodingKey {
-        case version, changes, day, reason, signals
-        case planReaches = "plan_reaches", replanGives = "replan_gives"
-    }
-
     /// The update recorded since the last briefing was stored (`pending`: snapshots this command
     /// is about to write), or `nil` when there was none.
     init?(_ p: ProfileProgress, pending: [Snapshot], asOf: Day) {
