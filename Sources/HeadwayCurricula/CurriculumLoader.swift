@@ -134,7 +134,7 @@ public enum CurriculumLoader {
     /// The curricula format this binary reads (the `version:` of skills.yaml and signals.yaml).
     /// It says how the files are laid out, not what they hold: the content's own date-stamped
     /// version is another key in another file.
-    public static let formatVersion = 1
+    static let formatVersion = 1
 
     /// A file of another format version would be misread: refuse it by its `version` line.
     static func checkFormatVersion(_ top: [(key: String, keyNode: Node, value: Node)], _ root: Node, _ r: NodeReader) {
@@ -488,7 +488,7 @@ public enum CurriculumLoader {
 }
 
 /// Lowercase kebab-case: `a-z`, `0-9` and single inner dashes.
-public func isValidID(_ id: String) -> Bool {
+func isValidID(_ id: String) -> Bool {
     !id.isEmpty && id.count <= 64 && id.first != "-" && id.last != "-"
         && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
 }

@@ -64,7 +64,7 @@ public struct PlanningProblem: Sendable, Hashable, Codable {
     public var currentLevels: [String: Int] { Dictionary(uniqueKeysWithValues: skills.map { ($0.id, $0.level) }) }
 
     /// The score inputs on the plan's last day.
-    public var scoreInputs: ScoreInputs {
+    var scoreInputs: ScoreInputs {
         var reference: [String: Int] = [:]
         for s in skills { reference[s.id] = s.reference }
         return ScoreInputs(market: market, tasks: tasks, referenceLevels: reference)

@@ -19,7 +19,7 @@ public struct WeekProgress: Sendable, Hashable {
 
     public var end: Day { start.adding(days: 6) }
     /// Logged at least the planned hours (a week with nothing planned is met).
-    public var metPlan: Bool { loggedHours + 1e-9 >= plannedHours }
+    var metPlan: Bool { loggedHours + 1e-9 >= plannedHours }
 }
 
 /// Whether the plan's projected score is still reachable at the person's own pace, and if
@@ -52,7 +52,7 @@ public struct PaceOutlook: Sendable, Hashable {
     public let atPace: Double
     /// Unfinished units, in plan order, and those of them that fit at this pace.
     public let unitsLeft: [UnitID]
-    public let unitsThatFit: [UnitID]
+    let unitsThatFit: [UnitID]
     /// Why the plan still holds although hours fall short (empty when they do not).
     public let covers: [Cover]
     /// Hours per week the units left need in the weeks left.

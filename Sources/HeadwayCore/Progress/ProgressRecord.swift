@@ -170,7 +170,7 @@ public struct PaceFactor: Sendable, Hashable {
 
     public static let range = 0.5...2.0
     /// Units that must be complete before the factor is used.
-    public static let minimumUnits = 2
+    static let minimumUnits = 2
 }
 
 extension ProgressRecord {

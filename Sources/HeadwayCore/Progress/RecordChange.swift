@@ -102,7 +102,7 @@ public struct RecordContext: Sendable {
 
 extension ProgressRecord {
     /// The most a day may hold, over all entries.
-    public static let hoursPerDay = 24.0
+    static let hoursPerDay = 24.0
 
     /// Decides what `draft` records on `context.today`: which unit (the next one of the skill,
     /// in plan order), its status (done once the unit's hours are logged), whether it completes

@@ -75,7 +75,7 @@ public struct RoleTask: Sendable, Hashable, Codable {
     }
 
     /// Key-skill weights normalised to sum 1, in id order (empty when the task has none).
-    public var normalisedSkills: [(id: String, weight: Double)] {
+    var normalisedSkills: [(id: String, weight: Double)] {
         let total = skills.values.reduce(0, +)
         guard total > 0 else { return [] }
         return skills.keys.sorted().map { ($0, skills[$0]! / total) }

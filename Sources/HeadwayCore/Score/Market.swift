@@ -3,9 +3,9 @@
 /// Every dimension is clamped to its range when read, so overrides and signals can never push
 /// a factor out of the model.
 public struct Market: Sendable, Hashable {
-    public var evidenceByDimension: [EvidenceDimension: Double]
-    public var barriersByDimension: [BarrierDimension: Double]
-    public var growthValue: Double
+    var evidenceByDimension: [EvidenceDimension: Double]
+    var barriersByDimension: [BarrierDimension: Double]
+    var growthValue: Double
 
     public init(evidence: [EvidenceDimension: Double], barriers: [BarrierDimension: Double], growth: Double) {
         evidenceByDimension = evidence; barriersByDimension = barriers; growthValue = growth
@@ -36,7 +36,7 @@ public struct MarketTotals: Sendable, Hashable, Codable {
     }
 
     /// `(1 + 0.04 E) (1 + 0.02 B) (1 + 0.05 G)`: what turns task resistance into `raw`.
-    public var multiplier: Double { (1 + 0.04 * evidence) * (1 + 0.02 * barriers) * (1 + 0.05 * growth) }
+    var multiplier: Double { (1 + 0.04 * evidence) * (1 + 0.02 * barriers) * (1 + 0.05 * growth) }
 }
 
 @inline(__always)

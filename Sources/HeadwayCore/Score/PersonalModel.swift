@@ -31,7 +31,7 @@ public struct PersonalModel: Sendable {
     }
 
     /// How far this role's reference levels sit above the graph's (0 in the person's own role).
-    public var referenceShift: Int { role.seniority.offset - home.seniority.offset }
+    var referenceShift: Int { role.seniority.offset - home.seniority.offset }
 
     /// `rho_s` as this role sees it: the graph's reference level, shifted by seniority.
     public func reference(of skill: String) -> Int {
@@ -64,7 +64,7 @@ public struct PersonalModel: Sendable {
 
     /// Signals acting on this role, with the drift each has made between `D0` and `day`.
     /// `excluding` leaves signals out (to measure what one of them does).
-    public func signalDrifts(at day: Day, excluding: Set<String> = []) -> [(signal: Signal, effect: SignalEffect, drift: Double)] {
+    func signalDrifts(at day: Day, excluding: Set<String> = []) -> [(signal: Signal, effect: SignalEffect, drift: Double)] {
         curriculum.signals.filter { !excluding.contains($0.id) }.flatMap { signal in
             signal.effects.filter { $0.role == role.id }.map { (signal, $0, signal.drift(at: day, since: role.referenceDate)) }
         }

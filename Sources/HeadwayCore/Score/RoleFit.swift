@@ -29,7 +29,7 @@ extension PersonalModel {
     /// Every one-level step that raises the score on `day`, in order of `ranking`.
     ///
     /// Complexity: one score per skill below level 4.
-    public func levelSteps(at day: Day, levels: [String: Int]? = nil) -> [LevelStep] {
+    func levelSteps(at day: Day, levels: [String: Int]? = nil) -> [LevelStep] {
         let now = levels ?? self.levels
         let inputs = self.inputs(at: day)
         let base = inputs.score(levels: now).result.value

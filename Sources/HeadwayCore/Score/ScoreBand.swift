@@ -13,8 +13,8 @@ public struct ScoreBand: Sendable, Hashable, Codable {
     /// The upper end, unrounded, at least the score.
     public let high: Double
 
-    public static let lowerPercentile = 0.1
-    public static let upperPercentile = 0.9
+    static let lowerPercentile = 0.1
+    static let upperPercentile = 0.9
 
     public init(low: Double, high: Double) { self.low = low; self.high = high }
 

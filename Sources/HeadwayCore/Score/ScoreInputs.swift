@@ -40,7 +40,7 @@ public struct ScoreInputs: Sendable, Hashable {
     }
 
     /// Per-task depth and automation for `levels` (a skill missing from `levels` counts at its reference).
-    public func taskScores(levels: [String: Int]) -> [TaskScore] {
+    func taskScores(levels: [String: Int]) -> [TaskScore] {
         tasks.map { t in
             let d = t.depth(levels: levels, reference: referenceLevels)
             return TaskScore(id: t.id, share: t.share, reference: t.base, depth: d, automation: t.automation(depth: d))
