@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayStore
+
+/// `headway log [add] SKILL[:LEVEL] HOURS`: record what you did, quickly or by picking from this week's plan.
+struct LogAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Log work on a unit: log SKILL[:LEVEL] HOURS [done|partial|skipped].",
+        discussion: """
+        LEVEL defaults to the next level of the skill in your plan, else your level + 1. The \
+        status defaults to done when the hours logged on the unit reach its hours, else partial. \
+        A unit logged done, or whose hours are all logged, raises your level from --date on and \
+        writes a score snapshot; partial hours count toward the unit when you replan. Hours: \
+        more than 0, at most 24 a day in total; --date may not be in the future nor before the \
+        profile's first day. With no arguments (in the shell or on a terminal) it offers this \
+        week's plan items and their activities. `undo` reverts the last log.
+        """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+    @Argument(help: UnitArgument.help("The unit: a skill id, optionally with the level it reaches (nccl:3)."))
+    var unit: UnitArgument?
+    @Argument(help: LoggedHours.help("Hours spent (more than 0, at most 24 a day).")) var hours: LoggedHours?
+    @Argument(help: LogStatus.help("done, partial or skipped (default: done when the unit's hours are reached)."))
+    var status: LogStatus?
+    @Option(help: ArgumentHelp("A note kept with the entry.", valueName: "text")) var note: String?
+    @Option(help: Day.help("The day the work was done (default --as-of, else today).")) var date: Day?
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        let date = try LogRequest.checkDate(self.date, today: model.day())
+        guard let unit else {
+            try interactive(curriculum, date: date)
+            return
+        }
+        guard let hours else {
+            let typed = clip(unit.description, 40)
+            throw CLIError("log \(typed) needs the hours spent, e.g. `log \(typed) 2` (more than 0, at most 24)")
+        }
+        // Everything that needs no database is checked before it is opened.
+        let request = try LogRequest(unit: unit, hours: hours.value, status: status, note: note, date: date, activity: nil,
+                                     curriculum: curriculum)
+        try request.record(model, store, curriculum: curriculum)
+    }
+
+    private func interactive(_ curriculum: Curriculum, date: Day) throws {
+        guard Session.current != nil || Environment.stdinIsTerminal else {
+            throw CLIError("log needs SKILL[:LEVEL] HOURS when standard input is not a terminal, e.g. `log nccl:3 2 partial`")
+        }
+        let input = Session.current?.input ?? Assessing.standardInput()
+        let db = try store.open()
+        let profile = try store.selectedProfile(in: db)
+        let state = try storeCall { try db.state(of: profile) }
+        let progress = try ProfileProgress(curriculum: curriculum, state: state, day: model.day())
+        let choices = LogChoices(progress: progress)
+        for line in choices.menu() { Console.out(line) }
+        func ask(_ prompt: String) throws -> String? {
+            switch input.read(prompt: prompt) {
+            case .line(let l): return l.trimmingCharacters(in: .whitespaces)
+            case .interrupted, .end: return nil
+            }
+        }
+        var choice: LogChoices.Choice?
+        while choice == nil {
+            guard let answer = try ask(choices.items.isEmpty ? "Unit (skill[:level]; Enter leaves): " : "Which one? (number or skill[:level]; Enter leaves): "),
+                  !answer.isEmpty, answer != "q" else { Console.out("Nothing logged."); return }
+            do { choice = try choices.pick(answer) } catch let e as CLIError { printError(e.description) }
+        }
+        let picked = choice!
+        /// Asks until the answer parses; `nil` when the person leaves or the input ends.
+        func answer<T>(_ prompt: String, _ parse: (String) throws -> T) throws -> T? {
+            while true {
+                guard let text = try ask(prompt) else { return nil }
+                do { return try parse(text) } catch let e as CLIError { printError(e.description) }
+            }
+        }
+        let planned = format(round(picked.hours, 2))
+        let defaultStatus = picked.activity == nil ? "done if it completes the unit" : "done"
+        guard let hours = try answer("Hours [\(planned)]: ", { try LoggedHours.parse($0.isEmpty ? planned : $0, key: "hours") }),
+              let status = try answer("done, partial or skipped [\(defaultStatus)]: ", { text -> LogStatus? in
+                  text.isEmpty ? (picked.activity == nil ? nil : .done) : try LogStatus.parse(text, key: "status")
+              }),
+              let typed = try ask("Note (Enter for none): ") else {
+            Console.out("Nothing logged.")
+            return
+        }
+        let request = try LogRequest(unit: picked.unit, hours: hours.value, status: status,
+                                     note: typed.isEmpty ? note : typed, date: date, activity: picked.activity)
+        try request.record(model, store, curriculum: curriculum)
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayStore
+
+/// One log entry to record, checked against the curriculum; ``record(_:_:)`` checks it against
+/// the profile and writes it in one transaction.
+struct LogRequest {
+    let skill: String
+    /// `nil`: the next level of the skill in the plan, else the person's level + 1.
+    let level: Int?
+    let hours: Double
+    let status: LogStatus?
+    let note: String?
+    let date: Day?
+    let activity: String?
+
+    /// A unit as typed on the command line: its skill found in `curriculum` (any case, one
+    /// suggestion for a near miss).
+    init(unit: UnitArgument, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?, curriculum: Curriculum) throws {
+        try self.init(skill: curriculum.skill(unit.skill).id, level: unit.level, hours: hours, status: status, note: note, date: date, activity: activity)
+    }
+
+    /// A unit picked from this week's plan.
+    init(unit: UnitID, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?) throws {
+        try self.init(skill: unit.skill, level: unit.level, hours: hours, status: status, note: note, date: date, activity: activity)
+    }
+
+    private init(skill: String, level: Int?, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?) throws {
+        if let note, scalarCount(note) > 2000 { throw CLIError("the note has \(scalarCount(note)) characters (Unicode scalars); allowed: at most 2000") }
+        self.skill = skill; self.level = level; self.hours = hours; self.status = status
+        self.note = note; self.date = date; self.activity = activity
+    }
+
+    /// `--date`: not after `today` (the parser has made it a real day).
+    static func checkDate(_ day: Day?, today: Day) throws -> Day {
+        guard let day else { return today }
+        guard day <= today else { throw CLIError("--date \(day) is in the future (today is \(today)); allowed: up to \(today)") }
+        return day
+    }
+
+    /// The checks that need the profile (the record decides them), then the entry, its change
+    /// and (when it completes the unit) its snapshot, in one transaction.
+    func record(_ model: ModelOptions, _ store: StoreOptions, curriculum: Curriculum) throws {
+        let (decision, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogDecision, String) in
+            let draft = LogDraft(skill: skill, level: level, hours: hours, status: status, note: note, date: date ?? p.day, activity: activity)
+            let decision: LogDecision
+            do { decision = try p.record.decide(draft, in: p.context) } catch { throw CLIError(String(describing: error)) }
+            writes.change = .log(decision.entry)
+            writes.changeDay = decision.entry.date
+            writes.changeSnapshot = decision.change.snapshot
+            return (decision, p.name(decision.entry.unit))
+        }
+        let (d, unitName) = decision
+        let e = d.entry
+        for line in signalNotes(written) { Console.out(line) }
+        let id = written.log.map { "#\($0.id)" } ?? ""
+        var summary = "\(format(e.hours)) h on \(unitName) (\(e.status.rawValue))"
+        if let activity = e.activity { summary += ", activity “\(activity)”" }
+        summary += " for \(e.date)"
+        Console.out("Logged \(id): \(summary).")
+        if let s = written.changeSnapshot?.snapshot {
+            Console.out("AIJRI \(fixed(d.change.before, 1)) → \(fixed(s.score, 1)) (\(signed(s.score - d.change.before))) \(s.label): \(s.reason).")
+        } else if e.status == LogStatus.partial {
+            Console.out("\(format(round(d.loggedOnUnit, 2))) of \(format(d.unitHours)) h of \(e.unit) logged; `log \(e.unit) H done` completes it.")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayStore
+
+/// `headway plan [make]`: the optimal programme for the person's hours.
+struct PlanMakeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make",
+        abstract: "Plan the units that raise your projected AIJRI the most in your hours.",
+        discussion: """
+        Objective: (1) the highest projected score at the plan's end, (2) gains early, (3) fewer \
+        hours. --include SKILL=LEVEL is a hard goal; --exclude SKILL leaves a skill out. \
+        --toward ROLE (or the assessment's goals.toward) plans for a move: the objective is your \
+        score in that role, with your levels. --export-problem prints the planning problem itself \
+        as JSON (the target role's tasks with --toward). With \
+        --assessment FILE nothing is saved; on a profile the plan is saved and earlier plans are \
+        kept as history.
+        """)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var input: AssessmentOption
+    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("Hours per week, 1..40 (default: the assessment's).", valueName: "h")) var hours: Double?
+    @Option(help: ArgumentHelp("Weeks, 1..52 (default: the assessment's).", valueName: "w")) var weeks: Int?
+    @Option(help: Day.help("First day of the plan (default: the assessment's start, else --as-of)."))
+    var start: Day?
+    @Option(help: ArgumentHelp("A skill that must reach a level, e.g. nccl=3 (repeatable).", valueName: "skill=level"))
+    var include: [String] = []
+    @Option(help: ArgumentHelp("A skill to leave out (repeatable).", valueName: "skill")) var exclude: [String] = []
+    @Option(help: ArgumentHelp("Plan for a move: raise your score in this role (see `headway roles`).", valueName: "role"))
+    var toward: String?
+    @Flag(name: .customLong("export-problem"), help: "Print the planning problem as JSON instead of solving it.")
+    var exportProblem = false
+    @Flag(help: "Print JSON (the shape is in the README).") var json = false
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        let subject = try Subject.resolve(curriculum, input, store, day: model.day())
+        let own = subject.person
+        let person = try planningModel(own, toward: toward, curriculum: curriculum)
+        let request = try makeRequest(person, hadPlan: subject.progress?.storedPlan != nil)
+        if exportProblem {
+            do { try person.validate(request) } catch { throw CLIError(error.description) }
+            try printJSON(person.planningProblem(request))
+            return
+        }
+        let plan: Plan
+        do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
+        if let db = subject.store, let profile = subject.profile {
+            _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version, madeOn: model.day()) }
+        }
+        if !json, person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
+        try present(plan, curriculum: curriculum, role: person.role, json: json)
+        if !json {
+            print("")
+            print(FieldView.outlook(person, plan, from: request.start))
+            for line in FieldView.signalsAhead(person, from: model.day()) { print(line) }
+        }
+        if !json, let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
+    }
+
+    /// Command-line parameters over the assessment's own. A profile's next programme (one
+    /// made when a plan is already in force) starts on the day it is made, not on an
+    /// assessment start that has passed.
+    func makeRequest(_ person: PersonalModel, hadPlan: Bool = false) throws -> PlanRequest {
+        let a = person.assessment
+        var goals = a.goals
+        for item in include.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, let level = Int(parts[1]) else {
+                throw CLIError("--include '\(item)' is not SKILL=LEVEL (e.g. nccl=3)")
+            }
+            goals.include[try person.curriculum.skill(typed: String(parts[0]), context: "--include").id] = level
+        }
+        let excluded = try exclude.flatMap { $0.split(separator: ",").map(String.init) }.map {
+            try person.curriculum.skill(typed: $0, context: "--exclude").id
+        }
+        goals.exclude = Array(Set(goals.exclude + excluded)).sorted()
+        var startDay = a.start ?? model.day()
+        if hadPlan && startDay < model.day() { startDay = model.day() }
+        if let start { startDay = start }
+        let w = weeks ?? a.weeks, h = hours ?? a.hoursPerWeek
+        // Availability: weeks with other hours (a holiday is 0); `nil` when every week has H.
+        let weekHours = a.weekHours(from: startDay, weeks: w, hoursPerWeek: h)
+        return PlanRequest(start: startDay, weeks: w, hoursPerWeek: h, goals: goals,
+                           weekHours: weekHours.allSatisfy { $0 == h } ? nil : weekHours)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayStore
+
+/// The model a plan optimises: the person's own, or the same person in the role they aim at
+/// (`--toward`, else the assessment's `goals.toward`).
+func planningModel(_ person: PersonalModel, toward: String?, curriculum: Curriculum) throws -> PersonalModel {
+    guard let id = toward ?? person.assessment.goals.toward else { return person }
+    guard let role = curriculum.role(id) else {
+        throw CLIError("--toward '\(oneLine(id, limit: 60))' is not a role; allowed: \(curriculum.roles.map(\.id).joined(separator: ", ")) (see `headway roles`)")
+    }
+    return role.id == person.role.id ? person : person.inRole(role)
+}
+
+/// "Toward X: you start at 42.7 there (Yellow) and at 49.1 in your own role, Y (Green (Transforming))."
+func towardLine(own: PersonalModel, target: PersonalModel, day: Day) -> String {
+    let there = target.score(at: day).result, here = own.score(at: day).result
+    return "Toward \(target.role.name): you start at \(fixed(there.rounded, 1)) there (\(there.label)) and at "
+        + "\(fixed(here.rounded, 1)) in your own role, \(own.role.name) (\(here.label)). The plan raises your score there."
+}
+
+/// Prints a plan as `plan --json`'s document or as the human view, whole or one week of it.
+func present(_ plan: Plan, curriculum: Curriculum, role: Role, json: Bool, onlyWeek: Int? = nil,
+             programme: ProgrammeWeeks? = nil) throws {
+    if json {
+        var report = PlanReport(plan, graph: curriculum.graph, role: role, programme: programme)
+        if let onlyWeek { report = report.only(week: onlyWeek) }
+        try printJSON(report)
+    } else {
+        print(PlanView(plan: plan, graph: curriculum.graph, role: role, style: .current(), onlyWeek: onlyWeek, programme: programme).render())
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayStore
+
+/// `headway plan show [WEEK]`: the profile's current plan, or one week of it.
+struct PlanShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the current plan, or one week of it.")
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("A week of the plan (1..W).", valueName: "week")) var week: Int?
+    @Flag(help: "Print JSON (the shape is in the README).") var json = false
+
+    func run() throws {
+        let curriculum = try model.curriculum()
+        let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
+        let (plan, programme) = try subject.planInForce()
+        let numbering = programme.numbering
+        guard let week else {
+            return try present(plan, curriculum: curriculum, role: subject.person.role, json: json, programme: numbering)
+        }
+        guard (1...numbering.count).contains(week) else {
+            throw CLIError("week \(week) is not in the plan; allowed: 1..\(numbering.count)")
+        }
+        // A week before the last replan is shown as the plan that covered it had it.
+        let weekStart = numbering.start(ofWeek: week)
+        let covering = programme.programme.last { $0.start <= weekStart } ?? plan
+        try present(covering, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week, programme: numbering)
+        if !json && covering != plan, let next = programme.programme.first(where: { $0.start > weekStart }) {
+            print("(week \(week) as planned before the replan from \(next.start); `plan show` shows the current plan)")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayCurricula
+import HeadwayStore
+
+extension ProfileCommand {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read a profile export into this database as a new profile.",
+            discussion: "Everything is imported in one transaction, or nothing is.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var model: ModelOptions
+        @Argument(help: "The export file.") var file: String
+        @Option(name: .customLong("as"), help: ArgumentHelp("Import under this name.", valueName: "name")) var name: String?
+
+        func run() throws {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+                throw CLIError("cannot read \(file): \(Paths.readFailure(file))")
+            }
+            // Checked like a file the person wrote, against the curricula it will be read with.
+            let curriculum = try model.curriculum()
+            let archive = try storeCall { try ProfileArchive.decode(data, path: file, curriculum: curriculum) }
+            let db = try store.open()
+            let p: Profile
+            do { p = try db.importArchive(archive, as: name) } catch StoreError.profileExists(let taken, let path) {
+                throw CLIError("a profile named '\(taken)' already exists in \(path); import it under another name with --as NAME")
+            } catch let e as StoreError { throw CLIError(e.description) }
+            print("Imported profile \(p.name)\(p.isCurrent ? " (current)" : "").")
+        }
+    }
+}

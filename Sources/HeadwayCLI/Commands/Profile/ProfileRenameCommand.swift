@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayCurricula
+import HeadwayStore
+
+extension ProfileCommand {
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rename a profile; its history follows it.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The current name.") var old: String
+        @Argument(help: "The new name.") var new: String
+
+        func run() throws {
+            let db = try store.open()
+            let p = try storeCall { try db.renameProfile(old, to: new) }
+            print("Renamed \(old) to \(p.name).")
+        }
+    }
+}

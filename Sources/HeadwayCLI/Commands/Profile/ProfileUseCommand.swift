@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayCurricula
+import HeadwayStore
+
+extension ProfileCommand {
+    struct Use: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make a profile the current one.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The profile's name.") var name: String
+
+        func run() throws {
+            let db = try store.open()
+            let p = try storeCall { try db.useProfile(named: name) }
+            print("Current profile: \(p.name).")
+        }
+    }
+}
