@@ -10,7 +10,7 @@ extension ProfileArchive {
     static let maxLogHours = 24.0
     /// Notes and activity texts: at most this many Unicode scalars, and 4 times as many bytes
     /// (a letter with 50,000 combining marks is one `Character` but 50,001 scalars).
-    public static let maxNoteScalars = 2000
+    static let maxNoteScalars = 2000
     /// Longer texts than this (reasons, labels, curricula versions) are not Headway's.
     static let maxTextScalars = 2000
     /// A briefing body is a few KB; 1 MB is far past any real one. (Its content is read when it

@@ -9,7 +9,7 @@ import HeadwayCore
 /// document, so importing an export and exporting it again gives the same bytes.
 public struct ProfileArchive: Codable, Hashable, Sendable {
     public static let formatName = "headway-profile"
-    public static let currentVersion = 1
+    static let currentVersion = 1
 
     var format: String
     var version: Int

@@ -13,8 +13,8 @@ public struct StoredChange: Sendable, Hashable {
     public let id: Int64
     public let kind: Kind
     /// The log written, edited or removed.
-    public let logID: Int64?
-    public let assessmentID: Int64?
+    let logID: Int64?
+    let assessmentID: Int64?
     /// The entry before an edit or a removal (what `undo` puts back).
     public let previous: LogEntry?
     /// The day the change takes effect.
@@ -32,7 +32,7 @@ public struct ProfileState: Sendable {
     /// By date, then in the order written (entries removed by `log rm` are not here).
     public let logs: [StoredLog]
     /// Entries removed by `log rm`, by id.
-    public let removedLogs: [StoredLog]
+    let removedLogs: [StoredLog]
     /// By as-of day, then in the order written.
     public let snapshots: [StoredSnapshot]
     public let plan: StoredPlan?
@@ -70,7 +70,7 @@ public struct ProfileWrites: Sendable {
     /// the current plan.
     public var briefing: Briefing?
     /// The stored reason of a re-assessment ("re-assessment").
-    public var reassessmentReason = "re-assessment"
+    var reassessmentReason = "re-assessment"
     /// The programme the briefing belongs to, when not the current plan's.
     public var briefingProgramme: Int64?
 
