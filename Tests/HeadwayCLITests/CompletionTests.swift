@@ -48,6 +48,17 @@ struct CompletionTests {
         #expect(words("score --what-if vllm=3,", "k") == ["kubernetes"])
     }
 
+    @Test("a command with a default subcommand completes that subcommand's values too (`log nccl` is `log add nccl`)")
+    func defaultSubcommand() {
+        #expect(words("log ", "nc") == ["nccl", "nccl-tests"])
+        #expect(words("log ", "l") == ["list"])
+        #expect(words("log nccl 2 ", "pa") == ["partial"])
+        #expect(words("log add nccl 2 ", "") == ["done", "partial", "skipped"])
+        #expect(words("log edit 3 --status ", "s") == ["skipped"])
+        #expect(words("level ", "vl") == ["vllm"])
+        #expect(words("level vllm ", "") == ["0", "1", "2", "3", "4"])
+    }
+
     @Test("file names for file options, nothing for free values")
     func values() {
         #expect(Self.completion.complete(before: "score --assessment ", word: "Fix") == .files)

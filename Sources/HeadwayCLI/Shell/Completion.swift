@@ -22,6 +22,8 @@ struct Completion: Sendable {
             let valueName: String?
             let shouldDisplay: Bool?
             let isRepeating: Bool?
+            /// A typed argument's values when they are few (`done`, `partial`, `skipped`).
+            let allValues: [String]?
         }
         let commandName: String
         let subcommands: [Command]?
@@ -107,22 +109,36 @@ struct Completion: Sendable {
                 continue
             }
             if positional == 0, let sub = command.subcommand(w) { command = sub; atRoot = false; continue }
+            // A word that is not a subcommand is the default subcommand's (`log nccl` is `log add nccl`).
+            if positional == 0, let fallback = command.defaultSubcommand.flatMap(command.subcommand) { command = fallback; atRoot = false }
             positional += 1
         }
         func matching(_ all: [String]) -> Candidates {
             .words(Array(Set(all.filter { $0.hasPrefix(word) })).sorted())
         }
-        if let option = pendingValue { return values(for: option.valueName, word: word) }
+        if let option = pendingValue { return values(for: option, word: word) }
         if helpTopic { return matching((command.subcommands ?? []).map(\.commandName)) }
         if done.first.map(builtins.contains) == true { return .words([]) }
         if word.hasPrefix("-") { return matching(command.flagOwner.flags + ["--help"]) }
-        if positional == 0, let subs = command.subcommands, !subs.isEmpty {
-            return matching(subs.map(\.commandName) + (atRoot ? builtins : []))
+        func positionalValues(_ command: Command) -> Candidates {
+            let args = command.positionals
+            let argument = positional < args.count ? args[positional] : args.last.flatMap { $0.isRepeating == true ? $0 : nil }
+            guard let argument else { return .words([]) }
+            return values(for: argument, word: word)
         }
-        let args = command.positionals
-        let argument = positional < args.count ? args[positional] : args.last.flatMap { $0.isRepeating == true ? $0 : nil }
-        guard let argument else { return .words([]) }
-        return values(for: argument.valueName, word: word)
+        if positional == 0, let subs = command.subcommands, !subs.isEmpty {
+            let names = matching(subs.map(\.commandName) + (atRoot ? builtins : []))
+            // `log inf` may be a subcommand or the default subcommand's first value.
+            guard let fallback = command.defaultSubcommand.flatMap(command.subcommand),
+                  case .words(let first) = names, case .words(let more) = positionalValues(fallback) else { return names }
+            return .words(Array(Set(first + more)).sorted())
+        }
+        return positionalValues(command)
+    }
+
+    private func values(for argument: Command.Argument?, word: String) -> Candidates {
+        if let listed = argument?.allValues, !listed.isEmpty { return .words(listed.filter { $0.hasPrefix(word) }.sorted()) }
+        return values(for: argument?.valueName, word: word)
     }
 
     private func values(for valueName: String?, word: String) -> Candidates {
