@@ -37,7 +37,7 @@ struct BriefCommand: ParsableCommand {
                 throw CLIError("week \(k) is not in the plan; allowed: 1..\(weeks)")
             }
             guard k <= current else {
-                let start = programme.start.adding(days: 7 * (k - 1))
+                let start = programme.numbering.start(ofWeek: k)
                 throw CLIError("week \(k) has not started (it starts \(start)); allowed: 1..\(min(current, weeks))")
             }
             let programmeID = p.storedPlan!.programmeID

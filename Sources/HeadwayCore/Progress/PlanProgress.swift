@@ -143,7 +143,7 @@ public struct PlanProgress: Sendable {
     /// Programme week `k` as the plan that covered it had it (numbered `k`).
     public func plannedWeek(_ k: Int) -> PlanWeek? {
         guard (1...weeksCount).contains(k) else { return nil }
-        let weekStart = start.adding(days: 7 * (k - 1))
+        let weekStart = numbering.start(ofWeek: k)
         guard let p = programme.last(where: { $0.start <= weekStart }) else { return nil }
         let local = ProgrammeWeeks(p).week(of: weekStart) - 1
         guard p.schedule.indices.contains(local) else { return nil }
