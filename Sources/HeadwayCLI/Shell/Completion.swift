@@ -5,9 +5,10 @@ import HeadwayCore
 /// Tab completion: what may come next on a half-typed line.
 ///
 /// The grammar is the one swift-argument-parser parses (read from its help dump, so a new
-/// command or flag completes with no change here); values come from their `valueName`:
-/// `skill…` completes skill ids, `task…` task ids, `profile`/`name` profile names, `level` 0–4,
-/// and `file`/`dir` fall back to libedit's file names.
+/// command or flag completes with no change here). A value the command lists (`--format`'s
+/// formats) completes to those; otherwise values come from their `valueName`: `skill…` completes
+/// skill ids, `task…` task ids, `profile`/`name` profile names, `level` 0–4, and `file`/`dir`
+/// fall back to libedit's file names.
 struct Completion: Sendable {
     /// One command of the grammar.
     struct Command: Decodable, Sendable {
@@ -22,6 +23,16 @@ struct Completion: Sendable {
             let valueName: String?
             let shouldDisplay: Bool?
             let isRepeating: Bool?
+            let allValues: [String]?
+            let completionKind: CompletionKind?
+
+            /// The values it takes, when the command lists them (`--format`'s formats).
+            var listedValues: [String]? { allValues ?? completionKind?.list?.values }
+        }
+        /// The one kind of swift-argument-parser's completion kinds read here: a fixed list.
+        struct CompletionKind: Decodable, Sendable {
+            struct List: Decodable, Sendable { let values: [String] }
+            let list: List?
         }
         let commandName: String
         let subcommands: [Command]?
@@ -86,7 +97,7 @@ struct Completion: Sendable {
             if joined.hasPrefix("-"), let eq = joined.firstIndex(of: "=") {
                 var command = root
                 for w in done { if let sub = command.subcommand(w) { command = sub } }
-                return values(for: command.flagOwner.option(String(joined[..<eq]))?.valueName, word: word)
+                return values(for: command.flagOwner.option(String(joined[..<eq])), word: word)
             }
         }
         var command = root
@@ -112,7 +123,7 @@ struct Completion: Sendable {
         func matching(_ all: [String]) -> Candidates {
             .words(Array(Set(all.filter { $0.hasPrefix(word) })).sorted())
         }
-        if let option = pendingValue { return values(for: option.valueName, word: word) }
+        if let option = pendingValue { return values(for: option, word: word) }
         if helpTopic { return matching((command.subcommands ?? []).map(\.commandName)) }
         if done.first.map(builtins.contains) == true { return .words([]) }
         if word.hasPrefix("-") { return matching(command.flagOwner.flags + ["--help"]) }
@@ -122,13 +133,14 @@ struct Completion: Sendable {
         let args = command.positionals
         let argument = positional < args.count ? args[positional] : args.last.flatMap { $0.isRepeating == true ? $0 : nil }
         guard let argument else { return .words([]) }
-        return values(for: argument.valueName, word: word)
+        return values(for: argument, word: word)
     }
 
-    private func values(for valueName: String?, word: String) -> Candidates {
-        let name = (valueName ?? "").lowercased()
+    private func values(for argument: Command.Argument?, word: String) -> Candidates {
+        let name = (argument?.valueName ?? "").lowercased()
         let all: [String]
-        if name.hasPrefix("skill") { all = vocabulary.skills() }
+        if let listed = argument?.listedValues { all = listed }
+        else if name.hasPrefix("skill") { all = vocabulary.skills() }
         else if name.hasPrefix("task") { all = vocabulary.tasks() }
         else if name == "profile" || name == "name" { all = vocabulary.profiles() }
         else if name == "level" { all = Level.range.map(String.init) }
