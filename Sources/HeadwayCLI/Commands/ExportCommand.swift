@@ -7,7 +7,8 @@ import HeadwayStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export your plan (ics, md, json, csv), history (csv) or an HTML report.",
+        abstract: "Export your plan (\(PlanExport.formatNames.joined(separator: ", "))), "
+            + "history (\(HistoryExport.formatNames.joined(separator: ", "))) or an HTML report.",
         discussion: """
         --output FILE replaces FILE atomically (a temporary file in the same folder, then a \
         rename), so a reader never sees it half-written; --output - writes to standard output. \
@@ -17,38 +18,21 @@ struct ExportCommand: ParsableCommand {
         subcommands: [ExportPlanCommand.self, ExportHistoryCommand.self, ExportReportCommand.self])
 }
 
-/// The formats a plan exports to.
-enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
-    case ics, md, json, csv
-
-    /// The format a file name asks for by its extension (`plan.ics` → ics).
-    init?(fileName: String) {
-        let ext = (fileName as NSString).pathExtension.lowercased()
-        switch ext {
-        case "ics", "ical", "ifb", "icalendar": self = .ics
-        case "md", "markdown": self = .md
-        default: self.init(rawValue: ext)
-        }
-    }
-}
-
 /// `headway export plan`: the current plan (or one computed from --assessment) as a file.
 struct ExportPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Export the plan: ics (calendar), md (notes, pull requests), json (plan --json's document) or csv.",
+        abstract: "Export the plan as \(listed(PlanExport.formatNames)).",
         discussion: """
-        ics: one all-day event per week with its activities; UIDs come from the profile and the \
-        week's first day, so importing a newer export updates the events instead of adding \
-        copies. md: headline, units with why, each week as a checklist. json: the document of \
-        `plan --json`. csv: one row per activity of each week. The format defaults to the \
-        output file's extension, else md.
+        The format is --format, else the one the output file's extension names \
+        (\(PlanFormat.extensionsHelp)), else \(PlanExport.defaultFormat.name).
         """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption
     @OptionGroup var store: StoreOptions
-    @Option(help: ArgumentHelp("The format; default: from the --output extension, else md.", valueName: "format"))
+    @Option(help: ArgumentHelp("The format; default: from the --output extension, else \(PlanExport.defaultFormat.name).",
+                               valueName: "format"))
     var format: PlanFormat?
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
     var output: String = "-"
@@ -56,22 +40,9 @@ struct ExportPlanCommand: ParsableCommand {
     func run() throws {
         let file = OutputFile(output)
         try file.check()
-        let format = self.format ?? PlanFormat(fileName: output) ?? .md
+        let format = PlanFormat.chosen(format, fileName: output)
         let source = try ExportSource.load(model, input, store)
-        let plan = try source.requirePlan()
-        let graph = source.person.curriculum.graph
-        let text: String
-        switch format {
-        case .ics:
-            text = PlanCalendar(plan: plan, graph: graph, owner: source.owner, sequence: source.planRevision, stamp: Environment.now(),
-                                programme: source.programme).render()
-        case .md:
-            text = PlanMarkdown(plan: plan, graph: graph, role: source.person.role, owner: source.owner, programme: source.programme).render()
-        case .json:
-            text = try jsonText(PlanReport(plan, graph: graph, role: source.person.role, programme: source.programme))
-        case .csv:
-            text = CSV.plan(plan, graph: graph, programme: source.programme)
-        }
+        let text = try format.exporter.render(source.planExport())
         if let done = try file.write(text) { print(done) }
     }
 }
@@ -80,18 +51,24 @@ struct ExportPlanCommand: ParsableCommand {
 struct ExportHistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Export the profile's score snapshots as CSV: as_of, score, zone, label, the four parts, reason.",
+        abstract: "Export the profile's score snapshots as \(listed(HistoryExport.formatNames)): as_of, score, zone, label, the four parts, reason.",
         discussion: "Snapshots are history: they are written as they were shown, oldest first.")
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
-    @Option(help: ArgumentHelp("csv (the only history format).", valueName: "format"))
-    var format: String = "csv"
+    // A string checked in validate() rather than a HistoryFormat, so that `--format json` is told
+    // it is not a history format, not only what the parser allows.
+    @Option(help: ArgumentHelp("The format: \(listed(HistoryExport.formatNames)).",
+                               valueName: "format"),
+            completion: .list(HistoryExport.formatNames))
+    var format: String = HistoryExport.defaultFormat.name
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
     var output: String = "-"
 
     func validate() throws {
-        guard format == "csv" else { throw ValidationError("--format '\(format)' is not a history format; allowed: csv") }
+        guard HistoryFormat(argument: format) != nil else {
+            throw ValidationError("--format '\(format)' is not a history format; allowed: \(HistoryExport.formatNames.joined(separator: ", "))")
+        }
     }
 
     func run() throws {
@@ -102,7 +79,8 @@ struct ExportHistoryCommand: ParsableCommand {
         // As of a day: the snapshots written for days up to it.
         let day = model.day()
         let snapshots = try storeCall { try db.snapshots(for: profile) }.map(\.snapshot).filter { $0.asOf <= day }
-        if let done = try file.write(CSV.history(snapshots)) { print(done) }
+        let format = HistoryFormat(argument: format) ?? HistoryFormat(HistoryExport.defaultFormat)
+        if let done = try file.write(try format.exporter.render(HistoryExport(snapshots: snapshots))) { print(done) }
     }
 }
 
@@ -170,6 +148,12 @@ struct ExportSource {
         let snapshots = progress.state.snapshots.map(\.snapshot).filter { $0.asOf <= day }
         return ExportSource(person: person, owner: profile.name, plan: stored?.plan, planRevision: Int(stored?.id ?? 0),
                             snapshots: snapshots, day: day, profileName: profile.name, programme: progress.planProgress?.numbering)
+    }
+
+    /// What `export plan` writes from; throws when a profile has no plan yet.
+    func planExport() throws -> PlanExport {
+        PlanExport(plan: try requirePlan(), graph: person.curriculum.graph, role: person.role, owner: owner, revision: planRevision,
+                   stamp: Environment.now(), programme: programme)
     }
 
     func requirePlan() throws -> Plan {

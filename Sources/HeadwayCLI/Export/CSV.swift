@@ -1,5 +1,23 @@
 import HeadwayCore
 
+/// `export plan --format csv`: a row per activity of each week (``CSV/plan(_:graph:programme:)``).
+struct PlanCSVExporter: Exporter {
+    let name = "csv"
+    let extensions = ["csv"]
+    let summary = "a table: one row per activity of each week, with the week's dates, hours and projected score"
+
+    func render(_ input: PlanExport) -> String { CSV.plan(input.plan, graph: input.graph, programme: input.programme) }
+}
+
+/// `export history --format csv`: a row per snapshot (``CSV/history(_:)``).
+struct HistoryCSVExporter: Exporter {
+    let name = "csv"
+    let extensions = ["csv"]
+    let summary = "a table: one row per snapshot, oldest first: as_of, score, zone, label, the four parts, reason"
+
+    func render(_ input: HistoryExport) -> String { CSV.history(input.snapshots) }
+}
+
 /// RFC 4180 CSV: CRLF line ends; a field with a comma, quote or line break is quoted, its
 /// quotes doubled.
 enum CSV {

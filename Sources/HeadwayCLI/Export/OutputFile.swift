@@ -66,10 +66,10 @@ struct OutputFile {
         _ = try placement()
     }
 
-    /// Whether the file is one a person reads in a terminal or an editor (Markdown, text):
-    /// iCalendar, CSV, HTML, JSON and DOT keep their own escaping.
+    /// Whether the file is one a person reads in a terminal or an editor (text, and the plain-text
+    /// export formats such as Markdown): iCalendar, CSV, HTML, JSON and DOT keep their own escaping.
     var readByTerminal: Bool {
-        ["md", "markdown", "txt", "text", ""].contains((resolved as NSString).pathExtension.lowercased())
+        (["txt", "text", ""] + ExportFormats.plainTextExtensions).contains((resolved as NSString).pathExtension.lowercased())
     }
 
     static func looksLikeJSON(_ text: String) -> Bool {

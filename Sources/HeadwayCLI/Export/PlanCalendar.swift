@@ -1,6 +1,18 @@
 import Foundation
 import HeadwayCore
 
+/// `export plan --format ics`: the plan as a calendar (``PlanCalendar``).
+struct CalendarExporter: Exporter {
+    let name = "ics"
+    let extensions = ["ics", "ical", "ifb", "icalendar"]
+    let summary = "a calendar: one all-day event per week with its activities; the UIDs come from the profile and the week's first day, so importing a newer export updates the events instead of adding copies"
+
+    func render(_ input: PlanExport) -> String {
+        PlanCalendar(plan: input.plan, graph: input.graph, owner: input.owner, sequence: input.revision, stamp: input.stamp,
+                     programme: input.programme).render()
+    }
+}
+
 /// A plan as an iCalendar file (RFC 5545): one all-day event per week, spanning the week.
 ///
 /// Each event's UID is made of the plan's owner and the week's first day, not of the plan's

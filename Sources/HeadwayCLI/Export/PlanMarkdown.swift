@@ -1,5 +1,17 @@
 import HeadwayCore
 
+/// `export plan --format md`: the plan as Markdown (``PlanMarkdown``).
+struct MarkdownExporter: Exporter {
+    let name = "md"
+    let extensions = ["md", "markdown"]
+    let summary = "Markdown for notes or a pull request: the headline, the units with why, each week as a checklist"
+    let isPlainText = true
+
+    func render(_ input: PlanExport) -> String {
+        PlanMarkdown(plan: input.plan, graph: input.graph, role: input.role, owner: input.owner, programme: input.programme).render()
+    }
+}
+
 /// A plan as Markdown to paste into notes or a pull request: the headline, the units with why,
 /// then each week as a checklist of activities.
 struct PlanMarkdown {

@@ -5,9 +5,10 @@ import HeadwayCore
 /// Tab completion: what may come next on a half-typed line.
 ///
 /// The grammar is the one swift-argument-parser parses (read from its help dump, so a new
-/// command or flag completes with no change here); values come from their `valueName`:
-/// `skill…` completes skill ids, `task…` task ids, `profile`/`name` profile names, `level` 0–4,
-/// and `file`/`dir` fall back to libedit's file names.
+/// command or flag completes with no change here). A value the command lists (`--format`'s
+/// formats) completes to those; otherwise values come from their `valueName`: `skill…` completes
+/// skill ids, `task…` task ids, `profile`/`name` profile names, `level` 0–4, and `file`/`dir`
+/// fall back to libedit's file names.
 struct Completion: Sendable {
     /// One command of the grammar.
     struct Command: Decodable, Sendable {
@@ -22,8 +23,16 @@ struct Completion: Sendable {
             let valueName: String?
             let shouldDisplay: Bool?
             let isRepeating: Bool?
-            /// A typed argument's values when they are few (`done`, `partial`, `skipped`).
             let allValues: [String]?
+            let completionKind: CompletionKind?
+
+            /// The values it takes, when the command lists them (`--format`'s formats).
+            var listedValues: [String]? { allValues ?? completionKind?.list?.values }
+        }
+        /// The one kind of swift-argument-parser's completion kinds read here: a fixed list.
+        struct CompletionKind: Decodable, Sendable {
+            struct List: Decodable, Sendable { let values: [String] }
+            let list: List?
         }
         let commandName: String
         let subcommands: [Command]?
@@ -88,7 +97,7 @@ struct Completion: Sendable {
             if joined.hasPrefix("-"), let eq = joined.firstIndex(of: "=") {
                 var command = root
                 for w in done { if let sub = command.subcommand(w) { command = sub } }
-                return values(for: command.flagOwner.option(String(joined[..<eq]))?.valueName, word: word)
+                return values(for: command.flagOwner.option(String(joined[..<eq])), word: word)
             }
         }
         var command = root
@@ -137,14 +146,10 @@ struct Completion: Sendable {
     }
 
     private func values(for argument: Command.Argument?, word: String) -> Candidates {
-        if let listed = argument?.allValues, !listed.isEmpty { return .words(listed.filter { $0.hasPrefix(word) }.sorted()) }
-        return values(for: argument?.valueName, word: word)
-    }
-
-    private func values(for valueName: String?, word: String) -> Candidates {
-        let name = (valueName ?? "").lowercased()
+        let name = (argument?.valueName ?? "").lowercased()
         let all: [String]
-        if name.hasPrefix("skill") { all = vocabulary.skills() }
+        if let listed = argument?.listedValues { all = listed }
+        else if name.hasPrefix("skill") { all = vocabulary.skills() }
         else if name.hasPrefix("task") { all = vocabulary.tasks() }
         else if name == "profile" || name == "name" { all = vocabulary.profiles() }
         else if name == "level" { all = Level.range.map(String.init) }
