@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import HeadwayCore
+import HeadwayStore
+
+/// What an export reads: the person, their plan and history, from a profile or an assessment file.
+struct ExportSource {
+    let person: PersonalModel
+    /// The profile name, or the assessment file's name without its extension.
+    let owner: String
+    let plan: Plan?
+    /// The stored plan's id (grows with each plan of the database); 0 for a computed plan.
+    let planRevision: Int
+    let snapshots: [Snapshot]
+    let day: Day
+    let profileName: String?
+    /// The programme's week numbering; `nil`: the plan's own.
+    var programme: ProgrammeWeeks? = nil
+
+    /// On a profile, the record as of `--as-of`: the levels then, the plan in force then and the
+    /// snapshots written for days up to it.
+    static func load(_ model: ModelOptions, _ input: AssessmentOption, _ options: StoreOptions) throws -> ExportSource {
+        let curriculum = try model.curriculum()
+        let day = model.day()
+        let subject = try Subject.resolve(curriculum, input, options, day: day)
+        let person = subject.person
+        guard subject.store != nil, let profile = subject.profile else {
+            // Stateless: the plan the assessment asks for, computed and not saved.
+            let a = person.assessment
+            let request = PlanRequest(start: a.start ?? day, weeks: a.weeks, hoursPerWeek: a.hoursPerWeek, goals: a.goals)
+            let plan: Plan
+            do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
+            let name = ((input.assessment ?? "assessment") as NSString).lastPathComponent
+            return ExportSource(person: person, owner: (name as NSString).deletingPathExtension, plan: plan, planRevision: 0,
+                                snapshots: [Snapshot(person.score(at: day), asOf: day, reason: "assessment")], day: day, profileName: nil)
+        }
+        let progress = subject.progress!
+        let stored = progress.storedPlan
+        let snapshots = progress.state.snapshots.map(\.snapshot).filter { $0.asOf <= day }
+        return ExportSource(person: person, owner: profile.name, plan: stored?.plan, planRevision: Int(stored?.id ?? 0),
+                            snapshots: snapshots, day: day, profileName: profile.name, programme: progress.planProgress?.numbering)
+    }
+
+    /// What `export plan` writes from; throws when a profile has no plan yet.
+    func planExport() throws -> PlanExport {
+        PlanExport(plan: try requirePlan(), graph: person.curriculum.graph, role: person.role, owner: owner, revision: planRevision,
+                   stamp: Environment.now(), programme: programme)
+    }
+
+    func requirePlan() throws -> Plan {
+        guard let plan else {
+            throw CLIError("profile \(profileName ?? owner) has no plan yet; run `headway plan` first (or pass --assessment FILE)")
+        }
+        return plan
+    }
+}
+
+/// Readable UTC time for the report's footer.
+enum ICSStamp {
+    static func readable(_ date: Date) -> String {
+        let s = ICS.timestamp(date) // YYYYMMDDTHHMMSSZ
+        let c = Array(s)
+        return "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8])) \(String(c[9..<11])):\(String(c[11..<13])) UTC"
+    }
+}
