@@ -10,7 +10,7 @@ import PackageDescription
 let package = Package(
     name: "HeadwayFuzz",
     dependencies: [
-        .package(name: "Headway", path: ".."),
+        .package(name: "Headway", path: "..")
     ],
     targets: [
         // What every target shares: the repository's folders, failures that print one line.
@@ -22,6 +22,6 @@ let package = Package(
         // skills.yaml, a role file or signals.yaml replaced in a scratch copy of Curricula/.
         .executableTarget(name: "FuzzCurricula", dependencies: ["FuzzSupport", .product(name: "HeadwayFuzzable", package: "Headway")]),
         // A profile export document: decode, import into a scratch database, export again.
-        .executableTarget(name: "FuzzProfileImport", dependencies: ["FuzzSupport", .product(name: "HeadwayFuzzable", package: "Headway")]),
+        .executableTarget(name: "FuzzProfileImport", dependencies: ["FuzzSupport", .product(name: "HeadwayFuzzable", package: "Headway")])
     ]
 )

@@ -8,10 +8,10 @@ public struct Headway: ParsableCommand {
         commandName: "headway",
         abstract: "Your AI job resistance index, a 12-week plan to raise it, and your progress.",
         discussion: """
-        With no command, headway opens its shell (a script when standard input is not a \
-        terminal; --bail stops it at the first failing line, --echo prints each line as \
-        `$ line`). Every command runs the same way in the shell and on the command line.
-        """,
+            With no command, headway opens its shell (a script when standard input is not a \
+            terminal; --bail stops it at the first failing line, --echo prints each line as \
+            `$ line`). Every command runs the same way in the shell and on the command line.
+            """,
         version: "0.1.0",
         groupedSubcommands: CommandMenu.groups)
 
@@ -43,9 +43,10 @@ enum CommandMenu {
         CommandGroup(name: "Assess", subcommands: [AssessCommand.self]),
         CommandGroup(name: "Plan", subcommands: [PlanCommand.self, ReplanCommand.self]),
         CommandGroup(name: "Log", subcommands: [LogCommand.self, LevelCommand.self, UndoCommand.self, ProgressCommand.self]),
-        CommandGroup(name: "See", subcommands: [ScoreCommand.self, RolesCommand.self, HistoryCommand.self, SignalsCommand.self, BriefCommand.self, GraphCommand.self]),
+        CommandGroup(
+            name: "See", subcommands: [ScoreCommand.self, RolesCommand.self, HistoryCommand.self, SignalsCommand.self, BriefCommand.self, GraphCommand.self]),
         CommandGroup(name: "Export", subcommands: [ExportCommand.self]),
-        CommandGroup(name: "Manage", subcommands: [ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self, BatchCommand.self]),
+        CommandGroup(name: "Manage", subcommands: [ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self, BatchCommand.self])
     ]
 
     static var names: [String] {
@@ -145,8 +146,9 @@ func subcommandSuggestion(_ arguments: [String], origin: Origin) -> CommandExit?
     let names = group.configuration.subcommands.map { $0._commandName }
     guard !names.isEmpty, !word.hasPrefix("-"), !names.contains(word), let near = nearest(word, in: names) else { return nil }
     let list = origin == .shell ? "`help \(arguments[0])` lists them" : "`headway help \(arguments[0])` lists them"
-    return CommandExit(code: ExitCode.validationFailure.rawValue,
-                       text: "unknown subcommand '\(clip(HeadwayCore.oneLine(word, limit: .max), 40))' of \(arguments[0]); did you mean '\(near)'? (\(list))")
+    return CommandExit(
+        code: ExitCode.validationFailure.rawValue,
+        text: "unknown subcommand '\(clip(HeadwayCore.oneLine(word, limit: .max), 40))' of \(arguments[0]); did you mean '\(near)'? (\(list))")
 }
 
 /// The fast path of a one-shot run: a line that starts with a command without subcommands
@@ -156,9 +158,9 @@ func subcommandSuggestion(_ arguments: [String], origin: Origin) -> CommandExit?
 /// parsed again from the root, so help, errors and suggestions stay exactly the root's.
 func parseLeaf(_ arguments: [String]) -> (any ParsableCommand)? {
     guard let first = arguments.first, let leaf = CommandMenu.leaf(named: first),
-          let command = try? leaf.parseAsRoot(Array(arguments.dropFirst())),
-          // As a root the leaf would also take `help` (`score help`), which the tree refuses.
-          type(of: command) == leaf
+        let command = try? leaf.parseAsRoot(Array(arguments.dropFirst())),
+        // As a root the leaf would also take `help` (`score help`), which the tree refuses.
+        type(of: command) == leaf
     else { return nil }
     return command
 }

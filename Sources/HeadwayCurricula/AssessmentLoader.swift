@@ -7,8 +7,10 @@ import Yams
 /// The first problem (in file order) is thrown as one ``Diagnostic`` naming the file, the line,
 /// the key and what is allowed.
 public enum AssessmentLoader {
-    static let keys = ["role", "seniority", "hours_per_week", "weeks", "start", "time_split", "skills", "market", "goals", "availability",
-                       "unsure"]
+    static let keys = [
+        "role", "seniority", "hours_per_week", "weeks", "start", "time_split", "skills", "market", "goals", "availability",
+        "unsure"
+    ]
 
     /// Loads `url`; errors name the file as `displayName` (default: its path).
     public static func load(_ url: URL, displayName: String? = nil, curriculum: Curriculum) throws(Diagnostic) -> Assessment {
@@ -34,20 +36,28 @@ public enum AssessmentLoader {
 
         guard let roleID = r.string(r.value(m, "role", in: root, "role"), "role", "role") else {
             try first()
-            throw Diagnostic(file: file, line: r.line(root), subject: "role", message: "missing; allowed: \(curriculum.roles.map(\.id).joined(separator: ", "))")
+            throw Diagnostic(
+                file: file, line: r.line(root), subject: "role", message: "missing; allowed: \(curriculum.roles.map(\.id).joined(separator: ", "))")
         }
         var a = Assessment(role: roleID)
         if let node = r.value(m, "seniority", in: root, "seniority", required: false),
-           let text = r.string(node, "seniority", "seniority") {
+            let text = r.string(node, "seniority", "seniority")
+        {
             guard let s = Seniority(rawValue: text) else {
                 throw Diagnostic(file: file, line: r.line(node), subject: "seniority", message: "'\(text)' is not allowed; allowed: junior, mid, senior, staff")
             }
             a.seniority = s
         }
         if let node = r.value(m, "hours_per_week", in: root, "hours_per_week", required: false),
-           let h = r.number(node, "hours_per_week", "hours_per_week", in: Assessment.hoursRange) { a.hoursPerWeek = h }
+            let h = r.number(node, "hours_per_week", "hours_per_week", in: Assessment.hoursRange)
+        {
+            a.hoursPerWeek = h
+        }
         if let node = r.value(m, "weeks", in: root, "weeks", required: false),
-           let w = r.integer(node, "weeks", "weeks", in: Assessment.weeksRange) { a.weeks = w }
+            let w = r.integer(node, "weeks", "weeks", in: Assessment.weeksRange)
+        {
+            a.weeks = w
+        }
         if let node = r.value(m, "start", in: root, "start", required: false) {
             guard let text = node.scalar?.string, let day = Day(text) else {
                 throw Diagnostic(file: file, line: r.line(node), subject: "start", message: "\(r.kind(node)) is not a date; allowed: YYYY-MM-DD")
@@ -70,17 +80,27 @@ public enum AssessmentLoader {
             if let en = r.value(mm, "evidence", in: node, "market", required: false), let em = r.mapping(en, "market.evidence") {
                 for pair in em {
                     guard let dim = EvidenceDimension(rawValue: pair.key) else {
-                        r.problem(pair.keyNode, "market.evidence.\(pair.key)", "unknown evidence dimension; allowed: \(EvidenceDimension.allCases.map(\.rawValue).joined(separator: ", "))"); continue
+                        r.problem(
+                            pair.keyNode, "market.evidence.\(pair.key)",
+                            "unknown evidence dimension; allowed: \(EvidenceDimension.allCases.map(\.rawValue).joined(separator: ", "))");
+                        continue
                     }
-                    if let v = r.number(pair.value, "market.evidence.\(pair.key)", "market.evidence.\(pair.key)", in: EvidenceDimension.range) { a.market.evidence[dim] = v }
+                    if let v = r.number(pair.value, "market.evidence.\(pair.key)", "market.evidence.\(pair.key)", in: EvidenceDimension.range) {
+                        a.market.evidence[dim] = v
+                    }
                 }
             }
             if let bn = r.value(mm, "barriers", in: node, "market", required: false), let bm = r.mapping(bn, "market.barriers") {
                 for pair in bm {
                     guard let dim = BarrierDimension(rawValue: pair.key) else {
-                        r.problem(pair.keyNode, "market.barriers.\(pair.key)", "unknown barrier dimension; allowed: \(BarrierDimension.allCases.map(\.rawValue).joined(separator: ", "))"); continue
+                        r.problem(
+                            pair.keyNode, "market.barriers.\(pair.key)",
+                            "unknown barrier dimension; allowed: \(BarrierDimension.allCases.map(\.rawValue).joined(separator: ", "))");
+                        continue
                     }
-                    if let v = r.number(pair.value, "market.barriers.\(pair.key)", "market.barriers.\(pair.key)", in: BarrierDimension.range) { a.market.barriers[dim] = v }
+                    if let v = r.number(pair.value, "market.barriers.\(pair.key)", "market.barriers.\(pair.key)", in: BarrierDimension.range) {
+                        a.market.barriers[dim] = v
+                    }
                 }
             }
             if let gn = r.value(mm, "growth", in: node, "market", required: false) {
@@ -92,7 +112,9 @@ public enum AssessmentLoader {
             if let t = r.value(gm, "toward", in: node, "goals", required: false) { a.goals.toward = r.string(t, "goals.toward", "goals.toward") }
             if let inc = r.value(gm, "include", in: node, "goals", required: false), let im = r.mapping(inc, "goals.include") {
                 for pair in im {
-                    if let v = r.integer(pair.value, "goals.include.\(pair.key)", "goals.include.\(pair.key)", in: Level.unitRange) { a.goals.include[pair.key] = v }
+                    if let v = r.integer(pair.value, "goals.include.\(pair.key)", "goals.include.\(pair.key)", in: Level.unitRange) {
+                        a.goals.include[pair.key] = v
+                    }
                 }
             }
             if let exc = r.value(gm, "exclude", in: node, "goals", required: false) {
@@ -108,10 +130,13 @@ public enum AssessmentLoader {
             }
         }
         if let node = r.value(m, "availability", in: root, "availability", required: false),
-           let am = r.mapping(node, "availability") {
+            let am = r.mapping(node, "availability")
+        {
             for pair in am {
                 guard let day = Day(pair.key) else {
-                    r.problem(pair.keyNode, "availability", "'\(oneLine(pair.key, limit: 40))' is not a date; allowed: YYYY-MM-DD (a week's first day) -> hours 0..40")
+                    r.problem(
+                        pair.keyNode, "availability", "'\(oneLine(pair.key, limit: 40))' is not a date; allowed: YYYY-MM-DD (a week's first day) -> hours 0..40"
+                    )
                     continue
                 }
                 if let v = r.number(pair.value, "availability.\(pair.key)", "availability.\(pair.key)", in: Assessment.weekHoursRange) {

@@ -55,14 +55,16 @@ public struct CurriculaShelf: Sendable {
         removeLeftovers()
         if FileManager.default.fileExists(atPath: target.path) {
             guard CurriculumLoader.contentVersion(target) == CurriculumLoader.contentVersion(source) else {
-                throw Failure("version \(version) is already installed in \(target.path) with other content; "
-                              + "give this curricula a new version in its \(CurriculumLoader.releaseFileName)")
+                throw Failure(
+                    "version \(version) is already installed in \(target.path) with other content; "
+                        + "give this curricula a new version in its \(CurriculumLoader.releaseFileName)")
             }
         } else {
             let temp = folder.appendingPathComponent(".install-\(version)-\(getpid())", isDirectory: true)
             do {
-                try FileManager.default.createDirectory(at: temp.appendingPathComponent("roles"), withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    at: temp.appendingPathComponent("roles"), withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
                 for name in CurriculumLoader.files(source) {
                     try copyDurably(source.appendingPathComponent(name), to: temp.appendingPathComponent(name))
                 }

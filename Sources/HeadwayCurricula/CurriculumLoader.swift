@@ -25,7 +25,8 @@ public enum CurriculumLoader {
         var isDir: ObjCBool = false
         let parts = ["skills.yaml", "signals.yaml", "roles"].map { base.appendingPathComponent($0).path }
         guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDir), isDir.boolValue,
-              parts.contains(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            parts.contains(where: { FileManager.default.fileExists(atPath: $0) })
+        else {
             // A folder with none of the three (a typo, `/etc`) is one problem, not one per file.
             return (nil, [Diagnostic(file: directory.path, line: 0, message: "is not a curricula folder (expected skills.yaml, signals.yaml and roles/)")])
         }
@@ -67,8 +68,9 @@ public enum CurriculumLoader {
 
         let graph = SkillGraph(groups: groups, skills: skills.map(\.0))
         crossCheck(graph: graph, skills: skills, roles: roles, signals: signals, declared: declared, log: log)
-        let curriculum = Curriculum(graph: graph, roles: roles.map(\.0), signals: signals.map(\.0),
-                                    version: contentVersion(base), release: release)
+        let curriculum = Curriculum(
+            graph: graph, roles: roles.map(\.0), signals: signals.map(\.0),
+            version: contentVersion(base), release: release)
         return (log.items.isEmpty ? curriculum : nil, log.items)
     }
 
@@ -84,7 +86,8 @@ public enum CurriculumLoader {
         let base = directory.standardizedFileURL
         var hasher = ContentHash()
         for url in [base.appendingPathComponent("skills.yaml")] + roleFiles(base)
-            + [base.appendingPathComponent("signals.yaml"), base.appendingPathComponent(releaseFileName)] {
+            + [base.appendingPathComponent("signals.yaml"), base.appendingPathComponent(releaseFileName)]
+        {
             if let data = try? Data(contentsOf: url) { hasher.add(url.lastPathComponent); hasher.add(data) }
         }
         return hasher.hex
@@ -197,7 +200,8 @@ public enum CurriculumLoader {
                     guard let pm = r.mapping(p, id) else { continue }
                     r.checkKeys(pm, allowed: ["skill", "level"], id)
                     if let s = r.string(r.value(pm, "skill", in: p, id), id, "requires.skill"),
-                       let l = r.integer(r.value(pm, "level", in: p, id), id, "requires.level", in: Level.unitRange) {
+                        let l = r.integer(r.value(pm, "level", in: p, id), id, "requires.level", in: Level.unitRange)
+                    {
                         requires.append(Prerequisite(skill: s, level: l))
                     }
                 }
@@ -219,9 +223,13 @@ public enum CurriculumLoader {
                 }
             }
             if let name, let kind, let group, let description, let reference, let hours {
-                skills.append((Skill(id: id, name: name, kind: kind, group: group, description: description,
-                                     referenceLevel: reference, hours: hours, requires: requires, seeds: seeds,
-                                     activities: activities), r.line(node), r))
+                skills.append(
+                    (
+                        Skill(
+                            id: id, name: name, kind: kind, group: group, description: description,
+                            referenceLevel: reference, hours: hours, requires: requires, seeds: seeds,
+                            activities: activities), r.line(node), r
+                    ))
             }
         }
         return (groups, skills)
@@ -229,8 +237,10 @@ public enum CurriculumLoader {
 
     // MARK: - roles/<id>.yaml
 
-    static let roleKeys = ["id", "name", "seniority", "seeds", "reference_date", "published_score", "estimate",
-                           "tasks", "evidence", "barriers", "protective", "growth", "ladder", "reference_levels"]
+    static let roleKeys = [
+        "id", "name", "seniority", "seeds", "reference_date", "published_score", "estimate",
+        "tasks", "evidence", "barriers", "protective", "growth", "ladder", "reference_levels"
+    ]
     static let taskKeys = ["id", "name", "share", "score", "impact", "kappa", "estimate", "rationale", "skills"]
 
     static func readRole(_ root: Node, _ r: NodeReader, declaring declared: inout Declared) -> (Role, Int, NodeReader, [String: Int])? {
@@ -277,8 +287,10 @@ public enum CurriculumLoader {
             }
             if weights.isEmpty { r.problem(t, subject, "task has no key skills (skills: {skill-id: weight})") }
             if let tname, let share, let score, let impact, let kappa, let rationale {
-                tasks.append(RoleTask(id: tid, name: tname, share: share, score: score, impact: impact, kappa: kappa,
-                                      estimate: testimate, rationale: rationale, skills: weights))
+                tasks.append(
+                    RoleTask(
+                        id: tid, name: tname, share: share, score: score, impact: impact, kappa: kappa,
+                        estimate: testimate, rationale: rationale, skills: weights))
             }
         }
         let total = tasks.reduce(0) { $0 + $1.share }
@@ -295,8 +307,9 @@ public enum CurriculumLoader {
             guard let lm = r.mapping(rung, id) else { continue }
             r.checkKeys(lm, allowed: ["name", "score", "seed"], id)
             if let n = r.string(r.value(lm, "name", in: rung, id), id, "ladder.name"),
-               let s = r.number(r.value(lm, "score", in: rung, id), id, "ladder.score", in: 0...100),
-               let seed = r.string(r.value(lm, "seed", in: rung, id), id, "ladder.seed") {
+                let s = r.number(r.value(lm, "score", in: rung, id), id, "ladder.score", in: 0...100),
+                let seed = r.string(r.value(lm, "seed", in: rung, id), id, "ladder.seed")
+            {
                 ladder.append(LadderRung(name: n, score: s, seed: seed))
             }
         }
@@ -307,11 +320,13 @@ public enum CurriculumLoader {
             }
         }
         guard let name, let seniority, let date, let growth,
-              evidence.count == 5, barriers.count == 5, protective.count == 3 else { return nil }
-        let role = Role(id: id, name: name, seniority: seniority, seeds: seeds, referenceDate: date,
-                        publishedScore: published, estimate: estimate, tasks: tasks, evidence: evidence,
-                        barriers: barriers, protective: protective, growth: growth, ladder: ladder,
-                        referenceLevels: references)
+            evidence.count == 5, barriers.count == 5, protective.count == 3
+        else { return nil }
+        let role = Role(
+            id: id, name: name, seniority: seniority, seeds: seeds, referenceDate: date,
+            publishedScore: published, estimate: estimate, tasks: tasks, evidence: evidence,
+            barriers: barriers, protective: protective, growth: growth, ladder: ladder,
+            referenceLevels: references)
         return (role, r.line(root), r, taskLines)
     }
 
@@ -338,7 +353,8 @@ public enum CurriculumLoader {
         guard let node, let m = r.mapping(node, id) else { return nil }
         r.checkKeys(m, allowed: ["score", "rationale"], id)
         guard let score = r.number(r.value(m, "score", in: node, id), id, "\(key).score", in: range),
-              let rationale = r.string(r.value(m, "rationale", in: node, id), id, "\(key).rationale") else { return nil }
+            let rationale = r.string(r.value(m, "rationale", in: node, id), id, "\(key).rationale")
+        else { return nil }
         return Rated(score: score, rationale: rationale)
     }
 
@@ -360,7 +376,8 @@ public enum CurriculumLoader {
             if let wn = r.value(m, "window", in: node, id), let wm = r.mapping(wn, id) {
                 r.checkKeys(wm, allowed: ["from", "to"], id)
                 if let from = dayValue(r.value(wm, "from", in: wn, id), r, id, "window.from"),
-                   let to = dayValue(r.value(wm, "to", in: wn, id), r, id, "window.to") {
+                    let to = dayValue(r.value(wm, "to", in: wn, id), r, id, "window.to")
+                {
                     if to <= from { r.problem(wn, id, "window ends (\(to)) before it starts (\(from))") } else { window = Window(from: from, to: to) }
                 }
             }
@@ -383,8 +400,11 @@ public enum CurriculumLoader {
                     delta = r.number(r.value(em, "delta", in: e, id), id, "effects.delta", in: -2...2)
                 case "evidence":
                     let text = r.string(t.value, id, "effects.evidence") ?? ""
-                    if let dim = EvidenceDimension(rawValue: text) { target = .evidence(dim) } else {
-                        r.problem(t.value, id, "unknown evidence dimension '\(text)'; allowed: \(EvidenceDimension.allCases.map(\.rawValue).joined(separator: ", "))")
+                    if let dim = EvidenceDimension(rawValue: text) {
+                        target = .evidence(dim)
+                    } else {
+                        r.problem(
+                            t.value, id, "unknown evidence dimension '\(text)'; allowed: \(EvidenceDimension.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     delta = r.number(r.value(em, "delta", in: e, id), id, "effects.delta", in: -2...2)
                 default:
@@ -397,12 +417,17 @@ public enum CurriculumLoader {
                 }
             }
             if effects.isEmpty { r.problem(node, id, "signal has no effects") }
-            let answered = r.value(m, "answered_by", in: node, id, required: false)
+            let answered =
+                r.value(m, "answered_by", in: node, id, required: false)
                 .flatMap { r.sequence($0, id) }?.compactMap { r.string($0, id, "answered_by") } ?? []
             let note = r.string(r.value(m, "note", in: node, id), id, "note")
             if let title, let window, let note {
-                out.append((Signal(id: id, title: title, seeds: seeds, window: window, effects: effects,
-                                   answeredBy: answered, note: note), r.line(node), r, effectLines))
+                out.append(
+                    (
+                        Signal(
+                            id: id, title: title, seeds: seeds, window: window, effects: effects,
+                            answeredBy: answered, note: note), r.line(node), r, effectLines
+                    ))
             }
         }
         return out
@@ -410,9 +435,11 @@ public enum CurriculumLoader {
 
     // MARK: - across files
 
-    static func crossCheck(graph: SkillGraph, skills: [(Skill, Int, NodeReader)],
-                           roles: [(Role, Int, NodeReader, [String: Int])],
-                           signals: [(Signal, Int, NodeReader, [Int])], declared: Declared, log: DiagnosticLog) {
+    static func crossCheck(
+        graph: SkillGraph, skills: [(Skill, Int, NodeReader)],
+        roles: [(Role, Int, NodeReader, [String: Int])],
+        signals: [(Signal, Int, NodeReader, [Int])], declared: Declared, log: DiagnosticLog
+    ) {
         // A reference is unknown only when no file declares it, and only when skills.yaml
         // could be read at all.
         func unknownSkill(_ id: String) -> Bool {
@@ -429,8 +456,10 @@ public enum CurriculumLoader {
         }
         if let cycle = graph.findCycle(), cycle.count > 2 {
             let line = skills.first { $0.0.id == cycle[0] }
-            log.add(Diagnostic(file: line?.2.file ?? "skills.yaml", line: line?.1 ?? 0, subject: cycle[0],
-                               message: "prerequisite cycle: \(cycle.joined(separator: " -> "))"))
+            log.add(
+                Diagnostic(
+                    file: line?.2.file ?? "skills.yaml", line: line?.1 ?? 0, subject: cycle[0],
+                    message: "prerequisite cycle: \(cycle.joined(separator: " -> "))"))
         }
         var roleIDs = Set<String>()
         for (role, line, r, taskLines) in roles {
@@ -439,8 +468,10 @@ public enum CurriculumLoader {
             }
             for task in role.tasks {
                 for s in task.skills.keys.sorted() where unknownSkill(s) {
-                    log.add(Diagnostic(file: r.file, line: taskLines[task.id] ?? line, subject: "\(role.id)/\(task.id)",
-                                       message: "key skill '\(s)' is not in skills.yaml"))
+                    log.add(
+                        Diagnostic(
+                            file: r.file, line: taskLines[task.id] ?? line, subject: "\(role.id)/\(task.id)",
+                            message: "key skill '\(s)' is not in skills.yaml"))
                 }
             }
             for s in role.referenceLevels.keys.sorted() where unknownSkill(s) {
@@ -456,8 +487,10 @@ public enum CurriculumLoader {
                     continue
                 }
                 if case .task(let t) = effect.target, role.task(t) == nil, declared.tasks[role.id]?.contains(t) != true {
-                    log.add(Diagnostic(file: r.file, line: eline, subject: signal.id,
-                                       message: "effect names unknown task '\(t)' of \(role.id); allowed: \(role.tasks.map(\.id).joined(separator: ", "))"))
+                    log.add(
+                        Diagnostic(
+                            file: r.file, line: eline, subject: signal.id,
+                            message: "effect names unknown task '\(t)' of \(role.id); allowed: \(role.tasks.map(\.id).joined(separator: ", "))"))
                 }
             }
             for s in signal.answeredBy where unknownSkill(s) {
@@ -495,11 +528,11 @@ func isValidID(_ id: String) -> Bool {
 
 /// FNV-1a (64-bit) over file names and bytes: a stable curricula version without a crypto dependency.
 struct ContentHash {
-    private var state: UInt64 = 0xcbf29ce484222325
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
     mutating func add(_ text: String) { add(Data(text.utf8)); add(Data([0])) }
     mutating func add(_ data: Data) {
         var h = state
-        data.withUnsafeBytes { raw in for byte in raw { h = (h ^ UInt64(byte)) &* 0x100000001b3 } }
+        data.withUnsafeBytes { raw in for byte in raw { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 } }
         state = h
     }
     var hex: String {

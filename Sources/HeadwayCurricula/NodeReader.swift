@@ -1,4 +1,5 @@
 import Foundation
+import HeadwayCore
 import Yams
 
 /// Reads a YAML node tree with line numbers, logging every problem instead of stopping at the first.
@@ -73,7 +74,7 @@ struct NodeReader {
             return nil
         }
         if let range, !range.contains(x) {
-            problem(node, subject, "\(the(key, subject))is \(HeadwayCoreFormat(x)); allowed: \(show(range))")
+            problem(node, subject, "\(the(key, subject))is \(HeadwayCore.format(x)); allowed: \(show(range))")
             return nil
         }
         return x
@@ -104,11 +105,8 @@ struct NodeReader {
 
     func describe(_ node: Node) -> String { kind(node) }
 
-    private func show(_ r: ClosedRange<Double>) -> String { "\(HeadwayCoreFormat(r.lowerBound))..\(HeadwayCoreFormat(r.upperBound))" }
+    private func show(_ r: ClosedRange<Double>) -> String { "\(HeadwayCore.format(r.lowerBound))..\(HeadwayCore.format(r.upperBound))" }
 }
-
-import HeadwayCore
-func HeadwayCoreFormat(_ x: Double) -> String { format(x) }
 
 /// Loads a YAML (or JSON) file into a node tree; one diagnostic when it cannot be read or parsed.
 func composeFile(_ url: URL, displayName: String) throws(Diagnostic) -> Node {

@@ -27,12 +27,15 @@ public enum SyntheticCurriculum {
                     }
                 }
             }
-            let activities = Dictionary(uniqueKeysWithValues: (1...4).map { l in
-                (l, (0..<(l == 4 ? 1 : 2)).map { "Synthetic activity \($0 + 1) for s\(i) level \(l)" })
-            })
-            skills.append(Skill(id: "s\(i)", name: "Skill \(i)", kind: .technical, group: groups[i % groups.count].id,
-                                description: "Synthetic skill \(i).", referenceLevel: Int.random(in: 1...3, using: &rng),
-                                hours: hours, requires: requires, seeds: ["synthetic"], activities: activities))
+            let activities = Dictionary(
+                uniqueKeysWithValues: (1...4).map { l in
+                    (l, (0..<(l == 4 ? 1 : 2)).map { "Synthetic activity \($0 + 1) for s\(i) level \(l)" })
+                })
+            skills.append(
+                Skill(
+                    id: "s\(i)", name: "Skill \(i)", kind: .technical, group: groups[i % groups.count].id,
+                    description: "Synthetic skill \(i).", referenceLevel: Int.random(in: 1...3, using: &rng),
+                    hours: hours, requires: requires, seeds: ["synthetic"], activities: activities))
         }
         var shares = (0..<taskCount).map { _ in Double.random(in: 1...10, using: &rng) }
         let total = shares.reduce(0, +)
@@ -43,16 +46,18 @@ public enum SyntheticCurriculum {
             for _ in 0..<Int.random(in: 2...5, using: &rng) {
                 keys["s\(Int.random(in: 0..<skillCount, using: &rng))"] = Double(Int.random(in: 1...5, using: &rng)) / 10
             }
-            return RoleTask(id: "t\(t)", name: "Task \(t)", share: shares[t], score: Double(Int.random(in: 2...4, using: &rng)),
-                            impact: .augmentation, kappa: 0.5, estimate: "synthetic", rationale: "synthetic", skills: keys)
+            return RoleTask(
+                id: "t\(t)", name: "Task \(t)", share: shares[t], score: Double(Int.random(in: 2...4, using: &rng)),
+                impact: .augmentation, kappa: 0.5, estimate: "synthetic", rationale: "synthetic", skills: keys)
         }
         let rated = { (x: Double) in Rated(score: x, rationale: "synthetic") }
-        let role = Role(id: roleID, name: "Synthetic Role", seniority: .mid, seeds: ["synthetic"], referenceDate: referenceDate,
-                        publishedScore: nil, estimate: "synthetic", tasks: tasks,
-                        evidence: Dictionary(uniqueKeysWithValues: EvidenceDimension.allCases.map { ($0, rated(1)) }),
-                        barriers: Dictionary(uniqueKeysWithValues: BarrierDimension.allCases.map { ($0, rated(0)) }),
-                        protective: Dictionary(uniqueKeysWithValues: ProtectiveDimension.allCases.map { ($0, rated(1)) }),
-                        growth: rated(1), ladder: [])
+        let role = Role(
+            id: roleID, name: "Synthetic Role", seniority: .mid, seeds: ["synthetic"], referenceDate: referenceDate,
+            publishedScore: nil, estimate: "synthetic", tasks: tasks,
+            evidence: Dictionary(uniqueKeysWithValues: EvidenceDimension.allCases.map { ($0, rated(1)) }),
+            barriers: Dictionary(uniqueKeysWithValues: BarrierDimension.allCases.map { ($0, rated(0)) }),
+            protective: Dictionary(uniqueKeysWithValues: ProtectiveDimension.allCases.map { ($0, rated(1)) }),
+            growth: rated(1), ladder: [])
         return Curriculum(graph: SkillGraph(groups: groups, skills: skills), roles: [role], signals: [], version: "synthetic-\(seed)-\(scale)")
     }
 
@@ -63,8 +68,9 @@ public enum SyntheticCurriculum {
         for s in curriculum.graph.skills where Double.random(in: 0...1, using: &rng) < 0.3 {
             skills[s.id] = Int.random(in: 0...4, using: &rng)
         }
-        return Assessment(role: roleID, seniority: Seniority.allCases.randomElement(using: &rng)!, hoursPerWeek: hoursPerWeek,
-                          weeks: weeks, start: Day("2026-11-23")!, skills: skills)
+        return Assessment(
+            role: roleID, seniority: Seniority.allCases.randomElement(using: &rng)!, hoursPerWeek: hoursPerWeek,
+            weeks: weeks, start: Day("2026-11-23")!, skills: skills)
     }
 
     /// A small random planning problem (at most `maxSkills` skills), small enough to search exhaustively.
@@ -79,8 +85,10 @@ public enum SyntheticCurriculum {
             if i > 0, Bool.random(using: &rng) {
                 requires.append(Prerequisite(skill: "s\(Int.random(in: 0..<i, using: &rng))", level: Int.random(in: 1...4, using: &rng)))
             }
-            skills.append(.init(id: "s\(i)", level: Int.random(in: 0...3, using: &rng), reference: Int.random(in: 0...4, using: &rng),
-                                hours: hours, requires: requires))
+            skills.append(
+                .init(
+                    id: "s\(i)", level: Int.random(in: 0...3, using: &rng), reference: Int.random(in: 0...4, using: &rng),
+                    hours: hours, requires: requires))
         }
         let taskCount = Int.random(in: 1...4, using: &rng)
         var shares = (0..<taskCount).map { _ in Double.random(in: 0.1...1, using: &rng) }
@@ -90,8 +98,9 @@ public enum SyntheticCurriculum {
             var keys: [String: Double] = [:]
             for _ in 0..<Int.random(in: 1...3, using: &rng) { keys["s\(Int.random(in: 0..<n, using: &rng))"] = Double.random(in: 0.1...1, using: &rng) }
             let sum = keys.values.reduce(0, +)
-            return TaskInput(id: "t\(t)", share: shares[t], base: Double.random(in: 1...5, using: &rng),
-                             kappa: Double.random(in: 0.1...1.5, using: &rng), skills: keys.mapValues { $0 / sum })
+            return TaskInput(
+                id: "t\(t)", share: shares[t], base: Double.random(in: 1...5, using: &rng),
+                kappa: Double.random(in: 0.1...1.5, using: &rng), skills: keys.mapValues { $0 / sum })
         }
         var include: [PlanningProblem.Goal] = []
         if Int.random(in: 0..<4, using: &rng) == 0 {
@@ -100,10 +109,12 @@ public enum SyntheticCurriculum {
         var exclude: [String] = []
         if Int.random(in: 0..<4, using: &rng) == 0 { exclude.append("s\(Int.random(in: 0..<n, using: &rng))") }
         exclude.removeAll { x in include.contains { $0.skill == x } }
-        return PlanningProblem(weeks: Int.random(in: 1...6, using: &rng), hoursPerWeek: Double(Int.random(in: 1...8, using: &rng)),
-                               market: MarketTotals(evidence: Double(Int.random(in: -10...10, using: &rng)),
-                                                    barriers: Double(Int.random(in: 0...10, using: &rng)),
-                                                    growth: Double(Int.random(in: -2...2, using: &rng))),
-                               tasks: tasks, skills: skills, include: include, exclude: exclude)
+        return PlanningProblem(
+            weeks: Int.random(in: 1...6, using: &rng), hoursPerWeek: Double(Int.random(in: 1...8, using: &rng)),
+            market: MarketTotals(
+                evidence: Double(Int.random(in: -10...10, using: &rng)),
+                barriers: Double(Int.random(in: 0...10, using: &rng)),
+                growth: Double(Int.random(in: -2...2, using: &rng))),
+            tasks: tasks, skills: skills, include: include, exclude: exclude)
     }
 }

@@ -24,8 +24,10 @@ do {
     }
     let day = Day("2026-11-23")!
     for i in 0..<count {
-        let row = try store.addLog(LogEntry(date: day.adding(days: i % 365), skill: "vllm", level: 1 + i % 4,
-                                            hours: 0.5, status: .done, note: "burst \(args[2]) \(i)"), for: profile)
+        let row = try store.addLog(
+            LogEntry(
+                date: day.adding(days: i % 365), skill: "vllm", level: 1 + i % 4,
+                hours: 0.5, status: .done, note: "burst \(args[2]) \(i)"), for: profile)
         // write(2) directly: nothing sits in a buffer when the process is killed.
         FileHandle.standardOutput.write(Data("\(row.id)\n".utf8))
     }

@@ -48,8 +48,11 @@ struct AssessSetTests {
     func oneAnswer() throws {
         let p = try Profile()
         #expect(try p.run(["assess", "set", "hours", "5"]).output.contains("Hours per week: 6 → 5"))
-        let split = try p.run(["assess", "set", "split", "gpu-cluster-management=40,model-serving-inference=20,training-pipeline-orchestration=10,"
-                                + "cuda-nccl-optimisation=10,gpu-cost-management=10,monitoring-incident-response=5,cross-functional-collaboration=5"])
+        let split = try p.run([
+            "assess", "set", "split",
+            "gpu-cluster-management=40,model-serving-inference=20,training-pipeline-orchestration=10,"
+                + "cuda-nccl-optimisation=10,gpu-cost-management=10,monitoring-incident-response=5,cross-functional-collaboration=5"
+        ])
         #expect(split.status == 0, "\(split.output)")
         #expect(try p.run(["assess", "set", "off", "2026-12-21"]).output.contains("Weeks off: 2026-12-21"))
         let assumed = try #require(try p.json(["score", "--json"])["band"] as? [Double])
@@ -73,17 +76,19 @@ struct AssessSetTests {
         #expect(try p.json(["score", "--json"])["band"] as? [Double] == wider)
     }
 
-    @Test("a bad value is one line naming what is allowed, and nothing is written", arguments: [
-        (["hours", "50"], "hours 50 is out of range; allowed: 1-40"),
-        (["hours", "lots"], "hours 'lots' is not a number; allowed: 1-40"),
-        (["split", "gpu-cluster-management=50"], "time_split: shares add to 50; they must add to 100"),
-        (["split", "nonsense"], "split 'nonsense' is not TASK=PERCENT; allowed tasks: gpu-cluster-management"),
-        (["off", "soon"], "off 'soon' is not a date; allowed: YYYY-MM-DD"),
-        (["off", "2026-12-21=99"], "that week's hours must be 0-40"),
-        (["unsure", "nccl"], "'nccl' has no level under skills; only an answered level can be unsure"),
-        (["unsure", "no-such"], "unknown skill 'no-such'"),
-        (["vllm", "7?"], "level '7' is not allowed; allowed: 0-4"),
-    ] as [([String], String)])
+    @Test(
+        "a bad value is one line naming what is allowed, and nothing is written",
+        arguments: [
+            (["hours", "50"], "hours 50 is out of range; allowed: 1-40"),
+            (["hours", "lots"], "hours 'lots' is not a number; allowed: 1-40"),
+            (["split", "gpu-cluster-management=50"], "time_split: shares add to 50; they must add to 100"),
+            (["split", "nonsense"], "split 'nonsense' is not TASK=PERCENT; allowed tasks: gpu-cluster-management"),
+            (["off", "soon"], "off 'soon' is not a date; allowed: YYYY-MM-DD"),
+            (["off", "2026-12-21=99"], "that week's hours must be 0-40"),
+            (["unsure", "nccl"], "'nccl' has no level under skills; only an answered level can be unsure"),
+            (["unsure", "no-such"], "unknown skill 'no-such'"),
+            (["vllm", "7?"], "level '7' is not allowed; allowed: 0-4")
+        ] as [([String], String)])
     func refuses(arguments: [String], message: String) throws {
         let p = try Profile()
         let before = try p.run(["history", "--json"]).output

@@ -40,8 +40,10 @@ struct BadCorpusTests {
         deinit { try? FileManager.default.removeItem(at: folder) }
 
         /// Runs `headway` and checks the common promises; returns the error line.
-        func refuse(_ arguments: [String], input: Data = Data(), expected: String,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+        func refuse(
+            _ arguments: [String], input: Data = Data(), expected: String,
+            sourceLocation: SourceLocation = #_sourceLocation
+        ) throws {
             let run = try Run(arguments, input: input, environment: environment)
             let wanted = expected.replacingOccurrences(of: "$DB", with: db.path)
             #expect(run.status != 0 && run.status < 128, "exit \(run.status) (a signal is > 128)", sourceLocation: sourceLocation)
@@ -52,8 +54,9 @@ struct BadCorpusTests {
 
         func unchanged(sourceLocation: SourceLocation = #_sourceLocation) throws {
             #expect(try Data(contentsOf: db) == bytes, "database bytes unchanged", sourceLocation: sourceLocation)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == files,
-                    "no file left beside the database", sourceLocation: sourceLocation)
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == files,
+                "no file left beside the database", sourceLocation: sourceLocation)
         }
     }
 
@@ -65,8 +68,9 @@ struct BadCorpusTests {
         // `profile new` names the file by its full path; the `.expected` by the repository's.
         let expected = try Self.expected("assessments", name)
         #expect(expected.hasPrefix("Fixtures/bad/assessments/\(name)"))
-        try scratch.refuse(["profile", "new", "bo", "--from", "Fixtures/bad/assessments/\(name)"],
-                           expected: Binary.repository.path + "/" + expected)
+        try scratch.refuse(
+            ["profile", "new", "bo", "--from", "Fixtures/bad/assessments/\(name)"],
+            expected: Binary.repository.path + "/" + expected)
     }
 
     @Test("a 10 MB assessment is refused before it is parsed")
@@ -79,8 +83,9 @@ struct BadCorpusTests {
         while text.utf8.count < 10 << 20 { text += "  vllm-\(text.utf8.count): 2\n" }
         try Data(text.utf8).write(to: file)
         let size = try Data(contentsOf: file).count
-        try scratch.refuse(["profile", "new", "bo", "--from", file.path],
-                           expected: "\(file.path): is \(size) bytes; files over 4194304 bytes are refused")
+        try scratch.refuse(
+            ["profile", "new", "bo", "--from", file.path],
+            expected: "\(file.path): is \(size) bytes; files over 4194304 bytes are refused")
     }
 
     // MARK: - curricula
@@ -130,11 +135,16 @@ struct BadCorpusTests {
     func sqlIsData() throws {
         let scratch = try Scratch()
         let sql = "'); DROP TABLE logs; --"
-        var document = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: Binary.repository.appendingPathComponent("Fixtures/fuzz/profile-import/ana-export.json"))) as? [String: Any])
+        var document = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Binary.repository.appendingPathComponent("Fixtures/fuzz/profile-import/ana-export.json"))) as? [String: Any])
         document["name"] = "bo\(sql)"
-        document["logs"] = [["id": 1, "created_at": "2026-11-23T18:00:00.000Z", "date": "2026-11-23", "skill": "vllm", "level": 3,
-                             "activity": "x\(sql)", "hours": 2, "status": "done", "note": "SELECT * FROM profiles; \(sql)"]]
+        document["logs"] = [
+            [
+                "id": 1, "created_at": "2026-11-23T18:00:00.000Z", "date": "2026-11-23", "skill": "vllm", "level": 3,
+                "activity": "x\(sql)", "hours": 2, "status": "done", "note": "SELECT * FROM profiles; \(sql)"
+            ]
+        ]
         let file = scratch.folder.appendingPathComponent("in.json")
         try JSONSerialization.data(withJSONObject: document).write(to: file)
         let imported = try Run(["profile", "import", file.path], environment: scratch.environment)
@@ -193,14 +203,18 @@ struct Run: CustomStringConvertible {
     let stdout: String
     let stderr: String
 
-    init(_ arguments: [String], input: Data = Data(), environment: [String: String], in directory: URL? = nil,
-         binary: URL? = nil) throws {
+    init(
+        _ arguments: [String], input: Data = Data(), environment: [String: String], in directory: URL? = nil,
+        binary: URL? = nil
+    ) throws {
         guard let url = binary ?? Binary.url else { throw Binary.Missing() }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("headway-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let (inFile, outFile, errFile) = (scratch.appendingPathComponent("in"), scratch.appendingPathComponent("out"),
-                                         scratch.appendingPathComponent("err"))
+        let (inFile, outFile, errFile) = (
+            scratch.appendingPathComponent("in"), scratch.appendingPathComponent("out"),
+            scratch.appendingPathComponent("err")
+        )
         try input.write(to: inFile)
         FileManager.default.createFile(atPath: outFile.path, contents: nil)
         FileManager.default.createFile(atPath: errFile.path, contents: nil)

@@ -18,7 +18,7 @@ struct BadInputTests {
         ("an unknown skill", Data("assess set no-such-skill 3".utf8)),
         ("an option with no value", Data("plan --weeks".utf8)),
         ("an unknown flag", Data("assess set --force vllm 3".utf8)),
-        ("quit with an argument", Data("quit now".utf8)),
+        ("quit with an argument", Data("quit now".utf8))
     ]
 
     @Test("each bad line gets exactly one error line, the shell goes on, and the database bytes stay the same")

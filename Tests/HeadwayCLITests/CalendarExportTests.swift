@@ -1,32 +1,33 @@
 import Foundation
 import HeadwayCore
 import Testing
+
 @testable import HeadwayCLI
 
 /// Reads an .ics file with Python's icalendar and prints what a calendar would import.
 let icsReader = """
-import json, sys
-from icalendar import Calendar, Event
-cal = Calendar.from_ical(open(sys.argv[1], 'rb').read())
-events = []
-for ev in cal.walk('VEVENT'):
-    start, end = ev.decoded('DTSTART'), ev.decoded('DTEND')
-    events.append({'uid': str(ev['UID']), 'summary': str(ev['SUMMARY']), 'description': str(ev['DESCRIPTION']),
-                   'start': start.isoformat(), 'end': end.isoformat(), 'all_day': type(start).__name__ == 'date',
-                   'stamp': ev.decoded('DTSTAMP').isoformat(), 'sequence': int(ev['SEQUENCE']),
-                   'errors': [str(e) for e in ev.errors]})
-# X-WR-CALNAME is an extension property, TEXT by RFC 5545; icalendar keeps its raw value, so
-# decode it the way it decodes a standard TEXT property.
-raw = cal['X-WR-CALNAME'].to_ical().decode()
-name = Event.from_ical('BEGIN:VEVENT\\r\\nSUMMARY:' + raw + '\\r\\nEND:VEVENT\\r\\n')['SUMMARY']
-print(json.dumps({'name': str(name), 'version': str(cal['VERSION']), 'prodid': str(cal['PRODID']),
-                  'errors': [str(e) for e in cal.errors], 'events': events}))
-"""
+    import json, sys
+    from icalendar import Calendar, Event
+    cal = Calendar.from_ical(open(sys.argv[1], 'rb').read())
+    events = []
+    for ev in cal.walk('VEVENT'):
+        start, end = ev.decoded('DTSTART'), ev.decoded('DTEND')
+        events.append({'uid': str(ev['UID']), 'summary': str(ev['SUMMARY']), 'description': str(ev['DESCRIPTION']),
+                       'start': start.isoformat(), 'end': end.isoformat(), 'all_day': type(start).__name__ == 'date',
+                       'stamp': ev.decoded('DTSTAMP').isoformat(), 'sequence': int(ev['SEQUENCE']),
+                       'errors': [str(e) for e in ev.errors]})
+    # X-WR-CALNAME is an extension property, TEXT by RFC 5545; icalendar keeps its raw value, so
+    # decode it the way it decodes a standard TEXT property.
+    raw = cal['X-WR-CALNAME'].to_ical().decode()
+    name = Event.from_ical('BEGIN:VEVENT\\r\\nSUMMARY:' + raw + '\\r\\nEND:VEVENT\\r\\n')['SUMMARY']
+    print(json.dumps({'name': str(name), 'version': str(cal['VERSION']), 'prodid': str(cal['PRODID']),
+                      'errors': [str(e) for e in cal.errors], 'events': events}))
+    """
 
 struct ParsedCalendar: Decodable {
     struct Event: Decodable {
         let uid, summary, description, start, end, stamp: String
-        let all_day: Bool
+        let allDay: Bool
         let sequence: Int
         let errors: [String]
     }
@@ -38,7 +39,9 @@ struct ParsedCalendar: Decodable {
         let python = try Tools.require(Tools.icalendarPython, "python3 with icalendar (pip install icalendar; .ci/run does)")
         let r = try Tools.python(python, script: icsReader, [file.path])
         guard r.status == 0 else { throw Tools.ToolMissing(description: "icalendar could not read \(file.path): \(r.stderr)") }
-        return try JSONDecoder().decode(ParsedCalendar.self, from: r.stdoutData)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(ParsedCalendar.self, from: r.stdoutData)
     }
 }
 
@@ -62,8 +65,9 @@ func checkContentLines(_ data: Data, sourceLocation: SourceLocation = #_sourceLo
 
 @Suite("The plan as a calendar (RFC 5545), read back by Python's icalendar")
 struct CalendarExportTests {
-    @Test("every week of the plan is one all-day event that icalendar reads with its activities",
-          .enabled(if: Tools.shouldRun(Tools.icalendarPython), "python3 with icalendar is missing: pip install icalendar"))
+    @Test(
+        "every week of the plan is one all-day event that icalendar reads with its activities",
+        .enabled(if: Tools.shouldRun(Tools.icalendarPython), "python3 with icalendar is missing: pip install icalendar"))
     func everyWeekIsAnEvent() throws {
         let folder = try scratchFolder(); defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("plan.ics")
@@ -86,7 +90,7 @@ struct CalendarExportTests {
         let graph = Reference.curriculum.graph
         for (event, week) in zip(cal.events, plan.schedule) {
             #expect(event.errors.isEmpty, "\(event.errors)")
-            #expect(event.all_day && event.start == week.start.description && event.end == week.start.adding(days: 7).description)
+            #expect(event.allDay && event.start == week.start.description && event.end == week.start.adding(days: 7).description)
             #expect(event.stamp == "2026-11-23T00:00:00+00:00")
             #expect(event.summary.hasPrefix("Headway week \(week.week)/\(plan.weeks): "))
             for item in week.items {
@@ -100,19 +104,24 @@ struct CalendarExportTests {
         }
     }
 
-    @Test("commas, semicolons, backslashes, newlines and long UTF-8 text survive escaping and folding",
-          .enabled(if: Tools.shouldRun(Tools.icalendarPython), "python3 with icalendar is missing: pip install icalendar"))
+    @Test(
+        "commas, semicolons, backslashes, newlines and long UTF-8 text survive escaping and folding",
+        .enabled(if: Tools.shouldRun(Tools.icalendarPython), "python3 with icalendar is missing: pip install icalendar"))
     func escapingAndFolding() throws {
         let tricky = "Tune A, then B; keep C\\D \"quoted\"\nsecond line → ünïcødé ✓ " + String(repeating: "ñ→", count: 60)
-        let week = PlanWeek(week: 1, start: Day("2026-11-23")!, hours: 6, projectedScore: 50, items: [
-            PlanItem(skill: "vllm", level: 2, hours: 6, activities: [PlannedActivity(text: tricky, hours: 6)], completes: true),
-        ])
-        let plan = Plan(start: week.start, weeks: 1, hoursPerWeek: 6, include: [:], exclude: [], startScore: 49.1, projectedScore: 50,
-                        optimal: true, gap: 0, units: [PlanUnit(skill: "vllm", level: 2, hours: 6, gain: 0.9, tasks: [], neededBy: [], required: false)],
-                        schedule: [week])
+        let week = PlanWeek(
+            week: 1, start: Day("2026-11-23")!, hours: 6, projectedScore: 50,
+            items: [
+                PlanItem(skill: "vllm", level: 2, hours: 6, activities: [PlannedActivity(text: tricky, hours: 6)], completes: true)
+            ])
+        let plan = Plan(
+            start: week.start, weeks: 1, hoursPerWeek: 6, include: [:], exclude: [], startScore: 49.1, projectedScore: 50,
+            optimal: true, gap: 0, units: [PlanUnit(skill: "vllm", level: 2, hours: 6, gain: 0.9, tasks: [], neededBy: [], required: false)],
+            schedule: [week])
         let owner = "Ana, \"QA\"; ops\\team"
-        let calendar = PlanCalendar(plan: plan, graph: Reference.curriculum.graph, owner: owner, sequence: 3,
-                                    stamp: Date(timeIntervalSince1970: 1_795_000_000))
+        let calendar = PlanCalendar(
+            plan: plan, graph: Reference.curriculum.graph, owner: owner, sequence: 3,
+            stamp: Date(timeIntervalSince1970: 1_795_000_000))
         let folder = try scratchFolder(); defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("tricky.ics")
         try Data(calendar.render().utf8).write(to: file)
@@ -127,11 +136,13 @@ struct CalendarExportTests {
         #expect(event.uid.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-@.".contains($0)) }, "\(event.uid)")
     }
 
-    @Test("exporting again after a replan keeps each calendar week's UID and raises SEQUENCE",
-          .enabled(if: Tools.shouldRun(Tools.icalendarPython), "python3 with icalendar is missing: pip install icalendar"))
+    @Test(
+        "exporting again after a replan keeps each calendar week's UID and raises SEQUENCE",
+        .enabled(if: Tools.shouldRun(Tools.icalendarPython), "python3 with icalendar is missing: pip install icalendar"))
     func replanUpdatesEvents() throws {
         let db = scratchDatabase()
-        let folder = try scratchFolder(); defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: db.deletingLastPathComponent()) }
+        let folder = try scratchFolder();
+        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: db.deletingLastPathComponent()) }
         #expect(try headway(["profile", "new", "Ana, \"QA\"; ops\\team", "--from", reference], db: db).status == 0)
         #expect(try headway(["plan", "--as-of", "2026-11-23"], db: db).status == 0)
         let before = folder.appendingPathComponent("before.ics"), after = folder.appendingPathComponent("after.ics")

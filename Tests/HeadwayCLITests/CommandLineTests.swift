@@ -1,18 +1,25 @@
 import Foundation
-import Testing
-@testable import HeadwayCLI
 import HeadwayCore
+import Testing
+
+@testable import HeadwayCLI
 
 /// The command line as a person types it: typos get a suggestion that works, help shows what a
 /// command takes, and the fast start-up path parses exactly as the whole tree does.
 @Suite("The command line: suggestions, help and the fast path")
 struct CommandLineTests {
-    @Test("a skill id is read without case, and a near miss names the skill meant", arguments: [
-        (["score", "--assessment", reference, "--what-if", "ncl=3"],
-         "error: --what-if names unknown skill 'ncl'; did you mean 'nccl'? (`headway graph` lists every skill; Tab completes them)\n"),
-        (["graph", "infiniband"],
-         "error: unknown skill 'infiniband'; did you mean 'infiniband-roce'? (`headway graph` lists every skill; Tab completes them)\n"),
-    ])
+    @Test(
+        "a skill id is read without case, and a near miss names the skill meant",
+        arguments: [
+            (
+                ["score", "--assessment", reference, "--what-if", "ncl=3"],
+                "error: --what-if names unknown skill 'ncl'; did you mean 'nccl'? (`headway graph` lists every skill; Tab completes them)\n"
+            ),
+            (
+                ["graph", "infiniband"],
+                "error: unknown skill 'infiniband'; did you mean 'infiniband-roce'? (`headway graph` lists every skill; Tab completes them)\n"
+            )
+        ])
     func skillSuggestions(arguments: [String], error: String) throws {
         let out = try headway(arguments, db: scratchDatabase())
         #expect(out.status == 1 && out.stdout.isEmpty && out.stderr == error)
@@ -28,9 +35,11 @@ struct CommandLineTests {
         #expect(graph.status == 0 && graph.stdout == lowerGraph.stdout)
     }
 
-    @Test("help plan and plan --help show the options of plan make, which plan runs by default", arguments: [
-        ["help", "plan"], ["plan", "--help"], ["plan", "-h"],
-    ])
+    @Test(
+        "help plan and plan --help show the options of plan make, which plan runs by default",
+        arguments: [
+            ["help", "plan"], ["plan", "--help"], ["plan", "-h"]
+        ])
     func defaultSubcommandHelp(arguments: [String]) throws {
         let out = try headway(arguments)
         #expect(out.status == 0 && out.stderr.isEmpty)
@@ -39,10 +48,12 @@ struct CommandLineTests {
         }
     }
 
-    @Test("a typo of a subcommand suggests it", arguments: [
-        (["plan", "sho"], "error: unknown subcommand 'sho' of plan; did you mean 'show'? (`headway help plan` lists them)\n"),
-        (["profile", "lst"], "error: unknown subcommand 'lst' of profile; did you mean 'list'? (`headway help profile` lists them)\n"),
-    ])
+    @Test(
+        "a typo of a subcommand suggests it",
+        arguments: [
+            (["plan", "sho"], "error: unknown subcommand 'sho' of plan; did you mean 'show'? (`headway help plan` lists them)\n"),
+            (["profile", "lst"], "error: unknown subcommand 'lst' of profile; did you mean 'list'? (`headway help profile` lists them)\n")
+        ])
     func subcommandTypo(arguments: [String], error: String) throws {
         let out = try headway(arguments, db: scratchDatabase())
         #expect(out.status == 64 && out.stdout.isEmpty && out.stderr == error)
@@ -58,12 +69,13 @@ struct CommandLineTests {
         #expect(try headway(["score", "--json"], db: db).status == 0)
     }
 
-    @Test("the fast path parses a leaf command as the tree does, and leaves help, errors and root options to the tree",
-          arguments: [
+    @Test(
+        "the fast path parses a leaf command as the tree does, and leaves help, errors and root options to the tree",
+        arguments: [
             ["score", "--assessment", reference, "--as-of", "2026-11-22"],
             ["score", "--bogus"], ["score", "help"], ["score", "--help"], ["score", "--version"],
-            ["score", "--as-of", "2026-13-01"], ["score", "--bail"],
-          ])
+            ["score", "--as-of", "2026-13-01"], ["score", "--bail"]
+        ])
     func fastPathMatchesTheTree(arguments: [String]) throws {
         func describe(_ command: Any) -> String { "\(type(of: command)) \(String(reflecting: command))" }
         let tree = (try? Headway.parseAsRoot(arguments)).map(describe)
@@ -79,15 +91,20 @@ struct CommandLineTests {
         #expect(Set(names).count == names.count, "\(names)")
     }
 
-    @Test("a value the parser refuses is the typed argument's one line, without the help hint", arguments: [
-        (["log", "nccl", "2", "--date", "2026-02-30"], "--date '2026-02-30' is not a date; allowed: YYYY-MM-DD"),
-        (["log", "nccl", "two"], "hours 'two' is not allowed; allowed: more than 0 and at most 24 (a day's total)"),
-        (["log", "nccl", "2", "Finished"], "status 'Finished' is not allowed; allowed: done, partial, skipped"),
-        (["log", "nccl:0", "2"], "skill[:level] 'nccl:0' is not a unit; allowed: SKILL or SKILL:LEVEL with LEVEL 1..4, the level the work reaches (nccl:3)"),
-        (["level", "nccl", "9"], "level '9' is not allowed; allowed: 0-4 (0 none, 1 aware, 2 working, 3 proficient, 4 expert)"),
-        (["score", "--as-of", "tomorrow"], "--as-of 'tomorrow' is not a date; allowed: YYYY-MM-DD"),
-        (["log", "edit", "3", "--date", "11/30"], "--date '11/30' is not a date; allowed: YYYY-MM-DD"),
-    ])
+    @Test(
+        "a value the parser refuses is the typed argument's one line, without the help hint",
+        arguments: [
+            (["log", "nccl", "2", "--date", "2026-02-30"], "--date '2026-02-30' is not a date; allowed: YYYY-MM-DD"),
+            (["log", "nccl", "two"], "hours 'two' is not allowed; allowed: more than 0 and at most 24 (a day's total)"),
+            (["log", "nccl", "2", "Finished"], "status 'Finished' is not allowed; allowed: done, partial, skipped"),
+            (
+                ["log", "nccl:0", "2"],
+                "skill[:level] 'nccl:0' is not a unit; allowed: SKILL or SKILL:LEVEL with LEVEL 1..4, the level the work reaches (nccl:3)"
+            ),
+            (["level", "nccl", "9"], "level '9' is not allowed; allowed: 0-4 (0 none, 1 aware, 2 working, 3 proficient, 4 expert)"),
+            (["score", "--as-of", "tomorrow"], "--as-of 'tomorrow' is not a date; allowed: YYYY-MM-DD"),
+            (["log", "edit", "3", "--date", "11/30"], "--date '11/30' is not a date; allowed: YYYY-MM-DD")
+        ])
     func typedRefusals(arguments: [String], message: String) throws {
         guard case .failure(let exit) = parseCommand(arguments, origin: .commandLine) else {
             Issue.record("\(arguments) parsed"); return
@@ -95,10 +112,12 @@ struct CommandLineTests {
         #expect(exit.code == 64 && exit.text == message)
     }
 
-    @Test("a status is read without case, and a unit keeps the level typed", arguments: [
-        (["log", "nccl:3", "2", "PARTIAL"], "nccl:3", LogStatus.partial),
-        (["log", "vLLM", "1.5", "Done"], "vLLM", LogStatus.done),
-    ])
+    @Test(
+        "a status is read without case, and a unit keeps the level typed",
+        arguments: [
+            (["log", "nccl:3", "2", "PARTIAL"], "nccl:3", LogStatus.partial),
+            (["log", "vLLM", "1.5", "Done"], "vLLM", LogStatus.done)
+        ])
     func typedValues(arguments: [String], unit: String, status: LogStatus) throws {
         guard case .success(let command) = parseCommand(arguments, origin: .commandLine), let add = command as? LogAddCommand else {
             Issue.record("\(arguments) did not parse as log add"); return

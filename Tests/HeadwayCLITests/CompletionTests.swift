@@ -1,12 +1,14 @@
 import Testing
+
 @testable import HeadwayCLI
 
 @Suite("Tab completion follows the command grammar")
 struct CompletionTests {
     static let completion: Completion = {
-        let vocabulary = Completion.Vocabulary(skills: { ["nccl", "nccl-tests", "vllm", "kubernetes"] },
-                                               tasks: { ["serving", "gpu-cluster"] },
-                                               profiles: { ["ana", "bo"] })
+        let vocabulary = Completion.Vocabulary(
+            skills: { ["nccl", "nccl-tests", "vllm", "kubernetes"] },
+            tasks: { ["serving", "gpu-cluster"] },
+            profiles: { ["ana", "bo"] })
         return Completion(root: Completion.grammar()!, vocabulary: vocabulary)
     }()
 

@@ -116,15 +116,17 @@ struct ContractTests {
 
 @Suite("Bad plan parameters")
 struct BadPlanTests {
-    @Test("each is one clear line, a non-zero exit, and nothing saved", arguments: [
-        (["--hours", "0"], "error: --hours 0 is out of range; allowed: 1..40 hours per week"),
-        (["--hours", "41"], "error: --hours 41 is out of range; allowed: 1..40 hours per week"),
-        (["--weeks", "0"], "error: --weeks 0 is out of range; allowed: 1..52"),
-        (["--weeks", "53"], "error: --weeks 53 is out of range; allowed: 1..52"),
-        (["--include", "warp-drive=2"], "error: --include names unknown skill 'warp-drive' (`headway graph` lists every skill; Tab completes them)"),
-        (["--include", "vllm=5"], "error: --include vllm=5: level must be 1..4"),
-        (["--include", "vllm"], "error: --include 'vllm' is not SKILL=LEVEL (e.g. nccl=3)"),
-    ])
+    @Test(
+        "each is one clear line, a non-zero exit, and nothing saved",
+        arguments: [
+            (["--hours", "0"], "error: --hours 0 is out of range; allowed: 1..40 hours per week"),
+            (["--hours", "41"], "error: --hours 41 is out of range; allowed: 1..40 hours per week"),
+            (["--weeks", "0"], "error: --weeks 0 is out of range; allowed: 1..52"),
+            (["--weeks", "53"], "error: --weeks 53 is out of range; allowed: 1..52"),
+            (["--include", "warp-drive=2"], "error: --include names unknown skill 'warp-drive' (`headway graph` lists every skill; Tab completes them)"),
+            (["--include", "vllm=5"], "error: --include vllm=5: level must be 1..4"),
+            (["--include", "vllm"], "error: --include 'vllm' is not SKILL=LEVEL (e.g. nccl=3)")
+        ])
     func badParameter(arguments: [String], message: String) throws {
         let db = scratchDatabase()
         let made = try headway(["profile", "new", "ana", "--from", reference], db: db)

@@ -25,8 +25,9 @@ struct CurriculaUpdateTests {
         func curricula(_ name: String, version: String, changes: String, signals: String = "") throws -> URL {
             let dir = folder.appendingPathComponent(name)
             try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("Curricula"), to: dir)
-            try "version: \"\(version)\"\nchanges: \"\(changes)\"\n".write(to: dir.appendingPathComponent("curricula.yaml"),
-                                                                            atomically: true, encoding: .utf8)
+            try "version: \"\(version)\"\nchanges: \"\(changes)\"\n".write(
+                to: dir.appendingPathComponent("curricula.yaml"),
+                atomically: true, encoding: .utf8)
             let file = dir.appendingPathComponent("signals.yaml")
             try (try String(contentsOf: file, encoding: .utf8) + signals).write(to: file, atomically: true, encoding: .utf8)
             return dir
@@ -132,9 +133,11 @@ struct CurriculaUpdateTests {
         let lines = field.split(separator: "\n").map(String.init)
         let recorded = try #require(try home.snapshots(today: "2026-12-01").last?["reason"] as? String)
         #expect(recorded.hasPrefix("curricula 2026.12: signal \"gpu-cluster-autopilot\" added, -"))
-        #expect(lines.first == "The curricula were updated to 2026.12 (recorded 2026-12-01): Adds a signal on GPU cluster autopilots. "
+        #expect(
+            lines.first == "The curricula were updated to 2026.12 (recorded 2026-12-01): Adds a signal on GPU cluster autopilots. "
                 + "Effect on your score: " + recorded.dropFirst("curricula 2026.12: ".count) + ".")
-        #expect(lines.count > 2 && lines[1].hasPrefix("New in 2026.12: Cluster schedulers run GPU fleets on autopilot (2026-11-01 to 2027-01-31) takes ")
+        #expect(
+            lines.count > 2 && lines[1].hasPrefix("New in 2026.12: Cluster schedulers run GPU fleets on autopilot (2026-11-01 to 2027-01-31) takes ")
                 && lines[1].hasSuffix("Answered by GPU cluster management & scheduling strategy (you: 2), Kubernetes for ML & GPU workloads (you: 2)."))
         #expect(lines.count > 2 && lines[2].hasPrefix("Under 2026.12, `replan` would give "))
         // Stored as written; the following week's briefing does not report it again.
@@ -162,7 +165,8 @@ struct CurriculaUpdateTests {
         let state = try home.bytes()
 
         let twice = try home.run(["curricula", "install", same.path])
-        #expect(twice.status != 0 && twice.output.contains("version 2026.12 is already installed in ")
+        #expect(
+            twice.status != 0 && twice.output.contains("version 2026.12 is already installed in ")
                 && twice.output.contains("with other content; give this curricula a new version in its curricula.yaml"), "\(twice.output)")
         let unversioned = try home.run(["curricula", "install", missing.path])
         #expect(unversioned.status != 0 && unversioned.output.contains("curricula.yaml: missing; an installed curricula needs a content version"))
@@ -175,14 +179,16 @@ struct CurriculaUpdateTests {
 
         let old = try home.run(["curricula", "install", older.path])
         #expect(old.status != 0)
-        #expect(old.output == "error: \(older.path) is version 2026.10, older than the active 2026.12; pass --force to install it anyway, "
+        #expect(
+            old.output == "error: \(older.path) is version 2026.10, older than the active 2026.12; pass --force to install it anyway, "
                 + "or `headway curricula use 2026.10` if it is installed\n")
         #expect(try home.bytes() == state, "a refused install changed the database or the data folder")
 
         #expect(try home.run(["curricula", "install", older.path, "--force"]).status == 0)
         let list = try home.run(["curricula", "list"]).output
         // Bundled first, then installed versions oldest first; the forced one is active.
-        #expect(list.split(separator: "\n").map { String($0.prefix(20)) }
+        #expect(
+            list.split(separator: "\n").map { String($0.prefix(20)) }
                 == ["  2026.11  bundled  ", "* 2026.10  installed", "  2026.12  installed"])
         #expect(list.contains("* 2026.10  installed"))
     }
@@ -209,8 +215,9 @@ struct CurriculaUpdateTests {
 
             let list = try home.run(["curricula", "list"]).output
             let active = list.split(separator: "\n").filter { $0.hasPrefix("*") }
-            #expect(active.count == 1 && (active[0].hasPrefix("* 2026.11  bundled") || active[0].hasPrefix("* 2026.12  installed")),
-                    "round \(round): \(list)")
+            #expect(
+                active.count == 1 && (active[0].hasPrefix("* 2026.11  bundled") || active[0].hasPrefix("* 2026.12  installed")),
+                "round \(round): \(list)")
             let check = try home.run(["curricula", "check"])
             #expect(check.status == 0, "round \(round): the active curricula do not load: \(check.output)")
             if active.first?.hasPrefix("* 2026.12") == true {
@@ -234,7 +241,8 @@ struct CurriculaUpdateTests {
         if ProcessInfo.processInfo.environment["HEADWAY_UPDATE_GOLDEN"] == "1" {
             try out.output.write(to: golden, atomically: true, encoding: .utf8)
         }
-        #expect(out.output == (try String(contentsOf: golden, encoding: .utf8)),
-                "differs from \(base)/expected.txt (HEADWAY_UPDATE_GOLDEN=1 rewrites it)")
+        #expect(
+            out.output == (try String(contentsOf: golden, encoding: .utf8)),
+            "differs from \(base)/expected.txt (HEADWAY_UPDATE_GOLDEN=1 rewrites it)")
     }
 }

@@ -1,15 +1,16 @@
 import Foundation
 import HeadwayCore
 import Testing
+
 @testable import HeadwayCLI
 
 /// Reads a CSV file with Python's csv module (RFC 4180 quoting) and prints its rows as JSON.
 let csvReader = """
-import csv, json, sys
-with open(sys.argv[1], newline='', encoding='utf-8') as f:
-    rows = list(csv.reader(f, strict=True))
-print(json.dumps(rows))
-"""
+    import csv, json, sys
+    with open(sys.argv[1], newline='', encoding='utf-8') as f:
+        rows = list(csv.reader(f, strict=True))
+    print(json.dumps(rows))
+    """
 
 func readCSV(_ file: URL) throws -> (header: [String], rows: [[String: String]]) {
     let python = try Tools.require(Tools.plainPython, "python3 (apt-get install python3)")
@@ -17,10 +18,13 @@ func readCSV(_ file: URL) throws -> (header: [String], rows: [[String: String]])
     guard r.status == 0 else { throw Tools.ToolMissing(description: "python's csv could not read \(file.path): \(r.stderr)") }
     let table = try JSONDecoder().decode([[String]].self, from: r.stdoutData)
     let header = table.first ?? []
-    return (header, table.dropFirst().map { row in
-        #expect(row.count == header.count, "a row of \(row.count) fields under \(header.count) columns")
-        return Dictionary(uniqueKeysWithValues: zip(header, row).map { ($0, $1) })
-    })
+    return (
+        header,
+        table.dropFirst().map { row in
+            #expect(row.count == header.count, "a row of \(row.count) fields under \(header.count) columns")
+            return Dictionary(uniqueKeysWithValues: zip(header, row).map { ($0, $1) })
+        }
+    )
 }
 
 @Suite("The plan and history as Markdown, JSON and CSV, read back by their parsers")
@@ -37,8 +41,9 @@ struct DataExportTests {
         #expect(report.weeks.count == 12 && report.units.count == plan.units.count && report.optimal)
     }
 
-    @Test("the plan's CSV, read by Python's csv module, has a row per activity and each week's hours add up",
-          .enabled(if: Tools.shouldRun(Tools.plainPython), "python3 is missing"))
+    @Test(
+        "the plan's CSV, read by Python's csv module, has a row per activity and each week's hours add up",
+        .enabled(if: Tools.shouldRun(Tools.plainPython), "python3 is missing"))
     func planCSV() throws {
         let folder = try scratchFolder(); defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("plan.csv")
@@ -46,8 +51,11 @@ struct DataExportTests {
         let out = try headway(["export", "plan", "--assessment", reference, "-o", file.path])
         #expect(out.status == 0, "\(out.stderr)")
         let (header, rows) = try readCSV(file)
-        #expect(header == ["week", "week_start", "week_end", "week_hours", "projected_score", "skill", "skill_name", "level",
-                           "item_hours", "completes", "activity", "activity_hours"])
+        #expect(
+            header == [
+                "week", "week_start", "week_end", "week_hours", "projected_score", "skill", "skill_name", "level",
+                "item_hours", "completes", "activity", "activity_hours"
+            ])
         let (_, plan) = try Reference.plan(reference)
         let expected = plan.schedule.flatMap { w in w.items.flatMap { i in i.activities.map { (w, i, $0) } } }
         #expect(rows.count == expected.count)
@@ -64,8 +72,9 @@ struct DataExportTests {
         #expect(rows.contains { $0["activity"]!.contains(",") })
     }
 
-    @Test("the history CSV holds every snapshot in order, as profile export has them",
-          .enabled(if: Tools.shouldRun(Tools.plainPython), "python3 is missing"))
+    @Test(
+        "the history CSV holds every snapshot in order, as profile export has them",
+        .enabled(if: Tools.shouldRun(Tools.plainPython), "python3 is missing"))
     func historyCSV() throws {
         let db = scratchDatabase()
         defer { try? FileManager.default.removeItem(at: db.deletingLastPathComponent()) }
@@ -97,12 +106,14 @@ struct DataExportTests {
         }
     }
 
-    @Test("CSV quoting: commas, quotes and line breaks in a field come back exactly",
-          .enabled(if: Tools.shouldRun(Tools.plainPython), "python3 is missing"))
+    @Test(
+        "CSV quoting: commas, quotes and line breaks in a field come back exactly",
+        .enabled(if: Tools.shouldRun(Tools.plainPython), "python3 is missing"))
     func csvQuoting() throws {
         let reason = "re-assessment, after \"the\" review\nsecond line; done"
-        let snap = Snapshot(asOf: Day("2026-11-23")!, score: 49.1, zone: .green, label: "Green (Transforming)",
-                            parts: ScoreParts(base: 36.7, evidence: 8.7, barriers: 1.0, growth: 2.7), reason: reason)
+        let snap = Snapshot(
+            asOf: Day("2026-11-23")!, score: 49.1, zone: .green, label: "Green (Transforming)",
+            parts: ScoreParts(base: 36.7, evidence: 8.7, barriers: 1.0, growth: 2.7), reason: reason)
         let folder = try scratchFolder(); defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("h.csv")
         try Data(CSV.history([snap, snap]).utf8).write(to: file)

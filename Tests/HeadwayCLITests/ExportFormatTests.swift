@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import HeadwayCLI
 
 /// A command as swift-argument-parser describes it in its help dump (what help, the man page

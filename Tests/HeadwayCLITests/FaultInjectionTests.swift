@@ -10,8 +10,10 @@ struct FaultInjectionTests {
     }
 
     static func environment(_ db: URL) -> [String: String] {
-        ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23",
-         "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path, "HEADWAY_DB": db.path]
+        [
+            "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23",
+            "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path, "HEADWAY_DB": db.path
+        ]
     }
 
     /// Starts `headway arguments`, kills it with SIGKILL after `delay` seconds unless it has

@@ -1,6 +1,7 @@
 import Foundation
-@testable import HeadwayCLI
 import Testing
+
+@testable import HeadwayCLI
 
 /// Shell lines the shell-line fuzzer (`Fuzz/`) broke, fed to the same functions with the same
 /// properties: tokenizer and parse errors are one line, every word survives quote() then split().
@@ -10,8 +11,9 @@ struct FuzzRegressionTests {
     static let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
         .filter { $0.hasPrefix("shell-line-") }.sorted()
 
-    @Test("each line splits or fails in one line, its words round-trip through quote(), and it parses or fails in one line",
-          arguments: files)
+    @Test(
+        "each line splits or fails in one line, its words round-trip through quote(), and it parses or fails in one line",
+        arguments: files)
     func line(name: String) throws {
         let line = String(decoding: try Data(contentsOf: Self.folder.appendingPathComponent(name)), as: UTF8.self)
         let words: [String]
@@ -27,9 +29,11 @@ struct FuzzRegressionTests {
         }
     }
 
-    @Test("a quote followed by a combining mark is one Character but still escaped by quote()", arguments: [
-        "sreD-ii'\u{350}s6ic", "'\u{301}", "a'\u{301}'\u{308}b", "e\u{301}'",
-    ])
+    @Test(
+        "a quote followed by a combining mark is one Character but still escaped by quote()",
+        arguments: [
+            "sreD-ii'\u{350}s6ic", "'\u{301}", "a'\u{301}'\u{308}b", "e\u{301}'"
+        ])
     func quoteBeforeCombiningMark(word: String) throws {
         #expect(try Tokenizer.split(Tokenizer.quote(word)) == [word])
     }

@@ -1,12 +1,15 @@
 import Testing
+
 @testable import HeadwayCLI
 
 @Suite("Progress bars and sparklines")
 struct GaugeTests {
-    @Test("a bar is always as wide as asked, filled in eighths", arguments: [
-        (0.0, 10, "          "), (1.0, 10, "██████████"), (0.5, 10, "█████     "),
-        (0.05, 10, "▌         "), (0.03, 10, "▎         "), (2.0, 4, "████"), (-1.0, 4, "    "), (Double.nan, 3, "   "), (0.999, 3, "███"),
-    ] as [(Double, Int, String)])
+    @Test(
+        "a bar is always as wide as asked, filled in eighths",
+        arguments: [
+            (0.0, 10, "          "), (1.0, 10, "██████████"), (0.5, 10, "█████     "),
+            (0.05, 10, "▌         "), (0.03, 10, "▎         "), (2.0, 4, "████"), (-1.0, 4, "    "), (Double.nan, 3, "   "), (0.999, 3, "███")
+        ] as [(Double, Int, String)])
     func bar(fraction: Double, width: Int, expected: String) {
         #expect(progressBar(fraction, width: width) == expected)
         #expect(progressBar(fraction, width: width).count == width)

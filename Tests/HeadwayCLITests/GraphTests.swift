@@ -4,11 +4,12 @@ import Testing
 
 /// Node ids of a DOT document as Headway writes it (`  "id" [label=…];`).
 func dotNodes(_ dot: String) -> Set<String> {
-    Set(dot.components(separatedBy: "\n").compactMap { line -> String? in
-        let t = line.trimmingCharacters(in: .whitespaces)
-        guard t.hasPrefix("\""), t.contains("\" [label="), !t.contains(" -> ") else { return nil }
-        return String(t.dropFirst().prefix { $0 != "\"" })
-    })
+    Set(
+        dot.components(separatedBy: "\n").compactMap { line -> String? in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix("\""), t.contains("\" [label="), !t.contains(" -> ") else { return nil }
+            return String(t.dropFirst().prefix { $0 != "\"" })
+        })
 }
 
 /// Renders DOT with Graphviz; any output on standard error is a warning the test reports.
@@ -25,8 +26,9 @@ func renderDOT(_ dot: String) throws -> String {
 
 @Suite("The skills graph in the terminal and as Graphviz DOT")
 struct GraphTests {
-    @Test("graph --dot of the whole graph renders with Graphviz without a warning, the plan's units highlighted",
-          .enabled(if: Tools.shouldRun(Tools.graphviz), "Graphviz is missing: apt-get install graphviz"))
+    @Test(
+        "graph --dot of the whole graph renders with Graphviz without a warning, the plan's units highlighted",
+        .enabled(if: Tools.shouldRun(Tools.graphviz), "Graphviz is missing: apt-get install graphviz"))
     func wholeGraph() throws {
         let out = try headway(["graph", "--dot", "--assessment", reference], db: scratchDatabase())
         #expect(out.status == 0, "\(out.stderr)")
@@ -43,9 +45,10 @@ struct GraphTests {
         #expect(svg.components(separatedBy: "class=\"edge\"").count - 1 == edges)
     }
 
-    @Test("graph --dot SKILL holds the skill, everything it needs and everything it unlocks, and nothing else",
-          .enabled(if: Tools.shouldRun(Tools.graphviz), "Graphviz is missing: apt-get install graphviz"),
-          arguments: ["nccl", "vllm", "linux", "python"])
+    @Test(
+        "graph --dot SKILL holds the skill, everything it needs and everything it unlocks, and nothing else",
+        .enabled(if: Tools.shouldRun(Tools.graphviz), "Graphviz is missing: apt-get install graphviz"),
+        arguments: ["nccl", "vllm", "linux", "python"])
     func neighbourhood(skill: String) throws {
         let folder = try scratchFolder(); defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("\(skill).dot")

@@ -37,7 +37,10 @@ struct OutputFileTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("plan.md").path))
         let missing = climb + folder.path.dropFirst() + "/gone/plan.md"
         let bad = try headway(["export", "plan", "--assessment", reference, "-o", missing])
-        #expect(bad.stderr == "error: cannot write \(missing) (\(folder.path)/gone/plan.md): the folder \(folder.path)/gone does not exist; create it first or choose another --output\n")
+        #expect(
+            bad.stderr
+                == "error: cannot write \(missing) (\(folder.path)/gone/plan.md): the folder \(folder.path)/gone does not exist; create it first or choose another --output\n"
+        )
     }
 
     @Test("an existing file is replaced by rename: a reader holding the old file keeps all its bytes, the mode stays, no temporary file is left")
@@ -70,8 +73,9 @@ struct OutputFileTests {
         #expect(try Data(contentsOf: file) == current)
     }
 
-    @Test("a disk that fills up mid-write leaves the old file byte-identical and no temporary file",
-          .enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+    @Test(
+        "a disk that fills up mid-write leaves the old file byte-identical and no temporary file",
+        .enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
     func diskFull() throws {
         let folder = try scratchFolder(); defer { try? FileManager.default.removeItem(at: folder) }
         let mount = folder.appendingPathComponent("tiny")
@@ -80,13 +84,16 @@ struct OutputFileTests {
         try #require(mounted.status == 0, "cannot mount a tmpfs: \(mounted.stderr)")
         defer { _ = try? Tools.run(URL(fileURLWithPath: "/bin/umount"), [mount.path]) }
         let file = mount.appendingPathComponent("report.html")
-        let old = Data(String(repeating: "old report\n", count: 800).utf8) // ~9 KB
+        let old = Data(String(repeating: "old report\n", count: 800).utf8)  // ~9 KB
         try old.write(to: file)
         // Leave about 8 KB free: less than a report needs.
         try Data(count: 64 * 1024 - 12 * 1024 - 8 * 1024).write(to: mount.appendingPathComponent("filler"))
         let out = try headway(["export", "report", "--assessment", reference, "-o", file.path])
         #expect(out.status == 1)
-        #expect(out.stderr == "error: cannot write \(file.path): the disk is full (or a size limit was reached); free some space and retry; the old file, if any, is unchanged\n")
+        #expect(
+            out.stderr
+                == "error: cannot write \(file.path): the disk is full (or a size limit was reached); free some space and retry; the old file, if any, is unchanged\n"
+        )
         #expect(try Data(contentsOf: file) == old)
         #expect(try FileManager.default.contentsOfDirectory(atPath: mount.path).sorted() == ["filler", "report.html"])
     }
@@ -109,7 +116,8 @@ struct OutputFileTests {
         let target = locked.appendingPathComponent("plan.ics")
         let out = try headway(["export", "plan", "--assessment", reference, "-o", target.path])
         #expect(out.status == 1)
-        let expected = getuid() == 0
+        let expected =
+            getuid() == 0
             ? "error: cannot write \(target.path): \(locked.path) is on a read-only file system; choose another --output\n"
             : "error: cannot write \(target.path): permission denied in \(locked.path); choose a folder you can write to\n"
         #expect(out.stderr == expected)
@@ -119,18 +127,21 @@ struct OutputFileTests {
     func inTheShell() throws {
         let folder = try Binary.temporaryFolder(); defer { try? FileManager.default.removeItem(at: folder) }
         let script = """
-        export plan --assessment \(reference) --format csv --output -
-        graph nccl --dot --assessment \(reference)
-        export report --assessment \(reference) -o \(folder.path)/r.html
-        export plan --assessment \(reference) -o \(folder.path)/missing/p.ics
+            export plan --assessment \(reference) --format csv --output -
+            graph nccl --dot --assessment \(reference)
+            export report --assessment \(reference) -o \(folder.path)/r.html
+            export plan --assessment \(reference) -o \(folder.path)/missing/p.ics
 
-        """
+            """
         let result = try Binary.run(["--bail"], input: Data(script.utf8), environment: Binary.environment(in: folder))
         #expect(result.status == 1)
         #expect(result.output.hasPrefix("week,week_start,week_end,week_hours,projected_score,skill,"))
         #expect(result.output.contains("digraph headway {") && result.output.contains("\"nccl\" [label="))
         #expect(result.output.contains("Wrote \(folder.path)/r.html ("))
-        #expect(result.output.hasSuffix("error: cannot write \(folder.path)/missing/p.ics: the folder \(folder.path)/missing does not exist; create it first or choose another --output\n"))
+        #expect(
+            result.output.hasSuffix(
+                "error: cannot write \(folder.path)/missing/p.ics: the folder \(folder.path)/missing does not exist; create it first or choose another --output\n"
+            ))
         #expect(FileManager.default.fileExists(atPath: folder.path + "/r.html"))
     }
 }
@@ -139,7 +150,9 @@ struct OutputFileTests {
 func canMount() -> Bool {
     guard getuid() == 0, let folder = try? scratchFolder() else { return false }
     defer { try? FileManager.default.removeItem(at: folder) }
-    guard let r = try? Tools.run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=64k", "tmpfs", folder.path]), r.status == 0 else { return false }
+    guard let r = try? Tools.run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=64k", "tmpfs", folder.path]), r.status == 0 else {
+        return false
+    }
     _ = try? Tools.run(URL(fileURLWithPath: "/bin/umount"), [folder.path])
     return true
 }

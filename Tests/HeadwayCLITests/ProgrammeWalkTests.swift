@@ -1,7 +1,8 @@
 import Foundation
 import HeadwayCore
-@testable import HeadwayCLI
 import Testing
+
+@testable import HeadwayCLI
 
 /// Twelve simulated weeks through the built binary, checking every week that each view and
 /// export tells the same week k: the same days, units and hours.
@@ -75,16 +76,19 @@ struct ProgrammeWalkTests {
     }
 
     /// Checks, on `day` in programme week `k`, that every view and export agrees on the week.
-    static func checkWeek(_ p: Person, _ k: Int, weeks: Int, programmeStart: Day, on day: Day,
-                          sourceLocation loc: SourceLocation = #_sourceLocation) throws {
+    static func checkWeek(
+        _ p: Person, _ k: Int, weeks: Int, programmeStart: Day, on day: Day,
+        sourceLocation loc: SourceLocation = #_sourceLocation
+    ) throws {
         let expectedStart = programmeStart.adding(days: 7 * (k - 1)).description
         // plan show k
         let show = try p.json(["plan", "show", String(k)], on: day, sourceLocation: loc)
         let shown = try #require((show["weeks"] as? [[String: Any]])?.first, sourceLocation: loc)
         let items = shown["items"] as? [[String: Any]] ?? []
-        let week = Week(number: shown["week"] as? Int ?? -1, start: shown["start"] as? String ?? "", hours: shown["hours"] as? Double ?? -1,
-                        units: items.map { unitName($0["skill"] as! String, $0["level"] as! Int) },
-                        ids: items.map { "\($0["skill"] as! String):\($0["level"] as! Int)" })
+        let week = Week(
+            number: shown["week"] as? Int ?? -1, start: shown["start"] as? String ?? "", hours: shown["hours"] as? Double ?? -1,
+            units: items.map { unitName($0["skill"] as! String, $0["level"] as! Int) },
+            ids: items.map { "\($0["skill"] as! String):\($0["level"] as! Int)" })
         #expect(week.number == k && week.start == expectedStart, "plan show \(k): \(week)", sourceLocation: loc)
         #expect(show["programme_weeks"] as? Int == weeks, sourceLocation: loc)
         let text = try p.run(["plan", "show", String(k)], on: day, sourceLocation: loc)
@@ -113,7 +117,9 @@ struct ProgrammeWalkTests {
 
         // .ics: the event on the week's first day
         let ics = try p.run(["export", "plan", "--format", "ics"], on: day, sourceLocation: loc).replacingOccurrences(of: "\r\n ", with: "")
-        let event = ics.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("DTSTART;VALUE=DATE:\(expectedStart.replacingOccurrences(of: "-", with: ""))") }
+        let event = ics.components(separatedBy: "BEGIN:VEVENT").first {
+            $0.contains("DTSTART;VALUE=DATE:\(expectedStart.replacingOccurrences(of: "-", with: ""))")
+        }
         let summary = event.flatMap { $0.components(separatedBy: "\r\n").first { $0.hasPrefix("SUMMARY:") } } ?? ""
         #expect(summary.hasPrefix("SUMMARY:Headway week \(k)/\(weeks):"), "ics \(summary)", sourceLocation: loc)
         if !week.units.isEmpty {
@@ -157,7 +163,9 @@ struct ProgrammeWalkTests {
         #expect(reportUnits == week.units.map { $0.replacingOccurrences(of: "&", with: "&amp;") }, "report units", sourceLocation: loc)
     }
 
-    @Test("twelve weeks with partials, activity logs, two replans, a back-dated entry, a re-assessment, an undo, a holiday and a new programme: every view tells the same week k")
+    @Test(
+        "twelve weeks with partials, activity logs, two replans, a back-dated entry, a re-assessment, an undo, a holiday and a new programme: every view tells the same week k"
+    )
     func twelveWeeks() throws {
         let p = try Person()
         let start = Day("2026-11-23")!

@@ -13,9 +13,11 @@ struct ProgressSafetyTests {
     /// (all 20 would complete it).
     static func prepared() throws -> URL {
         let db = scratchDatabase()
-        for args in [["profile", "new", "ana", "--from", fixture], ["plan"],
-                     ["log", "triton", "10", "--as-of", "2026-11-24"],
-                     ["log", "nccl:3", "19", "partial", "--date", "2026-11-25", "--as-of", "2026-11-25"]] {
+        for args in [
+            ["profile", "new", "ana", "--from", fixture], ["plan"],
+            ["log", "triton", "10", "--as-of", "2026-11-24"],
+            ["log", "nccl:3", "19", "partial", "--date", "2026-11-25", "--as-of", "2026-11-25"]
+        ] {
             let out = try headway(args, db: db)
             #expect(out.status == 0, "\(args): \(out.stderr)")
         }
@@ -29,30 +31,32 @@ struct ProgressSafetyTests {
 
     /// A value the parser refuses (hours, a status, a unit, a level) exits 64 like every usage
     /// error; what needs the curriculum or the profile to decide exits 1.
-    @Test("bad input to log and level is one clear line, a non-zero exit, and the same database bytes", arguments: [
-        (["log", "nope", "2"], 1, "unknown skill 'nope'"),
-        (["log", "nccl:5", "2"], 64, "skill[:level] 'nccl:5' is not a unit; allowed: SKILL or SKILL:LEVEL with LEVEL 1..4"),
-        (["log", "nccl", "0"], 64, "hours '0' is not allowed; allowed: more than 0 and at most 24"),
-        (["log", "nccl", "30"], 64, "hours '30' is not allowed; allowed: more than 0 and at most 24"),
-        (["log", "nccl", "2", "--date", "2026-12-01"], 1, "--date 2026-12-01 is in the future (today is 2026-11-25)"),
-        (["log", "nccl", "2", "--date", "2026-11-20"], 1, "--date 2026-11-20 is before profile ana existed; allowed: 2026-11-23 to 2026-11-25"),
-        (["log", "nccl", "2", "--date", "2026-11-31"], 64, "--date '2026-11-31' is not a date; allowed: YYYY-MM-DD"),
-        (["log", "triton:2", "1"], 1, "triton:2 is already done (Triton Inference Server is at level 2)"),
-        (["log", "nccl", "6"], 1, "hours 6 would make 25 h logged on 2026-11-25; allowed: at most 24 h a day"),
-        (["log", "nccl:4", "1"], 1, "nccl:4 is not your next unit of NCCL: you are at level 2, so the next is nccl:3"),
-        (["log", "nccl", "2", "maybe"], 64, "status 'maybe' is not allowed; allowed: done, partial, skipped"),
-        (["log", "nccl"], 1, "log nccl needs the hours spent"),
-        (["log", "infiniband", "2"], 1, "unknown skill 'infiniband'; did you mean 'infiniband-roce'?"),
-        (["log", "ncl:3", "2"], 1, "unknown skill 'ncl'; did you mean 'nccl'?"),
-        (["log", "edit", "1", "--status", "finished"], 64, "--status 'finished' is not allowed; allowed: done, partial, skipped"),
-        (["log", "edit", "1", "--hours", "25"], 64, "--hours '25' is not allowed; allowed: more than 0 and at most 24"),
-        (["level", "nope", "3"], 1, "unknown skill 'nope'"),
-        (["level", "nccl", "5"], 64, "level '5' is not allowed; allowed: 0-4"),
-        (["level", "nccl", "two"], 64, "level 'two' is not allowed; allowed: 0-4"),
-        (["graph", "vlm"], 1, "unknown skill 'vlm'; did you mean 'vllm'?"),
-        (["plan", "--exclude", "infiniband"], 1, "--exclude names unknown skill 'infiniband'; did you mean 'infiniband-roce'?"),
-        (["plan", "--start", "soon"], 64, "--start 'soon' is not a date; allowed: YYYY-MM-DD"),
-    ])
+    @Test(
+        "bad input to log and level is one clear line, a non-zero exit, and the same database bytes",
+        arguments: [
+            (["log", "nope", "2"], 1, "unknown skill 'nope'"),
+            (["log", "nccl:5", "2"], 64, "skill[:level] 'nccl:5' is not a unit; allowed: SKILL or SKILL:LEVEL with LEVEL 1..4"),
+            (["log", "nccl", "0"], 64, "hours '0' is not allowed; allowed: more than 0 and at most 24"),
+            (["log", "nccl", "30"], 64, "hours '30' is not allowed; allowed: more than 0 and at most 24"),
+            (["log", "nccl", "2", "--date", "2026-12-01"], 1, "--date 2026-12-01 is in the future (today is 2026-11-25)"),
+            (["log", "nccl", "2", "--date", "2026-11-20"], 1, "--date 2026-11-20 is before profile ana existed; allowed: 2026-11-23 to 2026-11-25"),
+            (["log", "nccl", "2", "--date", "2026-11-31"], 64, "--date '2026-11-31' is not a date; allowed: YYYY-MM-DD"),
+            (["log", "triton:2", "1"], 1, "triton:2 is already done (Triton Inference Server is at level 2)"),
+            (["log", "nccl", "6"], 1, "hours 6 would make 25 h logged on 2026-11-25; allowed: at most 24 h a day"),
+            (["log", "nccl:4", "1"], 1, "nccl:4 is not your next unit of NCCL: you are at level 2, so the next is nccl:3"),
+            (["log", "nccl", "2", "maybe"], 64, "status 'maybe' is not allowed; allowed: done, partial, skipped"),
+            (["log", "nccl"], 1, "log nccl needs the hours spent"),
+            (["log", "infiniband", "2"], 1, "unknown skill 'infiniband'; did you mean 'infiniband-roce'?"),
+            (["log", "ncl:3", "2"], 1, "unknown skill 'ncl'; did you mean 'nccl'?"),
+            (["log", "edit", "1", "--status", "finished"], 64, "--status 'finished' is not allowed; allowed: done, partial, skipped"),
+            (["log", "edit", "1", "--hours", "25"], 64, "--hours '25' is not allowed; allowed: more than 0 and at most 24"),
+            (["level", "nope", "3"], 1, "unknown skill 'nope'"),
+            (["level", "nccl", "5"], 64, "level '5' is not allowed; allowed: 0-4"),
+            (["level", "nccl", "two"], 64, "level 'two' is not allowed; allowed: 0-4"),
+            (["graph", "vlm"], 1, "unknown skill 'vlm'; did you mean 'vllm'?"),
+            (["plan", "--exclude", "infiniband"], 1, "--exclude names unknown skill 'infiniband'; did you mean 'infiniband-roce'?"),
+            (["plan", "--start", "soon"], 64, "--start 'soon' is not a date; allowed: YYYY-MM-DD")
+        ])
     func badInput(args: [String], code: Int32, message: String) throws {
         let db = try Self.prepared()
         defer { try? FileManager.default.removeItem(at: db.deletingLastPathComponent()) }
@@ -89,7 +93,9 @@ struct ProgressSafetyTests {
         let second = try headway(["undo", "--as-of", "2026-11-25"], db: db)
         #expect(second.stdout.hasPrefix("Undid log #2: 19 h on NCCL → 3 (partial) for 2026-11-25."), "\(second.stdout)")
         let third = try headway(["undo", "--as-of", "2026-11-25"], db: db)
-        #expect(third.stdout.hasPrefix("Undid log #1: 10 h on Triton Inference Server → 2 (done) for 2026-11-24 and its snapshot (49.4, completed triton:2)."), "\(third.stdout)")
+        #expect(
+            third.stdout.hasPrefix("Undid log #1: 10 h on Triton Inference Server → 2 (done) for 2026-11-24 and its snapshot (49.4, completed triton:2)."),
+            "\(third.stdout)")
         #expect(try reasons() == ["assessment"])
         let none = try headway(["undo"], db: db)
         #expect(none.status == 1)
@@ -102,8 +108,10 @@ struct ProgressSafetyTests {
         p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("headway")
         p.currentDirectoryURL = repoRoot
-        p.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": today,
-                         "HEADWAY_DB": db.path, "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path]
+        p.environment = [
+            "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": today,
+            "HEADWAY_DB": db.path, "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path
+        ]
         let input = Pipe(), output = Pipe()
         p.standardInput = input
         p.standardOutput = output
@@ -144,7 +152,9 @@ struct ProgressSafetyTests {
         let bytes = Data(script.utf8)
         // The script outlasts the shell it is killed in: writing on must fail (EPIPE), not kill the tests.
         signal(SIGPIPE, SIG_IGN)
-        let writer = Thread { try? input.fileHandleForWriting.write(contentsOf: bytes); try? input.fileHandleForWriting.close() }
+        let writer = Thread {
+            try? input.fileHandleForWriting.write(contentsOf: bytes); try? input.fileHandleForWriting.close()
+        }
         writer.start()
         var received = Data()
         while Self.loggedIDs(String(decoding: received, as: UTF8.self)).count < 60 {
@@ -193,7 +203,9 @@ struct ProgressSafetyTests {
             let skill = i == 0 ? "nccl" : "cuda"
             let script = (0..<lines).map { j in "log \(skill) 0.1 partial --note \"shell \(i) line \(j)\"\n" }.joined()
             let input = shell.1
-            Thread { input.fileHandleForWriting.write(Data(script.utf8)); try? input.fileHandleForWriting.close() }.start()
+            Thread {
+                input.fileHandleForWriting.write(Data(script.utf8)); try? input.fileHandleForWriting.close()
+            }.start()
             return shell
         }
         var ids: [[Int64]] = []

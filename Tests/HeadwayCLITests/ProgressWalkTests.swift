@@ -45,11 +45,13 @@ struct ProgressWalkTests {
         func week(of day: Day) -> Int { start.days(to: day) / 7 + 1 }
 
         /// Logs `hours` on `unit`; `completes` says whether the test expects the unit done after it.
-        func log(_ unit: UnitID, _ hours: Double, _ status: String? = nil, on day: Day, completes: Bool,
-                 sourceLocation: SourceLocation = #_sourceLocation) throws {
+        func log(
+            _ unit: UnitID, _ hours: Double, _ status: String? = nil, on day: Day, completes: Bool,
+            sourceLocation: SourceLocation = #_sourceLocation
+        ) throws {
             let before = expected.score(on: day)
             let out = try run(["log", unit.description, format(hours)] + (status.map { [$0] } ?? []), on: day, sourceLocation: sourceLocation)
-            if status != "skipped" { hours_(day, hours) }
+            if status != "skipped" { addHours(day, hours) }
             if completes {
                 expected.assessment.skills[unit.skill] = unit.level
                 reasons.append("completed \(unit)")
@@ -61,7 +63,7 @@ struct ProgressWalkTests {
             }
         }
 
-        private func hours_(_ day: Day, _ h: Double) { hours[week(of: day), default: 0] += h }
+        private func addHours(_ day: Day, _ h: Double) { hours[week(of: day), default: 0] += h }
 
         func json(_ args: [String], on day: Day) throws -> [String: Any] {
             try HeadwayCLITests.json(run(args + ["--json"], on: day).stdout)
@@ -113,7 +115,7 @@ struct ProgressWalkTests {
         try w.log(triton, 3, on: d(1), completes: false)
         try w.log(triton, 3, on: d(3), completes: false)
         try endOfWeek(1, onTrack: true)
-        try w.log(triton, 4, on: d(8), completes: true)          // 10 h reached: done by default
+        try w.log(triton, 4, on: d(8), completes: true)  // 10 h reached: done by default
         try w.log(nccl, 2, on: d(10), completes: false)
         try endOfWeek(2, onTrack: true)
         // Weeks 3-5: slipping.

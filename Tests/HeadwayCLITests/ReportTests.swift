@@ -4,71 +4,71 @@ import Testing
 /// A page that frames the report at desktop and at phone width and writes, into its own DOM,
 /// what each frame laid out: every chart's box, its drawn marks, the smallest text on screen.
 let reportProbe = """
-<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">
-<iframe id="wide" src="report.html" style="width:1000px;height:1200px;border:0"></iframe>
-<iframe id="phone" src="report.html" style="width:375px;height:1200px;border:0"></iframe>
-<script>
-function measure(frame) {
-  const d = frame.contentDocument;
-  const charts = [...d.querySelectorAll('svg.chart-svg')].map(svg => {
-    const r = svg.getBoundingClientRect();
-    const scale = r.width / svg.viewBox.baseVal.width;
-    const boxes = [...svg.querySelectorAll('.mark, .series')].map(m => m.getBoundingClientRect())
-      .filter(b => b.width > 0 && b.height > 0);
-    const inside = boxes.every(b => b.left >= r.left - 1 && b.right <= r.right + 1 && b.top >= r.top - 1 && b.bottom <= r.bottom + 1);
-    const fonts = [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale);
-    const top = r.top + d.documentElement.scrollTop;
-    return {name: svg.getAttribute('class'), x: r.left, y: top, width: r.width, height: r.height,
-            marks: boxes.length, inside: inside, smallestText: Math.min(...fonts)};
-  });
-  return {viewport: d.documentElement.clientWidth, scrollWidth: d.documentElement.scrollWidth, charts: charts};
-}
-window.addEventListener('load', () => {
-  const pre = document.createElement('pre');
-  pre.id = 'probe';
-  pre.textContent = JSON.stringify({wide: measure(document.getElementById('wide')), phone: measure(document.getElementById('phone'))});
-  document.body.appendChild(pre);
-});
-</script></body></html>
-"""
+    <!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">
+    <iframe id="wide" src="report.html" style="width:1000px;height:1200px;border:0"></iframe>
+    <iframe id="phone" src="report.html" style="width:375px;height:1200px;border:0"></iframe>
+    <script>
+    function measure(frame) {
+      const d = frame.contentDocument;
+      const charts = [...d.querySelectorAll('svg.chart-svg')].map(svg => {
+        const r = svg.getBoundingClientRect();
+        const scale = r.width / svg.viewBox.baseVal.width;
+        const boxes = [...svg.querySelectorAll('.mark, .series')].map(m => m.getBoundingClientRect())
+          .filter(b => b.width > 0 && b.height > 0);
+        const inside = boxes.every(b => b.left >= r.left - 1 && b.right <= r.right + 1 && b.top >= r.top - 1 && b.bottom <= r.bottom + 1);
+        const fonts = [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale);
+        const top = r.top + d.documentElement.scrollTop;
+        return {name: svg.getAttribute('class'), x: r.left, y: top, width: r.width, height: r.height,
+                marks: boxes.length, inside: inside, smallestText: Math.min(...fonts)};
+      });
+      return {viewport: d.documentElement.clientWidth, scrollWidth: d.documentElement.scrollWidth, charts: charts};
+    }
+    window.addEventListener('load', () => {
+      const pre = document.createElement('pre');
+      pre.id = 'probe';
+      pre.textContent = JSON.stringify({wide: measure(document.getElementById('wide')), phone: measure(document.getElementById('phone'))});
+      document.body.appendChild(pre);
+    });
+    </script></body></html>
+    """
 
 /// Counts, in a PNG screenshot (8-bit RGB or RGBA, decoded with the standard library only),
 /// the pixels inside each box that differ from white: a drawn chart has many.
 let pngInk = """
-import json, struct, sys, zlib
-data = open(sys.argv[1], 'rb').read()
-assert data[:8] == b'\\x89PNG\\r\\n\\x1a\\n', 'not a PNG'
-pos, idat, width, height = 8, b'', 0, 0
-while pos < len(data):
-    n, kind = struct.unpack('>I4s', data[pos:pos + 8]); body = data[pos + 8:pos + 8 + n]; pos += 12 + n
-    if kind == b'IHDR':
-        width, height, depth, colour = struct.unpack('>IIBB', body[:10])
-        assert depth == 8 and colour in (2, 6), f'unsupported PNG: depth {depth}, colour type {colour}'
-        bpp = 3 if colour == 2 else 4
-    elif kind == b'IDAT': idat += body
-raw = zlib.decompress(idat); stride = width * bpp; rows = []; prev = bytearray(stride)
-for y in range(height):
-    f = raw[y * (stride + 1)]; line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-    for i in range(stride):
-        a = line[i - bpp] if i >= bpp else 0; b = prev[i]; c = prev[i - bpp] if i >= bpp else 0
-        if f == 1: line[i] = (line[i] + a) & 255
-        elif f == 2: line[i] = (line[i] + b) & 255
-        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
-        elif f == 4:
-            p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-    rows.append(line); prev = line
-out = []
-for x, y, w, h in json.loads(sys.argv[2]):
-    ink = 0
-    for yy in range(max(0, int(y)), min(height, int(y + h))):
-        line = rows[yy]
-        for xx in range(max(0, int(x)), min(width, int(x + w))):
-            r, g, b = line[xx * bpp:xx * bpp + 3]
-            if r < 235 or g < 235 or b < 235: ink += 1
-    out.append(ink)
-print(json.dumps({'width': width, 'height': height, 'ink': out}))
-"""
+    import json, struct, sys, zlib
+    data = open(sys.argv[1], 'rb').read()
+    assert data[:8] == b'\\x89PNG\\r\\n\\x1a\\n', 'not a PNG'
+    pos, idat, width, height = 8, b'', 0, 0
+    while pos < len(data):
+        n, kind = struct.unpack('>I4s', data[pos:pos + 8]); body = data[pos + 8:pos + 8 + n]; pos += 12 + n
+        if kind == b'IHDR':
+            width, height, depth, colour = struct.unpack('>IIBB', body[:10])
+            assert depth == 8 and colour in (2, 6), f'unsupported PNG: depth {depth}, colour type {colour}'
+            bpp = 3 if colour == 2 else 4
+        elif kind == b'IDAT': idat += body
+    raw = zlib.decompress(idat); stride = width * bpp; rows = []; prev = bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]; line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0; b = prev[i]; c = prev[i - bpp] if i >= bpp else 0
+            if f == 1: line[i] = (line[i] + a) & 255
+            elif f == 2: line[i] = (line[i] + b) & 255
+            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(line); prev = line
+    out = []
+    for x, y, w, h in json.loads(sys.argv[2]):
+        ink = 0
+        for yy in range(max(0, int(y)), min(height, int(y + h))):
+            line = rows[yy]
+            for xx in range(max(0, int(x)), min(width, int(x + w))):
+                r, g, b = line[xx * bpp:xx * bpp + 3]
+                if r < 235 or g < 235 or b < 235: ink += 1
+        out.append(ink)
+    print(json.dumps({'width': width, 'height': height, 'ink': out}))
+    """
 
 struct Probe: Decodable {
     struct Chart: Decodable {
@@ -104,13 +104,16 @@ struct ReportTests {
 
     static func chromiumArguments(_ folder: URL) -> [String] {
         // Each run gets its own profile folder, so runs in parallel do not share a lock.
-        ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
-         "--user-data-dir=" + folder.appendingPathComponent("chromium-\(UUID().uuidString)").path]
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
+            "--user-data-dir=" + folder.appendingPathComponent("chromium-\(UUID().uuidString)").path
+        ]
     }
 
-    @Test("the report loads without a console message, and its four charts are drawn at desktop and phone width",
-          .enabled(if: Tools.shouldRun(Tools.chromium), "chromium is missing: apt-get install chromium"),
-          .timeLimit(.minutes(3)))
+    @Test(
+        "the report loads without a console message, and its four charts are drawn at desktop and phone width",
+        .enabled(if: Tools.shouldRun(Tools.chromium), "chromium is missing: apt-get install chromium"),
+        .timeLimit(.minutes(3)))
     func opensInChromium() throws {
         let chromium = try Tools.require(Tools.chromium, "chromium (apt-get install chromium; .ci/run does)")
         let folder = try scratchFolder(); defer { try? FileManager.default.removeItem(at: folder) }
@@ -118,8 +121,12 @@ struct ReportTests {
 
         // 1. The page itself: a screenshot, and every console message (CSP violations included).
         let shot = folder.appendingPathComponent("report.png")
-        let load = try Tools.run(chromium, Self.chromiumArguments(folder) + ["--enable-logging=stderr", "--v=0",
-                                 "--window-size=1000,2600", "--screenshot=" + shot.path, report.absoluteString])
+        let load = try Tools.run(
+            chromium,
+            Self.chromiumArguments(folder) + [
+                "--enable-logging=stderr", "--v=0",
+                "--window-size=1000,2600", "--screenshot=" + shot.path, report.absoluteString
+            ])
         #expect(load.status == 0, "\(load.stderr.suffix(2000))")
         let console = load.stderr.components(separatedBy: "\n").filter { $0.contains(":CONSOLE") }
         #expect(console.isEmpty, "console messages: \(console)")
@@ -127,8 +134,12 @@ struct ReportTests {
         // 2. The layout, measured inside the page at 1000 and 375 pixels wide.
         let probe = folder.appendingPathComponent("probe.html")
         try Data(reportProbe.utf8).write(to: probe)
-        let dom = try Tools.run(chromium, Self.chromiumArguments(folder) + ["--allow-file-access-from-files", "--virtual-time-budget=5000",
-                                "--window-size=1400,1300", "--dump-dom", probe.absoluteString])
+        let dom = try Tools.run(
+            chromium,
+            Self.chromiumArguments(folder) + [
+                "--allow-file-access-from-files", "--virtual-time-budget=5000",
+                "--window-size=1400,1300", "--dump-dom", probe.absoluteString
+            ])
         let text = dom.stdout
         let start = try #require(text.range(of: "<pre id=\"probe\">"), "no probe in \(text.suffix(500)) \(dom.stderr.suffix(1000))")
         let end = try #require(text.range(of: "</pre>", range: start.upperBound..<text.endIndex))
@@ -165,8 +176,12 @@ struct ReportTests {
 
         // 4. Printed: Chromium makes a PDF of it.
         let pdf = folder.appendingPathComponent("report.pdf")
-        let print = try Tools.run(chromium, Self.chromiumArguments(folder) + ["--no-pdf-header-footer", "--print-to-pdf=" + pdf.path,
-                                  report.absoluteString])
+        let print = try Tools.run(
+            chromium,
+            Self.chromiumArguments(folder) + [
+                "--no-pdf-header-footer", "--print-to-pdf=" + pdf.path,
+                report.absoluteString
+            ])
         #expect(print.status == 0)
         let pdfData = try Data(contentsOf: pdf)
         #expect(pdfData.prefix(5) == Data("%PDF-".utf8) && pdfData.count > 20_000)

@@ -27,8 +27,9 @@ struct SafetyTests {
 
     // MARK: - Output paths
 
-    @Test("no export may write over the database, its -wal or -shm, however the path is spelled",
-          arguments: ["$DB", "./headway.sqlite", "../$NAME/headway.sqlite", "$DB-wal", "$DB-shm", "link-to-db", "hard-link-to-db"])
+    @Test(
+        "no export may write over the database, its -wal or -shm, however the path is spelled",
+        arguments: ["$DB", "./headway.sqlite", "../$NAME/headway.sqlite", "$DB-wal", "$DB-shm", "link-to-db", "hard-link-to-db"])
     func outputIsNeverTheDatabase(spelling: String) throws {
         let scratch = try Self.planned()
         let db = scratch.db.path, folder = scratch.folder
@@ -37,8 +38,10 @@ struct SafetyTests {
         let bytes = try Data(contentsOf: scratch.db)
         let path = spelling.replacingOccurrences(of: "$DB", with: db).replacingOccurrences(of: "$NAME", with: folder.lastPathComponent)
         let target = path.hasPrefix("/") ? path : (spelling.hasPrefix("link") || spelling.hasPrefix("hard") ? folder.appendingPathComponent(path).path : path)
-        for command in [["export", "history", "--output", target], ["export", "report", "--output", target],
-                        ["export", "plan", "--format", "md", "--output", target], ["profile", "export", target]] {
+        for command in [
+            ["export", "history", "--output", target], ["export", "report", "--output", target],
+            ["export", "plan", "--format", "md", "--output", target], ["profile", "export", target]
+        ] {
             let run = try Run(command, environment: scratch.environment, in: folder)
             #expect(run.status == 1, "\(command): \(run)")
             #expect(run.stderr.hasPrefix("error: cannot write ") && run.stderr.contains("nothing was written"), "\(command): \(run.stderr)")
@@ -125,8 +128,9 @@ struct SafetyTests {
     @Test("escape sequences and bidi overrides in imported text are shown escaped by history, plan show, brief and the Markdown export")
     func escapesAreShownNotObeyed() throws {
         let scratch = try Scratch()
-        var document = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: Binary.repository.appendingPathComponent("Fixtures/fuzz/profile-import/ana-export.json"))) as? [String: Any])
+        var document = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Binary.repository.appendingPathComponent("Fixtures/fuzz/profile-import/ana-export.json"))) as? [String: Any])
         let attack = "\u{1B}]52;c;aGk=\u{07}\u{1B}]0;title\u{07}\u{1B}[2J\u{202E}\u{9B}"
         var plans = try #require(document["plans"] as? [[String: Any]])
         var schedule = try #require(plans[1]["schedule"] as? [[String: Any]])
@@ -144,14 +148,17 @@ struct SafetyTests {
         let imported = try Run(["profile", "import", file.path], environment: scratch.environment)
         #expect(imported.status == 0, "\(imported)")
         let markdown = scratch.folder.appendingPathComponent("plan.md")
-        for command in [["history", "--profile", "bo"], ["plan", "show", "--profile", "bo"], ["brief", "--profile", "bo"],
-                        ["export", "plan", "--format", "md", "--profile", "bo"],
-                        ["export", "plan", "--output", markdown.path, "--profile", "bo"]] {
+        for command in [
+            ["history", "--profile", "bo"], ["plan", "show", "--profile", "bo"], ["brief", "--profile", "bo"],
+            ["export", "plan", "--format", "md", "--profile", "bo"],
+            ["export", "plan", "--output", markdown.path, "--profile", "bo"]
+        ] {
             let run = try Run(command, environment: scratch.environment)
             #expect(run.status == 0, "\(command): \(run)")
             let shown = command.contains(markdown.path) ? try String(contentsOf: markdown, encoding: .utf8) : run.stdout
-            #expect(!shown.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" || $0 == "\u{9B}" },
-                    "\(command) shows no raw control: \(shown.debugDescription.prefix(300))")
+            #expect(
+                !shown.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" || $0 == "\u{9B}" },
+                "\(command) shows no raw control: \(shown.debugDescription.prefix(300))")
             if command[0] != "brief" { #expect(shown.contains("\\u{1B}") && shown.contains("52;c;aGk="), "\(command) shows the escape as text") }
         }
         // JSON stays JSON and keeps the value.
@@ -187,7 +194,10 @@ struct SafetyTests {
         for command in [["history"], ["progress"], ["brief"], ["plan", "show"], ["log", "vllm:3", "1"], ["profile", "list"]] {
             let run = try Run(command, environment: scratch.environment)
             #expect(run.status == 1, "\(command): \(run)")
-            #expect(run.stderr == "error: \(scratch.db.path) was changed outside Headway (table snapshots has no column label); restore a backup, or run `headway doctor` to see every difference; the file was left as it is\n", "\(command)")
+            #expect(
+                run.stderr
+                    == "error: \(scratch.db.path) was changed outside Headway (table snapshots has no column label); restore a backup, or run `headway doctor` to see every difference; the file was left as it is\n",
+                "\(command)")
         }
         let doctor = try Run(["doctor"], environment: scratch.environment)
         #expect(doctor.status == 1)
@@ -221,10 +231,12 @@ struct SafetyTests {
         #expect((back["logs"] as? [Any])?.count == 1)
     }
 
-    @Test("huge stored numbers never crash a view", arguments: [
-        "UPDATE logs SET hours = 1e17", "UPDATE plan_units SET gain = 1e300", "UPDATE plan_weeks SET hours = 1e300",
-        "UPDATE snapshots SET part_base = 1e300",
-    ])
+    @Test(
+        "huge stored numbers never crash a view",
+        arguments: [
+            "UPDATE logs SET hours = 1e17", "UPDATE plan_units SET gain = 1e300", "UPDATE plan_weeks SET hours = 1e300",
+            "UPDATE snapshots SET part_base = 1e300"
+        ])
     func hugeStoredNumbers(sql: String) throws {
         let scratch = try Self.planned()
         #expect(try Run(["log", "vllm:3", "2"], environment: scratch.environment).status == 0)
@@ -271,14 +283,18 @@ struct SafetyTests {
         #expect(try Tools.run(URL(fileURLWithPath: "/bin/mount"), ["-o", "remount,ro", mount.path]).status == 0)
         var environment = scratch.environment
         environment["HEADWAY_DB"] = db.path
-        for command in [["history"], ["plan", "show"], ["profile", "list"], ["doctor"],
-                        ["profile", "export", scratch.folder.appendingPathComponent("out.json").path]] {
+        for command in [
+            ["history"], ["plan", "show"], ["profile", "list"], ["doctor"],
+            ["profile", "export", scratch.folder.appendingPathComponent("out.json").path]
+        ] {
             let run = try Run(command, environment: environment)
             #expect(run.status == 0, "\(command): \(run)")
         }
         let log = try Run(["log", "vllm:3", "1"], environment: environment)
         #expect(log.status == 1)
-        #expect(log.stderr == "error: cannot write in \(mount.path): the folder is read-only; make it writable or pass --db PATH in a writable folder\n", "\(log.stderr)")
+        #expect(
+            log.stderr == "error: cannot write in \(mount.path): the folder is read-only; make it writable or pass --db PATH in a writable folder\n",
+            "\(log.stderr)")
     }
 
     @Test("a leftover -shm without write permission is put right, and doctor says so")
@@ -306,15 +322,19 @@ struct SafetyTests {
     func combiningMarks() throws {
         let scratch = try Scratch()
         let note = "a" + String(repeating: "\u{0301}", count: 50_000)
-        try scratch.refuse(["log", "vllm:3", "1", "--note", note],
-                           expected: "the note has 50001 characters (Unicode scalars); allowed: at most 2000")
+        try scratch.refuse(
+            ["log", "vllm:3", "1", "--note", note],
+            expected: "the note has 50001 characters (Unicode scalars); allowed: at most 2000")
     }
 
     @Test("a profile name with a right-to-left override is refused")
     func bidiName() throws {
         let scratch = try Scratch()
-        try scratch.refuse(["profile", "new", "\u{202E}evil"],
-                           expected: "profile name '\\u{202E}evil' is not allowed; use 1..64 characters, no control or bidirectional-override characters, without leading or trailing spaces")
+        try scratch.refuse(
+            ["profile", "new", "\u{202E}evil"],
+            expected:
+                "profile name '\\u{202E}evil' is not allowed; use 1..64 characters, no control or bidirectional-override characters, without leading or trailing spaces"
+        )
     }
 
     // MARK: - Soak
@@ -342,8 +362,9 @@ struct SafetyTests {
                 let day = Self.day(offset: 400 + w * operations + i)
                 do {
                     // 400 x 0.04 h stays under the unit's 20 h: it never completes, so every write is allowed.
-                    let run = try Run(["log", "vllm:3", "0.04", "partial", "--date", day, "--profile", "soak"], environment: environment,
-                                      binary: Self.soakBinary)
+                    let run = try Run(
+                        ["log", "vllm:3", "0.04", "partial", "--date", day, "--profile", "soak"], environment: environment,
+                        binary: Self.soakBinary)
                     if run.status != 0 { failures.add(run.stderr) }
                 } catch { failures.add("\(error)") }
             }
@@ -371,8 +392,9 @@ struct SafetyTests {
     /// A profile export named `soak` whose history starts 2024-01-01, with `logs` log rows,
     /// 16 a day of one hour each.
     static func bigProfile(logs: Int) throws -> Data {
-        var document = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: Binary.repository.appendingPathComponent("Fixtures/fuzz/profile-import/ana-export.json"))) as? [String: Any])
+        var document = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Binary.repository.appendingPathComponent("Fixtures/fuzz/profile-import/ana-export.json"))) as? [String: Any])
         document["name"] = "soak"
         document["created_at"] = "2024-01-01T00:00:00.000Z"
         document["plans"] = []
@@ -387,8 +409,10 @@ struct SafetyTests {
         let skills = ["linux", "python", "docker", "vllm", "nccl"]
         document["logs"] = (0..<logs).map { i -> [String: Any] in
             let day = day(offset: i / 16)
-            return ["id": i + 1, "created_at": day + "T12:00:00.000Z", "date": day, "skill": skills[i % skills.count],
-                    "level": 1 + i % 2, "activity": NSNull(), "hours": 1, "status": "partial", "note": NSNull()]
+            return [
+                "id": i + 1, "created_at": day + "T12:00:00.000Z", "date": day, "skill": skills[i % skills.count],
+                "level": 1 + i % 2, "activity": NSNull(), "hours": 1, "status": "partial", "note": NSNull()
+            ]
         }
         return try JSONSerialization.data(withJSONObject: document)
     }
@@ -397,7 +421,7 @@ struct SafetyTests {
 /// Error lines gathered from concurrent writers.
 final class Failures: @unchecked Sendable {
     private let lock = NSLock()
-    private var lines: [String] = [] // guarded by `lock`
+    private var lines: [String] = []  // guarded by `lock`
     func add(_ line: String) { lock.withLock { lines.append(line) } }
     var all: [String] { lock.withLock { lines } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import HeadwayCLI
 
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -16,8 +17,10 @@ struct Output {
 func headway(_ arguments: [String], db: URL? = nil) throws -> Output {
     if ProcessInfo.processInfo.environment["HEADWAY_TEST_PROCESS"] == "1" { return try headwayProcess(arguments, db: db) }
     InProcess.enterRepository
-    var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23",
-               "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path]
+    var env = [
+        "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23",
+        "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path
+    ]
     if let db { env["HEADWAY_DB"] = db.path }
     let run = Context.capture(environment: env) { runCommand(arguments, origin: .commandLine) }
     return Output(status: run.status, stdout: run.stdout, stderr: run.stderr)
@@ -45,8 +48,10 @@ func headwayProcess(_ arguments: [String], db: URL? = nil) throws -> Output {
     p.executableURL = binary
     p.arguments = arguments
     p.currentDirectoryURL = repoRoot
-    var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23",
-               "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path]
+    var env = [
+        "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23",
+        "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path
+    ]
     if let db { env["HEADWAY_DB"] = db.path }
     p.environment = env
     let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("hw-out-\(UUID().uuidString)")
@@ -59,8 +64,9 @@ func headwayProcess(_ arguments: [String], db: URL? = nil) throws -> Output {
     p.standardInput = FileHandle.nullDevice
     try p.run()
     p.waitUntilExit()
-    return Output(status: p.terminationStatus, stdout: try String(contentsOf: outFile, encoding: .utf8),
-                  stderr: try String(contentsOf: errFile, encoding: .utf8))
+    return Output(
+        status: p.terminationStatus, stdout: try String(contentsOf: outFile, encoding: .utf8),
+        stderr: try String(contentsOf: errFile, encoding: .utf8))
 }
 
 func json(_ text: String) throws -> [String: Any] {

@@ -89,9 +89,10 @@ private final class Terminal {
 
 @Suite("The real shell on a terminal (tmux)", .serialized)
 struct TerminalTests {
-    @Test("history, Tab completion, Ctrl-C, the wizard key by key, and Ctrl-D",
-          .enabled(if: tmuxPath != nil, "tmux is not installed: install it to drive the shell in a terminal"),
-          .enabled(if: Binary.url != nil, "the headway binary is not beside the tests; run `swift build` first"))
+    @Test(
+        "history, Tab completion, Ctrl-C, the wizard key by key, and Ctrl-D",
+        .enabled(if: tmuxPath != nil, "tmux is not installed: install it to drive the shell in a terminal"),
+        .enabled(if: Binary.url != nil, "the headway binary is not beside the tests; run `swift build` first"))
     func session() throws {
         let folder = try Binary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -169,9 +170,10 @@ struct TerminalTests {
         #expect(!history.contains("skip"))
     }
 
-    @Test("the quick wizard from an empty database to a saved profile and a plan in at most 22 prompts, with back, ?, an unsure answer and a summary edit",
-          .enabled(if: tmuxPath != nil, "tmux is not installed: install it to drive the shell in a terminal"),
-          .enabled(if: Binary.url != nil, "the headway binary is not beside the tests; run `swift build` first"))
+    @Test(
+        "the quick wizard from an empty database to a saved profile and a plan in at most 22 prompts, with back, ?, an unsure answer and a summary edit",
+        .enabled(if: tmuxPath != nil, "tmux is not installed: install it to drive the shell in a terminal"),
+        .enabled(if: Binary.url != nil, "the headway binary is not beside the tests; run `swift build` first"))
     func quickWizard() throws {
         let folder = try Binary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -222,19 +224,20 @@ struct TerminalTests {
         try #require(t.waitFor("EXITED 0"))
     }
 
-    @Test("the data folder the shell makes is 0700 and its history 0600",
-          .enabled(if: tmuxPath != nil, "tmux is not installed: install it to drive the shell in a terminal"),
-          .enabled(if: Binary.url != nil, "the headway binary is not beside the tests; run `swift build` first"))
+    @Test(
+        "the data folder the shell makes is 0700 and its history 0600",
+        .enabled(if: tmuxPath != nil, "tmux is not installed: install it to drive the shell in a terminal"),
+        .enabled(if: Binary.url != nil, "the headway binary is not beside the tests; run `swift build` first"))
     func privateDataFolder() throws {
         let folder = try Binary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var env = Binary.environment(in: folder)
-        env["HEADWAY_DB"] = nil // the default place: $XDG_DATA_HOME/headway/
+        env["HEADWAY_DB"] = nil  // the default place: $XDG_DATA_HOME/headway/
         let t = try Terminal(folder: folder, environment: env)
         try #require(t.waitFor("headway>"))
         try t.type("profile list"); try t.press("Enter")
         try #require(t.waitFor("No profiles in"))
-        try #require(t.waitFor("headway>", count: 2)) // keys typed before the prompt are dropped
+        try #require(t.waitFor("headway>", count: 2))  // keys typed before the prompt are dropped
         try t.press("C-d")
         try #require(t.waitFor("EXITED 0"))
         func mode(_ path: String) -> Int {

@@ -110,8 +110,9 @@ struct TranscriptTests {
         let transcript = Transcript(Transcript.folder.appendingPathComponent(name + ".txt"))
         let folder = try Binary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Binary.run(["--echo"] + transcript.arguments, input: transcript.input,
-                                    environment: Binary.environment(in: folder))
+        let result = try Binary.run(
+            ["--echo"] + transcript.arguments, input: transcript.input,
+            environment: Binary.environment(in: folder))
         var actual = result.output.components(separatedBy: "\n")
         if actual.last == "" { actual.removeLast() }
         actual = actual.map {

@@ -2,6 +2,7 @@ import Foundation
 import HeadwayCore
 import HeadwayCurricula
 import Testing
+
 @testable import HeadwayCLI
 
 @Suite("The assessment wizard: quick by default, every answer checked, back, skip, unsure, a summary to edit")
@@ -25,10 +26,11 @@ struct WizardTests {
         init(_ answers: [String], previous: Assessment? = nil, draft: AssessmentDraft? = nil, name: String? = nil, full: Bool = false) {
             var lines: [String] = [], problems: [String] = [], drafts: [AssessmentDraft] = []
             let input = ScriptedLines(answers)
-            let wizard = Wizard(curriculum: WizardTests.curriculum, previous: previous, draft: draft, newProfileName: name,
-                                full: full, day: WizardTests.day, input: input,
-                                output: WizardOutput(line: { lines.append($0) }, problem: { problems.append($0) }),
-                                save: { drafts.append($0) })
+            let wizard = Wizard(
+                curriculum: WizardTests.curriculum, previous: previous, draft: draft, newProfileName: name,
+                full: full, day: WizardTests.day, input: input,
+                output: WizardOutput(line: { lines.append($0) }, problem: { problems.append($0) }),
+                save: { drafts.append($0) })
             outcome = wizard.run()
             prompts = input.prompts.count
             self.wizard = wizard
@@ -37,10 +39,12 @@ struct WizardTests {
 
         var assessment: Assessment? { if case .finished(let a, _) = outcome { return a } else { return nil } }
         /// The skill questions asked, in order.
-        var skillsAsked: [String] { lines.compactMap { line in
-            guard let end = line.range(of: "), 0-4 (add ? if unsure)"), let open = line[..<end.lowerBound].lastIndex(of: "(") else { return nil }
-            return String(line[line.index(after: open)..<end.lowerBound])
-        } }
+        var skillsAsked: [String] {
+            lines.compactMap { line in
+                guard let end = line.range(of: "), 0-4 (add ? if unsure)"), let open = line[..<end.lowerBound].lastIndex(of: "(") else { return nil }
+                return String(line[line.index(after: open)..<end.lowerBound])
+            }
+        }
     }
 
     /// Role, seniority, hours and the split answered with Enter, then Enter for every skill and the summary.
@@ -134,7 +138,8 @@ struct WizardTests {
     func promptBudget() throws {
         let plain = Run(Self.enterEverywhere(), name: "me")
         let count = try #require(plain.assessment).skills.count
-        let answers = [Self.roleNumber, "?", "", "", "2026-12-21", "", "3", "back", "3?"] + Array(repeating: "", count: count - 1)
+        let answers =
+            [Self.roleNumber, "?", "", "", "2026-12-21", "", "3", "back", "3?"] + Array(repeating: "", count: count - 1)
             + ["4", "5", ""]
         let run = Run(answers, name: "me")
         let a = try #require(run.assessment, "\(run.problems)")
@@ -142,23 +147,25 @@ struct WizardTests {
         #expect(run.prompts <= 22, "\(run.prompts) prompts")
     }
 
-    @Test("every bad answer gets one line with the allowed values, and the question again", arguments: [
-        (["18"], "'18' is not a role; allowed: 1-17 or a role id"),
-        ([""], "a role is needed; allowed: 1-17"),
-        (["3", "chief"], "'chief' is not a seniority; allowed: junior, mid, senior, staff"),
-        (["3", "", "lots"], "'lots' is not a number of hours; allowed: 1-40"),
-        (["3", "", "41"], "41 hours is out of range; allowed: 1-40"),
-        (["3", "", "0.5"], "0.5 hours is out of range; allowed: 1-40"),
-        (["3", "", "nan"], "'nan' is not a number of hours; allowed: 1-40"),
-        (["3", "", "", "soon"], "'soon' is not a date; allowed: YYYY-MM-DD, several with commas, none, or Enter for none"),
-        (["3", "", "", "", "maybe"], "'maybe' is not an answer here; allowed: Enter or keep, edit"),
-        (["3", "", "", "", "edit", "most"], "'most' is not a percentage; allowed: 0-100"),
-        (["3", "", "", "", "edit", "101"], "101% is more than is left; allowed: 0-100"),
-        (["3", "", "", "", "edit", "90", "20"], "20% is more than is left; allowed: 0-10"),
-        (["3", "", "", "", "edit", "-5"], "-5% is more than is left"),
-        (["3", "", "", "", "", "7"], "'7' is not a level; allowed: 0-4, a level and ? if unsure (2?), Enter for 2"),
-        (["3", "", "", "", "", "two"], "'two' is not a level; allowed: 0-4"),
-    ] as [([String], String)])
+    @Test(
+        "every bad answer gets one line with the allowed values, and the question again",
+        arguments: [
+            (["18"], "'18' is not a role; allowed: 1-17 or a role id"),
+            ([""], "a role is needed; allowed: 1-17"),
+            (["3", "chief"], "'chief' is not a seniority; allowed: junior, mid, senior, staff"),
+            (["3", "", "lots"], "'lots' is not a number of hours; allowed: 1-40"),
+            (["3", "", "41"], "41 hours is out of range; allowed: 1-40"),
+            (["3", "", "0.5"], "0.5 hours is out of range; allowed: 1-40"),
+            (["3", "", "nan"], "'nan' is not a number of hours; allowed: 1-40"),
+            (["3", "", "", "soon"], "'soon' is not a date; allowed: YYYY-MM-DD, several with commas, none, or Enter for none"),
+            (["3", "", "", "", "maybe"], "'maybe' is not an answer here; allowed: Enter or keep, edit"),
+            (["3", "", "", "", "edit", "most"], "'most' is not a percentage; allowed: 0-100"),
+            (["3", "", "", "", "edit", "101"], "101% is more than is left; allowed: 0-100"),
+            (["3", "", "", "", "edit", "90", "20"], "20% is more than is left; allowed: 0-10"),
+            (["3", "", "", "", "edit", "-5"], "-5% is more than is left"),
+            (["3", "", "", "", "", "7"], "'7' is not a level; allowed: 0-4, a level and ? if unsure (2?), Enter for 2"),
+            (["3", "", "", "", "", "two"], "'two' is not a level; allowed: 0-4")
+        ] as [([String], String)])
     func rejects(answers: [String], message: String) {
         let run = Run(answers)
         #expect(run.outcome == .ended)
@@ -229,9 +236,10 @@ struct WizardTests {
     @Test("Ctrl-C re-asks the same question; the end of input ends the wizard")
     func interrupted() {
         var problems: [String] = []
-        let wizard = Wizard(curriculum: Self.curriculum, previous: nil, draft: nil, newProfileName: nil, day: Self.day,
-                            input: ScriptedLines(events: [.interrupted, .line(Self.roleNumber), .end]),
-                            output: WizardOutput(line: { _ in }, problem: { problems.append($0) }), save: { _ in })
+        let wizard = Wizard(
+            curriculum: Self.curriculum, previous: nil, draft: nil, newProfileName: nil, day: Self.day,
+            input: ScriptedLines(events: [.interrupted, .line(Self.roleNumber), .end]),
+            output: WizardOutput(line: { _ in }, problem: { problems.append($0) }), save: { _ in })
         #expect(wizard.run() == .ended)
         #expect(wizard.draft.role == Self.role)
         #expect(problems.isEmpty)
@@ -239,7 +247,8 @@ struct WizardTests {
 
     @Test("a draft written by the older wizard still loads")
     func oldDraft() throws {
-        let json = #"{"step":"levels","role":"mlops-engineer","seniority":"senior","hoursPerWeek":4,"timeSplit":{},"splitIndex":0,"skills":{"vllm":3},"skillIndex":2}"#
+        let json =
+            #"{"step":"levels","role":"mlops-engineer","seniority":"senior","hoursPerWeek":4,"timeSplit":{},"splitIndex":0,"skills":{"vllm":3},"skillIndex":2}"#
         let draft = try JSONDecoder().decode(AssessmentDraft.self, from: Data(json.utf8))
         #expect(draft.role == "mlops-engineer" && draft.seniority == .senior && draft.skills == ["vllm": 3])
         #expect(!draft.isStarted)

@@ -5,7 +5,7 @@ import Testing
 struct AIJRITests {
     /// Seed 004's task table: AI Infrastructure Engineer, mid-level.
     static let seedTasks: [(share: Double, automation: Double)] = [
-        (0.25, 2), (0.20, 3), (0.15, 3), (0.15, 2), (0.10, 3), (0.10, 3), (0.05, 2),
+        (0.25, 2), (0.20, 3), (0.15, 3), (0.15, 2), (0.10, 3), (0.10, 3), (0.05, 2)
     ]
     static let seedMarket = MarketTotals(evidence: 5, barriers: 1, growth: 1)
 
@@ -28,9 +28,11 @@ struct AIJRITests {
         #expect(abs(r.parts.sum - r.value) < 1e-9)
     }
 
-    @Test("zones follow the rounded value", arguments: [
-        (47.95, Zone.green), (48.0, .green), (47.94, .yellow), (25.0, .yellow), (24.96, .yellow), (24.94, .red), (0, .red),
-    ])
+    @Test(
+        "zones follow the rounded value",
+        arguments: [
+            (47.95, Zone.green), (48.0, .green), (47.94, .yellow), (25.0, .yellow), (24.96, .yellow), (24.94, .red), (0, .red)
+        ])
     func zones(value: Double, zone: Zone) {
         #expect(Zone(rounded: (value * 10).rounded() / 10) == zone)
     }
@@ -54,8 +56,9 @@ struct AIJRITests {
             let total = shares.reduce(0, +)
             shares = shares.map { $0 / total }
             let tasks = shares.map { ($0, Double.random(in: 1...5, using: &rng)) }
-            let market = MarketTotals(evidence: Double.random(in: -10...10, using: &rng), barriers: Double.random(in: 0...10, using: &rng),
-                                      growth: Double.random(in: -2...2, using: &rng))
+            let market = MarketTotals(
+                evidence: Double.random(in: -10...10, using: &rng), barriers: Double.random(in: 0...10, using: &rng),
+                growth: Double.random(in: -2...2, using: &rng))
             let r = AIJRI.score(tasks: tasks, market: market)
             let p = r.shownParts
             #expect(Int((p.sum * 10).rounded()) == Int((r.rounded * 10).rounded()))

@@ -8,7 +8,9 @@ struct DayTests {
         #expect(Day(text)?.description == text)
     }
 
-    @Test("refuses dates that do not exist or are not YYYY-MM-DD", arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "26-11-22", "2026-1-2", "yesterday", "", "2026-11-22T00:00"])
+    @Test(
+        "refuses dates that do not exist or are not YYYY-MM-DD",
+        arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "26-11-22", "2026-1-2", "yesterday", "", "2026-11-22T00:00"])
     func refuses(text: String) {
         #expect(Day(text) == nil)
     }

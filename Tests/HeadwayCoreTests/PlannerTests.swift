@@ -29,12 +29,14 @@ struct PlannerTests {
     @Test("every plan is feasible and its projected score is the model's score of its final levels", arguments: Array(UInt64(1)...40))
     func plansAreFeasible(seed: UInt64) throws {
         let curriculum = SyntheticCurriculum.make(seed: seed)
-        var assessment = SyntheticCurriculum.assessment(seed: seed &* 31, curriculum: curriculum,
-                                                        hoursPerWeek: Double(1 + seed % 12), weeks: Int(1 + seed % 16))
+        var assessment = SyntheticCurriculum.assessment(
+            seed: seed &* 31, curriculum: curriculum,
+            hoursPerWeek: Double(1 + seed % 12), weeks: Int(1 + seed % 16))
         if seed % 3 == 0 { assessment.goals.exclude = ["s\(seed % 67)", "s\((seed * 7) % 67)"] }
         let person = try #require(PersonalModel(curriculum: curriculum, assessment: assessment))
-        let request = PlanRequest(start: assessment.start!, weeks: assessment.weeks, hoursPerWeek: assessment.hoursPerWeek,
-                                  goals: assessment.goals)
+        let request = PlanRequest(
+            start: assessment.start!, weeks: assessment.weeks, hoursPerWeek: assessment.hoursPerWeek,
+            goals: assessment.goals)
         let plan = try person.plan(request)
         try checkFeasible(plan, person: person, request: request)
     }
@@ -55,14 +57,19 @@ struct PlannerTests {
         }
     }
 
-    @Test("bad parameters are refused with one line each", arguments: [
-        (PlanRequest(start: Day("2026-11-23")!, hoursPerWeek: 0), "--hours 0 is out of range; allowed: 1..40 hours per week"),
-        (PlanRequest(start: Day("2026-11-23")!, hoursPerWeek: 41), "--hours 41 is out of range; allowed: 1..40 hours per week"),
-        (PlanRequest(start: Day("2026-11-23")!, weeks: 0), "--weeks 0 is out of range; allowed: 1..52"),
-        (PlanRequest(start: Day("2026-11-23")!, weeks: 53), "--weeks 53 is out of range; allowed: 1..52"),
-        (PlanRequest(start: Day("2026-11-23")!, goals: Goals(include: ["nope": 2])), "--include names unknown skill 'nope'; see `headway graph` for the skill ids"),
-        (PlanRequest(start: Day("2026-11-23")!, goals: Goals(include: ["s1": 5])), "--include s1=5: level must be 1..4"),
-    ])
+    @Test(
+        "bad parameters are refused with one line each",
+        arguments: [
+            (PlanRequest(start: Day("2026-11-23")!, hoursPerWeek: 0), "--hours 0 is out of range; allowed: 1..40 hours per week"),
+            (PlanRequest(start: Day("2026-11-23")!, hoursPerWeek: 41), "--hours 41 is out of range; allowed: 1..40 hours per week"),
+            (PlanRequest(start: Day("2026-11-23")!, weeks: 0), "--weeks 0 is out of range; allowed: 1..52"),
+            (PlanRequest(start: Day("2026-11-23")!, weeks: 53), "--weeks 53 is out of range; allowed: 1..52"),
+            (
+                PlanRequest(start: Day("2026-11-23")!, goals: Goals(include: ["nope": 2])),
+                "--include names unknown skill 'nope'; see `headway graph` for the skill ids"
+            ),
+            (PlanRequest(start: Day("2026-11-23")!, goals: Goals(include: ["s1": 5])), "--include s1=5: level must be 1..4")
+        ])
     func badParameters(request: PlanRequest, message: String) throws {
         let curriculum = SyntheticCurriculum.make(seed: 1)
         let person = try #require(PersonalModel(curriculum: curriculum, assessment: Assessment(role: SyntheticCurriculum.roleID)))
@@ -73,17 +80,22 @@ struct PlannerTests {
     func excludeConflict() throws {
         let curriculum = SyntheticCurriculum.make(seed: 2)
         let person = try #require(PersonalModel(curriculum: curriculum, assessment: Assessment(role: SyntheticCurriculum.roleID, seniority: .junior)))
-        let needy = try #require(curriculum.graph.skills.first { s in
-            s.requires.contains { person.level(of: $0.skill) < $0.level }
-        })
+        let needy = try #require(
+            curriculum.graph.skills.first { s in
+                s.requires.contains { person.level(of: $0.skill) < $0.level }
+            })
         let missing = needy.requires.first { person.level(of: $0.skill) < $0.level }!
-        #expect(performing: {
-            try person.plan(PlanRequest(start: Day("2026-11-23")!, weeks: 52, hoursPerWeek: 40,
-                                        goals: Goals(include: [needy.id: 4], exclude: [missing.skill])))
-        }, throws: { error in
-            guard case .excludeConflict(let x, let s, _, _)? = error as? PlanningError else { return false }
-            return x == missing.skill && s == needy.id
-        })
+        #expect(
+            performing: {
+                try person.plan(
+                    PlanRequest(
+                        start: Day("2026-11-23")!, weeks: 52, hoursPerWeek: 40,
+                        goals: Goals(include: [needy.id: 4], exclude: [missing.skill])))
+            },
+            throws: { error in
+                guard case .excludeConflict(let x, let s, _, _)? = error as? PlanningError else { return false }
+                return x == missing.skill && s == needy.id
+            })
     }
 
     @Test("replanning with the same inputs keeps the earlier order")

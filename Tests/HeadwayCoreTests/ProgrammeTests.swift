@@ -15,8 +15,9 @@ private struct Person {
     func plan() throws -> Plan { try model.plan(PlanRequest(start: start, weeks: 12, hoursPerWeek: 6)) }
 
     func record(_ logs: [LogEntry]) -> ProgressRecord {
-        ProgressRecord(curriculum: curriculum, assessments: [DatedAssessment(assessment: assessment, from: nil, recorded: "0")],
-                       logs: logs.enumerated().map { DatedLog(entry: $1, recorded: "1-\($0)") })
+        ProgressRecord(
+            curriculum: curriculum, assessments: [DatedAssessment(assessment: assessment, from: nil, recorded: "0")],
+            logs: logs.enumerated().map { DatedLog(entry: $1, recorded: "1-\($0)") })
     }
 
     /// What `replan` makes on `day` from `plan`, with the levels of `record` then.
@@ -79,7 +80,7 @@ struct ProgrammeTests {
         try #require(activities.count >= 2)
         let record = p.record([
             // Fewer hours than the unit has (at least 2), so it is not complete by its hours either.
-            LogEntry(date: p.start.adding(days: 1), skill: item.skill, level: item.level, activity: activities[0], hours: 1, status: .done),
+            LogEntry(date: p.start.adding(days: 1), skill: item.skill, level: item.level, activity: activities[0], hours: 1, status: .done)
         ])
         let programme = PlanProgress(programme: [plan], record: record, day: p.start.adding(days: 2))
         let week = programme.progress(try #require(programme.plannedWeek(1)))
@@ -96,7 +97,7 @@ struct ProgrammeTests {
         let item = try #require(plan.schedule[0].items.first)
         let record = p.record([
             LogEntry(date: p.start.adding(days: 1), skill: item.skill, level: item.level, hours: 1, status: .partial),
-            LogEntry(date: p.start.adding(days: 4), skill: item.skill, level: item.level, hours: 2, status: .partial),
+            LogEntry(date: p.start.adding(days: 4), skill: item.skill, level: item.level, hours: 2, status: .partial)
         ])
         let week = try #require(plan.schedule.first)
         #expect(PlanProgress(programme: [plan], record: record, day: p.start.adding(days: 2)).progress(week).loggedHours == 1)
@@ -128,7 +129,7 @@ struct WeekBriefingTests {
         let record = p.record([
             LogEntry(date: p.start.adding(days: 1), skill: item.skill, level: item.level, hours: 1.5, status: .partial),
             // Outside the week: does not count in it.
-            LogEntry(date: p.start.adding(days: 8), skill: item.skill, level: item.level, hours: 1, status: .partial),
+            LogEntry(date: p.start.adding(days: 8), skill: item.skill, level: item.level, hours: 1, status: .partial)
         ])
         let day = p.start.adding(days: 4)
         let programme = PlanProgress(programme: [plan], record: record, day: day)
@@ -162,18 +163,21 @@ struct WeekBriefingTests {
         if hoursPerWeek > 0 {
             for k in 0..<3 {
                 for item in plan.schedule[k].items {
-                    logs.append(LogEntry(date: p.start.adding(days: 7 * k), skill: item.skill, level: item.level, hours: item.hours,
-                                         status: item.completes ? .done : .partial))
+                    logs.append(
+                        LogEntry(
+                            date: p.start.adding(days: 7 * k), skill: item.skill, level: item.level, hours: item.hours,
+                            status: item.completes ? .done : .partial))
                 }
             }
         }
         let day = p.start.adding(days: 20)
         let programme = PlanProgress(programme: [plan], record: p.record(logs), day: day)
         var asked: [Day] = []
-        let b = try #require(programme.briefing(week: 3, generatedOn: day, firstDay: p.start) { d in
-            asked.append(d)
-            return WeekBriefing.Replan(week: 3, projected: 1)
-        })
+        let b = try #require(
+            programme.briefing(week: 3, generatedOn: day, firstDay: p.start) { d in
+                asked.append(d)
+                return WeekBriefing.Replan(week: 3, projected: 1)
+            })
         let behind = !(b.outlook?.reachable ?? true)
         #expect(behind == (hoursPerWeek == 0))
         #expect(asked == (behind ? [day] : []))

@@ -23,8 +23,9 @@ struct RecordFixture {
 
     /// Logs `hours` on `unit` on day `offset` of the programme.
     mutating func log(_ unit: UnitID, _ hours: Double, _ status: LogStatus, day offset: Int, activity: String? = nil) {
-        let entry = LogEntry(date: Self.start.adding(days: offset), skill: unit.skill, level: unit.level, activity: activity,
-                             hours: hours, status: status)
+        let entry = LogEntry(
+            date: Self.start.adding(days: offset), skill: unit.skill, level: unit.level, activity: activity,
+            hours: hours, status: status)
         let n = String(nextID)
         logs.append(DatedLog(entry: entry, recorded: String(repeating: "0", count: 6 - n.count) + n, id: nextID))
         nextID += 1
@@ -32,8 +33,11 @@ struct RecordFixture {
 
     func plan(_ request: PlanRequest? = nil) throws -> Plan {
         let a = base.assessment
-        return try person.plan(request ?? PlanRequest(start: Self.start, weeks: a.weeks, hoursPerWeek: a.hoursPerWeek,
-                                                      weekHours: a.availability.isEmpty ? nil : a.weekHours(from: Self.start, weeks: a.weeks)))
+        return try person.plan(
+            request
+                ?? PlanRequest(
+                    start: Self.start, weeks: a.weeks, hoursPerWeek: a.hoursPerWeek,
+                    weekHours: a.availability.isEmpty ? nil : a.weekHours(from: Self.start, weeks: a.weeks)))
     }
 
     func progress(_ plan: Plan, day offset: Int, earlier: [Plan] = []) -> PlanProgress {
@@ -114,7 +118,9 @@ struct RecordDecisionTests {
         let ctx = f.context(day: 3, plan: plan)
         #expect(throws: RecordError.self) { try f.record.decide(LogDraft(skill: u.skill, hours: 1, date: RecordFixture.start.adding(days: 4)), in: ctx) }
         #expect(throws: RecordError.self) { try f.record.decide(LogDraft(skill: u.skill, hours: 1, date: RecordFixture.start.adding(days: -1)), in: ctx) }
-        #expect(throws: RecordError.self) { try f.record.decide(LogDraft(skill: u.skill, level: min(4, u.level + 1), hours: 1, date: RecordFixture.start), in: ctx) }
+        #expect(throws: RecordError.self) {
+            try f.record.decide(LogDraft(skill: u.skill, level: min(4, u.level + 1), hours: 1, date: RecordFixture.start), in: ctx)
+        }
         f.log(u.id, 0.5, .partial, day: 3)
         f.log(UnitID(skill: plan.units.last!.skill, level: plan.units.last!.level), 23, .partial, day: 3)
         do {

@@ -21,16 +21,22 @@ struct AssessmentFileTests {
         let expected = try String(contentsOf: Self.badDir.appendingPathComponent((name as NSString).deletingPathExtension + ".expected"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let display = "Fixtures/bad/assessments/\(name)"
-        #expect(performing: {
-            try AssessmentLoader.load(Self.badDir.appendingPathComponent(name), displayName: display, curriculum: bundled)
-        }, throws: { error in
-            let text = (error as? Diagnostic)?.description ?? "\(error)"
-            return text == expected && !text.contains("\n")
-        })
+        #expect(
+            performing: {
+                try AssessmentLoader.load(Self.badDir.appendingPathComponent(name), displayName: display, curriculum: bundled)
+            },
+            throws: { error in
+                let text = (error as? Diagnostic)?.description ?? "\(error)"
+                return text == expected && !text.contains("\n")
+            })
     }
 
-    @Test("every good fixture loads and scores", arguments: ["reference-mid.yaml", "reference-junior.yaml", "reference-senior.yaml",
-                                                             "mlops-engineer-mid.yaml", "ai-engineer-mlops-mid.json"])
+    @Test(
+        "every good fixture loads and scores",
+        arguments: [
+            "reference-mid.yaml", "reference-junior.yaml", "reference-senior.yaml",
+            "mlops-engineer-mid.yaml", "ai-engineer-mlops-mid.json"
+        ])
     func goodFixture(name: String) throws {
         let a = try AssessmentLoader.load(repoRoot.appendingPathComponent("Fixtures/assessments/\(name)"), curriculum: bundled)
         let s = try #require(PersonalModel(curriculum: bundled, assessment: a)).score(at: Day("2026-11-23")!)
@@ -53,8 +59,9 @@ struct AssessmentFileTests {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1...9 { yaml += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
         yaml += "role: ai-infrastructure-engineer\n"
-        #expect(performing: {
-            try AssessmentLoader.load(data: Data(yaml.utf8), name: "bomb.yaml", curriculum: bundled)
-        }, throws: { ($0 as? Diagnostic)?.message.contains("YAML nodes") == true })
+        #expect(
+            performing: {
+                try AssessmentLoader.load(data: Data(yaml.utf8), name: "bomb.yaml", curriculum: bundled)
+            }, throws: { ($0 as? Diagnostic)?.message.contains("YAML nodes") == true })
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import HeadwayCore
-@testable import HeadwayCurricula
 import Testing
+
+@testable import HeadwayCurricula
 
 @Suite("The curricula cache")
 struct CacheTests {

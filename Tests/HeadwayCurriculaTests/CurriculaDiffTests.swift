@@ -7,12 +7,14 @@ import Testing
 struct CurriculaDiffTests {
     static func pair(_ name: String) throws -> CurriculaDiff {
         let base = repoRoot.appendingPathComponent("Fixtures/curricula-diff/\(name)")
-        return CurriculaDiff(old: try CurriculumLoader.load(from: base.appendingPathComponent("old")),
-                             new: try CurriculumLoader.load(from: base.appendingPathComponent("new")))
+        return CurriculaDiff(
+            old: try CurriculumLoader.load(from: base.appendingPathComponent("old")),
+            new: try CurriculumLoader.load(from: base.appendingPathComponent("new")))
     }
 
-    @Test("a person's move splits into one part per change, and the parts add up to the whole move",
-          arguments: ["new-signal", "rerated", "skills", "roles"], ["2026-11-22", "2027-06-01", "2029-01-01"])
+    @Test(
+        "a person's move splits into one part per change, and the parts add up to the whole move",
+        arguments: ["new-signal", "rerated", "skills", "roles"], ["2026-11-22", "2027-06-01", "2029-01-01"])
     func partsAddUp(_ name: String, _ day: String) throws {
         let diff = try Self.pair(name)
         for seniority in Seniority.allCases {
@@ -31,7 +33,9 @@ struct CurriculaDiffTests {
             let all = diff.changes.reduce(diff.old) { diff.applying($1, to: $0) }
             let a = Assessment(role: "infra-engineer", seniority: .senior)
             let day = Day("2027-03-01")!
-            #expect(abs(PersonalModel(curriculum: all, assessment: a)!.score(at: day).result.value
+            #expect(
+                abs(
+                    PersonalModel(curriculum: all, assessment: a)!.score(at: day).result.value
                         - PersonalModel(curriculum: diff.new, assessment: a)!.score(at: day).result.value) < 1e-9, "\(name)")
         }
     }
@@ -46,8 +50,9 @@ struct CurriculaDiffTests {
         #expect(move.effects[0].points < -1)
     }
 
-    @Test("the snapshot a change of curricula writes names the version, and the parts it shows add up to the change it shows",
-          arguments: ["new-signal", "rerated", "skills", "roles"])
+    @Test(
+        "the snapshot a change of curricula writes names the version, and the parts it shows add up to the change it shows",
+        arguments: ["new-signal", "rerated", "skills", "roles"])
     func snapshotReason(_ name: String) throws {
         let diff = try Self.pair(name)
         let a = DatedAssessment(assessment: Assessment(role: "infra-engineer", seniority: .senior), from: nil, recorded: "")
@@ -60,7 +65,8 @@ struct CurriculaDiffTests {
         #expect(snapshot.reason.hasPrefix("curricula \(diff.new.release!.version): "))
         let shown = snapshot.reason.split(separator: ";").compactMap { Double($0.split(separator: " ").last!.replacingOccurrences(of: "+", with: "")) }
         #expect(abs(shown.reduce(0, +) - (snapshot.score - before)) < 1e-9, "\(snapshot.reason)")
-        #expect(new.curriculaSnapshot(earlier: nil, earlierLabel: "2026.11", on: day)?.reason
+        #expect(
+            new.curriculaSnapshot(earlier: nil, earlierLabel: "2026.11", on: day)?.reason
                 == "curricula \(diff.new.release!.version): replaces 2026.11, which is no longer on this machine to compare")
     }
 
@@ -85,9 +91,10 @@ struct CurriculaDiffTests {
         let dir = try scratchCopy()
         try "version: 2026.9\nchanges: \"\"\n".write(to: dir.appendingPathComponent("curricula.yaml"), atomically: true, encoding: .utf8)
         let (_, problems) = CurriculumLoader.check(dir)
-        #expect(problems.map(\.description) == [
-            "\(dir.path)/curricula.yaml:1: version: '2026.9' is not a content version; allowed: YYYY.MM or YYYY.MM.N (e.g. 2026.12)",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "\(dir.path)/curricula.yaml:1: version: '2026.9' is not a content version; allowed: YYYY.MM or YYYY.MM.N (e.g. 2026.12)"
+            ])
         try "version: \"2026.12\"\nchangelog: x\n".write(to: dir.appendingPathComponent("curricula.yaml"), atomically: true, encoding: .utf8)
         let (_, more) = CurriculumLoader.check(dir)
         #expect(more.map(\.message).contains("unknown key 'changelog'; allowed: version, changes"))

@@ -9,12 +9,13 @@ struct CurriculaValidationTests {
     func bundledPasses() {
         let (curriculum, problems) = CurriculumLoader.check(bundledCurricula)
         #expect(problems.isEmpty, "\(problems)")
-        #expect(curriculum?.roles.map(\.id) == [
-            "agent-architect", "ai-engineer-mlops", "ai-infrastructure-engineer", "ai-platform-engineer", "ai-solutions-architect",
-            "chief-technology-officer", "cloud-engineer", "data-center-technician", "devops-engineer", "evaluation-engineer",
-            "inference-optimization-specialist", "kubernetes-platform-engineer", "ml-ai-engineer", "ml-platform-engineer",
-            "mlops-engineer", "platform-engineer", "solutions-architect-senior",
-        ])
+        #expect(
+            curriculum?.roles.map(\.id) == [
+                "agent-architect", "ai-engineer-mlops", "ai-infrastructure-engineer", "ai-platform-engineer", "ai-solutions-architect",
+                "chief-technology-officer", "cloud-engineer", "data-center-technician", "devops-engineer", "evaluation-engineer",
+                "inference-optimization-specialist", "kubernetes-platform-engineer", "ml-ai-engineer", "ml-platform-engineer",
+                "mlops-engineer", "platform-engineer", "solutions-architect-senior"
+            ])
     }
 
     @Test("every skill has a description, hours, seeds, and 2/2/2/1 activities; no prerequisite cycle")
@@ -49,8 +50,10 @@ struct CurriculaValidationTests {
 
     /// Each kind of break, made in a scratch copy, with the text its diagnostic must contain.
     static let breaks: [(name: String, file: String, old: String, new: String, expect: String)] = [
-        ("prerequisite cycle", "skills.yaml", "      - {skill: cuda, level: 2}\n      - {skill: infiniband-roce, level: 1}",
-         "      - {skill: cuda, level: 2}\n      - {skill: infiniband-roce, level: 1}\n      - {skill: nccl, level: 1}", "requires itself"),
+        (
+            "prerequisite cycle", "skills.yaml", "      - {skill: cuda, level: 2}\n      - {skill: infiniband-roce, level: 1}",
+            "      - {skill: cuda, level: 2}\n      - {skill: infiniband-roce, level: 1}\n      - {skill: nccl, level: 1}", "requires itself"
+        ),
         ("unknown prerequisite", "skills.yaml", "- {skill: cuda, level: 2}", "- {skill: cudaa, level: 2}", "requires unknown skill 'cudaa'"),
         ("duplicate skill id", "skills.yaml", "  - id: python\n", "  - id: linux\n", "linux: duplicate skill id"),
         ("unknown task key skill", "roles/ai-infrastructure-engineer.yaml", "nccl: 0.1}", "ncl: 0.1}", "key skill 'ncl' is not in skills.yaml"),
@@ -59,14 +62,18 @@ struct CurriculaValidationTests {
         ("level out of range", "skills.yaml", "reference_level: 3", "reference_level: 5", "'reference_level' is 5; allowed: 0..4"),
         ("weight out of range", "roles/ai-infrastructure-engineer.yaml", "nccl: 0.1}", "nccl: 2}", "'skills.nccl' is 2; allowed: 0.001..1"),
         ("hours out of range", "skills.yaml", "hours: [4, 10, 20, 36]", "hours: [4, 0, 20, 36]", "'hours' is 0; allowed: 1..200"),
-        ("skill without activities", "skills.yaml",
-         "      4: [\"Tune collectives for a 256+ GPU fabric (topology files, SHARP where available) and publish an internal tuning guide\"]\n", "",
-         "nccl: level 4 has 0 activities; at least 1 needed"),
-        ("task without key skills", "roles/ai-infrastructure-engineer.yaml",
-         "skills: {gpu-cluster-management: 0.3, kubernetes-gpu: 0.2, infiniband-roce: 0.2, h100-b200: 0.2, nccl: 0.1}", "skills: {}",
-         "ai-infrastructure-engineer/gpu-cluster-management: task has no key skills"),
+        (
+            "skill without activities", "skills.yaml",
+            "      4: [\"Tune collectives for a 256+ GPU fabric (topology files, SHARP where available) and publish an internal tuning guide\"]\n", "",
+            "nccl: level 4 has 0 activities; at least 1 needed"
+        ),
+        (
+            "task without key skills", "roles/ai-infrastructure-engineer.yaml",
+            "skills: {gpu-cluster-management: 0.3, kubernetes-gpu: 0.2, infiniband-roce: 0.2, h100-b200: 0.2, nccl: 0.1}", "skills: {}",
+            "ai-infrastructure-engineer/gpu-cluster-management: task has no key skills"
+        ),
         ("signal on an unknown task", "signals.yaml", "task: standard-deployment", "task: standard-deploy", "unknown task 'standard-deploy'"),
-        ("unknown key", "skills.yaml", "    kind: tool\n", "    kind: tool\n    colour: blue\n", "unknown key 'colour'"),
+        ("unknown key", "skills.yaml", "    kind: tool\n", "    kind: tool\n    colour: blue\n", "unknown key 'colour'")
     ]
 
     @Test("each kind of break is caught with file, line and id", arguments: breaks.indices)
@@ -90,8 +97,9 @@ struct CurriculaValidationTests {
         let dir = try scratchCopy()
         defer { try? FileManager.default.removeItem(at: dir) }
         // cuda needs linux; make linux need nccl, which needs cuda: linux -> nccl -> cuda -> linux.
-        try edit(dir, "skills.yaml", replacing: "    reference_level: 3\n    hours: [4, 12, 24, 40]\n    requires: []",
-                 with: "    reference_level: 3\n    hours: [4, 12, 24, 40]\n    requires: [{skill: nccl, level: 1}]")
+        try edit(
+            dir, "skills.yaml", replacing: "    reference_level: 3\n    hours: [4, 12, 24, 40]\n    requires: []",
+            with: "    reference_level: 3\n    hours: [4, 12, 24, 40]\n    requires: [{skill: nccl, level: 1}]")
         let (_, problems) = CurriculumLoader.check(dir)
         let cycle = try #require(problems.first { $0.message.hasPrefix("prerequisite cycle: ") })
         let path = cycle.message.dropFirst("prerequisite cycle: ".count).components(separatedBy: " -> ")

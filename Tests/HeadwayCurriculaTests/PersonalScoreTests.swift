@@ -43,11 +43,12 @@ struct PersonalScoreTests {
         ("ai-solutions-architect", .senior, 71.3, "Green (Accelerated)"),
         ("solutions-architect-senior", .senior, 66.4, "Green (Transforming)"),
         ("data-center-technician", .mid, 67.3, "Green (Transforming)"),
-        ("chief-technology-officer", .staff, 67.0, "Green (Stable)"),
+        ("chief-technology-officer", .staff, 67.0, "Green (Stable)")
     ]
 
-    @Test("every role seed 004 scores reproduces its published score and label for its own seniority with no answers",
-          arguments: PersonalScoreTests.published.map(\.role))
+    @Test(
+        "every role seed 004 scores reproduces its published score and label for its own seniority with no answers",
+        arguments: PersonalScoreTests.published.map(\.role))
     func publishedScore(roleID: String) throws {
         let expected = try #require(Self.published.first { $0.role == roleID })
         let role = try #require(bundled.role(roleID))
@@ -122,8 +123,9 @@ struct PersonalScoreTests {
 
     static func randomDay(_ rng: inout SplitMix64) -> Day { Day("2024-01-01")!.adding(days: Int.random(in: 0...(365 * 8), using: &rng)) }
 
-    @Test("over 1,000 random assessments per role: monotone in levels and in share moves, bounded, deterministic",
-          arguments: bundled.roles.map(\.id))
+    @Test(
+        "over 1,000 random assessments per role: monotone in levels and in share moves, bounded, deterministic",
+        arguments: bundled.roles.map(\.id))
     func properties(roleID: String) throws {
         let role = try #require(bundled.role(roleID))
         var rng = SplitMix64(seed: UInt64(roleID.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude))
@@ -176,8 +178,9 @@ struct BundledPlannerTests {
         return person.planningProblem(end: day.adding(days: 7 * weeks - 1), weeks: weeks, hoursPerWeek: 6, goals: Goals(exclude: exclude))
     }
 
-    @Test("finds the exhaustive-search optimum for each role's own holder and for a move toward it from seed 004's role",
-          arguments: bundled.roles.map(\.id))
+    @Test(
+        "finds the exhaustive-search optimum for each role's own holder and for a move toward it from seed 004's role",
+        arguments: bundled.roles.map(\.id))
     func matchesExhaustiveSearch(roleID: String) throws {
         let role = try #require(bundled.role(roleID))
         let day = role.referenceDate

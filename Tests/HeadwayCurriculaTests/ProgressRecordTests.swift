@@ -7,16 +7,20 @@ struct ProgressRecordTests {
     static let day0 = Day("2026-11-23")!
     static let base = DatedAssessment(assessment: Assessment(role: "ai-infrastructure-engineer"), from: nil, recorded: "2026-01-01T00:00:00.000Z")
 
-    static func log(_ skill: String, _ level: Int, _ offset: Int, _ status: LogStatus = .done, activity: String? = nil,
-                    hours: Double = 2, recorded: String? = nil) -> DatedLog {
-        DatedLog(entry: LogEntry(date: day0.adding(days: offset), skill: skill, level: level, activity: activity, hours: hours, status: status),
-                 recorded: recorded ?? "2026-01-02T00:00:\(String(format: "%02d", offset)).000Z")
+    static func log(
+        _ skill: String, _ level: Int, _ offset: Int, _ status: LogStatus = .done, activity: String? = nil,
+        hours: Double = 2, recorded: String? = nil
+    ) -> DatedLog {
+        DatedLog(
+            entry: LogEntry(date: day0.adding(days: offset), skill: skill, level: level, activity: activity, hours: hours, status: status),
+            recorded: recorded ?? "2026-01-02T00:00:\(String(format: "%02d", offset)).000Z")
     }
 
     @Test("a unit logged done raises the level from its date, not before; partial and skipped entries raise nothing")
     func fromItsDate() {
-        let r = ProgressRecord(curriculum: bundled, assessments: [Self.base],
-                               logs: [Self.log("nccl", 3, 5), Self.log("cuda", 3, 1, .partial), Self.log("cuda", 3, 2, .skipped)])
+        let r = ProgressRecord(
+            curriculum: bundled, assessments: [Self.base],
+            logs: [Self.log("nccl", 3, 5), Self.log("cuda", 3, 1, .partial), Self.log("cuda", 3, 2, .skipped)])
         #expect(r.levels(at: Self.day0.adding(days: 4))?["nccl"] == 2)
         #expect(r.levels(at: Self.day0.adding(days: 5))?["nccl"] == 3)
         #expect(r.levels(at: Self.day0.adding(days: 30))?["cuda"] == 2)
@@ -65,21 +69,31 @@ struct ProgressRecordTests {
         let moves = r.moves(from: from, to: to)
         let total = moves.reduce(0) { $0 + $1.points }
         #expect(abs(total - (r.score(at: to)!.result.value - r.score(at: from)!.result.value)) < 1e-9)
-        #expect(moves.contains { if case .signals(let ids) = $0.cause { return ids.contains("managed-platforms-absorb-gpu-ops") }; return false })
-        #expect(moves.filter { if case .completed = $0.cause { return true }; return false }.count == 2)
-        #expect(moves.contains { if case .reassessment(let c) = $0.cause { return c.map(\.skill) == ["kubernetes-gpu"] }; return false })
+        #expect(
+            moves.contains {
+                if case .signals(let ids) = $0.cause { return ids.contains("managed-platforms-absorb-gpu-ops") }; return false
+            })
+        #expect(
+            moves.filter {
+                if case .completed = $0.cause { return true }; return false
+            }.count == 2)
+        #expect(
+            moves.contains {
+                if case .reassessment(let c) = $0.cause { return c.map(\.skill) == ["kubernetes-gpu"] }; return false
+            })
     }
 
     @Test("signal boundaries are found between two days, in order, only for the person's role")
     func boundaries() {
         let person = PersonalModel(curriculum: bundled, assessment: Self.base.assessment)!
         let found = person.signalBoundaries(after: Self.day0, through: Day("2028-01-01")!)
-        #expect(found.map(\.reason) == [
-            "signal managed-platforms-absorb-gpu-ops enters its window",
-            "signal managed-standard-deployments completes its window",
-            "signal mlops-essential-infrastructure completes its window",
-            "signal routine-infra-ops-automated completes its window",
-        ])
+        #expect(
+            found.map(\.reason) == [
+                "signal managed-platforms-absorb-gpu-ops enters its window",
+                "signal managed-standard-deployments completes its window",
+                "signal mlops-essential-infrastructure completes its window",
+                "signal routine-infra-ops-automated completes its window"
+            ])
         #expect(person.signalBoundaries(after: Day("2027-01-01")!, through: Day("2027-06-01")!).isEmpty)
     }
 
@@ -89,13 +103,15 @@ struct ProgressRecordTests {
         let plan = try person.plan(PlanRequest(start: Self.day0))
         let first = plan.units[0]
         var logs = [Self.log(first.skill, first.level, 1, .partial, hours: 6)]
-        var pp = PlanProgress(plan: plan, record: ProgressRecord(curriculum: bundled, assessments: [Self.base], logs: logs),
-                              day: Self.day0.adding(days: 6))
+        var pp = PlanProgress(
+            plan: plan, record: ProgressRecord(curriculum: bundled, assessments: [Self.base], logs: logs),
+            day: Self.day0.adding(days: 6))
         #expect(pp.streak() == 1)
         #expect(pp.outlook()?.reachable == true)
         logs.append(Self.log(first.skill, first.level, 8, .partial, hours: 1))
-        pp = PlanProgress(plan: plan, record: ProgressRecord(curriculum: bundled, assessments: [Self.base], logs: logs),
-                          day: Self.day0.adding(days: 13))
+        pp = PlanProgress(
+            plan: plan, record: ProgressRecord(curriculum: bundled, assessments: [Self.base], logs: logs),
+            day: Self.day0.adding(days: 13))
         #expect(pp.streak() == 0)
         let outlook = try #require(pp.outlook())
         #expect(!outlook.reachable)

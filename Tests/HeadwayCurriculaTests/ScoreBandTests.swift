@@ -2,6 +2,7 @@ import Foundation
 import HeadwayCurricula
 import HeadwaySynthetic
 import Testing
+
 @testable import HeadwayCore
 
 @Suite("The score's band: levels that may be one off")
@@ -82,8 +83,9 @@ struct ScoreBandTests {
         }
     }
 
-    @Test("over 100 random assessments per role: contains the score, sure never widens, all sure is the score, deterministic",
-          arguments: roles)
+    @Test(
+        "over 100 random assessments per role: contains the score, sure never widens, all sure is the score, deterministic",
+        arguments: roles)
     func properties(roleID: String) throws {
         let role = try #require(bundled.role(roleID))
         var rng = SplitMix64(seed: stableHash(roleID) &+ 2)

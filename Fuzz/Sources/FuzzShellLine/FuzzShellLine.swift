@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+
 @testable import HeadwayCLI
 
 /// One line typed into the shell: decoded as `readLine` does, split by the tokenizer, then parsed

@@ -48,9 +48,11 @@ final class Wizard {
     private var legendShown = false
     private var lastGroup: String?
 
-    init(curriculum: Curriculum, previous: Assessment?, draft: AssessmentDraft?, newProfileName: String?,
-         full: Bool = false, day: Day, input: any LineSource, output: WizardOutput,
-         save: @escaping (AssessmentDraft) -> Void) {
+    init(
+        curriculum: Curriculum, previous: Assessment?, draft: AssessmentDraft?, newProfileName: String?,
+        full: Bool = false, day: Day, input: any LineSource, output: WizardOutput,
+        save: @escaping (AssessmentDraft) -> Void
+    ) {
         self.curriculum = curriculum
         self.previous = previous
         self.defaultName = newProfileName
@@ -313,7 +315,9 @@ final class Wizard {
         if draft.ownSplit {
             var used = 0.0
             for (i, t) in role.tasks.enumerated() {
-                let share = i == role.tasks.count - 1 ? max(0, 100 - used)
+                let share =
+                    i == role.tasks.count - 1
+                    ? max(0, 100 - used)
                     : draft.trail.contains(.share(i)) && left(before: i, role) > Assessment.splitTolerance ? draft.timeSplit[t.id] ?? 0 : 0
                 out[t.id] = share
                 used += share
@@ -350,8 +354,10 @@ final class Wizard {
 
     private func namePrompt() -> Prompt {
         let current = draft.name ?? defaultName ?? "me"
-        return Prompt(text: "Profile name (1-64 characters) [\(current)]: ",
-                      explain: ["A profile keeps your answers, plan and progress; `profile list` shows them."]) { [self] text in
+        return Prompt(
+            text: "Profile name (1-64 characters) [\(current)]: ",
+            explain: ["A profile keeps your answers, plan and progress; `profile list` shows them."]
+        ) { [self] text in
             let name = (text ?? "").isEmpty ? current : text!
             guard name.count <= 64, !name.contains(where: { $0.isNewline }) else {
                 return .problem("a profile name has 1-64 characters; '\(clip(name, 30))' has \(name.count)")
@@ -372,7 +378,8 @@ final class Wizard {
         let width = roles.map(\.name.count).max() ?? 0
         var header = ["Which role is closest to your job? (the biggest tasks of each, by time share)"]
         for (i, r) in roles.enumerated() {
-            let line = "  \(String(i + 1).leftPadded(to: String(roles.count).count))  \(r.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(Self.about(r))"
+            let line =
+                "  \(String(i + 1).leftPadded(to: String(roles.count).count))  \(r.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(Self.about(r))"
             header.append(line.count > 118 ? String(line.prefix(117)) + "…" : line)
         }
         let allowed = "1-\(roles.count) or a role id (\(roles.map(\.id).joined(separator: ", ")))"
@@ -383,8 +390,11 @@ final class Wizard {
         return Prompt(header: header, text: "Role (1-\(roles.count) or its id)\(current.map { " [\($0)]" } ?? ""): ", explain: explain) { [self] text in
             var chosen: String?
             if let text, !text.isEmpty {
-                if let n = Int(text), (1...roles.count).contains(n) { chosen = roles[n - 1].id }
-                else if roles.contains(where: { $0.id == text }) { chosen = text }
+                if let n = Int(text), (1...roles.count).contains(n) {
+                    chosen = roles[n - 1].id
+                } else if roles.contains(where: { $0.id == text }) {
+                    chosen = text
+                }
                 guard chosen != nil else { return .problem("'\(clip(text, 40))' is not a role; allowed: \(allowed)") }
             } else {
                 guard let current else { return .problem("a role is needed; allowed: \(allowed)") }
@@ -409,10 +419,12 @@ final class Wizard {
         let roleName = role?.name ?? "holder of the role"
         let header = [
             "Seniority sets the levels assumed for skills you are not asked about. The reference is the level a typical",
-            "\(roleName) (\(role?.seniority.rawValue ?? "mid")) has, mostly 2 (working); junior assumes one level below it, senior one above, staff two above.",
+            "\(roleName) (\(role?.seniority.rawValue ?? "mid")) has, mostly 2 (working); junior assumes one level below it, senior one above, staff two above."
         ]
-        let explain = ["Only skills you do not rate use it: a level you give always counts as given.",
-                       "Choose the one your employer would use for you; `assess set` changes single levels later."]
+        let explain = [
+            "Only skills you do not rate use it: a level you give always counts as given.",
+            "Choose the one your employer would use for you; `assess set` changes single levels later."
+        ]
         return Prompt(header: header, text: "Seniority (\(all.joined(separator: ", "))) [\(current.rawValue)]: ", explain: explain) { [self] text in
             let chosen = (text ?? "").isEmpty ? current : Seniority(rawValue: text!.lowercased())
             guard let chosen else {
@@ -447,8 +459,10 @@ final class Wizard {
         let current = weeksOff
         let shown = current.isEmpty ? "none" : current.map(\.description).joined(separator: ", ")
         let weeks = previous?.weeks ?? Assessment.defaultWeeks
-        let explain = ["A week off gets no learning hours, and the plan moves its units to the other weeks.",
-                       "Give any day of each such week; `assess set off DATE` adds one later, `assess set off none` clears them."]
+        let explain = [
+            "A week off gets no learning hours, and the plan moves its units to the other weeks.",
+            "Give any day of each such week; `assess set off DATE` adds one later, `assess set off none` clears them."
+        ]
         let text = "Weeks off in the next \(weeks) weeks (dates, e.g. \(day.adding(days: 28)), \(day.adding(days: 35)); none) [\(shown)]: "
         return Prompt(text: text, explain: explain) { [self] answer in
             guard let answer, !answer.isEmpty else { draft.weeksOff = current; return .next }
@@ -471,8 +485,10 @@ final class Wizard {
         let isOwn = shown != Dictionary(uniqueKeysWithValues: role.tasks.map { ($0.id, $0.share) })
         var header = ["Your working time across the role's tasks (\(isOwn ? "your last answers" : "the role's own split")):"]
         for t in role.tasks { header.append("  \(format(rounded(shown[t.id] ?? 0)).leftPadded(to: 4))%  \(t.name)") }
-        let explain = ["Each task counts in your score by the time you spend on it. Keep the split when your job is typical;",
-                       "`edit` asks a percentage per task (the last one takes what is left)."]
+        let explain = [
+            "Each task counts in your score by the time you spend on it. Keep the split when your job is typical;",
+            "`edit` asks a percentage per task (the last one takes what is left)."
+        ]
         return Prompt(header: header, text: "Keep this split? (Enter or `keep`; `edit` to give your own) [keep]: ", explain: explain) { [self] text in
             switch (text ?? "keep").lowercased() {
             case "", "keep", "k", "y", "yes":
@@ -552,8 +568,10 @@ final class Wizard {
         let shown = "\(current)\(currentUnsure ? "?" : "")"
         let number = draft.editing == nil ? "\(asked.count + 1). " : ""
         let points = impactOrder.first { $0.skill == id }?.points
-        let explain = ["\(skill.description) Assumed for \(seniority.rawValue): \(assumed) (\(Level.meaning(assumed)))."
-                       + (points.map { " One level moves your score by about \(fixed($0, 1)) points." } ?? "")]
+        let explain = [
+            "\(skill.description) Assumed for \(seniority.rawValue): \(assumed) (\(Level.meaning(assumed)))."
+                + (points.map { " One level moves your score by about \(fixed($0, 1)) points." } ?? "")
+        ]
         return Prompt(header: header, text: "  \(number)\(skill.name) (\(id)), 0-4 (add ? if unsure) [\(shown)]: ", explain: explain) { [self] answer in
             guard let answer else {
                 draft.skipped.insert(id)
@@ -589,11 +607,17 @@ final class Wizard {
         out.append(Item(label: "Role", value: "\(role.name) (\(role.id))", question: .role))
         out.append(Item(label: "Seniority", value: seniority.rawValue, question: .seniority))
         out.append(Item(label: "Hours per week", value: format(hours), question: .hours))
-        out.append(Item(label: "Weeks off", value: weeksOff.isEmpty ? "none" : weeksOff.map(\.description).joined(separator: ", "),
-                        question: .off))
+        out.append(
+            Item(
+                label: "Weeks off", value: weeksOff.isEmpty ? "none" : weeksOff.map(\.description).joined(separator: ", "),
+                question: .off))
         let split = self.split(role)
-        out.append(Item(label: "Time split", value: split.isEmpty ? "the role's own"
-                        : role.tasks.map { format(rounded(split[$0.id] ?? 0)) }.joined(separator: "/") + " %", question: .split))
+        out.append(
+            Item(
+                label: "Time split",
+                value: split.isEmpty
+                    ? "the role's own"
+                    : role.tasks.map { format(rounded(split[$0.id] ?? 0)) }.joined(separator: "/") + " %", question: .split))
         let order = impactOrder.map(\.skill) + fullOrder
         var seen = Set<String>()
         for id in order where draft.skills[id] != nil && seen.insert(id).inserted {
@@ -608,19 +632,24 @@ final class Wizard {
         let width = items.map(\.label.count).max() ?? 0
         var header = ["", "Your answers:"]
         for (i, item) in items.enumerated() {
-            header.append("  \(String(i + 1).leftPadded(to: String(items.count).count))  \(item.label.padding(toLength: width, withPad: " ", startingAt: 0))  \(item.value)")
+            header.append(
+                "  \(String(i + 1).leftPadded(to: String(items.count).count))  \(item.label.padding(toLength: width, withPad: " ", startingAt: 0))  \(item.value)"
+            )
         }
         if let person = model(withLevels: true) {
             let weighed = Set(person.role.tasks.flatMap { $0.skills.keys })
             let rest = weighed.filter { person.assessment.skills[$0] == nil }
             if !rest.isEmpty {
-                header.append("Not asked: \(rest.count) skill\(rest.count == 1 ? "" : "s") your score depends on, at the levels assumed for \(seniority.rawValue).")
+                header.append(
+                    "Not asked: \(rest.count) skill\(rest.count == 1 ? "" : "s") your score depends on, at the levels assumed for \(seniority.rawValue).")
             }
             let score = person.score(at: day)
             header.append("AIJRI \(fixed(score.result.rounded, 1))\(likely(score.band))  \(score.result.label), as of \(day)")
         }
-        let explain = ["Enter saves these answers as the profile's assessment (an earlier one stays in its history);",
-                       "a number asks that question again and comes back here."]
+        let explain = [
+            "Enter saves these answers as the profile's assessment (an earlier one stays in its history);",
+            "a number asks that question again and comes back here."
+        ]
         return Prompt(header: header, text: "Save? (Enter saves; 1-\(items.count) changes that answer; back, q): ", explain: explain) { [self] text in
             guard let text else { return .problem("nothing to skip here; allowed: Enter saves, 1-\(items.count) changes that answer, back, q") }
             if ["", "y", "yes", "save"].contains(text.lowercased()) { return .save }
@@ -633,6 +662,6 @@ final class Wizard {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

@@ -9,11 +9,11 @@ struct BriefCommand: ParsableCommand {
         commandName: "brief",
         abstract: "The weekly briefing: score and why, hours, on track, next week, the field.",
         discussion: """
-        WEEK defaults to the current week of your plan. A week's briefing is stored the first \
-        time it is generated and shown unchanged afterwards (history is not rewritten); a past \
-        week generated late reports as of its last day. --markdown and --json give the same \
-        briefing in other forms.
-        """)
+            WEEK defaults to the current week of your plan. A week's briefing is stored the first \
+            time it is generated and shown unchanged afterwards (history is not rewritten); a past \
+            week generated late reports as of its last day. --markdown and --json give the same \
+            briefing in other forms.
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
@@ -194,43 +194,54 @@ struct BriefingDocument: Codable, Equatable {
             let done = (wp.activitiesDone[u] ?? []).filter(all.contains).count
             return p.name(u) + (done > 0 && !all.isEmpty ? " (\(done) of \(all.count) activities done)" : "")
         }
-        units = Units(planned: wp.plannedUnits.map(p.name), done: wp.done.map(p.name), partial: partial,
-                      skipped: wp.skipped.map(p.name))
+        units = Units(
+            planned: wp.plannedUnits.map(p.name), done: wp.done.map(p.name), partial: partial,
+            skipped: wp.skipped.map(p.name))
         if let o = b.outlook {
-            outlook = Outlook(onTrack: o.onTrack, projected: round(o.projected, 1), atPace: round(o.atPace, 1), pace: round(o.pace, 1),
-                              replanProjected: b.replan.map { round($0.projected, 1) }, replanFromWeek: b.replan?.week)
+            outlook = Outlook(
+                onTrack: o.onTrack, projected: round(o.projected, 1), atPace: round(o.atPace, 1), pace: round(o.pace, 1),
+                replanProjected: b.replan.map { round($0.projected, 1) }, replanFromWeek: b.replan?.week)
         } else {
             outlook = nil
         }
         nextWeek = b.nextWeek.map { i in
-            Item(unit: p.name(UnitID(skill: i.skill, level: i.level)), hours: round(i.hours, 1),
-                 activities: i.activities.map { "\($0.text) (\(format(round($0.hours, 1))) h)" })
+            Item(
+                unit: p.name(UnitID(skill: i.skill, level: i.level)), hours: round(i.hours, 1),
+                activities: i.activities.map { "\($0.text) (\(format(round($0.hours, 1))) h)" })
         }
         signals = b.fieldChanges.map { f in
-            FieldChange(id: f.signal.id, title: f.signal.title, from: f.signal.window.from.description, to: f.signal.window.to.description,
-                        effectNow: round(f.effectNow, 2), effectComplete: round(f.effectComplete, 2),
-                        answeredBy: f.answeredBy.map { "\(p.name($0.skill)) (you: \($0.level))" })
+            FieldChange(
+                id: f.signal.id, title: f.signal.title, from: f.signal.window.from.description, to: f.signal.window.to.description,
+                effectNow: round(f.effectNow, 2), effectComplete: round(f.effectComplete, 2),
+                answeredBy: f.answeredBy.map { "\(p.name($0.skill)) (you: \($0.level))" })
         }
         let aim = (try? planningModel(p.person, toward: nil, curriculum: p.curriculum)) ?? p.person
-        sections = Self.sentences(score: score, label: label, asOf: b.asOf, day: p.day, moves: moves, hours: hours, units: units,
-                                  outlook: outlook, programme: pp, week: k, nextWeek: nextWeek, signals: signals)
+        sections = Self.sentences(
+            score: score, label: label, asOf: b.asOf, day: p.day, moves: moves, hours: hours, units: units,
+            outlook: outlook, programme: pp, week: k, nextWeek: nextWeek, signals: signals)
         curricula = CurriculaUpdateReport(p, pending: pending, asOf: b.asOf)
         if let update = curricula {
             sections = sections.map { $0.title == "Field changes" ? Section(title: $0.title, lines: update.lines + $0.lines) : $0 }
         }
-        sections.append(Section(title: "Against the field",
-                                lines: [FieldView.outlook(aim, pp.plan, from: b.asOf)] + FieldView.signalsAhead(aim, from: b.asOf)))
+        sections.append(
+            Section(
+                title: "Against the field",
+                lines: [FieldView.outlook(aim, pp.plan, from: b.asOf)] + FieldView.signalsAhead(aim, from: b.asOf)))
     }
 
-    private static func sentences(score: Scores, label: String, asOf: Day, day: Day, moves: [Move], hours: Hours, units: Units,
-                                  outlook: Outlook?, programme pp: PlanProgress, week k: Int, nextWeek: [Item], signals: [FieldChange]) -> [Section] {
+    private static func sentences(
+        score: Scores, label: String, asOf: Day, day: Day, moves: [Move], hours: Hours, units: Units,
+        outlook: Outlook?, programme pp: PlanProgress, week k: Int, nextWeek: [Item], signals: [FieldChange]
+    ) -> [Section] {
         func pts(_ x: Double) -> String { "\(fixed(abs(x), 2)) point\(abs(x) == 1 ? "" : "s")" }
         func change(_ d: Double) -> String { d > 0.05 - 1e-9 ? "up \(fixed(d, 1))" : d < -0.05 + 1e-9 ? "down \(fixed(-d, 1))" : "unchanged" }
         var out: [Section] = []
 
         var s: [String] = []
         let when = asOf == day ? "now" : "on \(asOf), the week's last day"
-        s.append("Your AIJRI is \(fixed(score.now, 1)), \(label), \(when): \(change(score.now - score.weekAgo)) from \(fixed(score.weekAgo, 1)) a week earlier and \(change(score.now - score.start)) from \(fixed(score.start, 1)) at the start on \(score.startDay).")
+        s.append(
+            "Your AIJRI is \(fixed(score.now, 1)), \(label), \(when): \(change(score.now - score.weekAgo)) from \(fixed(score.weekAgo, 1)) a week earlier and \(change(score.now - score.start)) from \(fixed(score.start, 1)) at the start on \(score.startDay)."
+        )
         if moves.isEmpty {
             s.append("Nothing moved it this week.")
         } else {
@@ -262,7 +273,9 @@ struct BriefingDocument: Codable, Equatable {
             if o.onTrack {
                 s.append("On track: at your pace (\(fixed(o.pace, 1)) h a week) the plan still reaches its projected \(fixed(o.projected, 1)) by \(pp.end).")
             } else {
-                s.append("Behind: at your pace (\(fixed(o.pace, 1)) h a week) you would reach \(fixed(o.atPace, 1)) by \(pp.end), not the projected \(fixed(o.projected, 1)).")
+                s.append(
+                    "Behind: at your pace (\(fixed(o.pace, 1)) h a week) you would reach \(fixed(o.atPace, 1)) by \(pp.end), not the projected \(fixed(o.projected, 1))."
+                )
                 if let r = o.replanProjected, let wk = o.replanFromWeek {
                     s.append("`replan` would plan again from week \(wk) and give \(fixed(r, 1)).")
                 }
@@ -288,8 +301,12 @@ struct BriefingDocument: Codable, Equatable {
         s = []
         if signals.isEmpty { s.append("No change in the field touches this week.") }
         for f in signals {
-            let now = f.effectNow == 0 ? "does not move your score yet" : f.effectNow < 0 ? "takes \(pts(f.effectNow)) off your score" : "adds \(pts(f.effectNow)) to your score"
-            let later = f.effectComplete == f.effectNow ? "" : f.effectComplete < 0 ? " (\(pts(f.effectComplete)) off once complete)" : " (\(pts(f.effectComplete)) once complete)"
+            let now =
+                f.effectNow == 0
+                ? "does not move your score yet" : f.effectNow < 0 ? "takes \(pts(f.effectNow)) off your score" : "adds \(pts(f.effectNow)) to your score"
+            let later =
+                f.effectComplete == f.effectNow
+                ? "" : f.effectComplete < 0 ? " (\(pts(f.effectComplete)) off once complete)" : " (\(pts(f.effectComplete)) once complete)"
             s.append("\(f.title) (\(f.from) to \(f.to)) \(now)\(later). Answered by " + f.answeredBy.joined(separator: ", ") + ".")
         }
         out.append(Section(title: "Field changes", lines: s))
@@ -325,4 +342,3 @@ struct BriefingDocument: Codable, Equatable {
         return out.joined(separator: "\n")
     }
 }
-

@@ -15,7 +15,7 @@ struct DoctorCommand: ParsableCommand {
     var curricula: String?
 
     func run() throws {
-        let db = try store.open(checkSchema: false) // doctor names what differs instead
+        let db = try store.open(checkSchema: false)  // doctor names what differs instead
         // The database is worth checking even when the curricula cannot be loaded.
         let curriculum = try? Environment.loadCurriculum(curricula)
         let c = try storeCall { try db.checkup(curriculaVersion: curriculum?.version) }
@@ -24,16 +24,25 @@ struct DoctorCommand: ParsableCommand {
         line("schema", "\(c.appliedMigrations.last ?? "none") (\(c.appliedMigrations.count) of \(c.knownMigrations.count) migrations applied)")
         line("integrity", c.integrity == ["ok"] ? "ok" : "FAILED: " + c.integrity.joined(separator: "; "))
         line("foreign keys", c.foreignKeyProblems.isEmpty ? "ok" : "FAILED: " + c.foreignKeyProblems.joined(separator: "; "))
-        line("permissions", c.fileMode & 0o077 == 0 ? "ok (\(String(c.fileMode, radix: 8)))"
-             : "\(String(c.fileMode, radix: 8)): other users can read it; run chmod 600 \(db.path)")
+        line(
+            "permissions",
+            c.fileMode & 0o077 == 0
+                ? "ok (\(String(c.fileMode, radix: 8)))"
+                : "\(String(c.fileMode, radix: 8)): other users can read it; run chmod 600 \(db.path)")
         line("schema check", c.schemaProblems.isEmpty ? "ok" : "FAILED: " + c.schemaProblems.joined(separator: "; "))
-        line("wal and shm", !c.sidecarProblems.isEmpty ? "FAILED: " + c.sidecarProblems.joined(separator: "; ")
-             : db.repairs.isEmpty ? "ok" : "repaired: " + db.repairs.joined(separator: "; "))
+        line(
+            "wal and shm",
+            !c.sidecarProblems.isEmpty
+                ? "FAILED: " + c.sidecarProblems.joined(separator: "; ")
+                : db.repairs.isEmpty ? "ok" : "repaired: " + db.repairs.joined(separator: "; "))
         if let curriculum {
             let stale = c.staleCurricula.filter { $0.value > 0 }.sorted { $0.key < $1.key }
-            line("curricula", stale.isEmpty ? "ok (version \(curriculum.version))"
-                 : "version \(curriculum.version); made with another version: "
-                   + stale.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+            line(
+                "curricula",
+                stale.isEmpty
+                    ? "ok (version \(curriculum.version))"
+                    : "version \(curriculum.version); made with another version: "
+                        + stale.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
             // Which curricula each part of the history was made under (profiles remember it).
             for table in ["plans", "snapshots"] {
                 let counts = (c.curriculaVersions[table] ?? [:]).map { (CurriculaStamp($0.key).label, $0.value) }

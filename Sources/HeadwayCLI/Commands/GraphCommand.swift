@@ -8,12 +8,12 @@ struct GraphCommand: ParsableCommand {
         commandName: "graph",
         abstract: "Show the skills graph: what a skill needs and unlocks, or Graphviz DOT.",
         discussion: """
-        With SKILL, what it needs (all the way down) and what it unlocks (all the way up); \
-        without, every skill by group. --dot writes Graphviz DOT of the whole graph, or of \
-        SKILL's neighbourhood, to --output (default standard output): `headway graph --dot | \
-        dot -Tsvg > graph.svg`. Your levels and your plan's units are marked when there is a \
-        profile (or --assessment FILE, whose plan is computed, not saved).
-        """)
+            With SKILL, what it needs (all the way down) and what it unlocks (all the way up); \
+            without, every skill by group. --dot writes Graphviz DOT of the whole graph, or of \
+            SKILL's neighbourhood, to --output (default standard output): `headway graph --dot | \
+            dot -Tsvg > graph.svg`. Your levels and your plan's units are marked when there is a \
+            profile (or --assessment FILE, whose plan is computed, not saved).
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption

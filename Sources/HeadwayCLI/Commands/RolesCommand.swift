@@ -7,12 +7,12 @@ struct RolesCommand: ParsableCommand {
         commandName: "roles",
         abstract: "Your score in every role with your levels: where you would be safest, and what moves you there.",
         discussion: """
-        Each role is scored with your levels (answered, else your seniority's default), that \
-        role's own time shares and market, and its seniority: a role whose published numbers \
-        describe a more senior holder expects more of every skill. Highest first, with the gap to \
-        your own role and the three skills whose next level would raise that role's score most. \
-        `plan --toward ROLE` plans for a move. See docs/ROLES.md.
-        """)
+            Each role is scored with your levels (answered, else your seniority's default), that \
+            role's own time shares and market, and its seniority: a role whose published numbers \
+            describe a more senior holder expects more of every skill. Highest first, with the gap to \
+            your own role and the three skills whose next level would raise that role's score most. \
+            `plan --toward ROLE` plans for a move. See docs/ROLES.md.
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption
@@ -76,10 +76,11 @@ struct RolesReport: Encodable {
         asOf = day.description
         curriculaVersion = version
         roles = fits.map { f in
-            RoleJSON(id: f.role.id, name: f.role.name, seniority: f.role.seniority.rawValue, score: f.score.result.rounded,
-                     band: bandJSON(f.band), zone: f.score.result.zone.rawValue, label: f.score.result.label, gap: f.gap, own: f.isOwn,
-                     publishedScore: f.role.publishedScore,
-                     skills: f.steps.map { StepJSON(skill: $0.skill, from: $0.from, to: $0.to, gain: round($0.gain, 2), hours: $0.hours) })
+            RoleJSON(
+                id: f.role.id, name: f.role.name, seniority: f.role.seniority.rawValue, score: f.score.result.rounded,
+                band: bandJSON(f.band), zone: f.score.result.zone.rawValue, label: f.score.result.label, gap: f.gap, own: f.isOwn,
+                publishedScore: f.role.publishedScore,
+                skills: f.steps.map { StepJSON(skill: $0.skill, from: $0.from, to: $0.to, gain: round($0.gain, 2), hours: $0.hours) })
         }
     }
 }
@@ -94,12 +95,15 @@ struct RolesView {
 
     func render() -> String {
         var out = ["Your score in every role, with your levels (\(person.assessment.seniority.rawValue)), as of \(day)"]
-        var table = Table(["", "Role", "Seniority", "Score", "Likely", "Zone", "Gap"],
-                          align: [.left, .left, .left, .right, .left, .left, .right])
+        var table = Table(
+            ["", "Role", "Seniority", "Score", "Likely", "Zone", "Gap"],
+            align: [.left, .left, .left, .right, .left, .left, .right])
         for f in fits {
             let r = f.score.result
-            table.add([f.isOwn ? "▶" : "", f.role.name, f.role.seniority.rawValue, fixed(r.rounded, 1), likelyRange(f.band), r.label,
-                       f.isOwn ? "yours" : signed(f.gap)])
+            table.add([
+                f.isOwn ? "▶" : "", f.role.name, f.role.seniority.rawValue, fixed(r.rounded, 1), likelyRange(f.band), r.label,
+                f.isOwn ? "yours" : signed(f.gap)
+            ])
         }
         out.append(table.render(width: style.width))
         out.append("")

@@ -7,10 +7,10 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Show your AIJRI: per-task table, the four-part explanation, zone and ladder.",
         discussion: """
-        With --assessment FILE the run is stateless (the database is not opened); without it, \
-        the current profile's latest assessment is used (--profile NAME picks another). --what-if vllm=3,nccl=2 shows the score \
-        with those levels changed, side by side.
-        """)
+            With --assessment FILE the run is stateless (the database is not opened); without it, \
+            the current profile's latest assessment is used (--profile NAME picks another). --what-if vllm=3,nccl=2 shows the score \
+            with those levels changed, side by side.
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption
@@ -29,9 +29,11 @@ struct ScoreCommand: ParsableCommand {
         let after: PersonalScore? = changes.isEmpty ? nil : person.score(at: day, levels: person.levels.merging(changes) { $1 })
         if json {
             if let after {
-                try printJSON(WhatIfReport(now: ScoreReport(now, role: person.role, day: day, version: curriculum.version),
-                                           whatIf: ScoreReport(after, role: person.role, day: day, version: curriculum.version),
-                                           levels: changes))
+                try printJSON(
+                    WhatIfReport(
+                        now: ScoreReport(now, role: person.role, day: day, version: curriculum.version),
+                        whatIf: ScoreReport(after, role: person.role, day: day, version: curriculum.version),
+                        levels: changes))
             } else {
                 try printJSON(ScoreReport(now, role: person.role, day: day, version: curriculum.version))
             }

@@ -45,8 +45,9 @@ struct ScoreReport: Encodable {
         shareAt3Plus = round(r.shareAtThreePlus, 4)
         market = MarketJSON(evidence: round(s.market.evidence, 4), barriers: round(s.market.barriers, 4), growth: round(s.market.growth, 4))
         tasks = s.tasks.map { t in
-            TaskJSON(id: t.id, name: role.task(t.id)?.name ?? t.id, share: round(t.share, 4), reference: round(t.reference, 4),
-                     depth: round(t.depth, 4), automation: round(t.automation, 4))
+            TaskJSON(
+                id: t.id, name: role.task(t.id)?.name ?? t.id, share: round(t.share, 4), reference: round(t.reference, 4),
+                depth: round(t.depth, 4), automation: round(t.automation, 4))
         }
         parts = PartsJSON(base: shown.base, evidence: shown.evidence, barriers: shown.barriers, growth: shown.growth)
         self.role = role.id

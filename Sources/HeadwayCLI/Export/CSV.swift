@@ -35,15 +35,19 @@ enum CSV {
     /// `week` is the programme week (`programme`, default: the plan's own numbering).
     static func plan(_ plan: Plan, graph: SkillGraph, programme: ProgrammeWeeks? = nil) -> String {
         let numbering = programme ?? ProgrammeWeeks(plan)
-        let header = ["week", "week_start", "week_end", "week_hours", "projected_score", "skill", "skill_name", "level",
-                      "item_hours", "completes", "activity", "activity_hours"]
+        let header = [
+            "week", "week_start", "week_end", "week_hours", "projected_score", "skill", "skill_name", "level",
+            "item_hours", "completes", "activity", "activity_hours"
+        ]
         var rows: [[String]] = []
         for w in plan.schedule {
             let week = ["\(numbering.number(of: w))", w.start.description, w.start.adding(days: 6).description, fixed(w.hours, 2), fixed(w.projectedScore, 1)]
             if w.items.isEmpty { rows.append(week + ["", "", "", "", "", "", ""]) }
             for item in w.items {
-                let unit = [item.skill, graph[item.skill]?.name ?? item.skill, "\(item.level)", fixed(item.hours, 2),
-                            item.completes ? "true" : "false"]
+                let unit = [
+                    item.skill, graph[item.skill]?.name ?? item.skill, "\(item.level)", fixed(item.hours, 2),
+                    item.completes ? "true" : "false"
+                ]
                 if item.activities.isEmpty { rows.append(week + unit + ["", ""]) }
                 for a in item.activities { rows.append(week + unit + [a.text, fixed(a.hours, 2)]) }
             }
@@ -55,8 +59,10 @@ enum CSV {
     static func history(_ snapshots: [Snapshot]) -> String {
         let header = ["as_of", "score", "zone", "label", "base", "evidence", "barriers", "growth", "reason"]
         let rows = snapshots.map { s in
-            [s.asOf.description, fixed(s.score, 1), s.zone.rawValue, s.label, fixed(s.parts.base, 1), fixed(s.parts.evidence, 1),
-             fixed(s.parts.barriers, 1), fixed(s.parts.growth, 1), s.reason]
+            [
+                s.asOf.description, fixed(s.score, 1), s.zone.rawValue, s.label, fixed(s.parts.base, 1), fixed(s.parts.evidence, 1),
+                fixed(s.parts.barriers, 1), fixed(s.parts.growth, 1), s.reason
+            ]
         }
         return render(header: header, rows: rows)
     }

@@ -1,5 +1,4 @@
 import Foundation
-
 import HeadwayCore
 import HeadwayStore
 
@@ -154,7 +153,8 @@ struct OutputFile {
         case EROFS:
             return CLIError("cannot write \(shown): \(folder) is on a read-only file system; choose another --output")
         case ENOSPC, EDQUOT, EFBIG:
-            return CLIError("cannot write \(shown): the disk is full (or a size limit was reached); free some space and retry; the old file, if any, is unchanged")
+            return CLIError(
+                "cannot write \(shown): the disk is full (or a size limit was reached); free some space and retry; the old file, if any, is unchanged")
         case ENOENT:
             return CLIError("cannot write \(shown): the folder \(folder) does not exist; create it first or choose another --output")
         case ENOTDIR:
@@ -193,8 +193,10 @@ enum OpenedDatabases {
         var targetInfo = stat()
         let exists = stat(real, &targetInfo) == 0
         for db in databases {
-            let own = [db: "the database", db + "-wal": "the database's write-ahead log", db + "-shm": "the database's shared-memory index",
-                       db + "-journal": "the database's journal", db + ".drafts.json": "Headway's assessment drafts"]
+            let own = [
+                db: "the database", db + "-wal": "the database's write-ahead log", db + "-shm": "the database's shared-memory index",
+                db + "-journal": "the database's journal", db + ".drafts.json": "Headway's assessment drafts"
+            ]
             if let what = own[real] { return "\(what) (\(db))" }
             var dbInfo = stat()
             if exists, stat(db, &dbInfo) == 0, dbInfo.st_dev == targetInfo.st_dev, dbInfo.st_ino == targetInfo.st_ino {

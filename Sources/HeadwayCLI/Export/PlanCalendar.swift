@@ -5,11 +5,14 @@ import HeadwayCore
 struct CalendarExporter: Exporter {
     let name = "ics"
     let extensions = ["ics", "ical", "ifb", "icalendar"]
-    let summary = "a calendar: one all-day event per week with its activities; the UIDs come from the profile and the week's first day, so importing a newer export updates the events instead of adding copies"
+    let summary =
+        "a calendar: one all-day event per week with its activities; the UIDs come from the profile and the week's first day, so importing a newer export updates the events instead of adding copies"
 
     func render(_ input: PlanExport) -> String {
-        PlanCalendar(plan: input.plan, graph: input.graph, owner: input.owner, sequence: input.revision, stamp: input.stamp,
-                     programme: input.programme).render()
+        PlanCalendar(
+            plan: input.plan, graph: input.graph, owner: input.owner, sequence: input.revision, stamp: input.stamp,
+            programme: input.programme
+        ).render()
     }
 }
 
@@ -38,7 +41,7 @@ struct PlanCalendar {
             "PRODID:-//Headway//Headway 0.1.0//EN",
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + ICS.text("Headway plan (\(owner))"),
+            "X-WR-CALNAME:" + ICS.text("Headway plan (\(owner))")
         ]
         for week in plan.schedule {
             lines += event(week)
@@ -57,15 +60,23 @@ struct PlanCalendar {
         let names = week.items.map { "\(graph[$0.skill]?.name ?? $0.skill) → \($0.level)" }
         let numbering = programme ?? ProgrammeWeeks(plan)
         let k = numbering.number(of: week)
-        let summary = "Headway week \(k)/\(numbering.count): "
+        let summary =
+            "Headway week \(k)/\(numbering.count): "
             + (names.isEmpty ? "consolidate (nothing new planned)" : names.joined(separator: ", ") + " (\(format(round(week.hours, 1))) h)")
-        var description = ["Week \(k) of \(numbering.count) (\(week.start) to \(last)), \(format(round(week.hours, 1))) h, projected AIJRI \(fixed(week.projectedScore, 1)).", ""]
+        var description = [
+            "Week \(k) of \(numbering.count) (\(week.start) to \(last)), \(format(round(week.hours, 1))) h, projected AIJRI \(fixed(week.projectedScore, 1)).",
+            ""
+        ]
         for item in week.items {
-            description.append("\(graph[item.skill]?.name ?? item.skill) → level \(item.level) (\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : ""))")
+            description.append(
+                "\(graph[item.skill]?.name ?? item.skill) → level \(item.level) (\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : ""))")
             for a in item.activities { description.append("- \(a.text) [\(format(round(a.hours, 1))) h]") }
         }
         if week.items.isEmpty { description.append("Nothing new planned: review and consolidate what you learned.") }
-        description += ["", "Plan: AIJRI \(fixed(plan.startScore, 1)) → \(fixed(plan.projectedScore, 1)) projected by \(plan.end). Exported by Headway; export again to update these events."]
+        description += [
+            "",
+            "Plan: AIJRI \(fixed(plan.startScore, 1)) → \(fixed(plan.projectedScore, 1)) projected by \(plan.end). Exported by Headway; export again to update these events."
+        ]
         return [
             "BEGIN:VEVENT",
             "UID:" + uid(week),
@@ -79,7 +90,7 @@ struct PlanCalendar {
             "CATEGORIES:Headway",
             // A learning week should not mark the person busy all week.
             "TRANSP:TRANSPARENT",
-            "END:VEVENT",
+            "END:VEVENT"
         ]
     }
 }
@@ -124,7 +135,7 @@ enum ICS {
             if start > 0 { out += [0x0D, 0x0A, 0x20] }
             out += bytes[start..<end]
             start = end
-            limit = 74 // the leading space counts
+            limit = 74  // the leading space counts
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -152,8 +163,8 @@ enum ICS {
 
     /// FNV-1a of the exact text, 8 hex digits: two owners with the same slug get different UIDs.
     static func hash(_ text: String) -> String {
-        var h: UInt32 = 0x811C9DC5
-        for b in text.utf8 { h = (h ^ UInt32(b)) &* 0x01000193 }
+        var h: UInt32 = 0x811C_9DC5
+        for b in text.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 8 - hex.count) + hex
     }

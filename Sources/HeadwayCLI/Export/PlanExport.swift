@@ -25,7 +25,7 @@ extension PlanExport: ExportInput {
         CalendarExporter(),
         MarkdownExporter(),
         PlanJSONExporter(),
-        PlanCSVExporter(),
+        PlanCSVExporter()
     ]
 
     static var defaultFormat: any Exporter<PlanExport> { MarkdownExporter() }

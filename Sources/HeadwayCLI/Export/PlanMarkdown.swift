@@ -33,26 +33,31 @@ struct PlanMarkdown {
         if first == 1 && numbering.start == plan.start {
             out.append("\(inline(role.name)) · \(plan.weeks) weeks from \(plan.start) to \(plan.end) · \(format(plan.hoursPerWeek)) h/week")
         } else {
-            out.append("\(inline(role.name)) · weeks \(first)–\(first + plan.weeks - 1) of the \(numbering.count)-week programme from "
-                       + "\(numbering.start) to \(numbering.end), replanned from \(plan.start) · \(format(plan.hoursPerWeek)) h/week")
+            out.append(
+                "\(inline(role.name)) · weeks \(first)–\(first + plan.weeks - 1) of the \(numbering.count)-week programme from "
+                    + "\(numbering.start) to \(numbering.end), replanned from \(plan.start) · \(format(plan.hoursPerWeek)) h/week")
         }
         out.append("")
-        out.append("**AIJRI \(fixed(plan.startScore, 1)) → \(fixed(plan.projectedScore, 1)) projected** "
-                   + "(\(signed(plan.projectedScore - plan.startScore))), \(format(round(plan.totalHours, 1))) h of "
-                   + "\(format(Double(plan.weeks) * plan.hoursPerWeek)) used, \(proof).")
+        out.append(
+            "**AIJRI \(fixed(plan.startScore, 1)) → \(fixed(plan.projectedScore, 1)) projected** "
+                + "(\(signed(plan.projectedScore - plan.startScore))), \(format(round(plan.totalHours, 1))) h of "
+                + "\(format(Double(plan.weeks) * plan.hoursPerWeek)) used, \(proof).")
         out.append("")
         out.append("## Units, in order")
         out.append("")
         out.append("| # | Unit | Hours | Points | Why |")
         out.append("|--:|:-----|------:|-------:|:----|")
         for (i, u) in plan.units.enumerated() {
-            out.append("| \(i + 1) | \(cell(name(u.skill))) → \(u.level) | \(format(round(u.hours, 1))) | \(signed(u.gain, 2)) | "
-                       + "\(cell(Explanation.why(u, graph: graph, role: role))) |")
+            out.append(
+                "| \(i + 1) | \(cell(name(u.skill))) → \(u.level) | \(format(round(u.hours, 1))) | \(signed(u.gain, 2)) | "
+                    + "\(cell(Explanation.why(u, graph: graph, role: role))) |")
         }
         if plan.units.isEmpty { out.append("| – | nothing to learn within these hours | 0 | 0.00 | – |") }
         for w in plan.schedule {
             out.append("")
-            out.append("## Week \(numbering.number(of: w)) · \(w.start) to \(w.start.adding(days: 6)) · \(format(round(w.hours, 1))) h · projected \(fixed(w.projectedScore, 1))")
+            out.append(
+                "## Week \(numbering.number(of: w)) · \(w.start) to \(w.start.adding(days: 6)) · \(format(round(w.hours, 1))) h · projected \(fixed(w.projectedScore, 1))"
+            )
             out.append("")
             if w.items.isEmpty { out.append("Nothing new planned: review and consolidate.") }
             for item in w.items {
@@ -92,6 +97,6 @@ struct PlanMarkdown {
     }
 }
 
-private extension Character {
-    var isLetterOrDigit: Bool { isLetter || isNumber }
+extension Character {
+    fileprivate var isLetterOrDigit: Bool { isLetter || isNumber }
 }

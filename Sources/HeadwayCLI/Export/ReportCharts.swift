@@ -79,8 +79,9 @@ struct ReportCharts {
         }
         svg.polyline(actual.map { (x($0.0), y($0.1)) }, stroke: Palette.ink, width: 2.5, cssClass: "series actual")
         for s in data.snapshots {
-            svg.circle(x: x(s.asOf), y: y(s.score), r: data.snapshots.count > 60 ? 2 : 3.5, fill: Palette.zone(s.zone),
-                       cssClass: "mark actual", tooltip: "\(s.asOf): \(fixed(s.score, 1)) \(s.label) (\(s.reason))")
+            svg.circle(
+                x: x(s.asOf), y: y(s.score), r: data.snapshots.count > 60 ? 2 : 3.5, fill: Palette.zone(s.zone),
+                cssClass: "mark actual", tooltip: "\(s.asOf): \(fixed(s.score, 1)) \(s.label) (\(s.reason))")
         }
         if let last = projected.last {
             svg.text(fixed(last.1, 1), x: x(last.0) - 6, y: y(last.1) - 8, anchor: "end", size: 12, weight: "600", fill: Palette.accent)
@@ -125,8 +126,9 @@ struct ReportCharts {
             done += u.hours
             let x1 = labelW + done / plan.hoursPerWeek * weekW
             let colour = Palette.group(graph[u.skill]?.group ?? "", in: graph)
-            svg.rect(x: x0, y: y + 5, width: max(2, x1 - x0), height: rowH - 10, fill: colour, rx: 3, extra: "class=\"mark unit\"",
-                     tooltip: "\(name) → level \(u.level): \(format(round(u.hours, 1))) h, +\(fixed(u.gain, 2)) points")
+            svg.rect(
+                x: x0, y: y + 5, width: max(2, x1 - x0), height: rowH - 10, fill: colour, rx: 3, extra: "class=\"mark unit\"",
+                tooltip: "\(name) → level \(u.level): \(format(round(u.hours, 1))) h, +\(fixed(u.gain, 2)) points")
             let hours = "\(format(round(u.hours, 1))) h"
             if x1 - x0 > 44 {
                 svg.text(hours, x: (x0 + x1) / 2, y: y + rowH / 2 + 4, anchor: "middle", size: 12, weight: "600", fill: "#fff")
@@ -165,15 +167,18 @@ struct ReportCharts {
                 let name = graph[id]?.name ?? id
                 svg.text(shorten(name, 28), x: 12, y: y + 15, size: 13, fill: Palette.ink)
                 svg.rect(x: x(0), y: y + 6, width: x(4) - x(0), height: 10, fill: "#f1f3f5", rx: 2)
-                svg.rect(x: x(0), y: y + 6, width: x(Double(before)) - x(0), height: 10, fill: "#9aa5b1", rx: 2,
-                         extra: "class=\"mark level-now\"", tooltip: "\(name): level \(before) now")
+                svg.rect(
+                    x: x(0), y: y + 6, width: x(Double(before)) - x(0), height: 10, fill: "#9aa5b1", rx: 2,
+                    extra: "class=\"mark level-now\"", tooltip: "\(name): level \(before) now")
                 if after > before {
-                    svg.rect(x: x(Double(before)), y: y + 6, width: x(Double(after)) - x(Double(before)), height: 10,
-                             fill: Palette.group(g.id, in: graph), rx: 2, extra: "class=\"mark level-after\"",
-                             tooltip: "\(name): level \(before) → \(after) after the plan")
+                    svg.rect(
+                        x: x(Double(before)), y: y + 6, width: x(Double(after)) - x(Double(before)), height: 10,
+                        fill: Palette.group(g.id, in: graph), rx: 2, extra: "class=\"mark level-after\"",
+                        tooltip: "\(name): level \(before) → \(after) after the plan")
                 }
-                svg.text(after > before ? "\(before) → \(after)" : "\(before)", x: width - right + 8, y: y + 15, size: 12,
-                         weight: after > before ? "700" : nil, fill: after > before ? Palette.ink : Palette.muted)
+                svg.text(
+                    after > before ? "\(before) → \(after)" : "\(before)", x: width - right + 8, y: y + 15, size: 12,
+                    weight: after > before ? "700" : nil, fill: after > before ? Palette.ink : Palette.muted)
                 y += rowH
             }
         }
@@ -186,7 +191,7 @@ struct ReportCharts {
     /// add), now and at the plan's end.
     func explanation() -> String {
         var series: [(name: String, parts: ScoreParts, total: Double, colour: String)] = [
-            ("now", data.now.result.shownParts, data.now.result.rounded, Palette.ink),
+            ("now", data.now.result.shownParts, data.now.result.rounded, Palette.ink)
         ]
         if let after = data.after { series.append(("after the plan", after.result.shownParts, after.result.rounded, Palette.accent)) }
         let rows = ["Base (task resistance)", "+ Evidence", "+ Barriers", "+ Growth", "= AIJRI"]
@@ -213,11 +218,13 @@ struct ReportCharts {
                 let value = r == 4 ? s.total : parts[r]
                 let to = from + value
                 let by = y + 7 + Double(k) * barH
-                svg.rect(x: x(min(from, to)), y: by, width: max(1.5, abs(x(to) - x(from))), height: barH - 2,
-                         fill: s.colour, rx: 2, extra: "class=\"mark part\" opacity=\"\(r == 4 ? "1" : "0.8")\"",
-                         tooltip: "\(rows[r]) \(s.name): \(r == 4 ? fixed(value, 1) : signed(value, 1))")
-                svg.text(r == 0 || r == 4 ? fixed(value, 1) : signed(value, 1), x: x(max(from, to)) + 5, y: by + barH - 3,
-                         size: 12, fill: s.colour)
+                svg.rect(
+                    x: x(min(from, to)), y: by, width: max(1.5, abs(x(to) - x(from))), height: barH - 2,
+                    fill: s.colour, rx: 2, extra: "class=\"mark part\" opacity=\"\(r == 4 ? "1" : "0.8")\"",
+                    tooltip: "\(rows[r]) \(s.name): \(r == 4 ? fixed(value, 1) : signed(value, 1))")
+                svg.text(
+                    r == 0 || r == 4 ? fixed(value, 1) : signed(value, 1), x: x(max(from, to)) + 5, y: by + barH - 3,
+                    size: 12, fill: s.colour)
             }
         }
         svg.line(x1: x(0), y1: top, x2: x(0), y2: top + rowH * Double(rows.count), stroke: Palette.muted)

@@ -50,62 +50,83 @@ struct ReportPage {
         let person = data.person
         let r = data.now.result
         var out: [String] = []
-        out.append("""
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-        <title>Headway report: \(html(data.owner)), \(data.day)</title>
-        <style>\(Self.css)</style>
-        </head>
-        <body>
-        <main>
-        <header>
-        <p class="eyebrow">Headway report · as of \(data.day)</p>
-        <h1>\(html(data.owner))</h1>
-        <p class="sub">\(html(person.role.name)) (\(person.assessment.seniority.rawValue)) · AIJRI, the AI job resistance index</p>
-        </header>
-        """)
+        out.append(
+            """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <title>Headway report: \(html(data.owner)), \(data.day)</title>
+            <style>\(Self.css)</style>
+            </head>
+            <body>
+            <main>
+            <header>
+            <p class="eyebrow">Headway report · as of \(data.day)</p>
+            <h1>\(html(data.owner))</h1>
+            <p class="sub">\(html(person.role.name)) (\(person.assessment.seniority.rawValue)) · AIJRI, the AI job resistance index</p>
+            </header>
+            """)
         out.append("<div class=\"cards\">")
         out.append(card("AIJRI now", fixed(r.rounded, 1), r.label, colour: Palette.zone(r.zone)))
         if let plan = data.plan, let after = data.after?.result {
-            out.append(card("After the plan", fixed(after.rounded, 1), "\(signed(after.rounded - r.rounded)) by \(plan.end)",
-                            colour: Palette.zone(after.zone)))
-            out.append(card("Plan", "\(plan.weeks) weeks", "\(format(plan.hoursPerWeek)) h/week · \(plan.units.count) units · "
-                            + (plan.optimal ? "proven optimal" : "within \(fixed(plan.gap, 2)) of optimal"), colour: Palette.ink))
+            out.append(
+                card(
+                    "After the plan", fixed(after.rounded, 1), "\(signed(after.rounded - r.rounded)) by \(plan.end)",
+                    colour: Palette.zone(after.zone)))
+            out.append(
+                card(
+                    "Plan", "\(plan.weeks) weeks",
+                    "\(format(plan.hoursPerWeek)) h/week · \(plan.units.count) units · "
+                        + (plan.optimal ? "proven optimal" : "within \(fixed(plan.gap, 2)) of optimal"), colour: Palette.ink))
         }
         let since = data.snapshots.first.map { "since \($0.asOf)" } ?? ""
         out.append(card("History", "\(data.snapshots.count)", "score snapshot\(data.snapshots.count == 1 ? "" : "s") \(since)", colour: Palette.ink))
         out.append("</div>")
 
-        out.append(section("Score over time", note: data.plan == nil
-                           ? "Each dot is a snapshot: a score as it was shown, with why it moved."
-                           : "Dots are snapshots (scores as they were shown); the dashed line is the plan's projection at the end of each week.",
-                           chart: charts.scoreOverTime()))
+        out.append(
+            section(
+                "Score over time",
+                note: data.plan == nil
+                    ? "Each dot is a snapshot: a score as it was shown, with why it moved."
+                    : "Dots are snapshots (scores as they were shown); the dashed line is the plan's projection at the end of each week.",
+                chart: charts.scoreOverTime()))
         if let plan = data.plan {
             if let timeline = charts.timeline() {
-                out.append(section("The \(plan.weeks) weeks", note: "Each unit takes a skill up one level; bars run over the hours it takes, \(format(plan.hoursPerWeek)) a week, in the order they are done. Colours are skill groups.",
-                                   chart: timeline))
+                out.append(
+                    section(
+                        "The \(plan.weeks) weeks",
+                        note:
+                            "Each unit takes a skill up one level; bars run over the hours it takes, \(format(plan.hoursPerWeek)) a week, in the order they are done. Colours are skill groups.",
+                        chart: timeline))
             } else {
-                out.append("<section><h2>The \(plan.weeks) weeks</h2><p class=\"note\">No unit fits in these hours: nothing to learn in this plan.</p></section>")
+                out.append(
+                    "<section><h2>The \(plan.weeks) weeks</h2><p class=\"note\">No unit fits in these hours: nothing to learn in this plan.</p></section>")
             }
         }
-        out.append(section("Levels now and after the plan", note: "Skills your role's tasks rely on and the ones the plan moves, by group; 0 none … 4 expert.",
-                           chart: charts.levels()))
+        out.append(
+            section(
+                "Levels now and after the plan", note: "Skills your role's tasks rely on and the ones the plan moves, by group; 0 none … 4 expert.",
+                chart: charts.levels()))
         let p = r.shownParts
-        out.append(section("What makes the score", note: "The score splits into four parts, added in this order: base (from task resistance), then what market evidence, barriers and AI growth add. Now: base \(fixed(p.base, 1)) + evidence \(fixed(p.evidence, 1)) + barriers \(fixed(p.barriers, 1)) + growth \(fixed(p.growth, 1)) = \(fixed(r.rounded, 1)).",
-                           chart: charts.explanation()))
+        out.append(
+            section(
+                "What makes the score",
+                note:
+                    "The score splits into four parts, added in this order: base (from task resistance), then what market evidence, barriers and AI growth add. Now: base \(fixed(p.base, 1)) + evidence \(fixed(p.evidence, 1)) + barriers \(fixed(p.barriers, 1)) + growth \(fixed(p.growth, 1)) = \(fixed(r.rounded, 1)).",
+                chart: charts.explanation()))
         if let plan = data.plan { out.append(weeksTable(plan)) }
         if !data.snapshots.isEmpty { out.append(historyTable()) }
-        out.append("""
-        <footer>Made by Headway 0.1.0 on \(html(generated)) from curricula \(html(String(person.curriculum.version.prefix(12)))). \
-        This page loads nothing from the network.</footer>
-        </main>
-        </body>
-        </html>
-        """)
+        out.append(
+            """
+            <footer>Made by Headway 0.1.0 on \(html(generated)) from curricula \(html(String(person.curriculum.version.prefix(12)))). \
+            This page loads nothing from the network.</footer>
+            </main>
+            </body>
+            </html>
+            """)
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -125,12 +146,14 @@ struct ReportPage {
             var cell: [String] = []
             for item in w.items {
                 let acts = item.activities.map { "<li>\(html($0.text)) <span class=\"h\">\(format(round($0.hours, 1))) h</span></li>" }.joined()
-                cell.append("<strong>\(html(graph[item.skill]?.name ?? item.skill)) → \(item.level)</strong> "
-                            + "<span class=\"h\">\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : "")</span><ul>\(acts)</ul>")
+                cell.append(
+                    "<strong>\(html(graph[item.skill]?.name ?? item.skill)) → \(item.level)</strong> "
+                        + "<span class=\"h\">\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : "")</span><ul>\(acts)</ul>")
             }
             if cell.isEmpty { cell.append("<span class=\"h\">nothing new planned: consolidate</span>") }
-            rows.append("<tr><td class=\"wk\">\(data.programme?.number(of: w) ?? w.week)<br><span class=\"h\">\(w.start)</span></td><td>\(cell.joined())</td>"
-                        + "<td class=\"num\">\(fixed(w.projectedScore, 1))</td></tr>")
+            rows.append(
+                "<tr><td class=\"wk\">\(data.programme?.number(of: w) ?? w.week)<br><span class=\"h\">\(w.start)</span></td><td>\(cell.joined())</td>"
+                    + "<td class=\"num\">\(fixed(w.projectedScore, 1))</td></tr>")
         }
         return "<section class=\"weeks\"><h2>Week by week</h2><div class=\"table-wrap\"><table><thead><tr><th>Week</th><th>Things to do</th>"
             + "<th class=\"num\">Projected</th></tr></thead><tbody>\(rows.joined(separator: "\n"))</tbody></table></div></section>"
@@ -149,53 +172,53 @@ struct ReportPage {
     /// System fonts only (no download); on a phone the charts keep a legible minimum width and
     /// scroll sideways inside their box; printed, boxes drop their chrome and do not split.
     static let css = """
-    :root{--ink:#1d232b;--muted:#5b6570;--line:#d9dee3}
-    *{box-sizing:border-box}
-    body{margin:0;background:#f4f6f8;color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;-webkit-text-size-adjust:100%}
-    main{max-width:880px;margin:0 auto;padding:24px 16px 40px}
-    header h1{margin:0;font-size:28px;line-height:1.2}
-    .eyebrow{margin:0 0 4px;color:var(--muted);font-size:13px;text-transform:uppercase;letter-spacing:.06em}
-    .sub{margin:4px 0 16px;color:var(--muted)}
-    .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px}
-    .card,section{background:#fff;border:1px solid var(--line);border-radius:10px}
-    .card{padding:12px 14px}
-    .card .label{color:var(--muted);font-size:13px}
-    .card .value{font-size:26px;font-weight:700;line-height:1.2}
-    .card .detail{font-size:13px;color:var(--muted)}
-    section{margin-top:16px;padding:16px 18px}
-    h2{margin:0 0 4px;font-size:18px}
-    .note{margin:0 0 10px;color:var(--muted);font-size:14px}
-    .chart{overflow-x:auto}
-    .chart svg{display:block;width:100%;height:auto;font-family:inherit}
-    table{border-collapse:collapse;width:100%;font-size:14px}
-    th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
-    th{font-size:13px;color:var(--muted);font-weight:600}
-    .num{text-align:right;white-space:nowrap}
-    td ul{margin:2px 0 6px;padding-left:18px}
-    .h{color:var(--muted);font-size:13px}
-    .wk{white-space:nowrap}
-    .table-wrap{overflow-x:auto}
-    footer{margin-top:20px;color:var(--muted);font-size:12px}
-    @media (max-width:600px){
-      body{font-size:14px}
-      main{padding:14px 10px 28px}
-      header h1{font-size:23px}
-      section{padding:12px}
-      .chart svg{min-width:440px}
-      th,td{padding:5px 4px}
-    }
-    @media print{
-      @page{margin:14mm}
-      body{background:#fff;font-size:10.5pt}
-      main{max-width:none;padding:0}
-      .card,section{border:none;border-radius:0;padding:0;margin-top:14px}
-      .cards{grid-template-columns:repeat(4,1fr)}
-      section,.card,tr{break-inside:avoid}
-      .chart{overflow:visible}
-      .chart svg{min-width:0;max-height:120mm}
-      *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-    }
-    """
+        :root{--ink:#1d232b;--muted:#5b6570;--line:#d9dee3}
+        *{box-sizing:border-box}
+        body{margin:0;background:#f4f6f8;color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;-webkit-text-size-adjust:100%}
+        main{max-width:880px;margin:0 auto;padding:24px 16px 40px}
+        header h1{margin:0;font-size:28px;line-height:1.2}
+        .eyebrow{margin:0 0 4px;color:var(--muted);font-size:13px;text-transform:uppercase;letter-spacing:.06em}
+        .sub{margin:4px 0 16px;color:var(--muted)}
+        .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px}
+        .card,section{background:#fff;border:1px solid var(--line);border-radius:10px}
+        .card{padding:12px 14px}
+        .card .label{color:var(--muted);font-size:13px}
+        .card .value{font-size:26px;font-weight:700;line-height:1.2}
+        .card .detail{font-size:13px;color:var(--muted)}
+        section{margin-top:16px;padding:16px 18px}
+        h2{margin:0 0 4px;font-size:18px}
+        .note{margin:0 0 10px;color:var(--muted);font-size:14px}
+        .chart{overflow-x:auto}
+        .chart svg{display:block;width:100%;height:auto;font-family:inherit}
+        table{border-collapse:collapse;width:100%;font-size:14px}
+        th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
+        th{font-size:13px;color:var(--muted);font-weight:600}
+        .num{text-align:right;white-space:nowrap}
+        td ul{margin:2px 0 6px;padding-left:18px}
+        .h{color:var(--muted);font-size:13px}
+        .wk{white-space:nowrap}
+        .table-wrap{overflow-x:auto}
+        footer{margin-top:20px;color:var(--muted);font-size:12px}
+        @media (max-width:600px){
+          body{font-size:14px}
+          main{padding:14px 10px 28px}
+          header h1{font-size:23px}
+          section{padding:12px}
+          .chart svg{min-width:440px}
+          th,td{padding:5px 4px}
+        }
+        @media print{
+          @page{margin:14mm}
+          body{background:#fff;font-size:10.5pt}
+          main{max-width:none;padding:0}
+          .card,section{border:none;border-radius:0;padding:0;margin-top:14px}
+          .cards{grid-template-columns:repeat(4,1fr)}
+          section,.card,tr{break-inside:avoid}
+          .chart{overflow:visible}
+          .chart svg{min-width:0;max-height:120mm}
+          *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+        }
+        """
 }
 
 /// `text` cut to `limit` characters with an ellipsis.

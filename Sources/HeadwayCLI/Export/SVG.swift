@@ -13,35 +13,44 @@ struct SVG {
 
     mutating func add(_ element: String) { body.append(element) }
 
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, rx: Double = 0,
-                       extra: String = "", tooltip: String? = nil) {
-        let open = "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\""
+    mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, fill: String, rx: Double = 0,
+        extra: String = "", tooltip: String? = nil
+    ) {
+        let open =
+            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\""
             + (rx > 0 ? " rx=\"\(n(rx))\"" : "") + " fill=\"\(fill)\"" + (extra.isEmpty ? "" : " " + extra)
         if let tooltip { add(open + "><title>\(html(tooltip))</title></rect>") } else { add(open + "/>") }
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String? = nil) {
-        add("<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\""
-            + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>")
+        add(
+            "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\""
+                + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>")
     }
 
-    mutating func text(_ value: String, x: Double, y: Double, anchor: String = "start", size: Double = 13,
-                       weight: String? = nil, fill: String = "#1d232b", extra: String = "") {
-        add("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\"" + (anchor == "start" ? "" : " text-anchor=\"\(anchor)\"")
-            + (weight.map { " font-weight=\"\($0)\"" } ?? "") + " fill=\"\(fill)\"" + (extra.isEmpty ? "" : " " + extra)
-            + ">\(html(value))</text>")
+    mutating func text(
+        _ value: String, x: Double, y: Double, anchor: String = "start", size: Double = 13,
+        weight: String? = nil, fill: String = "#1d232b", extra: String = ""
+    ) {
+        add(
+            "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\"" + (anchor == "start" ? "" : " text-anchor=\"\(anchor)\"")
+                + (weight.map { " font-weight=\"\($0)\"" } ?? "") + " fill=\"\(fill)\"" + (extra.isEmpty ? "" : " " + extra)
+                + ">\(html(value))</text>")
     }
 
     mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 2, dash: String? = nil, cssClass: String) {
         guard points.count > 1 else { return }
         let list = points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
-        add("<polyline class=\"\(cssClass)\" points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\""
-            + " stroke-linejoin=\"round\" stroke-linecap=\"round\"" + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>")
+        add(
+            "<polyline class=\"\(cssClass)\" points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\""
+                + " stroke-linejoin=\"round\" stroke-linecap=\"round\"" + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>")
     }
 
     mutating func circle(x: Double, y: Double, r: Double, fill: String, stroke: String = "none", cssClass: String, tooltip: String) {
-        add("<circle class=\"\(cssClass)\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(r))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.5\">"
-            + "<title>\(html(tooltip))</title></circle>")
+        add(
+            "<circle class=\"\(cssClass)\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(r))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.5\">"
+                + "<title>\(html(tooltip))</title></circle>")
     }
 
     /// The `<svg>` element; it scales to its container (the CSS gives it `width: 100%`).

@@ -26,8 +26,9 @@ struct SkillGraphView {
             for (i, p) in requires.enumerated() {
                 let last = i == requires.count - 1
                 let again = seen.contains(p.skill)
-                out.append(prefix + (last ? "└─ " : "├─ ") + "\(name(p.skill)) ≥ \(p.level)" + met(p, style: style)
-                           + status(p.skill, style: style) + (again && !(graph[p.skill]?.requires.isEmpty ?? true) ? style.dim(" (its needs shown above)") : ""))
+                out.append(
+                    prefix + (last ? "└─ " : "├─ ") + "\(name(p.skill)) ≥ \(p.level)" + met(p, style: style)
+                        + status(p.skill, style: style) + (again && !(graph[p.skill]?.requires.isEmpty ?? true) ? style.dim(" (its needs shown above)") : ""))
                 if !again {
                     seen.insert(p.skill)
                     needs(p.skill, prefix + (last ? "   " : "│  "))
@@ -44,8 +45,9 @@ struct SkillGraphView {
             for (i, u) in list.enumerated() {
                 let last = i == list.count - 1
                 let again = seen.contains(u.skill)
-                out.append(prefix + (last ? "└─ " : "├─ ") + name(u.skill) + style.dim(" (needs \(name(id)) ≥ \(u.level))")
-                           + status(u.skill, style: style) + (again && !graph.unlocks(u.skill).isEmpty ? style.dim(" (what it unlocks is shown above)") : ""))
+                out.append(
+                    prefix + (last ? "└─ " : "├─ ") + name(u.skill) + style.dim(" (needs \(name(id)) ≥ \(u.level))")
+                        + status(u.skill, style: style) + (again && !graph.unlocks(u.skill).isEmpty ? style.dim(" (what it unlocks is shown above)") : ""))
                 if !again {
                     seen.insert(u.skill)
                     unlocks(u.skill, prefix + (last ? "   " : "│  "))
@@ -114,7 +116,9 @@ struct SkillGraphView {
         var out: [String] = []
         let title = focus.map { "Headway skills graph: \(name($0)) and its neighbourhood" } ?? "Headway skills graph"
         out.append("digraph headway {")
-        out.append("  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=16, label=\(quote(title + (planned.isEmpty ? "" : " (plan units bold)"))), labelloc=t, nodesep=0.25, ranksep=0.6];")
+        out.append(
+            "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=16, label=\(quote(title + (planned.isEmpty ? "" : " (plan units bold)"))), labelloc=t, nodesep=0.25, ranksep=0.6];"
+        )
         out.append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#8a949e\", fontname=\"Helvetica\", fontsize=11];")
         out.append("  edge [color=\"#8a949e\", arrowsize=0.7, fontname=\"Helvetica\", fontsize=9, fontcolor=\"#5b6570\"];")
         for g in graph.groups {
@@ -129,8 +133,10 @@ struct SkillGraphView {
                 if let l = levels?[s.id] { label += "\nyou: \(l)" }
                 if let target = planned[s.id] {
                     label += (levels?[s.id] == nil ? "\nplan → \(target)" : " → \(target)")
-                    attributes += ["fillcolor=\(quote(colour))", "fontcolor=\"#ffffff\"", "color=\"#1d232b\"", "penwidth=2.5",
-                                   "fontname=\"Helvetica-Bold\""]
+                    attributes += [
+                        "fillcolor=\(quote(colour))", "fontcolor=\"#ffffff\"", "color=\"#1d232b\"", "penwidth=2.5",
+                        "fontname=\"Helvetica-Bold\""
+                    ]
                 }
                 if s.id == focus { attributes += ["peripheries=2"] }
                 out.append("    \(quote(s.id)) [label=\(quote(label))\(attributes.isEmpty ? "" : ", " + attributes.joined(separator: ", "))];")

@@ -15,7 +15,9 @@ enum FieldView {
         let o = person.fieldOutlook(from: day, to: plan.end, planned: plannedLevels(person, plan))
         let now = ScoreResult.shown(o.now), without = ScoreResult.shown(o.withoutPlan), with = ScoreResult.shown(o.withPlan)
         let drift = ((without - now) * 10).rounded() / 10
-        let field = drift == 0 ? "the field alone leaves you at \(fixed(without, 1))"
+        let field =
+            drift == 0
+            ? "the field alone leaves you at \(fixed(without, 1))"
             : "the field alone moves you from \(fixed(now, 1)) to \(fixed(without, 1)) (\(signed(drift)))"
         return "Against the field: by the plan's end (\(plan.end)) \(field); with the plan you reach \(fixed(with, 1)), "
             + "so the plan is worth \(signed(((with - without) * 10).rounded() / 10)) points."
@@ -26,10 +28,14 @@ enum FieldView {
         let ahead = person.signalsAhead(from: day, weeks: weeks)
         guard !ahead.isEmpty else { return ["No change in the field moves your score in the next \(weeks) weeks."] }
         return ahead.map { a in
-            let effect = abs(a.effect) < 0.005 ? "barely moves your score" : a.effect < 0
-                ? "takes \(fixed(-a.effect, 2)) points off your score" : "adds \(fixed(a.effect, 2)) points to your score"
+            let effect =
+                abs(a.effect) < 0.005
+                ? "barely moves your score"
+                : a.effect < 0
+                    ? "takes \(fixed(-a.effect, 2)) points off your score" : "adds \(fixed(a.effect, 2)) points to your score"
             let answers = a.signal.answeredBy.isEmpty ? "" : "; answered by " + a.signal.answeredBy.joined(separator: ", ")
-            return "Due in the next \(weeks) weeks: \(a.signal.title) (\(a.signal.window.from) to \(a.signal.window.to)) \(effect) by \(day.adding(days: 7 * weeks))\(answers)."
+            return
+                "Due in the next \(weeks) weeks: \(a.signal.title) (\(a.signal.window.from) to \(a.signal.window.to)) \(effect) by \(day.adding(days: 7 * weeks))\(answers)."
         }
     }
 }

@@ -23,12 +23,13 @@ func sparkline(_ values: [Double], range: ClosedRange<Double>? = nil, width: Int
     let finite = shown.filter(\.isFinite)
     guard let low = range?.lowerBound ?? finite.min(), let high = range?.upperBound ?? finite.max() else { return "" }
     let ticks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-    return String(shown.map { v -> Character in
-        guard v.isFinite else { return " " }
-        guard high > low else { return ticks[3] }
-        let t = (min(high, max(low, v)) - low) / (high - low)
-        // A span too wide for a Double (stored numbers near ±1e308) gives NaN: a middle tick.
-        guard t.isFinite else { return ticks[3] }
-        return ticks[min(7, max(0, Int((t * 7).rounded())))]
-    })
+    return String(
+        shown.map { v -> Character in
+            guard v.isFinite else { return " " }
+            guard high > low else { return ticks[3] }
+            let t = (min(high, max(low, v)) - low) / (high - low)
+            // A span too wide for a Double (stored numbers near ±1e308) gives NaN: a middle tick.
+            guard t.isFinite else { return ticks[3] }
+            return ticks[min(7, max(0, Int((t * 7).rounded())))]
+        })
 }

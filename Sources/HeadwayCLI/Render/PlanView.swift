@@ -16,21 +16,26 @@ struct PlanView {
         let numbering = programme ?? ProgrammeWeeks(plan)
         let proof = plan.optimal ? "proven optimal" : "best found, within \(fixed(plan.gap, 2)) points of optimal"
         out.append(headline(plan, numbering))
-        out.append("AIJRI \(fixed(plan.startScore, 1)) → " + style.bold(fixed(plan.projectedScore, 1))
-                   + " projected (\(signed(plan.projectedScore - plan.startScore))), \(format(round(plan.totalHours, 1))) h of \(format(round(plan.capacity, 1))) used, \(proof)")
+        out.append(
+            "AIJRI \(fixed(plan.startScore, 1)) → " + style.bold(fixed(plan.projectedScore, 1))
+                + " projected (\(signed(plan.projectedScore - plan.startScore))), \(format(round(plan.totalHours, 1))) h of \(format(round(plan.capacity, 1))) used, \(proof)"
+        )
         if let line = PlanView.likelyLine(plan) { out.append(line) }
         if onlyWeek == nil {
             out.append("")
             var table = Table(["#", "Unit", "Hours", "Points", "Why"], align: [.right, .left, .right, .right, .left])
             for (i, u) in plan.units.enumerated() {
-                table.add(["\(i + 1)", "\(graph[u.skill]?.name ?? u.skill) → \(u.level)", format(round(u.hours, 1)),
-                           signed(u.gain, 2), Explanation.why(u, graph: graph, role: role)])
+                table.add([
+                    "\(i + 1)", "\(graph[u.skill]?.name ?? u.skill) → \(u.level)", format(round(u.hours, 1)),
+                    signed(u.gain, 2), Explanation.why(u, graph: graph, role: role)
+                ])
             }
             out.append(table.render(width: style.width))
         }
         for w in plan.schedule where onlyWeek == nil || onlyWeek == numbering.number(of: w) {
             out.append("")
-            out.append(style.bold("Week \(numbering.number(of: w))") + " (from \(w.start)) · \(format(round(w.hours, 1))) h · projected \(fixed(w.projectedScore, 1))")
+            out.append(
+                style.bold("Week \(numbering.number(of: w))") + " (from \(w.start)) · \(format(round(w.hours, 1))) h · projected \(fixed(w.projectedScore, 1))")
             if w.items.isEmpty { out.append("  nothing planned: time to consolidate") }
             for item in w.items {
                 let name = graph[item.skill]?.name ?? item.skill

@@ -29,21 +29,27 @@ struct ScoreView {
         if whatIf != nil { headers += ["What-if"]; align += [.right] }
         var table = Table(headers, align: align)
         for (i, t) in score.tasks.enumerated() {
-            var row = [person.role.task(t.id)?.name ?? t.id, fixed(t.share * 100, 0) + "%", fixed(t.reference, 2),
-                       signed(t.depth, 2), fixed(t.automation, 2)]
+            var row = [
+                person.role.task(t.id)?.name ?? t.id, fixed(t.share * 100, 0) + "%", fixed(t.reference, 2),
+                signed(t.depth, 2), fixed(t.automation, 2)
+            ]
             if let w = whatIf { row.append(fixed(w.tasks[i].automation, 2)) }
             table.add(row)
         }
         out.append(table.render(width: style.width))
         out.append("")
-        out.append("Task resistance \(fixed(r.taskResistance, 2)) · raw \(fixed(r.raw, 4)) · \(fixed(r.shareAtThreePlus * 100, 0))% of task time at automation 3+")
+        out.append(
+            "Task resistance \(fixed(r.taskResistance, 2)) · raw \(fixed(r.raw, 4)) · \(fixed(r.shareAtThreePlus * 100, 0))% of task time at automation 3+")
         let p = r.shownParts
-        out.append("Explanation: base \(fixed(p.base, 1)) + evidence \(fixed(p.evidence, 1)) + barriers \(fixed(p.barriers, 1)) + growth \(fixed(p.growth, 1)) = \(fixed(r.rounded, 1))")
+        out.append(
+            "Explanation: base \(fixed(p.base, 1)) + evidence \(fixed(p.evidence, 1)) + barriers \(fixed(p.barriers, 1)) + growth \(fixed(p.growth, 1)) = \(fixed(r.rounded, 1))"
+        )
         let m = score.market
         out.append("Market: evidence \(signed(m.evidence)) of ±10 · barriers \(fixed(m.barriers, 1)) of 10 · growth \(signed(m.growth)) of ±2")
         if explain { out += explanation() }
         if !changes.isEmpty {
-            out.append("What-if levels: " + changes.sorted { $0.key < $1.key }.map { "\($0.key) \(person.level(of: $0.key))→\($0.value)" }.joined(separator: ", "))
+            out.append(
+                "What-if levels: " + changes.sorted { $0.key < $1.key }.map { "\($0.key) \(person.level(of: $0.key))→\($0.value)" }.joined(separator: ", "))
         }
         out.append("")
         out.append("Where you sit on the ladder:")
@@ -63,20 +69,24 @@ struct ScoreView {
         var table = Table(["Task", "Share", "Automation", "Adds", "Automation costs"], align: [.left, .right, .right, .right, .right])
         let parts = score.contributions
         for c in parts {
-            table.add([person.role.task(c.id)?.name ?? c.id, fixed(c.share * 100, 0) + "%", fixed(c.automation, 2),
-                       fixed(c.points, 1), fixed(-c.cost, 1)])
+            table.add([
+                person.role.task(c.id)?.name ?? c.id, fixed(c.share * 100, 0) + "%", fixed(c.automation, 2),
+                fixed(c.points, 1), fixed(-c.cost, 1)
+            ])
         }
         out.append(table.render(width: style.width))
         let total = parts.reduce(0) { $0 + $1.points }
-        out.append("Tasks add \(fixed(total, 1)), less the fixed offset \(fixed(score.offsetPoints, 1)): \(fixed(score.result.rounded, 1))"
-                   + (total - score.offsetPoints > 100 || total - score.offsetPoints < 0 ? " (clamped to 0..100)" : ""))
+        out.append(
+            "Tasks add \(fixed(total, 1)), less the fixed offset \(fixed(score.offsetPoints, 1)): \(fixed(score.result.rounded, 1))"
+                + (total - score.offsetPoints > 100 || total - score.offsetPoints < 0 ? " (clamped to 0..100)" : ""))
         out.append("")
         out.append("Skills with the most points per hour (one level more each):")
         let steps = person.bestStepsPerHour(at: day, count: 5)
         if steps.isEmpty { out.append("  none: no skill's next level raises this score") }
         for s in steps {
             let name = person.curriculum.graph[s.skill]?.name ?? s.skill
-            out.append("  \(s.skill) \(s.from)→\(s.to)  +\(fixed(s.gain, 2)) points in \(format(s.hours)) h  (\(fixed(s.pointsPerHour * 10, 2)) per 10 h)  \(name)")
+            out.append(
+                "  \(s.skill) \(s.from)→\(s.to)  +\(fixed(s.gain, 2)) points in \(format(s.hours)) h  (\(fixed(s.pointsPerHour * 10, 2)) per 10 h)  \(name)")
         }
         return out
     }
@@ -84,7 +94,8 @@ struct ScoreView {
 
 /// A score in plain words: the opening sentence, the label's reason, the legend.
 enum ScoreWords {
-    static let legend = "Automation runs from 1 (fully human) to 5 (fully automatable): lower is safer. "
+    static let legend =
+        "Automation runs from 1 (fully human) to 5 (fully automatable): lower is safer. "
         + "Green (48 or more) is protected, Yellow (25 to 48) is exposed to change, Red (below 25) is at risk."
 
     /// "You score 49.1 out of 100: Green, 1.1 points above the Green line at 48. …"
@@ -102,7 +113,8 @@ enum ScoreWords {
             let parts = deciding.enumerated().map { i, t in
                 "\(role.task(t.id)?.name ?? t.id) (\(fixed(t.share * 100, 0))%\(i == 0 ? " of your time" : ""), automation \(fixed(t.automation, 1)))"
             }
-            text += " What decides it: " + parts.joined(separator: " and ")
+            text +=
+                " What decides it: " + parts.joined(separator: " and ")
                 + ", where automation costs you \(fixed(deciding.reduce(0) { $0 + $1.cost }, 1)) points."
         }
         return text
@@ -115,7 +127,8 @@ enum ScoreWords {
         case "Green (Accelerated)":
             return "Why Accelerated: AI growth is +2, so more AI adoption brings more demand for this work."
         case "Green (Transforming)":
-            return "Why Transforming: \(at3) of your task time is at automation 3 or more (20% or more makes a Green score Transforming): safe, but the work is changing."
+            return
+                "Why Transforming: \(at3) of your task time is at automation 3 or more (20% or more makes a Green score Transforming): safe, but the work is changing."
         case "Green (Stable)":
             return "Why Stable: only \(at3) of your task time is at automation 3 or more (under 20%) and AI growth is below +2: the work itself changes little."
         case "Yellow":

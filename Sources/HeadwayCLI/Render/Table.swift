@@ -52,7 +52,7 @@ func fixed(_ x: Double, _ decimals: Int) -> String {
     let scale = pow10(decimals)
     guard abs(x) * scale < 1e15 else { return String(x) }
     var r = (x * scale).rounded() / scale
-    if r == 0 { r = 0 } // no "-0.0"
+    if r == 0 { r = 0 }  // no "-0.0"
     var s = String(Int64(abs(r * scale).rounded()))
     while s.count <= decimals { s = "0" + s }
     if decimals > 0 { s.insert(".", at: s.index(s.endIndex, offsetBy: -decimals)) }

@@ -139,7 +139,8 @@ struct Completion: Sendable {
             let names = matching(subs.map(\.commandName) + (atRoot ? builtins : []))
             // `log inf` may be a subcommand or the default subcommand's first value.
             guard let fallback = command.defaultSubcommand.flatMap(command.subcommand),
-                  case .words(let first) = names, case .words(let more) = positionalValues(fallback) else { return names }
+                case .words(let first) = names, case .words(let more) = positionalValues(fallback)
+            else { return names }
             return .words(Array(Set(first + more)).sorted())
         }
         return positionalValues(command)
@@ -148,13 +149,21 @@ struct Completion: Sendable {
     private func values(for argument: Command.Argument?, word: String) -> Candidates {
         let name = (argument?.valueName ?? "").lowercased()
         let all: [String]
-        if let listed = argument?.listedValues { all = listed }
-        else if name.hasPrefix("skill") { all = vocabulary.skills() }
-        else if name.hasPrefix("task") { all = vocabulary.tasks() }
-        else if name == "profile" || name == "name" { all = vocabulary.profiles() }
-        else if name == "level" { all = Level.range.map(String.init) }
-        else if name == "file" || name == "dir" || name == "path" { return .files }
-        else { all = [] }
+        if let listed = argument?.listedValues {
+            all = listed
+        } else if name.hasPrefix("skill") {
+            all = vocabulary.skills()
+        } else if name.hasPrefix("task") {
+            all = vocabulary.tasks()
+        } else if name == "profile" || name == "name" {
+            all = vocabulary.profiles()
+        } else if name == "level" {
+            all = Level.range.map(String.init)
+        } else if name == "file" || name == "dir" || name == "path" {
+            return .files
+        } else {
+            all = []
+        }
         return .words(Array(Set(all.filter { $0.hasPrefix(word) })).sorted())
     }
 }

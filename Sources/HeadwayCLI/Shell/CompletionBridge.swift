@@ -14,7 +14,8 @@ enum CompletionBridge {
     }
 
     /// `rl_attempted_completion_function`: decides what the word at `start..<end` may become.
-    private static let attempt: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
+    private static let attempt: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
+        text, start, _ in
         guard let completion = CompletionBridge.completion, let text, let buffer = cedit_line_buffer() else { return nil }
         let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: strlen(buffer)))
         let before = String(decoding: bytes.prefix(Int(start)), as: UTF8.self)

@@ -104,8 +104,9 @@ final class EditLineReader: LineSource, @unchecked Sendable {
         stifle_history(Int32(Self.historyLimit))
         if let historyFile {
             // The data folder holds the record: 0700 as the store makes it; the history 0600.
-            try? FileManager.default.createDirectory(at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
+            try? FileManager.default.createDirectory(
+                at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
             _ = read_history(historyFile.path)
         }
         CompletionBridge.install(completion)
@@ -172,7 +173,10 @@ final class EditLineReader: LineSource, @unchecked Sendable {
         let trimmed = line.trimmingTrailingSpaces()
         guard !trimmed.isEmpty else { return }
         if let last = history_get(cedit_history_base() + cedit_history_length() - 1), let text = last.pointee.line,
-           String(cString: text) == trimmed { return }
+            String(cString: text) == trimmed
+        {
+            return
+        }
         _ = add_history(trimmed)
         if let historyFile { _ = write_history(historyFile.path); chmod(historyFile.path, 0o600) }
     }
@@ -194,9 +198,9 @@ enum Interrupt {
         installed = true
         var action = sigaction()
         #if os(Linux)
-        action.__sigaction_handler.sa_handler = { _ in Interrupt.flag = 1 }
+            action.__sigaction_handler.sa_handler = { _ in Interrupt.flag = 1 }
         #else
-        action.__sigaction_u.__sa_handler = { _ in Interrupt.flag = 1 }
+            action.__sigaction_u.__sa_handler = { _ in Interrupt.flag = 1 }
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0

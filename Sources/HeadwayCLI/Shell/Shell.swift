@@ -34,11 +34,13 @@ final class Shell {
         let interactive = isatty(STDIN_FILENO) == 1
         let input: any LineSource
         if interactive {
-            let vocabulary = Completion.Vocabulary(skills: { Vocabulary.skills() },
-                                                   tasks: { Vocabulary.tasks(role: ShellStatus.read().role) },
-                                                   profiles: { ShellStatus.read().profiles })
-            input = EditLineReader(historyFile: Paths.historyFile(),
-                                   completion: Completion.grammar().map { Completion(root: $0, vocabulary: vocabulary) })
+            let vocabulary = Completion.Vocabulary(
+                skills: { Vocabulary.skills() },
+                tasks: { Vocabulary.tasks(role: ShellStatus.read().role) },
+                profiles: { ShellStatus.read().profiles })
+            input = EditLineReader(
+                historyFile: Paths.historyFile(),
+                completion: Completion.grammar().map { Completion(root: $0, vocabulary: vocabulary) })
         } else {
             input = StandardInputLines(echo: options.echo)
         }

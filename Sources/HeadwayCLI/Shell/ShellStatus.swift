@@ -57,12 +57,17 @@ struct ShellStatus {
     /// Two lines on entering the shell: a welcome with what to do first, or where you are.
     var greeting: [String] {
         if !hasProfiles {
-            return ["Welcome to Headway: it scores how exposed your job is to AI (AIJRI) and plans the learning that raises it.",
-                    "Nothing here yet: type `assess` to answer the questions, or `assess --sample` to look around with a sample profile."]
+            return [
+                "Welcome to Headway: it scores how exposed your job is to AI (AIJRI) and plans the learning that raises it.",
+                "Nothing here yet: type `assess` to answer the questions, or `assess --sample` to look around with a sample profile."
+            ]
         }
-        let where_ = profile.map { "Profile \($0)" + (score.map { ", AIJRI \(fixed($0, 1))" } ?? "") + (week.map { ", \($0) of your plan" } ?? "") + "." }
+        let location =
+            profile.map { "Profile \($0)" + (score.map { ", AIJRI \(fixed($0, 1))" } ?? "") + (week.map { ", \($0) of your plan" } ?? "") + "." }
             ?? "No current profile: `profile use NAME` picks one."
-        return ["Headway \(Headway.configuration.version). " + where_,
-                "`help` lists the commands, Tab completes, Ctrl-R searches history, `quit` or Ctrl-D leaves."]
+        return [
+            "Headway \(Headway.configuration.version). " + location,
+            "`help` lists the commands, Tab completes, Ctrl-R searches history, `quit` or Ctrl-D leaves."
+        ]
     }
 }

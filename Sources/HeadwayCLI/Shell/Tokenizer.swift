@@ -97,9 +97,11 @@ struct Tokenizer {
 
     /// The word a display shows for `text`: quoted only when it has to be.
     static func quote(_ text: String) -> String {
-        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { s in
-            !" \t'\"\\#$`".unicodeScalars.contains(s) && s.value >= 0x20
-        }
+        let plain =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy { s in
+                !" \t'\"\\#$`".unicodeScalars.contains(s) && s.value >= 0x20
+            }
         if plain { return text }
         // By scalar, not by Character: a quote followed by a combining mark (`'\u{350}`) is
         // one Character, which `replacingOccurrences(of: "'")` would not find (the fuzzer did).

@@ -7,7 +7,7 @@ import HeadwayCore
 /// flushes it, so a transcript of both streams reads in the order things happened.
 enum Console {
     static func out(_ line: String) {
-        print(line) // sanitized: see print(_:separator:terminator:) below
+        print(line)  // sanitized: see print(_:separator:terminator:) below
     }
 
     /// Writes `text` as it is to standard output (a captured run's, in process).

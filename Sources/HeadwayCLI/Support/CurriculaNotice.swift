@@ -19,7 +19,8 @@ struct CurriculaNotice {
         guard let last = progress.state.snapshots.max(by: { $0.id < $1.id }) else { return nil }
         let stamp = CurriculaStamp(last.curriculaVersion)
         guard stamp.hash != progress.curriculum.contentHash, !stamp.hash.isEmpty,
-              progress.day >= (progress.state.snapshots.map(\.snapshot.asOf).max() ?? progress.day) else { return nil }
+            progress.day >= (progress.state.snapshots.map(\.snapshot.asOf).max() ?? progress.day)
+        else { return nil }
         let old = CurriculaEntry.folder(of: stamp).flatMap { try? CurriculumLoader.load(from: $0, cache: Environment.cacheFolder()) }
         oldProgress = old.flatMap { try? ProfileProgress(curriculum: $0, state: progress.state, day: progress.day) }
         guard let snapshot = progress.record.curriculaSnapshot(earlier: oldProgress?.record, earlierLabel: stamp.label, on: progress.day)

@@ -25,10 +25,12 @@ struct CurriculaUpdateReport: Codable, Equatable {
     init?(_ p: ProfileProgress, pending: [Snapshot], asOf: Day) {
         let lastBriefing = p.state.briefings.map(\.createdAt).max() ?? ""
         // Oldest first, with the curricula each was made under; pending ones come last.
-        let all = p.state.snapshots.sorted { $0.id < $1.id }.map { ($0.snapshot, $0.curriculaVersion, $0.createdAt) }
+        let all =
+            p.state.snapshots.sorted { $0.id < $1.id }.map { ($0.snapshot, $0.curriculaVersion, $0.createdAt) }
             + pending.map { ($0, p.curriculum.version, "~") }
         guard let first = all.firstIndex(where: { $0.2 > lastBriefing && $0.0.reason.hasPrefix("curricula ") && $0.0.asOf <= asOf }),
-              first > 0, let latest = all.last(where: { $0.0.reason.hasPrefix("curricula ") && $0.0.asOf <= asOf }) else { return nil }
+            first > 0, let latest = all.last(where: { $0.0.reason.hasPrefix("curricula ") && $0.0.asOf <= asOf })
+        else { return nil }
         let new = p.curriculum
         version = new.label
         changes = new.release?.changes ?? ""
@@ -45,10 +47,11 @@ struct CurriculaUpdateReport: Codable, Equatable {
             }
         }
         signals = ids.compactMap { id in new.signals.first { $0.id == id } }.map { s in
-            NewSignal(id: s.id, title: s.title, from: s.window.from.description, to: s.window.to.description,
-                      effectNow: round(person.effect(of: s.id, at: asOf), 2),
-                      effectComplete: round(person.effect(of: s.id, at: max(asOf, s.window.to)), 2),
-                      answeredBy: s.answeredBy.map { "\(p.name($0)) (you: \(person.level(of: $0)))" })
+            NewSignal(
+                id: s.id, title: s.title, from: s.window.from.description, to: s.window.to.description,
+                effectNow: round(person.effect(of: s.id, at: asOf), 2),
+                effectComplete: round(person.effect(of: s.id, at: max(asOf, s.window.to)), 2),
+                answeredBy: s.answeredBy.map { "\(p.name($0)) (you: \(person.level(of: $0)))" })
         }
         if let plan = p.state.plan?.plan, asOf <= plan.end {
             var levels = person.levels
@@ -63,13 +66,20 @@ struct CurriculaUpdateReport: Codable, Equatable {
     /// The lines shown first under "Field changes".
     var lines: [String] {
         func pts(_ x: Double) -> String { "\(fixed(abs(x), 2)) point\(abs(x) == 1 ? "" : "s")" }
-        var out = ["The curricula were updated to \(version) (recorded \(day))" + (changes.isEmpty ? "." : ": \(changes)")
-                   + " Effect on your score: " + reason.drop(while: { $0 != ":" }).dropFirst(2) + "."]
+        var out = [
+            "The curricula were updated to \(version) (recorded \(day))" + (changes.isEmpty ? "." : ": \(changes)")
+                + " Effect on your score: " + reason.drop(while: { $0 != ":" }).dropFirst(2) + "."
+        ]
         for s in signals {
-            let now = s.effectNow == 0 ? "does not move your score yet" : s.effectNow < 0 ? "takes \(pts(s.effectNow)) off your score" : "adds \(pts(s.effectNow)) to your score"
-            let later = s.effectComplete == s.effectNow ? "" : s.effectComplete < 0 ? " (\(pts(s.effectComplete)) off once complete)" : " (\(pts(s.effectComplete)) once complete)"
-            out.append("New in \(version): \(s.title) (\(s.from) to \(s.to)) \(now)\(later)."
-                       + (s.answeredBy.isEmpty ? "" : " Answered by " + s.answeredBy.joined(separator: ", ") + "."))
+            let now =
+                s.effectNow == 0
+                ? "does not move your score yet" : s.effectNow < 0 ? "takes \(pts(s.effectNow)) off your score" : "adds \(pts(s.effectNow)) to your score"
+            let later =
+                s.effectComplete == s.effectNow
+                ? "" : s.effectComplete < 0 ? " (\(pts(s.effectComplete)) off once complete)" : " (\(pts(s.effectComplete)) once complete)"
+            out.append(
+                "New in \(version): \(s.title) (\(s.from) to \(s.to)) \(now)\(later)."
+                    + (s.answeredBy.isEmpty ? "" : " Answered by " + s.answeredBy.joined(separator: ", ") + "."))
         }
         if let reaches = planReaches {
             if let r = replanGives, r > reaches + 0.05 {

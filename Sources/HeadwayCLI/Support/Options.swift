@@ -50,8 +50,9 @@ func parseLevelPairs(_ values: [String], flag: String, curriculum: Curriculum, l
 func checkedSkillLevel(_ skill: String, _ level: String, in curriculum: Curriculum) throws -> (skill: Skill, level: Int) {
     let node = try curriculum.skill(typed: skill)
     guard let value = Int(level), Level.range.contains(value) else {
-        throw CLIError("level '\(clip(level, 20))' is not allowed; allowed: 0-4 ("
-                       + Level.range.map { "\($0) \(Level.meaning($0).split(separator: ":")[0])" }.joined(separator: ", ") + ")")
+        throw CLIError(
+            "level '\(clip(level, 20))' is not allowed; allowed: 0-4 ("
+                + Level.range.map { "\($0) \(Level.meaning($0).split(separator: ":")[0])" }.joined(separator: ", ") + ")")
     }
     return (node, value)
 }

@@ -19,8 +19,9 @@ struct ProfileProgress {
         record = Self.record(curriculum, state)
         guard record.person(at: day) != nil else {
             let role = state.assessments.last!.assessment.role
-            throw CLIError("profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define"
-                           + " (`headway curricula list` shows the versions; `curricula use VERSION` switches back)")
+            throw CLIError(
+                "profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define"
+                    + " (`headway curricula list` shows the versions; `curricula use VERSION` switches back)")
         }
     }
 
@@ -28,11 +29,12 @@ struct ProfileProgress {
         var logs = state.logs.map { DatedLog(entry: $0.entry, recorded: $0.createdAt, id: $0.id) }
         // A log about to be written sorts after everything recorded so far.
         if let extra { logs.append(DatedLog(entry: extra, recorded: "~")) }
-        return ProgressRecord(curriculum: curriculum,
-                              assessments: state.assessments.map {
-                                  DatedAssessment(assessment: $0.assessment, from: state.effectiveDay(ofAssessment: $0.id), recorded: $0.createdAt)
-                              },
-                              logs: logs)
+        return ProgressRecord(
+            curriculum: curriculum,
+            assessments: state.assessments.map {
+                DatedAssessment(assessment: $0.assessment, from: state.effectiveDay(ofAssessment: $0.id), recorded: $0.createdAt)
+            },
+            logs: logs)
     }
 
     /// The person on `day` (levels reached by then).
@@ -82,7 +84,8 @@ struct ProfileProgress {
     /// What `replan` would give on `on`, without saving it, with the programme week it starts.
     func replan(on d: Day, options: ReplanOptions = .init()) -> (week: Int, plan: Plan)? {
         guard let replan = planProgress(on: d)?.replanRequest(options),
-              let plan = try? person(at: d).plan(replan.request) else { return nil }
+            let plan = try? person(at: d).plan(replan.request)
+        else { return nil }
         return (replan.week, plan)
     }
 
@@ -106,8 +109,10 @@ extension ProfileState {
 /// Runs a progress command on the selected profile: opens the database, reads the profile's
 /// state, lets `body` decide what to write (signal snapshots due by `--as-of` are added), and
 /// writes it, all in one transaction.
-func withProfileProgress<T>(_ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil,
-                            _ body: (ProfileProgress, inout ProfileWrites) throws -> T) throws -> (value: T, written: ProfileWritten, db: Store, profile: Profile) {
+func withProfileProgress<T>(
+    _ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil,
+    _ body: (ProfileProgress, inout ProfileWrites) throws -> T
+) throws -> (value: T, written: ProfileWritten, db: Store, profile: Profile) {
     let curriculum = try loaded ?? model.curriculum()
     let db = try store.open()
     let profile = try store.selectedProfile(in: db)

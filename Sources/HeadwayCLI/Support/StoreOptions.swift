@@ -4,8 +4,10 @@ import HeadwayStore
 
 /// `--db` and `--profile`, on every command that reads or writes the database.
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The database file (default $HEADWAY_DB, else $XDG_DATA_HOME/headway/headway.sqlite).",
-                               valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The database file (default $HEADWAY_DB, else $XDG_DATA_HOME/headway/headway.sqlite).",
+            valueName: "path"))
     var db: String?
 
     @Option(help: ArgumentHelp("Work on this profile instead of the current one.", valueName: "name"))
@@ -15,7 +17,7 @@ struct StoreOptions: ParsableArguments {
     /// `checkSchema` false a hand-changed schema is let through (`doctor`, `profile export`).
     func open(checkSchema: Bool = true) throws -> Store {
         let path = Environment.databasePath(db)
-        OpenedDatabases.add(path) // no export of this run may write over it
+        OpenedDatabases.add(path)  // no export of this run may write over it
         do { return try Store.open(at: path, checkSchema: checkSchema) } catch let e as StoreError {
             throw CLIError(e.description)
         }

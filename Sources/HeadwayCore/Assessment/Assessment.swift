@@ -25,10 +25,12 @@ public struct Assessment: Sendable, Hashable, Codable {
     public static let defaultHours = 6.0
     public static let defaultWeeks = 12
 
-    public init(role: String, seniority: Seniority = .mid, hoursPerWeek: Double = Assessment.defaultHours,
-                weeks: Int = Assessment.defaultWeeks, start: Day? = nil, timeSplit: [String: Double] = [:],
-                skills: [String: Int] = [:], market: MarketOverrides = .init(), goals: Goals = .init(),
-                availability: [Day: Double] = [:]) {
+    public init(
+        role: String, seniority: Seniority = .mid, hoursPerWeek: Double = Assessment.defaultHours,
+        weeks: Int = Assessment.defaultWeeks, start: Day? = nil, timeSplit: [String: Double] = [:],
+        skills: [String: Int] = [:], market: MarketOverrides = .init(), goals: Goals = .init(),
+        availability: [Day: Double] = [:]
+    ) {
         self.role = role; self.seniority = seniority; self.hoursPerWeek = hoursPerWeek; self.weeks = weeks
         self.start = start; self.timeSplit = timeSplit; self.skills = skills; self.market = market; self.goals = goals
         self.availability = availability
@@ -92,7 +94,9 @@ extension Assessment {
     public func problems(in curriculum: Curriculum) -> [AssessmentProblem] {
         var out: [AssessmentProblem] = []
         guard let role = curriculum.role(role) else {
-            return [.init(key: "role", message: "unknown role '\(oneLine(self.role, limit: 60))'; allowed: \(curriculum.roles.map(\.id).joined(separator: ", "))")]
+            return [
+                .init(key: "role", message: "unknown role '\(oneLine(self.role, limit: 60))'; allowed: \(curriculum.roles.map(\.id).joined(separator: ", "))")
+            ]
         }
         if !Self.hoursRange.contains(hoursPerWeek) {
             out.append(.init(key: "hours_per_week", message: "\(format(hoursPerWeek)) is out of range; allowed: 1..40"))
@@ -102,7 +106,10 @@ extension Assessment {
         }
         for (task, share) in timeSplit.sorted(by: { $0.key < $1.key }) {
             if role.task(task) == nil {
-                out.append(.init(key: "time_split.\(task)", message: "unknown task '\(oneLine(task, limit: 60))' for role \(role.id); allowed: \(role.tasks.map(\.id).joined(separator: ", "))"))
+                out.append(
+                    .init(
+                        key: "time_split.\(task)",
+                        message: "unknown task '\(oneLine(task, limit: 60))' for role \(role.id); allowed: \(role.tasks.map(\.id).joined(separator: ", "))"))
             } else if !(0...100).contains(share) {
                 out.append(.init(key: "time_split.\(task)", message: "\(format(share)) is out of range; allowed: 0..100 percent"))
             }
@@ -140,7 +147,10 @@ extension Assessment {
             }
         }
         if let toward = goals.toward, curriculum.role(toward) == nil {
-            out.append(.init(key: "goals.toward", message: "unknown role '\(oneLine(toward, limit: 60))'; allowed: \(curriculum.roles.map(\.id).joined(separator: ", "))"))
+            out.append(
+                .init(
+                    key: "goals.toward", message: "unknown role '\(oneLine(toward, limit: 60))'; allowed: \(curriculum.roles.map(\.id).joined(separator: ", "))"
+                ))
         }
         for skill in goals.exclude where !curriculum.graph.contains(skill) {
             out.append(.init(key: "goals.exclude", message: "unknown skill '\(oneLine(skill, limit: 60))'"))

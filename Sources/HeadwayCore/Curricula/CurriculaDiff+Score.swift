@@ -22,7 +22,8 @@ extension CurriculaDiff {
     /// reached written in). `nil` when either curricula lacks the role.
     public func move(before: Assessment, after: Assessment, on day: Day) -> CurriculaMove? {
         guard let p0 = PersonalModel(curriculum: old, assessment: before),
-              let p1 = PersonalModel(curriculum: new, assessment: after) else { return nil }
+            let p1 = PersonalModel(curriculum: new, assessment: after)
+        else { return nil }
         let s0 = p0.score(at: day), s1 = p1.score(at: day)
         let relevant = changes(affecting: before.role).filter(\.movesScores)
         var draft = old
@@ -31,10 +32,11 @@ extension CurriculaDiff {
         for (i, change) in relevant.enumerated() {
             let now: Double
             if i == relevant.count - 1 {
-                now = s1.result.value // the last part closes the sum exactly
+                now = s1.result.value  // the last part closes the sum exactly
             } else {
                 draft = applying(change, to: draft)
-                now = PersonalModel(curriculum: draft.withSharesAddingTo100(role: before.role), assessment: before)?
+                now =
+                    PersonalModel(curriculum: draft.withSharesAddingTo100(role: before.role), assessment: before)?
                     .score(at: day).result.value ?? previous
             }
             effects.append(CurriculaEffect(change: change, points: now - previous))
@@ -57,11 +59,13 @@ extension Curriculum {
         guard total > 0, abs(total - 100) > 1e-9 else { return self }
         var parts = RoleParts(role)
         parts.tasks = role.tasks.map { t in
-            RoleTask(id: t.id, name: t.name, share: t.share * 100 / total, score: t.score, impact: t.impact, kappa: t.kappa,
-                     estimate: t.estimate, rationale: t.rationale, skills: t.skills)
+            RoleTask(
+                id: t.id, name: t.name, share: t.share * 100 / total, score: t.score, impact: t.impact, kappa: t.kappa,
+                estimate: t.estimate, rationale: t.rationale, skills: t.skills)
         }
-        return Curriculum(graph: graph, roles: roles.map { $0.id == id ? parts.role : $0 }, signals: signals,
-                          version: contentHash, release: release)
+        return Curriculum(
+            graph: graph, roles: roles.map { $0.id == id ? parts.role : $0 }, signals: signals,
+            version: contentHash, release: release)
     }
 }
 
@@ -98,7 +102,7 @@ extension ProgressRecord {
         let now = person.score(at: day)
         let name = "curricula \(curriculum.label)"
         guard let earlier, let was = earlier.person(at: day),
-              let move = CurriculaDiff(old: earlier.curriculum, new: curriculum).move(before: was.assessment, after: person.assessment, on: day)
+            let move = CurriculaDiff(old: earlier.curriculum, new: curriculum).move(before: was.assessment, after: person.assessment, on: day)
         else { return Snapshot(now, asOf: day, reason: "\(name): replaces \(earlierLabel), which is no longer on this machine to compare") }
         return Snapshot(now, asOf: day, reason: name + ": " + move.reason)
     }

@@ -40,13 +40,17 @@ public struct CurriculaDiff: Sendable {
         let after = Dictionary(new.signals.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [CurriculaChange] = []
         for s in new.signals where before[s.id] == nil {
-            out.append(CurriculaChange(.signalAdded(s.id), "signal \"\(s.id)\" added", roles: s.roleIDs, movesScores: true,
-                                       details: ["\(s.title), \(s.window.from)..\(s.window.to)"] + s.effects.map(effectText)
-                                           + (s.answeredBy.isEmpty ? [] : ["answered by " + s.answeredBy.joined(separator: ", ")])))
+            out.append(
+                CurriculaChange(
+                    .signalAdded(s.id), "signal \"\(s.id)\" added", roles: s.roleIDs, movesScores: true,
+                    details: ["\(s.title), \(s.window.from)..\(s.window.to)"] + s.effects.map(effectText)
+                        + (s.answeredBy.isEmpty ? [] : ["answered by " + s.answeredBy.joined(separator: ", ")])))
         }
         for s in old.signals where after[s.id] == nil {
-            out.append(CurriculaChange(.signalRemoved(s.id), "signal \"\(s.id)\" removed", roles: s.roleIDs, movesScores: true,
-                                       details: ["\(s.title), \(s.window.from)..\(s.window.to)"]))
+            out.append(
+                CurriculaChange(
+                    .signalRemoved(s.id), "signal \"\(s.id)\" removed", roles: s.roleIDs, movesScores: true,
+                    details: ["\(s.title), \(s.window.from)..\(s.window.to)"]))
         }
         for s in new.signals {
             guard let was = before[s.id], was != s else { continue }
@@ -64,8 +68,10 @@ public struct CurriculaDiff: Sendable {
             // The roles whose numbers it moves: all of them when the window moved, else those of
             // the effects that changed (a new answered_by moves nobody's score).
             let roles = was.window != s.window ? was.roleIDs.union(s.roleIDs) : Set((removed + added).map(\.role))
-            out.append(CurriculaChange(.signalChanged(s.id), "signal \"\(s.id)\" changed",
-                                       roles: roles, movesScores: moves, details: details))
+            out.append(
+                CurriculaChange(
+                    .signalChanged(s.id), "signal \"\(s.id)\" changed",
+                    roles: roles, movesScores: moves, details: details))
         }
         return out
     }
@@ -86,9 +92,13 @@ public struct CurriculaDiff: Sendable {
         for id in ids {
             switch (old.role(id), new.role(id)) {
             case (nil, let r?):
-                out.append(CurriculaChange(.roleAdded(id), "role \(id) added", roles: [id], movesScores: true,
-                                           details: ["\(r.name), \(r.seniority.rawValue), \(r.tasks.count) tasks"
-                                                     + (r.publishedScore.map { ", published \(format($0))" } ?? "")]))
+                out.append(
+                    CurriculaChange(
+                        .roleAdded(id), "role \(id) added", roles: [id], movesScores: true,
+                        details: [
+                            "\(r.name), \(r.seniority.rawValue), \(r.tasks.count) tasks"
+                                + (r.publishedScore.map { ", published \(format($0))" } ?? "")
+                        ]))
             case (let r?, nil):
                 out.append(CurriculaChange(.roleRemoved(id), "role \(id) removed", roles: [id], movesScores: true, details: [r.name]))
             case (let a?, let b?):
@@ -116,13 +126,19 @@ public struct CurriculaDiff: Sendable {
         }
         let newTasks = Set(b.tasks.map(\.id)), oldTasks = Set(a.tasks.map(\.id))
         for t in a.tasks where !newTasks.contains(t.id) {
-            out.append(CurriculaChange(.taskRemoved(role: id, task: t.id), "task \(t.id) removed", roles: [id], movesScores: true,
-                                       details: ["share \(format(t.share)), score \(format(t.score))"]))
+            out.append(
+                CurriculaChange(
+                    .taskRemoved(role: id, task: t.id), "task \(t.id) removed", roles: [id], movesScores: true,
+                    details: ["share \(format(t.share)), score \(format(t.score))"]))
         }
         for t in b.tasks where !oldTasks.contains(t.id) {
-            out.append(CurriculaChange(.taskAdded(role: id, task: t.id), "task \(t.id) added", roles: [id], movesScores: true,
-                                       details: ["share \(format(t.share)), score \(format(t.score)), skills "
-                                                 + t.skills.keys.sorted().map { "\($0) \(format(t.skills[$0]!))" }.joined(separator: ", ")]))
+            out.append(
+                CurriculaChange(
+                    .taskAdded(role: id, task: t.id), "task \(t.id) added", roles: [id], movesScores: true,
+                    details: [
+                        "share \(format(t.share)), score \(format(t.score)), skills "
+                            + t.skills.keys.sorted().map { "\($0) \(format(t.skills[$0]!))" }.joined(separator: ", ")
+                    ]))
         }
         for t in b.tasks {
             guard let was = a.task(t.id), was != t else { continue }
@@ -132,29 +148,35 @@ public struct CurriculaDiff: Sendable {
             if was.kappa != t.kappa { details.append("kappa \(format(was.kappa)) -> \(format(t.kappa))") }
             if was.skills != t.skills {
                 let keys = Set(was.skills.keys).union(t.skills.keys).sorted()
-                details.append("skills " + keys.compactMap { k -> String? in
-                    switch (was.skills[k], t.skills[k]) {
-                    case (nil, let w?): return "+\(k) \(format(w))"
-                    case (_?, nil): return "-\(k)"
-                    case (let v?, let w?) where v != w: return "\(k) \(format(v)) -> \(format(w))"
-                    default: return nil
-                    }
-                }.joined(separator: ", "))
+                details.append(
+                    "skills "
+                        + keys.compactMap { k -> String? in
+                            switch (was.skills[k], t.skills[k]) {
+                            case (nil, let w?): return "+\(k) \(format(w))"
+                            case (_?, nil): return "-\(k)"
+                            case (let v?, let w?) where v != w: return "\(k) \(format(v)) -> \(format(w))"
+                            default: return nil
+                            }
+                        }.joined(separator: ", "))
             }
             if was.name != t.name { details.append("name \"\(was.name)\" -> \"\(t.name)\"") }
             if was.impact != t.impact { details.append("impact \(was.impact.rawValue) -> \(t.impact.rawValue)") }
             if was.rationale != t.rationale || was.estimate != t.estimate { details.append("rationale rewritten") }
             let moves = was.score != t.score || was.share != t.share || was.kappa != t.kappa || was.skills != t.skills
-            out.append(CurriculaChange(.taskChanged(role: id, task: t.id), "task \(t.id) re-rated", roles: [id],
-                                       movesScores: moves, details: details))
+            out.append(
+                CurriculaChange(
+                    .taskChanged(role: id, task: t.id), "task \(t.id) re-rated", roles: [id],
+                    movesScores: moves, details: details))
         }
         func market<D: RawRepresentable & CaseIterable>(_ group: String, _ x: [D: Rated], _ y: [D: Rated], key: (D) -> MarketKey, moves: Bool)
         where D.RawValue == String {
             for d in D.allCases {
                 guard let u = x[d], let v = y[d], u != v else { continue }
                 let what = u.score != v.score ? "\(format(u.score)) -> \(format(v.score))" : "rationale rewritten"
-                out.append(CurriculaChange(.marketChanged(role: id, key: key(d)), "\(group) \(d.rawValue) \(what)", roles: [id],
-                                           movesScores: moves && u.score != v.score, details: []))
+                out.append(
+                    CurriculaChange(
+                        .marketChanged(role: id, key: key(d)), "\(group) \(d.rawValue) \(what)", roles: [id],
+                        movesScores: moves && u.score != v.score, details: []))
             }
         }
         market("evidence", a.evidence, b.evidence, key: { .evidence($0) }, moves: true)
@@ -162,8 +184,10 @@ public struct CurriculaDiff: Sendable {
         market("protective", a.protective, b.protective, key: { .protective($0) }, moves: false)
         if a.growth != b.growth {
             let what = a.growth.score != b.growth.score ? "\(format(a.growth.score)) -> \(format(b.growth.score))" : "rationale rewritten"
-            out.append(CurriculaChange(.marketChanged(role: id, key: .growth), "growth \(what)", roles: [id],
-                                       movesScores: a.growth.score != b.growth.score, details: []))
+            out.append(
+                CurriculaChange(
+                    .marketChanged(role: id, key: .growth), "growth \(what)", roles: [id],
+                    movesScores: a.growth.score != b.growth.score, details: []))
         }
         return out
     }
@@ -179,8 +203,10 @@ public struct CurriculaDiff: Sendable {
             out.append(CurriculaChange(.groupsChanged, "skill groups changed", roles: [], movesScores: false, details: details))
         }
         for s in new.graph.skills where old.graph[s.id] == nil {
-            out.append(CurriculaChange(.skillAdded(s.id), "skill \(s.id) added", roles: [], movesScores: true,
-                                       details: ["\(s.name), \(s.kind.rawValue), group \(s.group), reference level \(s.referenceLevel)"]))
+            out.append(
+                CurriculaChange(
+                    .skillAdded(s.id), "skill \(s.id) added", roles: [], movesScores: true,
+                    details: ["\(s.name), \(s.kind.rawValue), group \(s.group), reference level \(s.referenceLevel)"]))
         }
         for s in old.graph.skills where new.graph[s.id] == nil {
             out.append(CurriculaChange(.skillRemoved(s.id), "skill \(s.id) removed", roles: [], movesScores: true, details: [s.name]))
@@ -202,8 +228,10 @@ public struct CurriculaDiff: Sendable {
             if was.group != s.group { details.append("group \(was.group) -> \(s.group)") }
             if was.description != s.description { details.append("description rewritten") }
             if !details.isEmpty {
-                out.append(CurriculaChange(.skillChanged(s.id), "skill \(s.id) changed", roles: [],
-                                           movesScores: was.referenceLevel != s.referenceLevel, details: details))
+                out.append(
+                    CurriculaChange(
+                        .skillChanged(s.id), "skill \(s.id) changed", roles: [],
+                        movesScores: was.referenceLevel != s.referenceLevel, details: details))
             }
             if was.activities != s.activities {
                 var lines: [String] = []
@@ -213,8 +241,10 @@ public struct CurriculaDiff: Sendable {
                     lines += a.filter { !b.contains($0) }.map { "level \(level) - \($0)" }
                 }
                 if lines.isEmpty { lines = ["reordered"] }
-                activities.append(CurriculaChange(.activitiesChanged(s.id), "activities of \(s.id) changed", roles: [],
-                                                  movesScores: false, details: lines))
+                activities.append(
+                    CurriculaChange(
+                        .activitiesChanged(s.id), "activities of \(s.id) changed", roles: [],
+                        movesScores: false, details: lines))
             }
         }
         return out + activities
@@ -251,9 +281,15 @@ public struct CurriculaDiff: Sendable {
                 }
             }
         case .taskRemoved(let role, let task):
-            replaceRole(role) { p in var p = p; p.tasks.removeAll { $0.id == task }; return p }
+            replaceRole(role) { p in
+                var p = p; p.tasks.removeAll { $0.id == task }; return p
+            }
         case .taskAdded(let role, let task):
-            if let t = new.role(role)?.task(task) { replaceRole(role) { p in var p = p; p.tasks.append(t); return p } }
+            if let t = new.role(role)?.task(task) {
+                replaceRole(role) { p in
+                    var p = p; p.tasks.append(t); return p
+                }
+            }
         case .taskChanged(let role, let task):
             if let t = new.role(role)?.task(task) {
                 replaceRole(role) { p in
@@ -284,8 +320,9 @@ public struct CurriculaDiff: Sendable {
         case .skillChanged(let id), .activitiesChanged(let id):
             if let s = new.graph[id], let i = skills.firstIndex(where: { $0.id == id }) { skills[i] = s }
         }
-        return Curriculum(graph: SkillGraph(groups: groups, skills: skills), roles: roles, signals: signals,
-                          version: draft.contentHash, release: draft.release)
+        return Curriculum(
+            graph: SkillGraph(groups: groups, skills: skills), roles: roles, signals: signals,
+            version: draft.contentHash, release: draft.release)
     }
 }
 
@@ -348,8 +385,9 @@ struct RoleParts {
     }
 
     var role: Role {
-        Role(id: id, name: name, seniority: seniority, seeds: seeds, referenceDate: referenceDate, publishedScore: publishedScore,
-             estimate: estimate, tasks: tasks, evidence: evidence, barriers: barriers, protective: protective, growth: growth, ladder: ladder)
+        Role(
+            id: id, name: name, seniority: seniority, seeds: seeds, referenceDate: referenceDate, publishedScore: publishedScore,
+            estimate: estimate, tasks: tasks, evidence: evidence, barriers: barriers, protective: protective, growth: growth, ladder: ladder)
     }
 }
 

@@ -53,9 +53,11 @@ public struct Skill: Sendable, Hashable, Codable {
     /// Concrete things to do for each level 1…4.
     public let activities: [Int: [String]]
 
-    public init(id: String, name: String, kind: SkillKind, group: String, description: String,
-                referenceLevel: Int, hours: [Double], requires: [Prerequisite], seeds: [String],
-                activities: [Int: [String]]) {
+    public init(
+        id: String, name: String, kind: SkillKind, group: String, description: String,
+        referenceLevel: Int, hours: [Double], requires: [Prerequisite], seeds: [String],
+        activities: [Int: [String]]
+    ) {
         self.id = id; self.name = name; self.kind = kind; self.group = group
         self.description = description; self.referenceLevel = referenceLevel; self.hours = hours
         self.requires = requires; self.seeds = seeds; self.activities = activities

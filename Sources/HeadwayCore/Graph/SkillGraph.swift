@@ -35,7 +35,7 @@ public struct SkillGraph: Sendable, Codable {
 
     /// A prerequisite cycle as a path that returns to its start (`a → b → a`), or `nil`.
     public func findCycle() -> [String]? {
-        var state = [String: Int]()   // 1 on the stack, 2 finished
+        var state = [String: Int]()  // 1 on the stack, 2 finished
         var stack: [String] = []
         func visit(_ id: String) -> [String]? {
             state[id] = 1

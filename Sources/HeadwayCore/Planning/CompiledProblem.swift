@@ -38,8 +38,9 @@ struct CompiledProblem {
         for g in p.include { if let i = index[g.skill] { minimum[i] = max(minimum[i], g.level) } }
         self.minimum = minimum
         tasks = p.tasks.map { t in
-            Task(share: t.share, base: t.base, kappa: t.kappa,
-                 skills: t.skills.keys.sorted().compactMap { s in index[s].map { ($0, t.skills[s]!) } })
+            Task(
+                share: t.share, base: t.base, kappa: t.kappa,
+                skills: t.skills.keys.sorted().compactMap { s in index[s].map { ($0, t.skills[s]!) } })
         }
         var coefficient = [Double](repeating: 0, count: ids.count)
         for t in tasks { for (s, w) in t.skills { coefficient[s] += t.share * t.kappa * w } }

@@ -89,8 +89,10 @@ public struct Plan: Sendable, Hashable, Codable {
     public var startBand: ScoreBand? = nil
     public var projectedBand: ScoreBand? = nil
 
-    public init(start: Day, weeks: Int, hoursPerWeek: Double, include: [String: Int], exclude: [String],
-                startScore: Double, projectedScore: Double, optimal: Bool, gap: Double, units: [PlanUnit], schedule: [PlanWeek]) {
+    public init(
+        start: Day, weeks: Int, hoursPerWeek: Double, include: [String: Int], exclude: [String],
+        startScore: Double, projectedScore: Double, optimal: Bool, gap: Double, units: [PlanUnit], schedule: [PlanWeek]
+    ) {
         self.start = start; self.weeks = weeks; self.hoursPerWeek = hoursPerWeek; self.include = include; self.exclude = exclude
         self.startScore = startScore; self.projectedScore = projectedScore; self.optimal = optimal; self.gap = gap
         self.units = units; self.schedule = schedule

@@ -35,16 +35,19 @@ struct PlanBuilder {
                 let needs = graph[v.skill]?.requires.contains { $0.skill == u.skill && $0.level >= u.level } ?? false
                 return needs && !later.contains { $0.skill == v.skill && $0.level < v.level }
             }
-            planUnits.append(PlanUnit(skill: u.skill, level: u.level, hours: hours(u, p),
-                                      gain: now.result.value - previous.result.value, tasks: moved,
-                                      neededBy: Array(neededBy), required: (request.goals.include[u.skill] ?? 0) >= u.level))
+            planUnits.append(
+                PlanUnit(
+                    skill: u.skill, level: u.level, hours: hours(u, p),
+                    gain: now.result.value - previous.result.value, tasks: moved,
+                    neededBy: Array(neededBy), required: (request.goals.include[u.skill] ?? 0) >= u.level))
             previous = now
         }
         let schedule = weeks(order, p)
-        return Plan(start: request.start, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek,
-                    include: request.goals.include, exclude: request.goals.exclude.sorted(),
-                    startScore: startScore, projectedScore: schedule.last?.projectedScore ?? startScore,
-                    optimal: selection.optimal, gap: gapInScore(selection), units: planUnits, schedule: schedule)
+        return Plan(
+            start: request.start, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek,
+            include: request.goals.include, exclude: request.goals.exclude.sorted(),
+            startScore: startScore, projectedScore: schedule.last?.projectedScore ?? startScore,
+            optimal: selection.optimal, gap: gapInScore(selection), units: planUnits, schedule: schedule)
     }
 
     private func hours(_ u: UnitID, _ p: CompiledProblem) -> Double { p.hours[p.index[u.skill]!][u.level - 1] }
@@ -57,7 +60,9 @@ struct PlanBuilder {
     /// Where each week's hours end on the plan's clock: `sum_{j<=k} H_j`.
     private var weekEnds: [Double] {
         var total = 0.0
-        return request.capacities.map { total += $0; return total }
+        return request.capacities.map {
+            total += $0; return total
+        }
     }
 
     /// Places the ordered units into weeks; week `k` holds hours `(sum_{j<k} H_j, sum_{j<=k} H_j]`.
@@ -77,17 +82,20 @@ struct PlanBuilder {
                 let inWeek = min(span.to, hi) - max(span.from, lo)
                 // A holiday week (no hours) holds nothing, not a unit running through it.
                 guard inWeek > 1e-9 else { continue }
-                items.append(PlanItem(skill: span.unit.skill, level: span.unit.level, hours: inWeek,
-                                      activities: activities(span.unit, from: span.from, lo: lo, hi: hi, p),
-                                      completes: span.to <= hi + 1e-9))
+                items.append(
+                    PlanItem(
+                        skill: span.unit.skill, level: span.unit.level, hours: inWeek,
+                        activities: activities(span.unit, from: span.from, lo: lo, hi: hi, p),
+                        completes: span.to <= hi + 1e-9))
             }
             while completed < spans.count, spans[completed].to <= hi + 1e-9 {
                 levels[spans[completed].unit.skill] = spans[completed].unit.level
                 completed += 1
             }
             let score = weekly[k - 1].score(levels: levels).result.value
-            return PlanWeek(week: k, start: request.start.adding(days: 7 * (k - 1)), hours: items.reduce(0) { $0 + $1.hours },
-                            projectedScore: score, items: items, capacity: varies ? capacities[k - 1] : nil)
+            return PlanWeek(
+                week: k, start: request.start.adding(days: 7 * (k - 1)), hours: items.reduce(0) { $0 + $1.hours },
+                projectedScore: score, items: items, capacity: varies ? capacities[k - 1] : nil)
         }
     }
 

@@ -23,13 +23,15 @@ public enum PlanningError: Error, Sendable, Hashable, CustomStringConvertible {
         case .excludeConflict(let x, let s, let l, let m):
             return "--exclude \(x) conflicts with --include \(s)=\(l), which needs \(x) at level \(m)"
         case .includeDoesNotFit(let s, let l, let needed, let capacity):
-            return "--include \(s)=\(l) needs \(format(needed)) hours with its prerequisites; the plan has \(format(capacity)) (\(format(needed - capacity)) short): raise --hours or --weeks"
+            return
+                "--include \(s)=\(l) needs \(format(needed)) hours with its prerequisites; the plan has \(format(capacity)) (\(format(needed - capacity)) short): raise --hours or --weeks"
         case .weekHoursOutOfRange(let h):
             return "availability of \(format(h)) hours in a week is out of range; allowed: 0..40 (0 for a holiday)"
         case .noHours(let w):
             return "the \(w) week\(w == 1 ? "" : "s") planned have no hours (every one is a holiday); change availability or --hours"
         case .includesDoNotFit(let needed, let capacity):
-            return "the includes together need \(format(needed)) hours with their prerequisites; the plan has \(format(capacity)) (\(format(needed - capacity)) short)"
+            return
+                "the includes together need \(format(needed)) hours with their prerequisites; the plan has \(format(capacity)) (\(format(needed - capacity)) short)"
         }
     }
 }
@@ -51,9 +53,11 @@ public struct PlanRequest: Sendable, Hashable {
     /// The person's pace factor: every unit's hours (what is left of them) are scaled by it.
     public var paceFactor: Double?
 
-    public init(start: Day, weeks: Int = Assessment.defaultWeeks, hoursPerWeek: Double = Assessment.defaultHours,
-                goals: Goals = .init(), previousOrder: [UnitID] = [], weekHours: [Double]? = nil,
-                spent: [UnitID: Double] = [:], doneActivities: [UnitID: Set<String>] = [:], paceFactor: Double? = nil) {
+    public init(
+        start: Day, weeks: Int = Assessment.defaultWeeks, hoursPerWeek: Double = Assessment.defaultHours,
+        goals: Goals = .init(), previousOrder: [UnitID] = [], weekHours: [Double]? = nil,
+        spent: [UnitID: Double] = [:], doneActivities: [UnitID: Set<String>] = [:], paceFactor: Double? = nil
+    ) {
         self.start = start; self.weeks = weeks; self.hoursPerWeek = hoursPerWeek; self.goals = goals; self.previousOrder = previousOrder
         self.weekHours = weekHours; self.spent = spent; self.doneActivities = doneActivities; self.paceFactor = paceFactor
     }
@@ -84,9 +88,10 @@ extension PersonalModel {
     /// The planning problem of `request`: its weeks' hours, and each unit's hours less the
     /// work already logged on it, scaled by the pace factor.
     public func planningProblem(_ request: PlanRequest) -> PlanningProblem {
-        planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals,
-                        weekHours: request.weekHours.map { _ in request.capacities }, spent: request.spent,
-                        paceFactor: request.paceFactor)
+        planningProblem(
+            end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals,
+            weekHours: request.weekHours.map { _ in request.capacities }, spent: request.spent,
+            paceFactor: request.paceFactor)
     }
 
     /// The plan of `MODEL.md` §4: the optimal set of units for objective (1), ordered to gain
@@ -103,9 +108,11 @@ extension PersonalModel {
         }
         let weekly = (1...request.weeks).map { inputs(at: request.start.adding(days: 7 * $0 - 1)) }
         let start = score(at: request.start)
-        var plan = PlanBuilder(problem: problem, weekly: weekly, graph: curriculum.graph, request: request,
-                               startScore: start.result.value)
-            .build(selection)
+        var plan = PlanBuilder(
+            problem: problem, weekly: weekly, graph: curriculum.graph, request: request,
+            startScore: start.result.value
+        )
+        .build(selection)
         plan.startBand = start.band
         let raised = Set(plan.units.map(\.skill))
         let end = plan.units.reduce(into: levels) { $0[$1.skill] = max($0[$1.skill] ?? 0, $1.level) }

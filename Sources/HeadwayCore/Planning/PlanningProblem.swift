@@ -45,8 +45,10 @@ public struct PlanningProblem: Sendable, Hashable, Codable {
         case hoursPerWeek = "hours_per_week", weekHours = "week_hours", paceFactor = "pace_factor"
     }
 
-    public init(weeks: Int, hoursPerWeek: Double, market: MarketTotals, tasks: [TaskInput], skills: [SkillEntry],
-                include: [Goal], exclude: [String], weekHours: [Double]? = nil, paceFactor: Double? = nil) {
+    public init(
+        weeks: Int, hoursPerWeek: Double, market: MarketTotals, tasks: [TaskInput], skills: [SkillEntry],
+        include: [Goal], exclude: [String], weekHours: [Double]? = nil, paceFactor: Double? = nil
+    ) {
         self.weeks = weeks; self.hoursPerWeek = hoursPerWeek; self.market = market; self.tasks = tasks
         self.skills = skills; self.include = include; self.exclude = exclude
         self.weekHours = weekHours; self.paceFactor = paceFactor
@@ -79,8 +81,10 @@ extension PersonalModel {
     ///
     /// `spent` (hours logged on units not yet complete) leaves each such unit only the rest of
     /// its hours; `paceFactor` then scales every unit's hours (`c * max(0, h - logged)`).
-    public func planningProblem(end: Day, weeks: Int, hoursPerWeek: Double, goals: Goals, weekHours: [Double]? = nil,
-                                spent: [UnitID: Double] = [:], paceFactor: Double? = nil) -> PlanningProblem {
+    public func planningProblem(
+        end: Day, weeks: Int, hoursPerWeek: Double, goals: Goals, weekHours: [Double]? = nil,
+        spent: [UnitID: Double] = [:], paceFactor: Double? = nil
+    ) -> PlanningProblem {
         let inputs = self.inputs(at: end)
         let c = paceFactor ?? 1
         let skills = curriculum.graph.skills.map { s in
@@ -93,8 +97,9 @@ extension PersonalModel {
             }
             return PlanningProblem.SkillEntry(id: s.id, level: now, reference: reference(of: s.id), hours: hours, requires: s.requires)
         }
-        return PlanningProblem(weeks: weeks, hoursPerWeek: hoursPerWeek, market: inputs.market, tasks: inputs.tasks, skills: skills,
-                               include: goals.include.sorted { $0.key < $1.key }.map { .init(skill: $0.key, level: $0.value) },
-                               exclude: goals.exclude.sorted(), weekHours: weekHours, paceFactor: paceFactor)
+        return PlanningProblem(
+            weeks: weeks, hoursPerWeek: hoursPerWeek, market: inputs.market, tasks: inputs.tasks, skills: skills,
+            include: goals.include.sorted { $0.key < $1.key }.map { .init(skill: $0.key, level: $0.value) },
+            exclude: goals.exclude.sorted(), weekHours: weekHours, paceFactor: paceFactor)
     }
 }

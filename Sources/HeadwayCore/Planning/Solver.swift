@@ -46,8 +46,9 @@ public enum Solver {
         search.offer(greedy, p.gain(greedy), p.cost(greedy))
         search.run()
         let result = Dictionary(uniqueKeysWithValues: p.ids.enumerated().map { ($1, search.best[$0]) })
-        return Selection(levels: result, gain: search.bestGain, hours: search.bestCost, optimal: !search.aborted,
-                         gap: search.aborted ? max(0, search.openBound - search.bestGain) : 0, nodes: search.nodes)
+        return Selection(
+            levels: result, gain: search.bestGain, hours: search.bestCost, optimal: !search.aborted,
+            gap: search.aborted ? max(0, search.openBound - search.bestGain) : 0, nodes: search.nodes)
     }
 
     /// Skills worth deciding: those that move a task, and everything they need.
@@ -149,7 +150,9 @@ public enum Solver {
                 let s = step.skill
                 if p.requires[s].contains(where: { position[$0.skill] < k && levels[$0.skill] < $0.level }) { continue }
                 let h = p.hours[s][step.level - 1]
-                if h <= room { extra += p.coefficient[s]; room -= h } else {
+                if h <= room {
+                    extra += p.coefficient[s]; room -= h
+                } else {
                     extra += p.coefficient[s] * room / h
                     break
                 }

@@ -75,8 +75,10 @@ extension PlanProgress {
     /// The briefing of programme week `k` generated on `day` (this value's own day is not used):
     /// `firstDay` is the first day of the person's history; `replan` says what replanning on a
     /// day would give. `nil` when `k` is not a week of the programme.
-    public func briefing(week k: Int, generatedOn day: Day, firstDay: Day,
-                         replan: (Day) -> WeekBriefing.Replan?) -> WeekBriefing? {
+    public func briefing(
+        week k: Int, generatedOn day: Day, firstDay: Day,
+        replan: (Day) -> WeekBriefing.Replan?
+    ) -> WeekBriefing? {
         let numbering = self.numbering
         guard (1...numbering.count).contains(k) else { return nil }
         let weekStart = numbering.start(ofWeek: k), weekEnd = weekStart.adding(days: 6)
@@ -90,16 +92,18 @@ extension PlanProgress {
         let behind = outlook.map { !$0.onTrack } ?? false
         let next = k < numbering.count ? pp.plannedWeek(k + 1) : nil
         let field = person.roleSignals.filter { $0.window.overlaps(weekStart, weekEnd) }.map { s in
-            WeekBriefing.FieldChange(signal: s, effectNow: person.effect(of: s.id, at: asOf),
-                                     effectComplete: person.effect(of: s.id, at: max(asOf, s.window.to)),
-                                     answeredBy: s.answeredBy.map { WeekBriefing.SkillLevel(skill: $0, level: person.level(of: $0)) })
+            WeekBriefing.FieldChange(
+                signal: s, effectNow: person.effect(of: s.id, at: asOf),
+                effectComplete: person.effect(of: s.id, at: max(asOf, s.window.to)),
+                answeredBy: s.answeredBy.map { WeekBriefing.SkillLevel(skill: $0, level: person.level(of: $0)) })
         }
-        return WeekBriefing(week: k, weeks: numbering.count, from: weekStart, to: weekEnd, asOf: asOf, generatedOn: day,
-                            now: person.score(at: asOf).result, weekAgo: model(weekAgo).score(at: weekAgo).result,
-                            atStart: model(startDay).score(at: startDay).result, startDay: startDay,
-                            moves: record.moves(from: weekAgo, to: asOf), progress: pp.progress(w),
-                            outlook: outlook, replan: behind ? replan(asOf) : nil,
-                            nextWeek: (next?.items ?? []).filter { person.level(of: $0.skill) < $0.level },
-                            nextWeekStart: next?.start, fieldChanges: field)
+        return WeekBriefing(
+            week: k, weeks: numbering.count, from: weekStart, to: weekEnd, asOf: asOf, generatedOn: day,
+            now: person.score(at: asOf).result, weekAgo: model(weekAgo).score(at: weekAgo).result,
+            atStart: model(startDay).score(at: startDay).result, startDay: startDay,
+            moves: record.moves(from: weekAgo, to: asOf), progress: pp.progress(w),
+            outlook: outlook, replan: behind ? replan(asOf) : nil,
+            nextWeek: (next?.items ?? []).filter { person.level(of: $0.skill) < $0.level },
+            nextWeekStart: next?.start, fieldChanges: field)
     }
 }

@@ -16,8 +16,10 @@ public struct LogEntry: Sendable, Hashable, Codable {
     public var status: LogStatus
     public var note: String?
 
-    public init(date: Day, skill: String, level: Int, activity: String? = nil, hours: Double,
-                status: LogStatus, note: String? = nil) {
+    public init(
+        date: Day, skill: String, level: Int, activity: String? = nil, hours: Double,
+        status: LogStatus, note: String? = nil
+    ) {
         self.date = date; self.skill = skill; self.level = level; self.activity = activity
         self.hours = hours; self.status = status; self.note = note
     }

@@ -177,11 +177,12 @@ public struct PlanProgress: Sendable {
         for l in inWeek where l.entry.status == .done {
             if let a = l.entry.activity, !(activities[l.entry.unit] ?? []).contains(a) { activities[l.entry.unit, default: []].append(a) }
         }
-        return WeekProgress(week: w.week, start: w.start, plannedHours: w.hours,
-                            loggedHours: record.hoursSpent(from: w.start, to: end),
-                            plannedUnits: w.items.map { UnitID(skill: $0.skill, level: $0.level) },
-                            done: unique(done), partial: worked, activitiesDone: activities,
-                            skipped: units { $0.status == .skipped })
+        return WeekProgress(
+            week: w.week, start: w.start, plannedHours: w.hours,
+            loggedHours: record.hoursSpent(from: w.start, to: end),
+            plannedUnits: w.items.map { UnitID(skill: $0.skill, level: $0.level) },
+            done: unique(done), partial: worked, activitiesDone: activities,
+            skipped: units { $0.status == .skipped })
     }
 
     /// Weeks in a row that met the plan's hours, counting back from the current week (which
@@ -238,9 +239,10 @@ public struct PlanProgress: Sendable {
         if remaining > capacity + 1e-9 && (atPace * 10).rounded() >= (plan.projectedScore * 10).rounded() {
             covers = self.covers(person: person, unfit: left.filter { !fit.contains($0) })
         }
-        return PaceOutlook(week: week, pace: pace, paceFactor: factor, remainingHours: remaining, capacity: capacity,
-                           projected: plan.projectedScore, atPace: atPace, unitsLeft: left, unitsThatFit: fit,
-                           covers: covers, hoursPerWeekNeeded: remaining / Double(outlookWeeks))
+        return PaceOutlook(
+            week: week, pace: pace, paceFactor: factor, remainingHours: remaining, capacity: capacity,
+            projected: plan.projectedScore, atPace: atPace, unitsLeft: left, unitsThatFit: fit,
+            covers: covers, hoursPerWeekNeeded: remaining / Double(outlookWeeks))
     }
 
     /// What lets the plan reach its score though `unfit` units do not fit: re-assessments and

@@ -188,8 +188,9 @@ extension ProgressRecord {
         }
         guard units.count >= PaceFactor.minimumUnits, hours > 0 else { return nil }
         let raw = logged / hours
-        return PaceFactor(value: min(PaceFactor.range.upperBound, max(PaceFactor.range.lowerBound, raw)), raw: raw,
-                          units: units, logged: logged, curriculumHours: hours)
+        return PaceFactor(
+            value: min(PaceFactor.range.upperBound, max(PaceFactor.range.lowerBound, raw)), raw: raw,
+            units: units, logged: logged, curriculumHours: hours)
     }
 
     /// Snapshots due at the signal window boundaries in `(after, through]`, each scored on its
@@ -271,7 +272,8 @@ extension ProgressRecord {
     /// on `to`. The points add up to `score(to) - score(from)`.
     public func moves(from: Day, to: Day) -> [ScoreMove] {
         guard from < to, let start = assessment(at: from), var levels = levels(at: from),
-              let p0 = PersonalModel(curriculum: curriculum, assessment: start.assessment) else { return [] }
+            let p0 = PersonalModel(curriculum: curriculum, assessment: start.assessment)
+        else { return [] }
         var current = start
         func score(_ a: DatedAssessment, _ l: [String: Int], _ day: Day) -> Double {
             PersonalModel(curriculum: curriculum, assessment: a.assessment)!.score(at: day, levels: l).result.value

@@ -25,7 +25,8 @@ public enum RecordError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notAnActivity(let a, let unit):
             return "'\(oneLine(a, limit: 60))' is not an activity of \(unit)"
         case .dayFull(let hours, let day, let logged):
-            return "hours \(format(hours)) would make \(format(logged + hours)) h logged on \(day); allowed: at most 24 h a day (\(format(logged)) h logged already)"
+            return
+                "hours \(format(hours)) would make \(format(logged + hours)) h logged on \(day); allowed: at most 24 h a day (\(format(logged)) h logged already)"
         case .badHours(let h):
             return "hours '\(format(h))' is not allowed; allowed: more than 0 and at most 24 (a day's total)"
         case .unknownLog(let id, let profile):
@@ -47,8 +48,10 @@ public struct LogDraft: Sendable, Hashable {
     public var date: Day
     public var activity: String?
 
-    public init(skill: String, level: Int? = nil, hours: Double, status: LogStatus? = nil, note: String? = nil,
-                date: Day, activity: String? = nil) {
+    public init(
+        skill: String, level: Int? = nil, hours: Double, status: LogStatus? = nil, note: String? = nil,
+        date: Day, activity: String? = nil
+    ) {
         self.skill = skill; self.level = level; self.hours = hours; self.status = status; self.note = note
         self.date = date; self.activity = activity
     }
@@ -111,7 +114,9 @@ extension ProgressRecord {
         let day = draft.date
         try checkDay(day, context)
         guard draft.hours > 0, draft.hours <= Self.hoursPerDay else { throw .badHours(draft.hours) }
-        guard let person = person(at: context.today) else { throw .beforeProfile(day: day, profile: context.profile, first: context.firstDay, today: context.today) }
+        guard let person = person(at: context.today) else {
+            throw .beforeProfile(day: day, profile: context.profile, first: context.firstDay, today: context.today)
+        }
         let skill = draft.skill
         let now = person.level(of: skill)
         let name = curriculum.graph[skill]?.name ?? skill
@@ -133,15 +138,18 @@ extension ProgressRecord {
         let hours = unitHours(unit)
         let status = draft.status ?? (draft.activity != nil || spent + draft.hours >= hours - 1e-9 ? .done : .partial)
         if status != .skipped { try checkDayTotal(draft.hours, on: day, excluding: nil) }
-        let entry = LogEntry(date: day, skill: skill, level: unitLevel, activity: draft.activity, hours: draft.hours,
-                             status: status, note: draft.note)
+        let entry = LogEntry(
+            date: day, skill: skill, level: unitLevel, activity: draft.activity, hours: draft.hours,
+            status: status, note: draft.note)
         let after = with(logs: logs + [DatedLog(entry: entry, recorded: "~")])
         let completes = after.completions.contains { $0.unit == unit } && !completions.contains { $0.unit == unit }
         let reason = "completed \(unit)" + (day == context.today ? "" : " (done \(day))")
-        let change = RecordChange(before: roundedScore(on: context.today), snapshot: completes ? after.snapshot(on: context.today, reason: reason) : nil,
-                                  after: after)
-        return LogDecision(entry: entry, change: change, completes: completes,
-                           loggedOnUnit: spent + (status == .skipped ? 0 : draft.hours), unitHours: hours)
+        let change = RecordChange(
+            before: roundedScore(on: context.today), snapshot: completes ? after.snapshot(on: context.today, reason: reason) : nil,
+            after: after)
+        return LogDecision(
+            entry: entry, change: change, completes: completes,
+            loggedOnUnit: spent + (status == .skipped ? 0 : draft.hours), unitHours: hours)
     }
 
     /// Decides `log edit`: entry `id` reads `entry` (same unit) from now on. It writes a
@@ -236,7 +244,8 @@ extension ProgressRecord {
     private func moved(to after: ProgressRecord, on day: Day, reason: String) -> RecordChange {
         let scoreMoved = abs((after.score(at: day)?.result.value ?? 0) - (score(at: day)?.result.value ?? 0)) > 1e-9
         let completionsMoved = Set(after.completions.map(\.unit)) != Set(completions.map(\.unit))
-        return RecordChange(before: roundedScore(on: day),
-                            snapshot: scoreMoved || completionsMoved ? after.snapshot(on: day, reason: reason) : nil, after: after)
+        return RecordChange(
+            before: roundedScore(on: day),
+            snapshot: scoreMoved || completionsMoved ? after.snapshot(on: day, reason: reason) : nil, after: after)
     }
 }

@@ -60,11 +60,13 @@ extension PlanProgress {
         let pace = options.calibrate ? record.paceFactor(through: day) : nil
         let availability = person.assessment.availability
         let weekHours = Assessment.weekHours(availability, from: start, weeks: weeks, hoursPerWeek: hours)
-        let request = PlanRequest(start: start, weeks: weeks, hoursPerWeek: hours,
-                                  goals: Goals(include: include, exclude: exclude.sorted()), previousOrder: remaining,
-                                  weekHours: weekHours.allSatisfy { $0 == hours } ? nil : weekHours,
-                                  spent: spent, doneActivities: done, paceFactor: pace?.value)
-        return ReplanRequest(week: numbering.week(of: start), request: request,
-                             unitsDone: plan.units.count - remaining.count, unitsPlanned: plan.units.count, paceFactor: pace)
+        let request = PlanRequest(
+            start: start, weeks: weeks, hoursPerWeek: hours,
+            goals: Goals(include: include, exclude: exclude.sorted()), previousOrder: remaining,
+            weekHours: weekHours.allSatisfy { $0 == hours } ? nil : weekHours,
+            spent: spent, doneActivities: done, paceFactor: pace?.value)
+        return ReplanRequest(
+            week: numbering.week(of: start), request: request,
+            unitsDone: plan.units.count - remaining.count, unitsPlanned: plan.units.count, paceFactor: pace)
     }
 }

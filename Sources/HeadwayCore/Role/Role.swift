@@ -67,9 +67,11 @@ public struct RoleTask: Sendable, Hashable, Codable {
     public static let scoreRange = 1.0...5.0
     public static let defaultKappa = 0.5
 
-    public init(id: String, name: String, share: Double, score: Double, impact: TaskImpact,
-                kappa: Double = RoleTask.defaultKappa, estimate: String? = nil, rationale: String,
-                skills: [String: Double]) {
+    public init(
+        id: String, name: String, share: Double, score: Double, impact: TaskImpact,
+        kappa: Double = RoleTask.defaultKappa, estimate: String? = nil, rationale: String,
+        skills: [String: Double]
+    ) {
         self.id = id; self.name = name; self.share = share; self.score = score; self.impact = impact
         self.kappa = kappa; self.estimate = estimate; self.rationale = rationale; self.skills = skills
     }
@@ -125,11 +127,13 @@ public struct Role: Sendable, Codable {
     /// graph's `reference_level` (a data-centre technician racks servers; an engineer does not).
     public let referenceLevels: [String: Int]
 
-    public init(id: String, name: String, seniority: Seniority, seeds: [String], referenceDate: Day,
-                publishedScore: Double?, estimate: String?, tasks: [RoleTask],
-                evidence: [EvidenceDimension: Rated], barriers: [BarrierDimension: Rated],
-                protective: [ProtectiveDimension: Rated], growth: Rated, ladder: [LadderRung],
-                referenceLevels: [String: Int] = [:]) {
+    public init(
+        id: String, name: String, seniority: Seniority, seeds: [String], referenceDate: Day,
+        publishedScore: Double?, estimate: String?, tasks: [RoleTask],
+        evidence: [EvidenceDimension: Rated], barriers: [BarrierDimension: Rated],
+        protective: [ProtectiveDimension: Rated], growth: Rated, ladder: [LadderRung],
+        referenceLevels: [String: Int] = [:]
+    ) {
         self.referenceLevels = referenceLevels
         self.id = id; self.name = name; self.seniority = seniority; self.seeds = seeds
         self.referenceDate = referenceDate; self.publishedScore = publishedScore; self.estimate = estimate
@@ -141,8 +145,9 @@ public struct Role: Sendable, Codable {
 
     /// The role's own market factors (no overrides, no signals).
     public var market: Market {
-        Market(evidence: Dictionary(uniqueKeysWithValues: EvidenceDimension.allCases.map { ($0, evidence[$0]?.score ?? 0) }),
-               barriers: Dictionary(uniqueKeysWithValues: BarrierDimension.allCases.map { ($0, barriers[$0]?.score ?? 0) }),
-               growth: growth.score)
+        Market(
+            evidence: Dictionary(uniqueKeysWithValues: EvidenceDimension.allCases.map { ($0, evidence[$0]?.score ?? 0) }),
+            barriers: Dictionary(uniqueKeysWithValues: BarrierDimension.allCases.map { ($0, barriers[$0]?.score ?? 0) }),
+            growth: growth.score)
     }
 }

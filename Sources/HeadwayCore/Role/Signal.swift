@@ -27,8 +27,10 @@ public struct Signal: Sendable, Hashable, Codable {
     public let answeredBy: [String]
     public let note: String
 
-    public init(id: String, title: String, seeds: [String], window: Window, effects: [SignalEffect],
-                answeredBy: [String], note: String) {
+    public init(
+        id: String, title: String, seeds: [String], window: Window, effects: [SignalEffect],
+        answeredBy: [String], note: String
+    ) {
         self.id = id; self.title = title; self.seeds = seeds; self.window = window
         self.effects = effects; self.answeredBy = answeredBy; self.note = note
     }
@@ -55,8 +57,9 @@ public struct CurriculaRelease: Sendable, Hashable, Codable {
     public static func key(_ text: String) -> [Int]? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count), parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+            parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let month = Int(parts[1]), (1...12).contains(month)
+        else { return nil }
         return parts.map { Int($0)! } + (parts.count == 2 ? [0] : [])
     }
 

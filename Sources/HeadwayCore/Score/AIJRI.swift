@@ -22,12 +22,14 @@ public enum AIJRI {
         let raw = afterBarriers * (1 + 0.05 * g)
         let atThreePlus = tasks.reduce(0) { $0 + ($1.automation >= 3 - 1e-9 ? $1.share : 0) }
         let unclamped = 100 * (raw - offset) / scale
-        let parts = ScoreParts(base: 100 * (tr - offset) / scale,
-                               evidence: 100 * (afterEvidence - tr) / scale,
-                               barriers: 100 * (afterBarriers - afterEvidence) / scale,
-                               growth: 100 * (raw - afterBarriers) / scale)
-        return ScoreResult(value: min(100, max(0, unclamped)), taskResistance: tr, raw: raw,
-                           shareAtThreePlus: atThreePlus, growth: g, parts: parts)
+        let parts = ScoreParts(
+            base: 100 * (tr - offset) / scale,
+            evidence: 100 * (afterEvidence - tr) / scale,
+            barriers: 100 * (afterBarriers - afterEvidence) / scale,
+            growth: 100 * (raw - afterBarriers) / scale)
+        return ScoreResult(
+            value: min(100, max(0, unclamped)), taskResistance: tr, raw: raw,
+            shareAtThreePlus: atThreePlus, growth: g, parts: parts)
     }
 }
 

@@ -97,9 +97,10 @@ public struct PersonalModel: Sendable {
     public var shares: [String: Double] {
         let given = assessment.timeSplit
         let total = given.values.reduce(0, +)
-        return Dictionary(uniqueKeysWithValues: role.tasks.map { t in
-            (t.id, given.isEmpty || total <= 0 ? t.share / 100 : (given[t.id] ?? 0) / total)
-        })
+        return Dictionary(
+            uniqueKeysWithValues: role.tasks.map { t in
+                (t.id, given.isEmpty || total <= 0 ? t.share / 100 : (given[t.id] ?? 0) / total)
+            })
     }
 
     /// Market factors and tasks on `day`: everything the score needs apart from levels.

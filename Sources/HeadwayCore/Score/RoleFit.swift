@@ -47,16 +47,18 @@ extension PersonalModel {
 
     /// The steps worth the most points, ties to fewer hours, then id.
     public func bestSteps(at day: Day, levels: [String: Int]? = nil, count: Int = 3) -> [LevelStep] {
-        Array(levelSteps(at: day, levels: levels).sorted {
-            ($0.gain, -$0.hours, $1.skill) > ($1.gain, -$1.hours, $0.skill)
-        }.prefix(count))
+        Array(
+            levelSteps(at: day, levels: levels).sorted {
+                ($0.gain, -$0.hours, $1.skill) > ($1.gain, -$1.hours, $0.skill)
+            }.prefix(count))
     }
 
     /// The steps worth the most points per hour.
     public func bestStepsPerHour(at day: Day, count: Int = 3) -> [LevelStep] {
-        Array(levelSteps(at: day).sorted {
-            ($0.pointsPerHour, $1.skill) > ($1.pointsPerHour, $0.skill)
-        }.prefix(count))
+        Array(
+            levelSteps(at: day).sorted {
+                ($0.pointsPerHour, $1.skill) > ($1.pointsPerHour, $0.skill)
+            }.prefix(count))
     }
 
     /// The person's score in every role of the curricula with their own levels, highest first
@@ -67,9 +69,10 @@ extension PersonalModel {
         return curriculum.roles.map { r -> RoleFit in
             let other = r.id == role.id ? self : inRole(r)
             let s = other.score(at: day, levels: levels)
-            return RoleFit(role: r, score: s, band: other.band(at: day, levels: levels),
-                           gap: ((s.result.rounded - own) * 10).rounded() / 10, isOwn: r.id == role.id,
-                           steps: other.bestSteps(at: day, levels: levels, count: steps))
+            return RoleFit(
+                role: r, score: s, band: other.band(at: day, levels: levels),
+                gap: ((s.result.rounded - own) * 10).rounded() / 10, isOwn: r.id == role.id,
+                steps: other.bestSteps(at: day, levels: levels, count: steps))
         }.sorted { ($0.score.result.value, $1.role.id) > ($1.score.result.value, $0.role.id) }
     }
 }
@@ -91,9 +94,10 @@ extension PersonalScore {
     public var contributions: [TaskContribution] {
         let m = market.multiplier
         return tasks.map { t in
-            TaskContribution(id: t.id, share: t.share, automation: t.automation,
-                             points: 100 * t.share * (6 - t.automation) * m / AIJRI.scale,
-                             cost: 100 * t.share * (t.automation - 1) * m / AIJRI.scale)
+            TaskContribution(
+                id: t.id, share: t.share, automation: t.automation,
+                points: 100 * t.share * (6 - t.automation) * m / AIJRI.scale,
+                cost: 100 * t.share * (t.automation - 1) * m / AIJRI.scale)
         }
     }
 

@@ -41,7 +41,8 @@ extension ScoreInputs {
         let score = self.score(levels: levels).result.value
         let model = BandModel(inputs: self, levels: levels, uncertain: uncertain)
         guard !model.skills.isEmpty else { return ScoreBand(point: score) }
-        let (p10, p90) = model.isLinear && model.gridSize <= BandModel.largestGrid
+        let (p10, p90) =
+            model.isLinear && model.gridSize <= BandModel.largestGrid
             ? model.exactPercentiles() : model.sampledPercentiles()
         return ScoreBand(low: min(score, clamp(p10, 0...100)), high: max(score, clamp(p90, 0...100)))
     }
@@ -139,8 +140,10 @@ struct BandModel {
     func sampledPercentiles() -> (Double, Double) {
         let index = Dictionary(uniqueKeysWithValues: skills.enumerated().map { ($1.id, $0) })
         let tasks = inputs.tasks.map { t in
-            (t, t.depth(levels: levels, reference: inputs.referenceLevels),
-             t.skills.keys.sorted().compactMap { s in index[s].map { ($0, t.skills[s]!) } })
+            (
+                t, t.depth(levels: levels, reference: inputs.referenceLevels),
+                t.skills.keys.sorted().compactMap { s in index[s].map { ($0, t.skills[s]!) } }
+            )
         }
         var streams = skills.map { SeededStream(seed: stableHash($0.id)) }
         var shifts = [Int](repeating: 0, count: skills.count)

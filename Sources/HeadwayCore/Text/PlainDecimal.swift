@@ -6,8 +6,9 @@ public func plainDecimal(_ text: String) -> Double? {
     let t = String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     let parts = t.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count <= 2, let whole = parts.first, whole.count <= 6, parts.count == 1 || (1...6).contains(parts[1].count),
-          !(whole.isEmpty && parts.count == 1),
-          t.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." }) else { return nil }
+        !(whole.isEmpty && parts.count == 1),
+        t.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." })
+    else { return nil }
     return Double(t.hasPrefix(".") ? "0" + t : t)
 }
 

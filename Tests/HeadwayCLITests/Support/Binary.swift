@@ -57,7 +57,7 @@ enum Binary {
             "NO_COLOR": "1",
             "COLUMNS": "100",
             "USER": "ana",
-            "LANG": "C.UTF-8",
+            "LANG": "C.UTF-8"
         ]
     }
 

@@ -53,8 +53,10 @@ enum Tools {
 
     /// Runs a program to completion (killed after `timeout` seconds), output through files so
     /// a chatty program cannot fill a pipe and stall.
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
-                    directory: URL? = nil, timeout: Double = 120) throws -> Result {
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+        directory: URL? = nil, timeout: Double = 120
+    ) throws -> Result {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
@@ -78,8 +80,9 @@ enum Tools {
         p.waitUntilExit()
         try out.close(); try err.close()
         let o = try Data(contentsOf: outURL)
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), stdoutData: o)
+        return Result(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), stdoutData: o)
     }
 
     /// Runs a Python script given as text with `arguments`; its standard output is returned.

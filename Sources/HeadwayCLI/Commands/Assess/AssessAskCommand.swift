@@ -42,8 +42,9 @@ extension AssessCommand {
             let db = try store.open()
             let target = try Assessing.target(db, explicit: sample ? (store.profile ?? "sample") : store.profile, create: true)
             let saved = try Assessing.save(assessment, to: target, in: db, curriculum: curriculum, day: model.day())
-            Console.out("Loaded \(from ?? "the sample assessment") into profile \(saved.profile.name): "
-                        + "AIJRI \(fixed(saved.snapshot.score, 1))\(likely(saved.snapshot.band)) \(saved.snapshot.label) as of \(saved.snapshot.asOf).")
+            Console.out(
+                "Loaded \(from ?? "the sample assessment") into profile \(saved.profile.name): "
+                    + "AIJRI \(fixed(saved.snapshot.score, 1))\(likely(saved.snapshot.band)) \(saved.snapshot.label) as of \(saved.snapshot.asOf).")
             Console.out("Next: `score` explains it, `plan` finds the units that raise it most in your hours.")
         }
 
@@ -82,8 +83,9 @@ extension AssessCommand {
                 let saved = try Assessing.save(assessment, to: target, in: db, curriculum: curriculum, day: model.day())
                 drafts.remove(key)
                 Console.out("")
-                Console.out("Saved to profile \(saved.profile.name): AIJRI \(fixed(saved.snapshot.score, 1))\(likely(saved.snapshot.band)) "
-                            + "\(saved.snapshot.label) as of \(saved.snapshot.asOf).")
+                Console.out(
+                    "Saved to profile \(saved.profile.name): AIJRI \(fixed(saved.snapshot.score, 1))\(likely(saved.snapshot.band)) "
+                        + "\(saved.snapshot.label) as of \(saved.snapshot.asOf).")
                 Console.out("Next: `score` explains it, `plan` finds the units that raise it most in your hours.")
             }
         }

@@ -9,13 +9,13 @@ extension AssessCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change one answer and show the score before and after (a re-assessment).",
             discussion: """
-            `assess set SKILL LEVEL` sets a level (`vllm 3`, or `vllm 3?` when unsure); `hours 5` the \
-            hours per week; `split TASK=30,TASK=20,…` your time split (percent, adding to 100; \
-            `split role` goes back to the role's); `off 2026-12-21[,…]` weeks with no time \
-            (`DATE=H` for a week of H hours, `off none` clears them); `unsure SKILL[,…]` and \
-            `sure SKILL[,…]` whether an answered level may be one off. Each is journaled: `undo` \
-            reverts it.
-            """)
+                `assess set SKILL LEVEL` sets a level (`vllm 3`, or `vllm 3?` when unsure); `hours 5` the \
+                hours per week; `split TASK=30,TASK=20,…` your time split (percent, adding to 100; \
+                `split role` goes back to the role's); `off 2026-12-21[,…]` weeks with no time \
+                (`DATE=H` for a week of H hours, `off none` clears them); `unsure SKILL[,…]` and \
+                `sure SKILL[,…]` whether an answered level may be one off. Each is journaled: `undo` \
+                reverts it.
+                """)
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var model: ModelOptions
@@ -38,15 +38,18 @@ extension AssessCommand {
             // The same change as `level`: journaled (so `undo` reverts it), holding every level
             // reached so far, applying from --as-of, with its snapshot, in one transaction.
             let skill = self.skill
-            let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: String, was: PersonalScore, now: PersonalScore)? in
+            let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) {
+                p, writes -> (old: String, was: PersonalScore, now: PersonalScore)? in
                 let a = p.person.assessment
                 let old = a.skills[skill] == nil ? "\(p.person.level(of: skill)) (assumed)" : "\(a.skills[skill]!)\(a.unsure.contains(skill) ? "?" : "")"
                 // An assumed level given as an answer, or a change of sureness, is a change too: it narrows or widens the band.
-                let r = unsure || a.unsure.contains(skill) || a.skills[skill] == nil
-                    ? p.record.reassessment(editing: { a in
-                        a.skills[skill] = newLevel
-                        if unsure { a.unsure.insert(skill) } else { a.unsure.remove(skill) }
-                    }, on: p.day, reason: "re-assessment \(skill):\(newLevel)\(unsure ? "?" : "")")
+                let r =
+                    unsure || a.unsure.contains(skill) || a.skills[skill] == nil
+                    ? p.record.reassessment(
+                        editing: { a in
+                            a.skills[skill] = newLevel
+                            if unsure { a.unsure.insert(skill) } else { a.unsure.remove(skill) }
+                        }, on: p.day, reason: "re-assessment \(skill):\(newLevel)\(unsure ? "?" : "")")
                     : p.record.reassessment(setting: skill, to: newLevel, on: p.day)
                 guard let r else { return nil }
                 writes.reassess(r)
@@ -122,12 +125,14 @@ extension AssessCommand {
                         throw CLIError("off '\(clip(String(item), 30))' is not a date; allowed: YYYY-MM-DD (any day of the week off), DATE=HOURS, or none")
                     }
                     guard parts.count == 1 || parts.count == 2, let hours = parts.count == 1 ? 0 : Double(parts[1]),
-                          Assessment.weekHoursRange.contains(hours) else {
+                        Assessment.weekHoursRange.contains(hours)
+                    else {
                         throw CLIError("off '\(clip(String(item), 30))': that week's hours must be 0-40")
                     }
                     a.availability[day] = hours
                 }
-                return "Weeks off: " + a.availability.sorted { $0.key < $1.key }
+                return "Weeks off: "
+                    + a.availability.sorted { $0.key < $1.key }
                     .map { "\($0.key)\($0.value == 0 ? "" : " (\(format($0.value)) h)")" }.joined(separator: ", ")
                     + " (`replan` plans around them)."
             default:

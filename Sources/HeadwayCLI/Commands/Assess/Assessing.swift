@@ -30,8 +30,10 @@ enum Assessing {
     }
 
     /// Stores `assessment` (creating the profile if needed) with a score snapshot of `day`.
-    static func save(_ assessment: Assessment, to target: Target, in db: Store, curriculum: Curriculum,
-                     day: Day) throws -> (profile: Profile, snapshot: Snapshot) {
+    static func save(
+        _ assessment: Assessment, to target: Target, in db: Store, curriculum: Curriculum,
+        day: Day
+    ) throws -> (profile: Profile, snapshot: Snapshot) {
         guard let person = PersonalModel(curriculum: curriculum, assessment: assessment) else {
             throw CLIError("the assessment names role '\(assessment.role)', which the curricula do not have")
         }
@@ -56,8 +58,9 @@ enum Assessing {
                 return (current, snapshot)
             }
             let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
-            let profile = try db.createProfile(named: target.newName ?? defaultName(), assessment: assessment,
-                                               snapshot: snapshot, curriculaVersion: curriculum.version)
+            let profile = try db.createProfile(
+                named: target.newName ?? defaultName(), assessment: assessment,
+                snapshot: snapshot, curriculaVersion: curriculum.version)
             return (profile, snapshot)
         }
     }

@@ -8,11 +8,11 @@ struct BatchPlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Plan every assessment in a folder on all cores; one JSON plan per person.",
         discussion: """
-        Reads every .yaml, .yml and .json file of --assessments, plans each statelessly (nothing \
-        is stored) and writes NAME.plan.json into --output (created if missing). An error in one \
-        file is reported with its file name and the others still finish; the exit is non-zero \
-        when any failed. A summary (summary.json) lists each file's start and projected score.
-        """)
+            Reads every .yaml, .yml and .json file of --assessments, plans each statelessly (nothing \
+            is stored) and writes NAME.plan.json into --output (created if missing). An error in one \
+            file is reported with its file name and the others still finish; the exit is non-zero \
+            when any failed. A summary (summary.json) lists each file's start and projected score.
+            """)
 
     @OptionGroup var model: ModelOptions
     @Option(help: ArgumentHelp("Folder of assessment files.", valueName: "dir")) var assessments: String
@@ -53,13 +53,17 @@ struct BatchPlanCommand: ParsableCommand {
             case .success(let report):
                 let name = file.deletingPathExtension().lastPathComponent + ".plan.json"
                 try AtomicFile.write(try encodeJSON(report), to: (output as NSString).appendingPathComponent(name), durable: false)
-                summary.append(.init(file: file.lastPathComponent, plan: name, startScore: report.startScore,
-                                     projectedScore: report.projectedScore, optimal: report.optimal, error: nil))
+                summary.append(
+                    .init(
+                        file: file.lastPathComponent, plan: name, startScore: report.startScore,
+                        projectedScore: report.projectedScore, optimal: report.optimal, error: nil))
             case .failure(let error):
                 failures += 1
                 Console.error("error: \(error.description)")
-                summary.append(.init(file: file.lastPathComponent, plan: nil, startScore: nil, projectedScore: nil, optimal: nil,
-                                     error: error.description))
+                summary.append(
+                    .init(
+                        file: file.lastPathComponent, plan: nil, startScore: nil, projectedScore: nil, optimal: nil,
+                        error: error.description))
             }
         }
         // One flush for every plan written above, then the summary, durably.

@@ -16,9 +16,10 @@ extension CurriculaCommand {
             let curriculum = try checked(url)
             let tasks = curriculum.roles.reduce(0) { $0 + $1.tasks.count }
             let activities = curriculum.graph.skills.reduce(0) { $0 + $1.activities.values.reduce(0) { $0 + $1.count } }
-            print("\(url.path): ok — \(curriculum.graph.skills.count) skills in \(curriculum.graph.groups.count) groups, "
-                  + "\(curriculum.roles.count) roles (\(tasks) tasks), \(curriculum.signals.count) signals, "
-                  + "\(activities) activities; version \(curriculum.version)")
+            print(
+                "\(url.path): ok — \(curriculum.graph.skills.count) skills in \(curriculum.graph.groups.count) groups, "
+                    + "\(curriculum.roles.count) roles (\(tasks) tasks), \(curriculum.signals.count) signals, "
+                    + "\(activities) activities; version \(curriculum.version)")
         }
     }
 }

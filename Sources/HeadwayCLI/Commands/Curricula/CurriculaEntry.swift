@@ -7,8 +7,9 @@ import HeadwayCurricula
 func checked(_ url: URL) throws -> Curriculum {
     let (curriculum, problems) = CurriculumLoader.check(url)
     guard let curriculum, problems.isEmpty else {
-        throw CLIError(problems.map(\.description).joined(separator: "\n")
-                       + "\n\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(url.path)")
+        throw CLIError(
+            problems.map(\.description).joined(separator: "\n")
+                + "\n\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(url.path)")
     }
     return curriculum
 }
@@ -32,14 +33,18 @@ struct CurriculaEntry: Encodable {
         var out: [CurriculaEntry] = []
         if let url = try? Environment.bundledCurriculaURL() {
             let c = try? CurriculumLoader.load(from: url, cache: Environment.cacheFolder())
-            out.append(CurriculaEntry(version: c?.release?.version ?? "unversioned", source: "bundled", path: url.path,
-                                      changes: c?.release?.changes ?? (c == nil ? "(does not load; run `headway curricula check`)" : ""),
-                                      active: active == nil))
+            out.append(
+                CurriculaEntry(
+                    version: c?.release?.version ?? "unversioned", source: "bundled", path: url.path,
+                    changes: c?.release?.changes ?? (c == nil ? "(does not load; run `headway curricula check`)" : ""),
+                    active: active == nil))
         }
         for v in shelf.versions() {
             let c = try? CurriculumLoader.load(from: shelf.url(of: v), cache: Environment.cacheFolder())
-            out.append(CurriculaEntry(version: v, source: "installed", path: shelf.url(of: v).path,
-                                      changes: c?.release?.changes ?? "(does not load)", active: active == v))
+            out.append(
+                CurriculaEntry(
+                    version: v, source: "installed", path: shelf.url(of: v).path,
+                    changes: c?.release?.changes ?? "(does not load)", active: active == v))
         }
         return out
     }

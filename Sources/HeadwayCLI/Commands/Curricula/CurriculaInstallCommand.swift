@@ -23,26 +23,30 @@ extension CurriculaCommand {
             let url = URL(fileURLWithPath: directory)
             let curriculum = try checked(url)
             guard let release = curriculum.release else {
-                throw CLIError("\(url.appendingPathComponent(CurriculumLoader.releaseFileName).path): missing; an installed curricula "
-                               + "needs a content version (version: YYYY.MM, changes: one sentence)")
+                throw CLIError(
+                    "\(url.appendingPathComponent(CurriculumLoader.releaseFileName).path): missing; an installed curricula "
+                        + "needs a content version (version: YYYY.MM, changes: one sentence)")
             }
             let active = try? Environment.loadCurriculum(nil)
             if let current = active?.release?.version, CurriculaRelease.isOlder(release.version, than: current), !force {
-                throw CLIError("\(directory) is version \(release.version), older than the active \(current); "
-                               + "pass --force to install it anyway, or `headway curricula use \(release.version)` if it is installed")
+                throw CLIError(
+                    "\(directory) is version \(release.version), older than the active \(current); "
+                        + "pass --force to install it anyway, or `headway curricula use \(release.version)` if it is installed")
             }
             let bundled = try? CurriculumLoader.load(from: Environment.bundledCurriculaURL(), cache: Environment.cacheFolder())
             if let bundled, bundled.release?.version == release.version {
                 guard bundled.contentHash == curriculum.contentHash else {
-                    throw CLIError("version \(release.version) is the bundled curricula's, with other content; "
-                                   + "give this curricula a new version in its \(CurriculumLoader.releaseFileName)")
+                    throw CLIError(
+                        "version \(release.version) is the bundled curricula's, with other content; "
+                            + "give this curricula a new version in its \(CurriculumLoader.releaseFileName)")
                 }
                 try activate(nil)
             } else {
                 do { try Environment.shelf.install(url, as: release.version) } catch { throw CLIError(error.description) }
             }
-            print("Installed curricula \(release.version) (\(release.changes)); now active."
-                  + (active?.contentHash == curriculum.contentHash ? "" : " Each profile records the change on its next command."))
+            print(
+                "Installed curricula \(release.version) (\(release.changes)); now active."
+                    + (active?.contentHash == curriculum.contentHash ? "" : " Each profile records the change on its next command."))
             if let env = Context.current.environment["HEADWAY_CURRICULA"], !env.isEmpty {
                 print("HEADWAY_CURRICULA=\(env) still overrides it in this environment.")
             }

@@ -15,8 +15,9 @@ extension CurriculaCommand {
             if json { try printJSON(entries); return }
             let width = entries.map(\.version.count).max() ?? 7
             for e in entries {
-                print("\(e.active ? "*" : " ") \(e.version.padding(toLength: width, withPad: " ", startingAt: 0))  "
-                      + "\(e.source.padding(toLength: 9, withPad: " ", startingAt: 0))  \(e.changes)")
+                print(
+                    "\(e.active ? "*" : " ") \(e.version.padding(toLength: width, withPad: " ", startingAt: 0))  "
+                        + "\(e.source.padding(toLength: 9, withPad: " ", startingAt: 0))  \(e.changes)")
             }
             if let env = Context.current.environment["HEADWAY_CURRICULA"], !env.isEmpty {
                 print("HEADWAY_CURRICULA=\(env) overrides the active curricula in this environment.")

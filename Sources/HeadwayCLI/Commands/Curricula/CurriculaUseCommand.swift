@@ -15,8 +15,9 @@ extension CurriculaCommand {
         func run() throws {
             let entries = try CurriculaEntry.all()
             guard let entry = entries.first(where: { $0.version == version }) else {
-                throw CLIError("curricula version '\(clip(version, 40))' is not installed; installed: "
-                               + entries.map(\.version).joined(separator: ", "))
+                throw CLIError(
+                    "curricula version '\(clip(version, 40))' is not installed; installed: "
+                        + entries.map(\.version).joined(separator: ", "))
             }
             if entry.active { print("Curricula \(version) are already active."); return }
             try activate(entry.source == "bundled" ? nil : version)

@@ -14,9 +14,11 @@ struct ExportHistoryCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     // A string checked in validate() rather than a HistoryFormat, so that `--format json` is told
     // it is not a history format, not only what the parser allows.
-    @Option(help: ArgumentHelp("The format: \(listed(HistoryExport.formatNames)).",
-                               valueName: "format"),
-            completion: .list(HistoryExport.formatNames))
+    @Option(
+        help: ArgumentHelp(
+            "The format: \(listed(HistoryExport.formatNames)).",
+            valueName: "format"),
+        completion: .list(HistoryExport.formatNames))
     var format: String = HistoryExport.defaultFormat.name
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
     var output: String = "-"

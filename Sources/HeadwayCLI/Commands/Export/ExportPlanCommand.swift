@@ -9,15 +9,17 @@ struct ExportPlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Export the plan as \(listed(PlanExport.formatNames)).",
         discussion: """
-        The format is --format, else the one the output file's extension names \
-        (\(PlanFormat.extensionsHelp)), else \(PlanExport.defaultFormat.name).
-        """)
+            The format is --format, else the one the output file's extension names \
+            (\(PlanFormat.extensionsHelp)), else \(PlanExport.defaultFormat.name).
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption
     @OptionGroup var store: StoreOptions
-    @Option(help: ArgumentHelp("The format; default: from the --output extension, else \(PlanExport.defaultFormat.name).",
-                               valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "The format; default: from the --output extension, else \(PlanExport.defaultFormat.name).",
+            valueName: "format"))
     var format: PlanFormat?
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
     var output: String = "-"

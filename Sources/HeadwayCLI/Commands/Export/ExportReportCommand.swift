@@ -9,10 +9,10 @@ struct ExportReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Export an HTML report: score over time, the plan's weeks, levels before and after, the score's four parts.",
         discussion: """
-        One file with everything inline (CSS and SVG charts, no script, nothing fetched), \
-        readable on a phone and printed. On a profile it shows the snapshots and the saved plan; \
-        with --assessment FILE, today's score and a plan computed for it.
-        """)
+            One file with everything inline (CSS and SVG charts, no script, nothing fetched), \
+            readable on a phone and printed. On a profile it shows the snapshots and the saved plan; \
+            with --assessment FILE, today's score and a plan computed for it.
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption
@@ -24,8 +24,9 @@ struct ExportReportCommand: ParsableCommand {
         let file = OutputFile(output)
         try file.check()
         let source = try ExportSource.load(model, input, store)
-        let data = ReportData(owner: source.owner, person: source.person, day: source.day, plan: source.plan, snapshots: source.snapshots,
-                              programme: source.programme)
+        let data = ReportData(
+            owner: source.owner, person: source.person, day: source.day, plan: source.plan, snapshots: source.snapshots,
+            programme: source.programme)
         let page = ReportPage(data: data, generated: ICSStamp.readable(Environment.now())).render()
         if let done = try file.write(page) { print(done) }
     }

@@ -31,20 +31,23 @@ struct ExportSource {
             let plan: Plan
             do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
             let name = ((input.assessment ?? "assessment") as NSString).lastPathComponent
-            return ExportSource(person: person, owner: (name as NSString).deletingPathExtension, plan: plan, planRevision: 0,
-                                snapshots: [Snapshot(person.score(at: day), asOf: day, reason: "assessment")], day: day, profileName: nil)
+            return ExportSource(
+                person: person, owner: (name as NSString).deletingPathExtension, plan: plan, planRevision: 0,
+                snapshots: [Snapshot(person.score(at: day), asOf: day, reason: "assessment")], day: day, profileName: nil)
         }
         let progress = subject.progress!
         let stored = progress.storedPlan
         let snapshots = progress.state.snapshots.map(\.snapshot).filter { $0.asOf <= day }
-        return ExportSource(person: person, owner: profile.name, plan: stored?.plan, planRevision: Int(stored?.id ?? 0),
-                            snapshots: snapshots, day: day, profileName: profile.name, programme: progress.planProgress?.numbering)
+        return ExportSource(
+            person: person, owner: profile.name, plan: stored?.plan, planRevision: Int(stored?.id ?? 0),
+            snapshots: snapshots, day: day, profileName: profile.name, programme: progress.planProgress?.numbering)
     }
 
     /// What `export plan` writes from; throws when a profile has no plan yet.
     func planExport() throws -> PlanExport {
-        PlanExport(plan: try requirePlan(), graph: person.curriculum.graph, role: person.role, owner: owner, revision: planRevision,
-                   stamp: Environment.now(), programme: programme)
+        PlanExport(
+            plan: try requirePlan(), graph: person.curriculum.graph, role: person.role, owner: owner, revision: planRevision,
+            stamp: Environment.now(), programme: programme)
     }
 
     func requirePlan() throws -> Plan {
@@ -58,7 +61,7 @@ struct ExportSource {
 /// Readable UTC time for the report's footer.
 enum ICSStamp {
     static func readable(_ date: Date) -> String {
-        let s = ICS.timestamp(date) // YYYYMMDDTHHMMSSZ
+        let s = ICS.timestamp(date)  // YYYYMMDDTHHMMSSZ
         let c = Array(s)
         return "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8])) \(String(c[9..<11])):\(String(c[11..<13])) UTC"
     }

@@ -9,9 +9,9 @@ struct LevelCommand: ParsableCommand {
         commandName: "level",
         abstract: "Set a skill's level yourself (0-4), recorded as a re-assessment with a snapshot.",
         discussion: """
-        The re-assessment keeps every level you have reached (assessed or completed) and \
-        changes this one, from --as-of (default today) on. `undo` reverts it.
-        """)
+            The re-assessment keeps every level you have reached (assessed or completed) and \
+            changes this one, from --as-of (default today) on. `undo` reverts it.
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions

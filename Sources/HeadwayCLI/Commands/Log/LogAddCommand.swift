@@ -9,14 +9,14 @@ struct LogAddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Log work on a unit: log SKILL[:LEVEL] HOURS [done|partial|skipped].",
         discussion: """
-        LEVEL defaults to the next level of the skill in your plan, else your level + 1. The \
-        status defaults to done when the hours logged on the unit reach its hours, else partial. \
-        A unit logged done, or whose hours are all logged, raises your level from --date on and \
-        writes a score snapshot; partial hours count toward the unit when you replan. Hours: \
-        more than 0, at most 24 a day in total; --date may not be in the future nor before the \
-        profile's first day. With no arguments (in the shell or on a terminal) it offers this \
-        week's plan items and their activities. `undo` reverts the last log.
-        """)
+            LEVEL defaults to the next level of the skill in your plan, else your level + 1. The \
+            status defaults to done when the hours logged on the unit reach its hours, else partial. \
+            A unit logged done, or whose hours are all logged, raises your level from --date on and \
+            writes a score snapshot; partial hours count toward the unit when you replan. Hours: \
+            more than 0, at most 24 a day in total; --date may not be in the future nor before the \
+            profile's first day. With no arguments (in the shell or on a terminal) it offers this \
+            week's plan items and their activities. `undo` reverts the last log.
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
@@ -40,8 +40,9 @@ struct LogAddCommand: ParsableCommand {
             throw CLIError("log \(typed) needs the hours spent, e.g. `log \(typed) 2` (more than 0, at most 24)")
         }
         // Everything that needs no database is checked before it is opened.
-        let request = try LogRequest(unit: unit, hours: hours.value, status: status, note: note, date: date, activity: nil,
-                                     curriculum: curriculum)
+        let request = try LogRequest(
+            unit: unit, hours: hours.value, status: status, note: note, date: date, activity: nil,
+            curriculum: curriculum)
         try request.record(model, store, curriculum: curriculum)
     }
 
@@ -65,7 +66,8 @@ struct LogAddCommand: ParsableCommand {
         var choice: LogChoices.Choice?
         while choice == nil {
             guard let answer = try ask(choices.items.isEmpty ? "Unit (skill[:level]; Enter leaves): " : "Which one? (number or skill[:level]; Enter leaves): "),
-                  !answer.isEmpty, answer != "q" else { Console.out("Nothing logged."); return }
+                !answer.isEmpty, answer != "q"
+            else { Console.out("Nothing logged."); return }
             do { choice = try choices.pick(answer) } catch let e as CLIError { printError(e.description) }
         }
         let picked = choice!
@@ -79,15 +81,19 @@ struct LogAddCommand: ParsableCommand {
         let planned = format(round(picked.hours, 2))
         let defaultStatus = picked.activity == nil ? "done if it completes the unit" : "done"
         guard let hours = try answer("Hours [\(planned)]: ", { try LoggedHours.parse($0.isEmpty ? planned : $0, key: "hours") }),
-              let status = try answer("done, partial or skipped [\(defaultStatus)]: ", { text -> LogStatus? in
-                  text.isEmpty ? (picked.activity == nil ? nil : .done) : try LogStatus.parse(text, key: "status")
-              }),
-              let typed = try ask("Note (Enter for none): ") else {
+            let status = try answer(
+                "done, partial or skipped [\(defaultStatus)]: ",
+                { text -> LogStatus? in
+                    text.isEmpty ? (picked.activity == nil ? nil : .done) : try LogStatus.parse(text, key: "status")
+                }),
+            let typed = try ask("Note (Enter for none): ")
+        else {
             Console.out("Nothing logged.")
             return
         }
-        let request = try LogRequest(unit: picked.unit, hours: hours.value, status: status,
-                                     note: typed.isEmpty ? note : typed, date: date, activity: picked.activity)
+        let request = try LogRequest(
+            unit: picked.unit, hours: hours.value, status: status,
+            note: typed.isEmpty ? note : typed, date: date, activity: picked.activity)
         try request.record(model, store, curriculum: curriculum)
     }
 }

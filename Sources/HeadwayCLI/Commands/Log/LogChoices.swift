@@ -20,8 +20,9 @@ struct LogChoices {
         week = programme.flatMap { $0.plannedWeek($0.week) }
         var items: [Choice] = []
         let person = progress.person
-        let doneActivities = Set(progress.record.logs.filter { $0.entry.status == .done && $0.entry.date <= progress.day }
-            .compactMap { l in l.entry.activity.map { "\(l.entry.unit)|\($0)" } })
+        let doneActivities = Set(
+            progress.record.logs.filter { $0.entry.status == .done && $0.entry.date <= progress.day }
+                .compactMap { l in l.entry.activity.map { "\(l.entry.unit)|\($0)" } })
         for item in week?.items ?? [] where person.level(of: item.skill) < item.level {
             let unit = UnitID(skill: item.skill, level: item.level)
             items.append(Choice(unit: unit, activity: nil, hours: item.hours))
@@ -43,7 +44,9 @@ struct LogChoices {
             } else {
                 let logged = progress.record.hoursSpent(on: c.unit, through: progress.day)
                 let total = progress.curriculum.graph[c.unit.skill]?.hours(toLevel: c.unit.level) ?? 0
-                out.append("\(n)  \(progress.name(c.unit)), the whole unit (\(format(round(c.hours, 1))) h this week; \(format(round(logged, 1))) of \(format(total)) h logged)")
+                out.append(
+                    "\(n)  \(progress.name(c.unit)), the whole unit (\(format(round(c.hours, 1))) h this week; \(format(round(logged, 1))) of \(format(total)) h logged)"
+                )
             }
         }
         return out
@@ -61,8 +64,9 @@ struct LogChoices {
         let level = typed.level ?? progress.person.level(of: skill) + 1
         guard level <= 4 else { throw CLIError("\(skill) is already at level 4; there is no unit left to log") }
         let planned = week?.items.first { $0.skill == skill && $0.level == level }?.hours
-        return Choice(unit: UnitID(skill: skill, level: level), activity: nil,
-                      hours: planned ?? min(24, progress.curriculum.graph[skill]!.hours(toLevel: level)))
+        return Choice(
+            unit: UnitID(skill: skill, level: level), activity: nil,
+            hours: planned ?? min(24, progress.curriculum.graph[skill]!.hours(toLevel: level)))
     }
 }
 

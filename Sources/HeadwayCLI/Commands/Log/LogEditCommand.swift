@@ -9,9 +9,9 @@ struct LogEditCommand: ParsableCommand {
         commandName: "edit",
         abstract: "Correct log entry N: its hours, status, day or note (journaled; `undo` reverts it).",
         discussion: """
-        The entry keeps its number and unit. When the correction moves your score (a unit now \
-        complete, or no longer), a snapshot says so; earlier snapshots stay as they were written.
-        """)
+            The entry keeps its number and unit. When the correction moves your score (a unit now \
+            complete, or no longer), a snapshot says so; earlier snapshots stay as they were written.
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions

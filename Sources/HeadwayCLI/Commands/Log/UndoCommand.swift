@@ -9,9 +9,9 @@ struct UndoCommand: ParsableCommand {
         commandName: "undo",
         abstract: "Revert the last change (log, edit, rm, re-assessment) and its snapshot.",
         discussion: """
-        One change at a time, newest first, in one transaction. Snapshots of the field \
-        (signal windows) and briefings already written stay as they are.
-        """)
+            One change at a time, newest first, in one transaction. Snapshots of the field \
+            (signal windows) and briefings already written stay as they are.
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions

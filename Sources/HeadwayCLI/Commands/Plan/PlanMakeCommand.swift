@@ -9,14 +9,14 @@ struct PlanMakeCommand: ParsableCommand {
         commandName: "make",
         abstract: "Plan the units that raise your projected AIJRI the most in your hours.",
         discussion: """
-        Objective: (1) the highest projected score at the plan's end, (2) gains early, (3) fewer \
-        hours. --include SKILL=LEVEL is a hard goal; --exclude SKILL leaves a skill out. \
-        --toward ROLE (or the assessment's goals.toward) plans for a move: the objective is your \
-        score in that role, with your levels. --export-problem prints the planning problem itself \
-        as JSON (the target role's tasks with --toward). With \
-        --assessment FILE nothing is saved; on a profile the plan is saved and earlier plans are \
-        kept as history.
-        """)
+            Objective: (1) the highest projected score at the plan's end, (2) gains early, (3) fewer \
+            hours. --include SKILL=LEVEL is a hard goal; --exclude SKILL leaves a skill out. \
+            --toward ROLE (or the assessment's goals.toward) plans for a move: the objective is your \
+            score in that role, with your levels. --export-problem prints the planning problem itself \
+            as JSON (the target role's tasks with --toward). With \
+            --assessment FILE nothing is saved; on a profile the plan is saved and earlier plans are \
+            kept as history.
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var input: AssessmentOption
@@ -83,7 +83,8 @@ struct PlanMakeCommand: ParsableCommand {
         let w = weeks ?? a.weeks, h = hours ?? a.hoursPerWeek
         // Availability: weeks with other hours (a holiday is 0); `nil` when every week has H.
         let weekHours = a.weekHours(from: startDay, weeks: w, hoursPerWeek: h)
-        return PlanRequest(start: startDay, weeks: w, hoursPerWeek: h, goals: goals,
-                           weekHours: weekHours.allSatisfy { $0 == h } ? nil : weekHours)
+        return PlanRequest(
+            start: startDay, weeks: w, hoursPerWeek: h, goals: goals,
+            weekHours: weekHours.allSatisfy { $0 == h } ? nil : weekHours)
     }
 }

@@ -8,7 +8,8 @@ import HeadwayStore
 func planningModel(_ person: PersonalModel, toward: String?, curriculum: Curriculum) throws -> PersonalModel {
     guard let id = toward ?? person.assessment.goals.toward else { return person }
     guard let role = curriculum.role(id) else {
-        throw CLIError("--toward '\(oneLine(id, limit: 60))' is not a role; allowed: \(curriculum.roles.map(\.id).joined(separator: ", ")) (see `headway roles`)")
+        throw CLIError(
+            "--toward '\(oneLine(id, limit: 60))' is not a role; allowed: \(curriculum.roles.map(\.id).joined(separator: ", ")) (see `headway roles`)")
     }
     return role.id == person.role.id ? person : person.inRole(role)
 }
@@ -21,8 +22,10 @@ func towardLine(own: PersonalModel, target: PersonalModel, day: Day) -> String {
 }
 
 /// Prints a plan as `plan --json`'s document or as the human view, whole or one week of it.
-func present(_ plan: Plan, curriculum: Curriculum, role: Role, json: Bool, onlyWeek: Int? = nil,
-             programme: ProgrammeWeeks? = nil) throws {
+func present(
+    _ plan: Plan, curriculum: Curriculum, role: Role, json: Bool, onlyWeek: Int? = nil,
+    programme: ProgrammeWeeks? = nil
+) throws {
     if json {
         var report = PlanReport(plan, graph: curriculum.graph, role: role, programme: programme)
         if let onlyWeek { report = report.only(week: onlyWeek) }

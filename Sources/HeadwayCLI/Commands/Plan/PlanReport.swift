@@ -74,16 +74,19 @@ struct PlanReport: Codable, Equatable {
         totalHours = round(plan.totalHours, 2)
         startBand = bandJSON(plan.startBand); projectedBand = bandJSON(plan.projectedBand)
         units = plan.units.map { u in
-            UnitJSON(skill: u.skill, level: u.level, hours: round(u.hours, 2), gain: round(u.gain, 3),
-                     gainPerHour: round(u.gain / u.hours, 4), tasks: u.tasks, neededBy: u.neededBy.map(\.description),
-                     required: u.required, why: Explanation.why(u, graph: graph, role: role))
+            UnitJSON(
+                skill: u.skill, level: u.level, hours: round(u.hours, 2), gain: round(u.gain, 3),
+                gainPerHour: round(u.gain / u.hours, 4), tasks: u.tasks, neededBy: u.neededBy.map(\.description),
+                required: u.required, why: Explanation.why(u, graph: graph, role: role))
         }
         weeks = plan.schedule.map { w in
-            WeekJSON(week: numbering.number(of: w), start: w.start.description, hours: round(w.hours, 2), projectedScore: round(w.projectedScore, 1),
-                     items: w.items.map { i in
-                         ItemJSON(skill: i.skill, level: i.level, hours: round(i.hours, 2), completes: i.completes,
-                                  activities: i.activities.map(\.text), activityHours: i.activities.map { round($0.hours, 2) })
-                     })
+            WeekJSON(
+                week: numbering.number(of: w), start: w.start.description, hours: round(w.hours, 2), projectedScore: round(w.projectedScore, 1),
+                items: w.items.map { i in
+                    ItemJSON(
+                        skill: i.skill, level: i.level, hours: round(i.hours, 2), completes: i.completes,
+                        activities: i.activities.map(\.text), activityHours: i.activities.map { round($0.hours, 2) })
+                })
         }
     }
 }
@@ -94,8 +97,9 @@ enum Explanation {
         var parts: [String] = []
         if u.gain > 0.0005 {
             let names = u.tasks.compactMap { role.task($0)?.name }
-            parts.append("adds \(fixed(u.gain, 2)) points (\(fixed(u.gain / u.hours, 3))/h)"
-                         + (names.isEmpty ? "" : " by lowering automation of " + names.joined(separator: "; ")))
+            parts.append(
+                "adds \(fixed(u.gain, 2)) points (\(fixed(u.gain / u.hours, 3))/h)"
+                    + (names.isEmpty ? "" : " by lowering automation of " + names.joined(separator: "; ")))
         }
         if !u.neededBy.isEmpty {
             parts.append("needed by " + u.neededBy.map { "\(graph[$0.skill]?.name ?? $0.skill) \($0.level)" }.joined(separator: ", "))

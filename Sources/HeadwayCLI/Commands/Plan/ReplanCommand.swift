@@ -9,16 +9,16 @@ struct ReplanCommand: ParsableCommand {
         commandName: "replan",
         abstract: "Plan again from the current week with your current levels, keeping what is done.",
         discussion: """
-        The new plan continues the programme: it starts on the first day of the current week \
-        and keeps the programme's last day and week numbers. Units logged done count as levels \
-        reached; hours logged on a unfinished unit are spent, so it gets only what is left, and \
-        activities logged done are not listed again. Once two units are complete, the hours \
-        left are scaled by your pace factor (hours you logged on completed units over their \
-        curriculum hours, 0.5-2; --no-calibrate leaves them as they are). Weeks your \
-        availability names keep their hours. --include SKILL=LEVEL adds a goal, --exclude SKILL \
-        drops a skill from now on. Among equally good answers the old order is kept; the old \
-        plan stays in the history.
-        """)
+            The new plan continues the programme: it starts on the first day of the current week \
+            and keeps the programme's last day and week numbers. Units logged done count as levels \
+            reached; hours logged on a unfinished unit are spent, so it gets only what is left, and \
+            activities logged done are not listed again. Once two units are complete, the hours \
+            left are scaled by your pace factor (hours you logged on completed units over their \
+            curriculum hours, 0.5-2; --no-calibrate leaves them as they are). Weeks your \
+            availability names keep their hours. --include SKILL=LEVEL adds a goal, --exclude SKILL \
+            drops a skill from now on. Among equally good answers the old order is kept; the old \
+            plan stays in the history.
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
@@ -66,12 +66,15 @@ struct ReplanCommand: ParsableCommand {
         // The replan continues the programme: its weeks keep the programme's numbers.
         let numbering = programme.numbering
         if !json {
-            var line = "Replanned from week \(numbering.week(of: replan.request.start)) of the programme (\(replan.unitsDone) of the old plan's \(replan.unitsPlanned) units done"
+            var line =
+                "Replanned from week \(numbering.week(of: replan.request.start)) of the programme (\(replan.unitsDone) of the old plan's \(replan.unitsPlanned) units done"
             let spent = replan.request.spent.values.reduce(0, +)
             if spent > 0 { line += "; \(format(round(spent, 2))) h already logged on unfinished units count" }
             print(line + ").")
             if let c = replan.paceFactor {
-                print("Hours left scaled by your pace factor \(fixed(c.value, 2)) (\(format(round(c.logged, 1))) h logged on \(format(c.curriculumHours)) h of \(c.units.count) completed units; --no-calibrate keeps them).")
+                print(
+                    "Hours left scaled by your pace factor \(fixed(c.value, 2)) (\(format(round(c.logged, 1))) h logged on \(format(c.curriculumHours)) h of \(c.units.count) completed units; --no-calibrate keeps them)."
+                )
             }
             if person.role.id != own.role.id { print(towardLine(own: own, target: person, day: replan.request.start)) }
         }

@@ -15,7 +15,7 @@ extension ProfileCommand {
 
         func run() throws {
             let db = try store.open()
-            _ = try storeCall { try db.profile(named: name) } // a typo fails before the question
+            _ = try storeCall { try db.profile(named: name) }  // a typo fails before the question
             if !yes {
                 guard Environment.stdinIsTerminal else {
                     throw CLIError("refusing to delete profile \(name) without confirmation: standard input is not a terminal; pass --yes")

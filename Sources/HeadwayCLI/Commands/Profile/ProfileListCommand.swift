@@ -14,8 +14,8 @@ extension ProfileCommand {
             let db = try store.open()
             let profiles = try storeCall { try db.profiles() }
             if json {
-                struct Row: Encodable { let name: String; let current: Bool; let created_at: String }
-                try printJSON(profiles.map { Row(name: $0.name, current: $0.isCurrent, created_at: $0.createdAt) })
+                struct Row: Encodable { let name: String; let current: Bool; let createdAt: String }
+                try printJSON(profiles.map { Row(name: $0.name, current: $0.isCurrent, createdAt: $0.createdAt) })
                 return
             }
             if profiles.isEmpty { print("No profiles in \(db.path); create one with `headway profile new NAME`."); return }

@@ -37,16 +37,23 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let ((snapshots, plans), written, _, profile) = try withProfileProgress(model, store) { p, writes in
             // As of a day: what was written for days up to it.
-            ((p.state.snapshots.map { ($0.snapshot, CurriculaStamp($0.curriculaVersion).label) }
-                + writes.snapshots.map { ($0, p.curriculum.label) }).filter { $0.0.asOf <= p.day },
-             p.state.plans.map { PlanEntry(start: $0.plan.start.description, weeks: $0.plan.weeks, projectedScore: $0.plan.projectedScore,
-                                           curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id) })
+            (
+                (p.state.snapshots.map { ($0.snapshot, CurriculaStamp($0.curriculaVersion).label) }
+                    + writes.snapshots.map { ($0, p.curriculum.label) }).filter { $0.0.asOf <= p.day },
+                p.state.plans.map {
+                    PlanEntry(
+                        start: $0.plan.start.description, weeks: $0.plan.weeks, projectedScore: $0.plan.projectedScore,
+                        curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id)
+                }
+            )
         }
         let sorted = snapshots.enumerated().sorted { ($0.element.0.asOf, $0.offset) < ($1.element.0.asOf, $1.offset) }.map(\.element)
         var entries: [Entry] = []
         for (i, (s, curricula)) in sorted.enumerated() {
-            entries.append(Entry(asOf: s.asOf.description, score: s.score, change: round(i == 0 ? 0 : s.score - sorted[i - 1].0.score, 1),
-                                 zone: s.zone.rawValue, label: s.label, reason: s.reason, curricula: curricula, band: bandJSON(s.band)))
+            entries.append(
+                Entry(
+                    asOf: s.asOf.description, score: s.score, change: round(i == 0 ? 0 : s.score - sorted[i - 1].0.score, 1),
+                    zone: s.zone.rawValue, label: s.label, reason: s.reason, curricula: curricula, band: bandJSON(s.band)))
         }
         if json {
             struct Doc: Encodable { let profile: String; let snapshots: [Entry]; let plans: [PlanEntry] }
@@ -59,8 +66,9 @@ struct HistoryCommand: ParsableCommand {
             return
         }
         let style = Style.current()
-        Console.out("Profile \(profile.name): AIJRI \(fixed(first.score, 1)) on \(first.asOf) → \(fixed(last.score, 1)) on \(last.asOf)"
-                    + " (\(signed(last.score - first.score)))  \(sparkline(entries.map(\.score), width: 60))")
+        Console.out(
+            "Profile \(profile.name): AIJRI \(fixed(first.score, 1)) on \(first.asOf) → \(fixed(last.score, 1)) on \(last.asOf)"
+                + " (\(signed(last.score - first.score)))  \(sparkline(entries.map(\.score), width: 60))")
         Console.out("")
         var table = Table(["Date", "AIJRI", "Likely", "Change", "Zone", "Reason"], align: [.left, .right, .left, .right, .left, .left])
         for e in entries {

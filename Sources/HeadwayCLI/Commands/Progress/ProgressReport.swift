@@ -71,8 +71,9 @@ struct ProgressReport: Encodable {
         hoursPerWeek = plan.hoursPerWeek
         score = p.person.score(at: p.day).result.rounded
         weeks = pp.weeks().map { w in
-            WeekJSON(week: w.week, start: w.start.description, planned: round(w.plannedHours, 2), logged: round(w.loggedHours, 2),
-                     done: w.done.map(\.description), partial: w.partial.map(\.description), skipped: w.skipped.map(\.description))
+            WeekJSON(
+                week: w.week, start: w.start.description, planned: round(w.plannedHours, 2), logged: round(w.loggedHours, 2),
+                done: w.done.map(\.description), partial: w.partial.map(\.description), skipped: w.skipped.map(\.description))
         }
         streak = pp.streak()
         projected = round(plan.projectedScore, 1)
@@ -97,11 +98,15 @@ struct ProgressReport: Encodable {
             }
         }
         let factor = p.record.paceFactor(through: p.day)
-        paceFactor = factor.map { PaceJSON(value: round($0.value, 2), raw: round($0.raw, 3), units: $0.units.map(\.description),
-                                           logged: round($0.logged, 2), curriculumHours: round($0.curriculumHours, 2)) }
+        paceFactor = factor.map {
+            PaceJSON(
+                value: round($0.value, 2), raw: round($0.raw, 3), units: $0.units.map(\.description),
+                logged: round($0.logged, 2), curriculumHours: round($0.curriculumHours, 2))
+        }
         if let outlook, !outlook.onTrack, let r = p.replan(on: p.day) {
-            replan = ReplanJSON(fromWeek: r.week, hoursPerWeek: r.plan.hoursPerWeek, projected: round(r.plan.projectedScore, 1),
-                                units: r.plan.units.map { $0.id.description })
+            replan = ReplanJSON(
+                fromWeek: r.week, hoursPerWeek: r.plan.hoursPerWeek, projected: round(r.plan.projectedScore, 1),
+                units: r.plan.units.map { $0.id.description })
         } else {
             replan = nil
         }
@@ -112,12 +117,15 @@ struct ProgressReport: Encodable {
         let position = week == 0 ? "starts \(planStart)" : week > weeksCount ? "ended \(planEnd)" : "week \(week) of \(weeksCount)"
         out.append("Plan \(planStart) to \(planEnd), \(format(hoursPerWeek)) h/week · \(position) · AIJRI \(fixed(score, 1)) as of \(asOf)")
         out.append("")
-        var table = Table(["Week", "From", "Planned", "Logged", "", "Done", "Partial", "Skipped"],
-                          align: [.right, .left, .right, .right, .left, .left, .left, .left])
+        var table = Table(
+            ["Week", "From", "Planned", "Logged", "", "Done", "Partial", "Skipped"],
+            align: [.right, .left, .right, .right, .left, .left, .left, .left])
         for w in weeks {
             let bar = progressBar(w.planned > 0 ? w.logged / w.planned : (w.logged > 0 ? 1 : 0), width: 10)
-            table.add(["\(w.week)", w.start, fixed(w.planned, 1), fixed(w.logged, 1), bar,
-                       w.done.joined(separator: " "), w.partial.joined(separator: " "), w.skipped.joined(separator: " ")])
+            table.add([
+                "\(w.week)", w.start, fixed(w.planned, 1), fixed(w.logged, 1), bar,
+                w.done.joined(separator: " "), w.partial.joined(separator: " "), w.skipped.joined(separator: " ")
+            ])
         }
         out.append(weeks.isEmpty ? "No week of the plan has started yet." : table.render(width: style.width))
         out.append("")
@@ -128,26 +136,32 @@ struct ProgressReport: Encodable {
         }
         out.append(againstTheField)
         if let c = paceFactor {
-            out.append("Pace factor \(fixed(c.value, 2)): \(format(c.logged)) h logged on \(format(c.curriculumHours)) curriculum hours of \(c.units.count) completed units"
-                       + (c.value != c.raw ? " (\(fixed(c.raw, 2)), kept within 0.5-2)" : "") + "; the hours left are scaled by it.")
+            out.append(
+                "Pace factor \(fixed(c.value, 2)): \(format(c.logged)) h logged on \(format(c.curriculumHours)) curriculum hours of \(c.units.count) completed units"
+                    + (c.value != c.raw ? " (\(fixed(c.raw, 2)), kept within 0.5-2)" : "") + "; the hours left are scaled by it.")
         }
         out.append("Pace \(fixed(pace, 1)) h/week: \(fixed(remainingHours, 1)) h of planned work left, \(fixed(capacity, 1)) h at this pace by \(planEnd).")
         let short = shortfall ?? 0
         if onTrack && short <= 0.005 {
             out.append(style.zone("On track:", .green) + " at this pace the plan reaches its projected \(fixed(projected, 1)).")
         } else if onTrack {
-            out.append(style.zone("On track:", .green) + " \(fixed(short, 1)) h do not fit, but the plan still reaches its projected \(fixed(projected, 1)): "
-                       + covers.joined(separator: "; ") + ".")
+            out.append(
+                style.zone("On track:", .green) + " \(fixed(short, 1)) h do not fit, but the plan still reaches its projected \(fixed(projected, 1)): "
+                    + covers.joined(separator: "; ") + ".")
         } else {
             if short > 0.005 {
-                out.append(style.zone("Behind:", .yellow) + " \(fixed(short, 1)) h short: at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(fixed(projected, 1));"
-                           + " finishing needs \(fixed(hoursPerWeekNeeded ?? 0, 1)) h/week.")
+                out.append(
+                    style.zone("Behind:", .yellow)
+                        + " \(fixed(short, 1)) h short: at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(fixed(projected, 1));"
+                        + " finishing needs \(fixed(hoursPerWeekNeeded ?? 0, 1)) h/week.")
             } else {
-                out.append(style.zone("Behind:", .yellow) + " at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(fixed(projected, 1)).")
+                out.append(
+                    style.zone("Behind:", .yellow) + " at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(fixed(projected, 1)).")
             }
             if let replan {
-                out.append("`replan` would give \(fixed(replan.projected, 1)) from week \(replan.fromWeek) at \(format(replan.hoursPerWeek)) h/week"
-                           + " (\(replan.units.count) unit\(replan.units.count == 1 ? "" : "s"): \(replan.units.joined(separator: ", "))).")
+                out.append(
+                    "`replan` would give \(fixed(replan.projected, 1)) from week \(replan.fromWeek) at \(format(replan.hoursPerWeek)) h/week"
+                        + " (\(replan.units.count) unit\(replan.units.count == 1 ? "" : "s"): \(replan.units.joined(separator: ", "))).")
             }
         }
         return out.joined(separator: "\n")

@@ -9,10 +9,10 @@ struct SignalsCommand: ParsableCommand {
         commandName: "signals",
         abstract: "Changes in the field: window, effect on your score, skills that answer them.",
         discussion: """
-        Effect = your score with the signal's drift minus your score without it, now and once \
-        its window is complete (with your current levels). A signal is coming before its window, \
-        under way inside it, and complete after it (its effect then stays).
-        """)
+            Effect = your score with the signal's drift minus your score without it, now and once \
+            its window is complete (with your current levels). A signal is coming before its window, \
+            under way inside it, and complete after it (its effect then stays).
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
@@ -62,7 +62,9 @@ struct SignalReport: Encodable {
     /// "takes 0.3 points off your score now", "adds 0.1", "does not move it yet".
     var effectSentence: String {
         func points(_ x: Double) -> String { "\(fixed(abs(x), 2)) point\(abs(x) == 1 ? "" : "s")" }
-        let now = effectNow == 0 ? "does not move your score yet" : effectNow < 0 ? "takes \(points(effectNow)) off your score now" : "adds \(points(effectNow)) to your score now"
+        let now =
+            effectNow == 0
+            ? "does not move your score yet" : effectNow < 0 ? "takes \(points(effectNow)) off your score now" : "adds \(points(effectNow)) to your score now"
         if status == "complete" || effectComplete == effectNow { return now }
         return now + (effectComplete < 0 ? ", \(points(effectComplete)) off once complete" : ", adds \(points(effectComplete)) once complete")
     }
@@ -73,12 +75,15 @@ struct SignalReport: Encodable {
 
     static func render(_ all: [SignalReport], style: Style) -> String {
         guard !all.isEmpty else { return "No signal in the curricula acts on your role." }
-        var table = Table(["Signal", "Window", "Status", "Now", "Complete", "Answered by"],
-                          align: [.left, .left, .left, .right, .right, .left])
+        var table = Table(
+            ["Signal", "Window", "Status", "Now", "Complete", "Answered by"],
+            align: [.left, .left, .left, .right, .right, .left])
         for s in all {
             let status = s.status == "under way" ? "under way, \(fixed(s.progress * 100, 0))%" : s.status
-            table.add([s.title, "\(s.from) to \(s.to)", status, signed(s.effectNow, 2), signed(s.effectComplete, 2),
-                       s.answeredBy.map { "\($0.skill) \($0.level)" }.joined(separator: ", ")])
+            table.add([
+                s.title, "\(s.from) to \(s.to)", status, signed(s.effectNow, 2), signed(s.effectComplete, 2),
+                s.answeredBy.map { "\($0.skill) \($0.level)" }.joined(separator: ", ")
+            ])
         }
         return table.render(width: style.width)
             + "\n\nNow / Complete: points the signal adds to (or takes off) your score, now and once its window is complete."
