@@ -9,9 +9,11 @@ extension CurriculumLoader {
     /// parsing and validating the YAML was most of a one-shot command's time, and the files
     /// rarely change. A missing, unreadable, truncated or stale cache falls back to a full load;
     /// a cache that cannot be written is skipped silently (it is only ever an optimisation).
-    public static func load(from directory: URL, cache: URL?) throws(Diagnostics) -> Curriculum {
+    /// `version` is the folder's ``contentVersion(_:)`` when the caller has just computed it
+    /// (hashing every file twice was a few percent of a one-shot command).
+    public static func load(from directory: URL, cache: URL?, version: String? = nil) throws(Diagnostics) -> Curriculum {
         guard let cache else { return try load(from: directory) }
-        let version = contentVersion(directory)
+        let version = version ?? contentVersion(directory)
         let file = cache.appendingPathComponent("curricula-\(version)-f\(cacheFormat).bin")
         if let data = try? Data(contentsOf: file), let cached = try? CacheCodec.decode(data), cached.contentHash == version {
             return cached

@@ -58,14 +58,17 @@ extension Store {
     }
 
     func fetchAssessments(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredAssessment] {
-        try Row.fetchAll(db, sql: "SELECT * FROM assessments WHERE \(clause)", arguments: args).map { row in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(column, "assessments") }
+        try db.decodeRows(of: "assessments", sql: "SELECT * FROM assessments WHERE \(clause)", arguments: args) { row, c in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(c[column]) }
             let id: Int64 = try value("id")
             var levels: [String: Int] = [:], unsure: Set<String> = []
-            for l in try Row.fetchAll(db, sql: "SELECT skill, level, unsure FROM assessment_levels WHERE assessment_id = ?", arguments: [id]) {
-                let skill: String = try l.decoded("skill", "assessment_levels")
-                levels[skill] = try l.level("level", "assessment_levels", 0...4)
-                if try l.decoded("unsure", "assessment_levels") as Bool { unsure.insert(skill) }
+            let rows = try db.decodeRows(of: "assessment_levels", sql: "SELECT skill, level, unsure FROM assessment_levels WHERE assessment_id = ?",
+                                         arguments: [id]) { l, c in
+                (skill: try l.decoded(c["skill"]) as String, level: try l.level(c["level"], 0...4), unsure: try l.decoded(c["unsure"]) as Bool)
+            }
+            for l in rows {
+                levels[l.skill] = l.level
+                if l.unsure { unsure.insert(l.skill) }
             }
             var a = Assessment(role: try value("role"), seniority: try decode(Seniority(rawValue: try value("seniority")), "seniority"),
                                hoursPerWeek: try value("hours_per_week"), weeks: try value("weeks"),
@@ -172,36 +175,38 @@ extension Store {
     }
 
     func fetchPlans(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredPlan] {
-        try Row.fetchAll(db, sql: "SELECT * FROM plans WHERE \(clause)", arguments: args).map { row in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(column, "plans") }
+        try db.decodeRows(of: "plans", sql: "SELECT * FROM plans WHERE \(clause)", arguments: args) { row, c in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(c[column]) }
             let planID: Int64 = try value("id")
-            let units = try Row.fetchAll(db, sql: "SELECT * FROM plan_units WHERE plan_id = ? ORDER BY position",
-                                         arguments: [planID]).map { u in
-                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try u.decoded(column, "plan_units") }
-                return PlanUnit(skill: try value("skill"), level: try u.level("level", "plan_units"), hours: try value("hours"),
+            let units = try db.decodeRows(of: "plan_units", sql: "SELECT * FROM plan_units WHERE plan_id = ? ORDER BY position",
+                                          arguments: [planID]) { u, c in
+                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try u.decoded(c[column]) }
+                return PlanUnit(skill: try value("skill"), level: try u.level(c["level"]), hours: try value("hours"),
                                 gain: try value("gain"), tasks: try jsonValue([String].self, try value("tasks")),
                                 neededBy: try jsonValue([UnitID].self, try value("needed_by")), required: try value("required"))
             }
             var activities: [Int64: [PlannedActivity]] = [:]
-            for a in try Row.fetchAll(db, sql: """
+            let planned = try db.decodeRows(of: "plan_activities", sql: """
                 SELECT a.item_id, a.text, a.hours FROM plan_activities a JOIN plan_items i ON i.id = a.item_id
                 WHERE i.plan_id = ? ORDER BY a.item_id, a.position
-                """, arguments: [planID]) {
-                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try a.decoded(column, "plan_activities") }
-                activities[try value("item_id"), default: []].append(PlannedActivity(text: try value("text"), hours: try value("hours")))
+                """, arguments: [planID]) { a, c in
+                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try a.decoded(c[column]) }
+                return (item: try value("item_id") as Int64, activity: PlannedActivity(text: try value("text"), hours: try value("hours")))
             }
+            for a in planned { activities[a.item, default: []].append(a.activity) }
             var items: [Int: [PlanItem]] = [:]
-            for it in try Row.fetchAll(db, sql: "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY week, position",
-                                       arguments: [planID]) {
-                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try it.decoded(column, "plan_items") }
+            let planItems = try db.decodeRows(of: "plan_items", sql: "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY week, position",
+                                              arguments: [planID]) { it, c in
+                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try it.decoded(c[column]) }
                 let itemID: Int64 = try value("id")
-                items[try value("week"), default: []].append(PlanItem(
-                    skill: try value("skill"), level: try it.level("level", "plan_items"), hours: try value("hours"),
+                return (week: try value("week") as Int, item: PlanItem(
+                    skill: try value("skill"), level: try it.level(c["level"]), hours: try value("hours"),
                     activities: activities[itemID] ?? [], completes: try value("completes")))
             }
-            let schedule = try Row.fetchAll(db, sql: "SELECT * FROM plan_weeks WHERE plan_id = ? ORDER BY week",
-                                            arguments: [planID]).map { w in
-                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try w.decoded(column, "plan_weeks") }
+            for it in planItems { items[it.week, default: []].append(it.item) }
+            let schedule = try db.decodeRows(of: "plan_weeks", sql: "SELECT * FROM plan_weeks WHERE plan_id = ? ORDER BY week",
+                                             arguments: [planID]) { w, c in
+                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try w.decoded(c[column]) }
                 let week: Int = try value("week")
                 return PlanWeek(week: week, start: try day(try value("start")), hours: try value("hours"),
                                 projectedScore: try value("projected_score"), items: items[week] ?? [], capacity: try value("capacity"))
@@ -211,8 +216,8 @@ extension Store {
                             exclude: try jsonValue([String].self, try value("exclude_goals")),
                             startScore: try value("start_score"), projectedScore: try value("projected_score"),
                             optimal: try value("optimal"), gap: try value("gap"), units: units, schedule: schedule)
-            plan.startBand = band(row, "start_band")
-            plan.projectedBand = band(row, "projected_band")
+            plan.startBand = band(row, c, "start_band")
+            plan.projectedBand = band(row, c, "projected_band")
             return StoredPlan(id: planID, plan: plan, supersededBy: try value("superseded_by"),
                               curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),
                               programmeID: try value("programme_id") ?? planID,
@@ -248,10 +253,10 @@ extension Store {
 
     /// Log rows matching `clause`; entries removed by `log rm` only with `removed`.
     func fetchLogs(_ db: Database, where clause: String, _ args: StatementArguments, removed: Bool = false) throws -> [StoredLog] {
-        try Row.fetchAll(db, sql: "SELECT * FROM logs WHERE \(removed ? "" : "removed = 0 AND ")\(clause)", arguments: args).map { r in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(column, "logs") }
+        try db.decodeRows(of: "logs", sql: "SELECT * FROM logs WHERE \(removed ? "" : "removed = 0 AND ")\(clause)", arguments: args) { r, c in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
             return StoredLog(id: try value("id"),
-                             entry: LogEntry(date: try day(try value("date")), skill: try value("skill"), level: try r.level("level", "logs"),
+                             entry: LogEntry(date: try day(try value("date")), skill: try value("skill"), level: try r.level(c["level"]),
                                              activity: try value("activity"), hours: try value("hours"),
                                              status: try decode(LogStatus(rawValue: try value("status")), "status"), note: try value("note")),
                              createdAt: try value("created_at"), removed: try value("removed"))
@@ -285,14 +290,14 @@ extension Store {
     }
 
     func fetchSnapshots(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredSnapshot] {
-        try Row.fetchAll(db, sql: "SELECT * FROM snapshots WHERE \(clause)", arguments: args).map { r in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(column, "snapshots") }
+        try db.decodeRows(of: "snapshots", sql: "SELECT * FROM snapshots WHERE \(clause)", arguments: args) { r, c in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
             let parts = ScoreParts(base: try value("part_base"), evidence: try value("part_evidence"),
                                    barriers: try value("part_barriers"), growth: try value("part_growth"))
             var snapshot = Snapshot(asOf: try day(try value("as_of")), score: try value("score"),
                                     zone: try decode(Zone(rawValue: try value("zone")), "zone"), label: try value("label"),
                                     parts: parts, reason: try value("reason"))
-            snapshot.band = band(r, "band")
+            snapshot.band = band(r, c, "band")
             return StoredSnapshot(id: try value("id"),
                                   snapshot: snapshot,
                                   curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"))
@@ -345,8 +350,8 @@ extension Store {
     }
 
     func fetchBriefings(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredBriefing] {
-        try Row.fetchAll(db, sql: "SELECT * FROM briefings WHERE \(clause)", arguments: args).map { r in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(column, "briefings") }
+        try db.decodeRows(of: "briefings", sql: "SELECT * FROM briefings WHERE \(clause)", arguments: args) { r, c in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
             return StoredBriefing(id: try value("id"),
                                   briefing: Briefing(week: try value("week"), body: try value("body"),
                                                      generatedOn: try day(try value("generated_on"))),
@@ -366,8 +371,9 @@ private func decode<T>(_ value: T?, _ column: String) throws -> T {
     return value
 }
 
-/// The band stored in columns `PREFIX_low` and `PREFIX_high`, nil when they are NULL.
-private func band(_ row: Row, _ prefix: String) -> ScoreBand? {
-    guard let low = row[prefix + "_low"] as Double?, let high = row[prefix + "_high"] as Double? else { return nil }
+/// The band stored in columns `PREFIX_low` and `PREFIX_high`, nil when they are NULL (or missing).
+private func band(_ row: Row, _ columns: StatementColumns, _ prefix: String) -> ScoreBand? {
+    func value(_ column: String) -> Double? { columns[column].index.flatMap { row[$0] as Double? } }
+    guard let low = value(prefix + "_low"), let high = value(prefix + "_high") else { return nil }
     return ScoreBand(low: low, high: high)
 }

@@ -262,8 +262,8 @@ extension Store {
     }
 
     func fetchChanges(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredChange] {
-        try Row.fetchAll(db, sql: "SELECT * FROM changes WHERE \(clause)", arguments: args).map { r in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(column, "changes") }
+        try db.decodeRows(of: "changes", sql: "SELECT * FROM changes WHERE \(clause)", arguments: args) { r, c in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
             let text: String = try value("as_of")
             guard let day = Day(text) else { throw ForeignData("changes.as_of holds '\(text.prefix(40))', which is not a YYYY-MM-DD date") }
             let kindText: String = try value("kind")

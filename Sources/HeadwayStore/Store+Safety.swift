@@ -21,13 +21,24 @@ extension Row {
     /// refused, never trap as GRDB's subscript does. Optional `T` accepts NULL (and a missing
     /// column).
     func decoded<T: DatabaseValueConvertible>(_ column: String, _ table: String) throws -> T {
-        guard hasColumn(column) else {
+        try checked(hasColumn(column) ? self[column] as DatabaseValue : nil, column, table)
+    }
+
+    /// The value of `column` found once for its statement (``StatementColumns``), read by
+    /// position: the same checks and errors as ``decoded(_:_:)`` without finding the column by
+    /// name in every row (GRDB lower-cases each column name of the row to do that).
+    func decoded<T: DatabaseValueConvertible>(_ column: StatementColumn) throws -> T {
+        try checked(column.index.map { self[$0] as DatabaseValue }, column.name, column.table)
+    }
+
+    /// `value` as `T`; nil when the row has no such column.
+    private func checked<T: DatabaseValueConvertible>(_ value: DatabaseValue?, _ column: String, _ table: String) throws -> T {
+        guard let value else {
             // Only reached when the schema check was skipped (`profile export`, `doctor`): an
             // optional value can do without its column, a required one cannot.
             if let missing = T.fromMissingColumn() { return missing }
             throw ForeignData("table \(table) has no column \(column)")
         }
-        let value: DatabaseValue = self[column]
         guard let decoded = T.fromDatabaseValue(value) else {
             throw ForeignData("\(table).\(column) holds \(Self.shown(value)), which is not \(Self.expected(T.self))")
         }
@@ -39,7 +50,15 @@ extension Row {
 
     /// A level column (`0...4`, or `1...4` for what a plan or log reaches).
     func level(_ column: String, _ table: String, _ range: ClosedRange<Int> = 1...4) throws -> Int {
-        let level: Int = try decoded(column, table)
+        try inLevels(try decoded(column, table), column, table, range)
+    }
+
+    /// A level column found once for its statement.
+    func level(_ column: StatementColumn, _ range: ClosedRange<Int> = 1...4) throws -> Int {
+        try inLevels(try decoded(column), column.name, column.table, range)
+    }
+
+    private func inLevels(_ level: Int, _ column: String, _ table: String, _ range: ClosedRange<Int>) throws -> Int {
         guard range.contains(level) else {
             throw ForeignData("\(table).\(column) holds \(level); levels are \(range.lowerBound)..\(range.upperBound)")
         }
@@ -66,26 +85,78 @@ extension Row {
     }
 }
 
+/// A column of `table` as one statement returns it: its position, or nil when the statement
+/// has no such column.
+struct StatementColumn {
+    let table: String
+    let name: String
+    let index: Int?
+}
+
+/// The columns of one statement's rows by name, found once per statement rather than once per
+/// row and value; names match as GRDB's do (case-insensitively, the first of a name).
+struct StatementColumns {
+    let table: String
+    private let positions: [String: Int]
+
+    init(_ statement: Statement, table: String) {
+        self.table = table
+        var positions: [String: Int] = [:]
+        for (i, name) in statement.columnNames.enumerated() where positions[name.lowercased()] == nil {
+            positions[name.lowercased()] = i
+        }
+        self.positions = positions
+    }
+
+    subscript(_ name: String) -> StatementColumn {
+        StatementColumn(table: table, name: name, index: positions[name] ?? positions[name.lowercased()])
+    }
+}
+
+extension Database {
+    /// `body` applied to every row of `sql`, whose values come from `table` (the name errors
+    /// give), with the statement's columns found once (``StatementColumns``). The statement is
+    /// cached: a plan's parts are read with the same four statements for every plan. `body`
+    /// must not run the same `sql` again while its rows are read.
+    func decodeRows<T>(of table: String, sql: String, arguments: StatementArguments = [],
+                       _ body: (Row, StatementColumns) throws -> T) throws -> [T] {
+        let statement = try cachedStatement(sql: sql)
+        let columns = StatementColumns(statement, table: table)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        var decoded: [T] = []
+        while let row = try rows.next() { decoded.append(try body(row, columns)) }
+        return decoded
+    }
+}
+
 // MARK: - The schema this binary writes
 
 enum SchemaCheck {
-    /// Every table this binary's migrations make, with its columns and their declared types,
-    /// read from an in-memory database migrated from scratch (so it never drifts from `Schema`).
-    static let reference: [(table: String, columns: [(name: String, type: String, notNull: Bool)])] = {
-        guard let queue = try? DatabaseQueue(), (try? Schema.migrator.migrate(queue)) != nil,
-              let tables = try? queue.read({ db in try columns(db) }) else { return [] }
-        return tables
-    }()
+    /// A column as `pragma_table_info` declares it (the type upper-cased).
+    typealias Column = (name: String, type: String, notNull: Bool)
 
-    static func columns(_ db: Database) throws -> [(table: String, columns: [(name: String, type: String, notNull: Bool)])] {
-        let names = try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
-            ORDER BY name
-            """)
-        return try names.map { table in
-            (table, try Row.fetchAll(db, sql: "SELECT name, type, \"notnull\" FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
-                .map { (name: $0["name"] as String, type: ($0["type"] as String).uppercased(), notNull: ($0["notnull"] as Int) != 0) })
+    /// The schema of an in-memory database migrated from scratch: what ``reference`` (written
+    /// out, so a run does not pay for the migrations) must equal; `SchemaTests` compares them.
+    static func migrated() throws -> [(table: String, columns: [Column])] {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        return try queue.read { db in try columns(db) }
+    }
+
+    /// Every table but SQLite's and GRDB's own, by name, with its columns in order, read in
+    /// one statement (a statement per table was most of the check's time).
+    static func columns(_ db: Database) throws -> [(table: String, columns: [Column])] {
+        var tables: [(table: String, columns: [Column])] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT m.name, p.name, p.type, p."notnull" FROM sqlite_master m JOIN pragma_table_info(m.name) p
+            WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name != 'grdb_migrations'
+            ORDER BY m.name, p.cid
+            """) {
+            let table: String = row[0]
+            let column: Column = (name: row[1], type: (row[2] as String).uppercased(), notNull: (row[3] as Int) != 0)
+            if tables.last?.table == table { tables[tables.count - 1].columns.append(column) } else { tables.append((table, [column])) }
         }
+        return tables
     }
 
     /// What differs from the reference: a missing table or column, a column of another type.

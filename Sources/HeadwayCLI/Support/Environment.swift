@@ -102,10 +102,11 @@ enum Environment {
         let url = try curriculaURL(explicit)
         // The shell runs many commands in one process: the last curriculum is kept while its
         // files' content version is unchanged; a new process reads the on-disk cache.
-        let key = url.standardizedFileURL.path + "#" + CurriculumLoader.contentVersion(url)
+        let version = CurriculumLoader.contentVersion(url)
+        let key = url.standardizedFileURL.path + "#" + version
         if let cached = CurriculumMemo.get(key) { return cached }
         do {
-            let curriculum = try CurriculumLoader.load(from: url, cache: cacheFolder())
+            let curriculum = try CurriculumLoader.load(from: url, cache: cacheFolder(), version: version)
             CurriculumMemo.set(key, curriculum)
             return curriculum
         } catch {
