@@ -39,14 +39,20 @@ enum CacheCodec {
         var w = Writer()
         w.string(c.contentHash)
         w.optionalString(c.release?.version); w.optionalString(c.release?.changes)
-        w.list(c.graph.groups) { w, g in w.string(g.id); w.string(g.name) }
+        w.list(c.graph.groups) { w, g in
+            w.string(g.id); w.string(g.name)
+        }
         w.list(c.graph.skills) { w, s in
             w.string(s.id); w.string(s.name); w.string(s.kind.rawValue); w.string(s.group); w.string(s.description)
             w.int(s.referenceLevel)
             w.list(s.hours) { $0.double($1) }
-            w.list(s.requires) { w, p in w.string(p.skill); w.int(p.level) }
+            w.list(s.requires) { w, p in
+                w.string(p.skill); w.int(p.level)
+            }
             w.list(s.seeds) { $0.string($1) }
-            w.list(s.activities.keys.sorted()) { w, level in w.int(level); w.list(s.activities[level]!) { $0.string($1) } }
+            w.list(s.activities.keys.sorted()) { w, level in
+                w.int(level); w.list(s.activities[level]!) { $0.string($1) }
+            }
         }
         w.list(c.roles) { w, r in
             w.string(r.id); w.string(r.name); w.string(r.seniority.rawValue); w.list(r.seeds) { $0.string($1) }
@@ -54,12 +60,18 @@ enum CacheCodec {
             w.list(r.tasks) { w, t in
                 w.string(t.id); w.string(t.name); w.double(t.share); w.double(t.score); w.string(t.impact.rawValue)
                 w.double(t.kappa); w.optionalString(t.estimate); w.string(t.rationale)
-                w.list(t.skills.keys.sorted()) { w, k in w.string(k); w.double(t.skills[k]!) }
+                w.list(t.skills.keys.sorted()) { w, k in
+                    w.string(k); w.double(t.skills[k]!)
+                }
             }
             w.rated(r.evidence); w.rated(r.barriers); w.rated(r.protective)
             w.double(r.growth.score); w.string(r.growth.rationale)
-            w.list(r.ladder) { w, l in w.string(l.name); w.double(l.score); w.string(l.seed) }
-            w.list(r.referenceLevels.keys.sorted()) { w, k in w.string(k); w.int(r.referenceLevels[k]!) }
+            w.list(r.ladder) { w, l in
+                w.string(l.name); w.double(l.score); w.string(l.seed)
+            }
+            w.list(r.referenceLevels.keys.sorted()) { w, k in
+                w.string(k); w.int(r.referenceLevels[k]!)
+            }
         }
         w.list(c.signals) { w, s in
             w.string(s.id); w.string(s.title); w.list(s.seeds) { $0.string($1) }
@@ -90,8 +102,9 @@ enum CacheCodec {
             let seeds = try r.list { try $0.string() }
             var activities: [Int: [String]] = [:]
             for (level, texts) in try r.list({ r in (try r.int(), try r.list { try $0.string() }) }) { activities[level] = texts }
-            return Skill(id: id, name: name, kind: kind, group: group, description: description, referenceLevel: reference,
-                         hours: hours, requires: requires, seeds: seeds, activities: activities)
+            return Skill(
+                id: id, name: name, kind: kind, group: group, description: description, referenceLevel: reference,
+                hours: hours, requires: requires, seeds: seeds, activities: activities)
         }
         let roles = try r.list { r in
             let id = try r.string(), name = try r.string(), seniority = try r.enumValue(Seniority.self)
@@ -103,8 +116,9 @@ enum CacheCodec {
                 let rationale = try r.string()
                 var weights: [String: Double] = [:]
                 for (k, v) in try r.list({ r in (try r.string(), try r.double()) }) { weights[k] = v }
-                return RoleTask(id: tid, name: tname, share: share, score: score, impact: impact, kappa: kappa,
-                                estimate: testimate, rationale: rationale, skills: weights)
+                return RoleTask(
+                    id: tid, name: tname, share: share, score: score, impact: impact, kappa: kappa,
+                    estimate: testimate, rationale: rationale, skills: weights)
             }
             let evidence: [EvidenceDimension: Rated] = try r.rated()
             let barriers: [BarrierDimension: Rated] = try r.rated()
@@ -113,9 +127,10 @@ enum CacheCodec {
             let ladder = try r.list { r in LadderRung(name: try r.string(), score: try r.double(), seed: try r.string()) }
             var references: [String: Int] = [:]
             for (k, v) in try r.list({ r in (try r.string(), try r.int()) }) { references[k] = v }
-            return Role(id: id, name: name, seniority: seniority, seeds: seeds, referenceDate: date, publishedScore: published,
-                        estimate: estimate, tasks: tasks, evidence: evidence, barriers: barriers, protective: protective,
-                        growth: growth, ladder: ladder, referenceLevels: references)
+            return Role(
+                id: id, name: name, seniority: seniority, seeds: seeds, referenceDate: date, publishedScore: published,
+                estimate: estimate, tasks: tasks, evidence: evidence, barriers: barriers, protective: protective,
+                growth: growth, ladder: ladder, referenceLevels: references)
         }
         let signals = try r.list { r in
             let id = try r.string(), title = try r.string(), seeds = try r.list { try $0.string() }
@@ -131,8 +146,9 @@ enum CacheCodec {
                 }
                 return SignalEffect(role: role, target: target, delta: delta)
             }
-            return Signal(id: id, title: title, seeds: seeds, window: window, effects: effects,
-                          answeredBy: try r.list { try $0.string() }, note: try r.string())
+            return Signal(
+                id: id, title: title, seeds: seeds, window: window, effects: effects,
+                answeredBy: try r.list { try $0.string() }, note: try r.string())
         }
         guard r.atEnd else { throw Truncated() }
         return Curriculum(graph: SkillGraph(groups: groups, skills: skills), roles: roles, signals: signals, version: version, release: release)
@@ -147,7 +163,9 @@ enum CacheCodec {
         mutating func optionalDouble(_ x: Double?) { int(x == nil ? 0 : 1); if let x { double(x) } }
         mutating func list<T>(_ items: [T], _ each: (inout Writer, T) -> Void) { int(items.count); for i in items { each(&self, i) } }
         mutating func rated<D: RawRepresentable & Comparable>(_ dims: [D: Rated]) where D.RawValue == String {
-            list(dims.keys.sorted()) { w, d in w.string(d.rawValue); w.double(dims[d]!.score); w.string(dims[d]!.rationale) }
+            list(dims.keys.sorted()) { w, d in
+                w.string(d.rawValue); w.double(dims[d]!.score); w.string(dims[d]!.rationale)
+            }
         }
     }
 

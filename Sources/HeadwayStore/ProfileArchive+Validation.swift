@@ -40,7 +40,10 @@ extension ProfileArchive {
 
     private func assessmentProblem(_ a: AssessmentRecord, _ key: String, _ curriculum: Curriculum) -> String? {
         if let p = timestampProblem(a.createdAt, "\(key).created_at") ?? textProblem(a.reason, "\(key).reason")
-            ?? textProblem(a.curriculaVersion, "\(key).curricula_version", allowEmpty: true) { return p }
+            ?? textProblem(a.curriculaVersion, "\(key).curricula_version", allowEmpty: true)
+        {
+            return p
+        }
         let assessment: Assessment
         do { assessment = try a.assessment() } catch { return "\(key).market: \(error)" }
         if let first = assessment.problems(in: curriculum).first { return "\(key).\(first.key): \(first.message)" }
@@ -49,11 +52,17 @@ extension ProfileArchive {
 
     private func planProblem(_ p: PlanRecord, _ key: String, _ curriculum: Curriculum) -> String? {
         if let problem = timestampProblem(p.createdAt, "\(key).created_at")
-            ?? textProblem(p.curriculaVersion, "\(key).curricula_version", allowEmpty: true) { return problem }
+            ?? textProblem(p.curriculaVersion, "\(key).curricula_version", allowEmpty: true)
+        {
+            return problem
+        }
         guard Assessment.weeksRange.contains(p.weeks) else { return "\(key).weeks: \(p.weeks) is out of range; allowed: 1..52" }
         if let problem = number(p.hoursPerWeek, Assessment.hoursRange, "\(key).hours_per_week")
             ?? number(p.startScore, 0...100, "\(key).start_score") ?? number(p.projectedScore, 0...100, "\(key).projected_score")
-            ?? number(p.gap, 0...100, "\(key).gap") { return problem }
+            ?? number(p.gap, 0...100, "\(key).gap")
+        {
+            return problem
+        }
         for (skill, level) in p.include.sorted(by: { $0.key < $1.key }) {
             if let problem = unitProblem(skill, level, "\(key).include.\(skill)", curriculum) { return problem }
         }
@@ -66,7 +75,10 @@ extension ProfileArchive {
         for (j, u) in p.units.enumerated() {
             let k = "\(key).units[\(j)]"
             if let problem = unitProblem(u.skill, u.level, "\(k).skill", curriculum)
-                ?? number(u.hours, 0...budget, "\(k).hours", positive: true) ?? number(u.gain, 0...100, "\(k).gain") { return problem }
+                ?? number(u.hours, 0...budget, "\(k).hours", positive: true) ?? number(u.gain, 0...100, "\(k).gain")
+            {
+                return problem
+            }
             if let task = u.tasks.first(where: { !tasks.contains($0) }) {
                 return "\(k).tasks: unknown task '\(oneLine(task, limit: 60))'"
             }
@@ -91,14 +103,23 @@ extension ProfileArchive {
                 return "\(k).start: \(w.start) is not the first day of week \(w.week) of a plan starting \(p.start) (\(p.start.adding(days: 7 * (w.week - 1))))"
             }
             if let problem = number(w.hours, 0...(p.hoursPerWeek + 0.01), "\(k).hours")
-                ?? number(w.projectedScore, 0...100, "\(k).projected_score") { return problem }
+                ?? number(w.projectedScore, 0...100, "\(k).projected_score")
+            {
+                return problem
+            }
             for (n, item) in w.items.enumerated() {
                 let ik = "\(k).items[\(n)]"
                 if let problem = unitProblem(item.skill, item.level, "\(ik).skill", curriculum)
-                    ?? number(item.hours, 0...(w.hours + 0.01), "\(ik).hours", positive: true) { return problem }
+                    ?? number(item.hours, 0...(w.hours + 0.01), "\(ik).hours", positive: true)
+                {
+                    return problem
+                }
                 for (m, activity) in item.activities.enumerated() {
                     if let problem = textProblem(activity.text, "\(ik).activities[\(m)].text")
-                        ?? number(activity.hours, 0...(item.hours + 0.01), "\(ik).activities[\(m)].hours") { return problem }
+                        ?? number(activity.hours, 0...(item.hours + 0.01), "\(ik).activities[\(m)].hours")
+                    {
+                        return problem
+                    }
                 }
             }
         }
@@ -109,8 +130,12 @@ extension ProfileArchive {
         if let p = timestampProblem(l.createdAt, "\(key).created_at") ?? unitProblem(l.skill, l.level, "\(key).skill", curriculum) {
             return p
         }
-        if let p = l.status == .skipped ? number(l.hours, 0...Self.maxLogHours, "\(key).hours")
-            : number(l.hours, 0...Self.maxLogHours, "\(key).hours", positive: true) { return p }
+        if let p = l.status == .skipped
+            ? number(l.hours, 0...Self.maxLogHours, "\(key).hours")
+            : number(l.hours, 0...Self.maxLogHours, "\(key).hours", positive: true)
+        {
+            return p
+        }
         if let activity = l.activity, let p = textProblem(activity, "\(key).activity") { return p }
         if let note = l.note, let p = textProblem(note, "\(key).note", limit: Self.maxNoteScalars) { return p }
         return nil
@@ -149,7 +174,9 @@ extension ProfileArchive {
 
     private func number(_ x: Double, _ range: ClosedRange<Double>, _ key: String, positive: Bool = false) -> String? {
         guard x.isFinite, range.contains(x), !positive || x > 0 else {
-            let allowed = positive ? "more than \(HeadwayCore.format(range.lowerBound)) and at most \(HeadwayCore.format(range.upperBound))"
+            let allowed =
+                positive
+                ? "more than \(HeadwayCore.format(range.lowerBound)) and at most \(HeadwayCore.format(range.upperBound))"
                 : "\(HeadwayCore.format(range.lowerBound))..\(HeadwayCore.format(range.upperBound))"
             return "\(key): \(HeadwayCore.format(x)) is out of range; allowed: \(allowed)"
         }
@@ -175,14 +202,16 @@ extension ProfileArchive {
     static func isTimestamp(_ text: String) -> Bool {
         let b = Array(text.utf8)
         guard b.count >= 20, b.count <= 30, b.last == UInt8(ascii: "Z"), b[10] == UInt8(ascii: "T"),
-              Day(String(text.prefix(10))) != nil else { return false }
+            Day(String(text.prefix(10))) != nil
+        else { return false }
         func digits(_ r: Range<Int>) -> Int? {
             var n = 0
             for i in r { guard (48...57).contains(b[i]) else { return nil }; n = n * 10 + Int(b[i] - 48) }
             return n
         }
         guard b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-              let h = digits(11..<13), let m = digits(14..<16), let s = digits(17..<19), h < 24, m < 60, s < 61 else { return false }
+            let h = digits(11..<13), let m = digits(14..<16), let s = digits(17..<19), h < 24, m < 60, s < 61
+        else { return false }
         if b.count == 20 { return true }
         return b[19] == UInt8(ascii: ".") && b.count > 21 && digits(20..<(b.count - 1)) != nil
     }

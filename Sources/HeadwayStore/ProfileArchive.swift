@@ -53,7 +53,8 @@ public struct ProfileArchive: Codable, Hashable, Sendable {
             throw StoreError.badArchive(path: path, detail: "\"format\" is \(header.format.map { "'\($0)'" } ?? "missing"); expected '\(formatName)'")
         }
         guard let version = header.version, version <= currentVersion, version >= 1 else {
-            throw StoreError.badArchive(path: path, detail: "version \(header.version.map(String.init) ?? "missing") is not supported; this headway reads version \(currentVersion)")
+            throw StoreError.badArchive(
+                path: path, detail: "version \(header.version.map(String.init) ?? "missing") is not supported; this headway reads version \(currentVersion)")
         }
         let archive: ProfileArchive
         do { archive = try JSONDecoder().decode(ProfileArchive.self, from: data) } catch let error as DecodingError {
@@ -142,9 +143,10 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
     }
 
     func assessment() throws -> Assessment {
-        var a = Assessment(role: role, seniority: seniority, hoursPerWeek: hoursPerWeek, weeks: weeks, start: start,
-                           timeSplit: timeSplit, skills: skills, market: try market.overrides(), goals: goals.goals,
-                           availability: try AvailabilityJSON.days(availability ?? [:]))
+        var a = Assessment(
+            role: role, seniority: seniority, hoursPerWeek: hoursPerWeek, weeks: weeks, start: start,
+            timeSplit: timeSplit, skills: skills, market: try market.overrides(), goals: goals.goals,
+            availability: try AvailabilityJSON.days(availability ?? [:]))
         if let stray = unsure?.first(where: { skills[$0] == nil }) {
             throw StoreError.invalid("assessment \(id): unsure names '\(stray)', which has no level under skills")
         }
@@ -200,28 +202,41 @@ struct PlanRecord: Codable, Hashable, Sendable {
         start = p.start; weeks = p.weeks; hoursPerWeek = p.hoursPerWeek; include = p.include; exclude = p.exclude
         startScore = p.startScore; projectedScore = p.projectedScore; optimal = p.optimal; gap = p.gap
         startBand = p.startBand.map { [$0.low, $0.high] }; projectedBand = p.projectedBand.map { [$0.low, $0.high] }
-        units = p.units.map { UnitJSON(skill: $0.skill, level: $0.level, hours: $0.hours, gain: $0.gain, tasks: $0.tasks,
-                                       neededBy: $0.neededBy, required: $0.required) }
+        units = p.units.map {
+            UnitJSON(
+                skill: $0.skill, level: $0.level, hours: $0.hours, gain: $0.gain, tasks: $0.tasks,
+                neededBy: $0.neededBy, required: $0.required)
+        }
         schedule = p.schedule.map { w in
-            WeekJSON(week: w.week, start: w.start, hours: w.hours, projectedScore: w.projectedScore, items: w.items.map { i in
-                ItemJSON(skill: i.skill, level: i.level, hours: i.hours, completes: i.completes,
-                         activities: i.activities.map { ActivityJSON(text: $0.text, hours: $0.hours) })
-            })
+            WeekJSON(
+                week: w.week, start: w.start, hours: w.hours, projectedScore: w.projectedScore,
+                items: w.items.map { i in
+                    ItemJSON(
+                        skill: i.skill, level: i.level, hours: i.hours, completes: i.completes,
+                        activities: i.activities.map { ActivityJSON(text: $0.text, hours: $0.hours) })
+                })
         }
     }
 
     var plan: Plan {
-        var plan = Plan(start: start, weeks: weeks, hoursPerWeek: hoursPerWeek, include: include, exclude: exclude,
-             startScore: startScore, projectedScore: projectedScore, optimal: optimal, gap: gap,
-             units: units.map { PlanUnit(skill: $0.skill, level: $0.level, hours: $0.hours, gain: $0.gain, tasks: $0.tasks,
-                                         neededBy: $0.neededBy, required: $0.required) },
-             schedule: schedule.map { w in
-                 PlanWeek(week: w.week, start: w.start, hours: w.hours, projectedScore: w.projectedScore, items: w.items.map { i in
-                     PlanItem(skill: i.skill, level: i.level, hours: i.hours,
-                              activities: i.activities.map { PlannedActivity(text: $0.text, hours: $0.hours) },
-                              completes: i.completes)
-                 })
-             })
+        var plan = Plan(
+            start: start, weeks: weeks, hoursPerWeek: hoursPerWeek, include: include, exclude: exclude,
+            startScore: startScore, projectedScore: projectedScore, optimal: optimal, gap: gap,
+            units: units.map {
+                PlanUnit(
+                    skill: $0.skill, level: $0.level, hours: $0.hours, gain: $0.gain, tasks: $0.tasks,
+                    neededBy: $0.neededBy, required: $0.required)
+            },
+            schedule: schedule.map { w in
+                PlanWeek(
+                    week: w.week, start: w.start, hours: w.hours, projectedScore: w.projectedScore,
+                    items: w.items.map { i in
+                        PlanItem(
+                            skill: i.skill, level: i.level, hours: i.hours,
+                            activities: i.activities.map { PlannedActivity(text: $0.text, hours: $0.hours) },
+                            completes: i.completes)
+                    })
+            })
         plan.startBand = startBand.flatMap(ScoreBand.init(pair:))
         plan.projectedBand = projectedBand.flatMap(ScoreBand.init(pair:))
         return plan
@@ -332,12 +347,16 @@ extension Store {
         // Ids in the document count from 1 in each list (database ids mean nothing elsewhere),
         // so export -> import -> export gives the same bytes.
         func renumbered<R>(_ rows: [R], _ setID: (inout R, Int64) -> Void) -> [R] {
-            rows.enumerated().map { i, r in var r = r; setID(&r, Int64(i + 1)); return r }
+            rows.enumerated().map { i, r in
+                var r = r; setID(&r, Int64(i + 1)); return r
+            }
         }
         return try read { db in
             var plans = try fetchPlans(db, where: "profile_id = ? ORDER BY id", [profile.id]).map(PlanRecord.init)
             let planNumber = Dictionary(uniqueKeysWithValues: plans.enumerated().map { ($1.id, Int64($0 + 1)) })
-            plans = renumbered(plans) { p, n in p.id = n; p.supersededBy = p.supersededBy.flatMap { planNumber[$0] } }
+            plans = renumbered(plans) { p, n in
+                p.id = n; p.supersededBy = p.supersededBy.flatMap { planNumber[$0] }
+            }
             // The journal names logs, assessments and snapshots by database id: map them to the document's.
             func numbers(_ sql: String) throws -> [Int64: Int64] {
                 Dictionary(uniqueKeysWithValues: try Int64.fetchAll(db, sql: sql, arguments: [profile.id]).enumerated().map { ($1, Int64($0 + 1)) })
@@ -347,13 +366,16 @@ extension Store {
             let stored = try fetchChanges(db, where: "profile_id = ? ORDER BY id", [profile.id])
             let changeNumber = Dictionary(uniqueKeysWithValues: stored.enumerated().map { ($1.id, Int64($0 + 1)) })
             let changes = stored.enumerated().map { i, c in
-                ChangeRecord(id: Int64(i + 1), createdAt: c.createdAt, kind: c.kind.rawValue, log: c.logID.flatMap { logNumber[$0] },
-                             assessment: c.assessmentID.flatMap { assessmentNumber[$0] },
-                             previous: c.previous.map { LogEntryJSON($0) }, asOf: c.asOf)
+                ChangeRecord(
+                    id: Int64(i + 1), createdAt: c.createdAt, kind: c.kind.rawValue, log: c.logID.flatMap { logNumber[$0] },
+                    assessment: c.assessmentID.flatMap { assessmentNumber[$0] },
+                    previous: c.previous.map { LogEntryJSON($0) }, asOf: c.asOf)
             }
             var snapshotChange: [Int64: Int64] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, change_id FROM snapshots WHERE profile_id = ? AND change_id IS NOT NULL",
-                                      arguments: [profile.id]) {
+            for r in try Row.fetchAll(
+                db, sql: "SELECT id, change_id FROM snapshots WHERE profile_id = ? AND change_id IS NOT NULL",
+                arguments: [profile.id])
+            {
                 snapshotChange[try r.decoded("id", "snapshots")] = changeNumber[try r.decoded("change_id", "snapshots") as Int64]
             }
             let snapshots = try fetchSnapshots(db, where: "profile_id = ? ORDER BY id", [profile.id]).map { s in
@@ -364,14 +386,20 @@ extension Store {
             return ProfileArchive(
                 format: ProfileArchive.formatName, version: ProfileArchive.currentVersion,
                 name: profile.name, createdAt: profile.createdAt,
-                assessments: renumbered(try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id])
-                    .map(AssessmentRecord.init)) { $0.id = $1 },
+                assessments: renumbered(
+                    try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id])
+                        .map(AssessmentRecord.init)
+                ) { $0.id = $1 },
                 plans: plans,
-                logs: renumbered(try fetchLogs(db, where: "profile_id = ? ORDER BY id", [profile.id], removed: true)
-                    .map(LogRecord.init)) { $0.id = $1 },
+                logs: renumbered(
+                    try fetchLogs(db, where: "profile_id = ? ORDER BY id", [profile.id], removed: true)
+                        .map(LogRecord.init)
+                ) { $0.id = $1 },
                 snapshots: renumbered(snapshots) { $0.id = $1 },
-                briefings: renumbered(try fetchBriefings(db, where: "profile_id = ? ORDER BY id", [profile.id])
-                    .map(BriefingRecord.init)) { $0.id = $1 },
+                briefings: renumbered(
+                    try fetchBriefings(db, where: "profile_id = ? ORDER BY id", [profile.id])
+                        .map(BriefingRecord.init)
+                ) { $0.id = $1 },
                 changes: changes.isEmpty ? nil : changes)
         }
     }
@@ -395,8 +423,9 @@ extension Store {
             }
             var assessmentID: [Int64: Int64] = [:]
             for a in archive.assessments {
-                assessmentID[a.id] = try insertAssessment(db, try a.assessment(), profile: profile, reason: a.reason,
-                                                          curriculaVersion: a.curriculaVersion, createdAt: a.createdAt)
+                assessmentID[a.id] = try insertAssessment(
+                    db, try a.assessment(), profile: profile, reason: a.reason,
+                    curriculaVersion: a.curriculaVersion, createdAt: a.createdAt)
             }
             // Plans get new ids; `superseded_by` is rewritten through the old -> new map.
             var newID: [Int64: Int64] = [:]
@@ -404,8 +433,9 @@ extension Store {
                 for (key, band) in [("start_band", p.startBand), ("projected_band", p.projectedBand)] where band != nil && band!.count != 2 {
                     throw StoreError.invalid("plan \(p.id): \(key) must be [low, high]; found \(band!.count) numbers")
                 }
-                newID[p.id] = try insertPlan(db, p.plan, profile: profile, curriculaVersion: p.curriculaVersion,
-                                             supersededBy: nil, createdAt: p.createdAt)
+                newID[p.id] = try insertPlan(
+                    db, p.plan, profile: profile, curriculaVersion: p.curriculaVersion,
+                    supersededBy: nil, createdAt: p.createdAt)
             }
             for p in archive.plans {
                 guard let old = p.supersededBy else { continue }
@@ -433,9 +463,10 @@ extension Store {
                     guard let n = assessmentID[id] else { throw StoreError.invalid("changes[\(i)].assessment: assessment \(id) is not in the export") }
                     return n
                 }
-                try db.execute(sql: """
-                    INSERT INTO changes (profile_id, kind, log_id, assessment_id, previous, as_of, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [profile, c.kind, log, assessment, try c.previous.map { try jsonText($0) }, c.asOf.description, c.createdAt])
+                try db.execute(
+                    sql: """
+                        INSERT INTO changes (profile_id, kind, log_id, assessment_id, previous, as_of, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [profile, c.kind, log, assessment, try c.previous.map { try jsonText($0) }, c.asOf.description, c.createdAt])
                 changeID[c.id] = db.lastInsertedRowID
             }
             for (i, s) in archive.snapshots.enumerated() {
@@ -452,9 +483,13 @@ extension Store {
             // a briefing goes to the programme in force when it was written.
             try Schema.assignProgrammes(db)
             for b in archive.briefings {
-                guard let programme = try Int64.fetchOne(db, sql: """
-                    SELECT programme_id FROM plans WHERE profile_id = ? ORDER BY (created_at <= ?) DESC, CASE WHEN created_at <= ? THEN -id ELSE id END LIMIT 1
-                    """, arguments: [profile, b.createdAt, b.createdAt]) else {
+                guard
+                    let programme = try Int64.fetchOne(
+                        db,
+                        sql: """
+                            SELECT programme_id FROM plans WHERE profile_id = ? ORDER BY (created_at <= ?) DESC, CASE WHEN created_at <= ? THEN -id ELSE id END LIMIT 1
+                            """, arguments: [profile, b.createdAt, b.createdAt])
+                else {
                     throw StoreError.invalid("briefing of week \(b.week) has no plan in the export to belong to")
                 }
                 _ = try insertBriefing(db, b.briefing, profile: profile, programme: programme, createdAt: b.createdAt)

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What `headway doctor` reports about a database.
@@ -47,14 +48,18 @@ extension Store {
             var stale: [String: Int] = [:]
             if let curriculaVersion {
                 for table in ["assessments", "plans", "snapshots"] {
-                    stale[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE curricula_version != ?",
-                                                    arguments: [curriculaVersion]) ?? 0
+                    stale[table] =
+                        try Int.fetchOne(
+                            db, sql: "SELECT count(*) FROM \(table) WHERE curricula_version != ?",
+                            arguments: [curriculaVersion]) ?? 0
                 }
             }
             let applied = try Schema.migrator.appliedMigrations(db)
-            var checkup = Checkup(integrity: integrity, foreignKeyProblems: fk, appliedMigrations: applied,
-                                  knownMigrations: Schema.identifiers, fileMode: mode & 0o777, staleCurricula: stale)
-            checkup.schemaProblems = applied == Schema.identifiers
+            var checkup = Checkup(
+                integrity: integrity, foreignKeyProblems: fk, appliedMigrations: applied,
+                knownMigrations: Schema.identifiers, fileMode: mode & 0o777, staleCurricula: stale)
+            checkup.schemaProblems =
+                applied == Schema.identifiers
                 ? try SchemaCheck.structuralProblems(db) + SchemaCheck.valueProblems(db) : []
             checkup.sidecarProblems = sidecars
             // GROUP BY over a column holding another type would not stop the checkup.

@@ -9,22 +9,28 @@ extension Store {
 
     /// Stores an assessment taken now, stamped with the curricula version it was checked against.
     @discardableResult
-    public func saveAssessment(_ assessment: Assessment, for profile: Profile, reason: String,
-                               curriculaVersion: String) throws -> StoredAssessment {
+    public func saveAssessment(
+        _ assessment: Assessment, for profile: Profile, reason: String,
+        curriculaVersion: String
+    ) throws -> StoredAssessment {
         try write { db in
-            let id = try insertAssessment(db, assessment, profile: profile.id, reason: reason,
-                                          curriculaVersion: curriculaVersion, createdAt: nil)
+            let id = try insertAssessment(
+                db, assessment, profile: profile.id, reason: reason,
+                curriculaVersion: curriculaVersion, createdAt: nil)
             return try fetchAssessments(db, where: "id = ?", [id])[0]
         }
     }
 
     /// Stores a profile's first assessment with its snapshot, in one transaction.
     @discardableResult
-    public func saveAssessment(_ assessment: Assessment, snapshot: Snapshot, for profile: Profile,
-                               curriculaVersion: String) throws -> StoredAssessment {
+    public func saveAssessment(
+        _ assessment: Assessment, snapshot: Snapshot, for profile: Profile,
+        curriculaVersion: String
+    ) throws -> StoredAssessment {
         try write { db in
-            let id = try insertAssessment(db, assessment, profile: profile.id, reason: "assessment",
-                                          curriculaVersion: curriculaVersion, createdAt: nil)
+            let id = try insertAssessment(
+                db, assessment, profile: profile.id, reason: "assessment",
+                curriculaVersion: curriculaVersion, createdAt: nil)
             _ = try insertSnapshot(db, snapshot, profile: profile.id, curriculaVersion: curriculaVersion, createdAt: nil)
             return try fetchAssessments(db, where: "id = ?", [id])[0]
         }
@@ -40,15 +46,21 @@ extension Store {
         try read { db in try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id]) }
     }
 
-    func insertAssessment(_ db: Database, _ a: Assessment, profile: Int64, reason: String,
-                          curriculaVersion: String, createdAt: String?) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO assessments (profile_id, role, seniority, hours_per_week, weeks, start, time_split, market,
-                                     goals, availability, reason, curricula_version, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
-            """, arguments: [profile, a.role, a.seniority.rawValue, a.hoursPerWeek, a.weeks, a.start?.description,
-                             try jsonText(a.timeSplit), try jsonText(MarketJSON(a.market)), try jsonText(GoalsJSON(a.goals)),
-                             try jsonText(AvailabilityJSON.object(a.availability)), reason, curriculaVersion, createdAt])
+    func insertAssessment(
+        _ db: Database, _ a: Assessment, profile: Int64, reason: String,
+        curriculaVersion: String, createdAt: String?
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO assessments (profile_id, role, seniority, hours_per_week, weeks, start, time_split, market,
+                                         goals, availability, reason, curricula_version, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                """,
+            arguments: [
+                profile, a.role, a.seniority.rawValue, a.hoursPerWeek, a.weeks, a.start?.description,
+                try jsonText(a.timeSplit), try jsonText(MarketJSON(a.market)), try jsonText(GoalsJSON(a.goals)),
+                try jsonText(AvailabilityJSON.object(a.availability)), reason, curriculaVersion, createdAt
+            ])
         let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: "INSERT INTO assessment_levels (assessment_id, skill, level, unsure) VALUES (?, ?, ?, ?)")
         for (skill, level) in a.skills.sorted(by: { $0.key < $1.key }) {
@@ -62,25 +74,29 @@ extension Store {
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(c[column]) }
             let id: Int64 = try value("id")
             var levels: [String: Int] = [:], unsure: Set<String> = []
-            let rows = try db.decodeRows(of: "assessment_levels", sql: "SELECT skill, level, unsure FROM assessment_levels WHERE assessment_id = ?",
-                                         arguments: [id]) { l, c in
+            let rows = try db.decodeRows(
+                of: "assessment_levels", sql: "SELECT skill, level, unsure FROM assessment_levels WHERE assessment_id = ?",
+                arguments: [id]
+            ) { l, c in
                 (skill: try l.decoded(c["skill"]) as String, level: try l.level(c["level"], 0...4), unsure: try l.decoded(c["unsure"]) as Bool)
             }
             for l in rows {
                 levels[l.skill] = l.level
                 if l.unsure { unsure.insert(l.skill) }
             }
-            var a = Assessment(role: try value("role"), seniority: try decode(Seniority(rawValue: try value("seniority")), "seniority"),
-                               hoursPerWeek: try value("hours_per_week"), weeks: try value("weeks"),
-                               start: try (value("start") as String?).map { try day($0) },
-                               timeSplit: try jsonValue([String: Double].self, try value("time_split")),
-                               skills: levels,
-                               market: try jsonValue(MarketJSON.self, try value("market")).overrides(),
-                               goals: try jsonValue(GoalsJSON.self, try value("goals")).goals,
-                               availability: try AvailabilityJSON.days(jsonValue([String: Double].self, try value("availability"))))
+            var a = Assessment(
+                role: try value("role"), seniority: try decode(Seniority(rawValue: try value("seniority")), "seniority"),
+                hoursPerWeek: try value("hours_per_week"), weeks: try value("weeks"),
+                start: try (value("start") as String?).map { try day($0) },
+                timeSplit: try jsonValue([String: Double].self, try value("time_split")),
+                skills: levels,
+                market: try jsonValue(MarketJSON.self, try value("market")).overrides(),
+                goals: try jsonValue(GoalsJSON.self, try value("goals")).goals,
+                availability: try AvailabilityJSON.days(jsonValue([String: Double].self, try value("availability"))))
             a.unsure = unsure
-            return StoredAssessment(id: id, assessment: a, reason: try value("reason"),
-                                    curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"))
+            return StoredAssessment(
+                id: id, assessment: a, reason: try value("reason"),
+                curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"))
         }
     }
 
@@ -94,28 +110,35 @@ extension Store {
     /// is the day it was made (the `--as-of` day), so the record read as of an earlier day
     /// does not see it.
     @discardableResult
-    public func savePlan(_ plan: Plan, for profile: Profile, curriculaVersion: String,
-                         continuing: Bool = false, madeOn: Day? = nil) throws -> StoredPlan {
+    public func savePlan(
+        _ plan: Plan, for profile: Profile, curriculaVersion: String,
+        continuing: Bool = false, madeOn: Day? = nil
+    ) throws -> StoredPlan {
         try write { db in
             var programme: Int64?
             if continuing {
-                programme = try Int64.fetchOne(db, sql: """
-                    SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
-                    """, arguments: [profile.id])
+                programme = try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
+                        """, arguments: [profile.id])
             }
             if programme == nil { programme = try insertProgramme(db, plan, profile: profile.id, createdAt: nil) }
-            let id = try insertPlan(db, plan, profile: profile.id, curriculaVersion: curriculaVersion,
-                                    supersededBy: nil, createdAt: nil, programme: programme, madeOn: madeOn)
-            try db.execute(sql: """
-                UPDATE plans SET superseded_by = ? WHERE profile_id = ? AND superseded_by IS NULL AND id != ?
-                """, arguments: [id, profile.id, id])
+            let id = try insertPlan(
+                db, plan, profile: profile.id, curriculaVersion: curriculaVersion,
+                supersededBy: nil, createdAt: nil, programme: programme, madeOn: madeOn)
+            try db.execute(
+                sql: """
+                    UPDATE plans SET superseded_by = ? WHERE profile_id = ? AND superseded_by IS NULL AND id != ?
+                    """, arguments: [id, profile.id, id])
             return try fetchPlans(db, where: "id = ?", [id])[0]
         }
     }
 
     func insertProgramme(_ db: Database, _ first: Plan, profile: Int64, createdAt: String?) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO programmes (profile_id, start, weeks, created_at) VALUES (?, ?, ?, COALESCE(?, \(nowSQL)))",
-                       arguments: [profile, first.start.description, first.weeks, createdAt])
+        try db.execute(
+            sql: "INSERT INTO programmes (profile_id, start, weeks, created_at) VALUES (?, ?, ?, COALESCE(?, \(nowSQL)))",
+            arguments: [profile, first.start.description, first.weeks, createdAt])
         return db.lastInsertedRowID
     }
 
@@ -131,36 +154,49 @@ extension Store {
         try read { db in try fetchPlans(db, where: "profile_id = ? ORDER BY id", [profile.id]) }
     }
 
-    func insertPlan(_ db: Database, _ p: Plan, profile: Int64, curriculaVersion: String,
-                    supersededBy: Int64?, createdAt: String?, programme: Int64? = nil, madeOn: Day? = nil) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO plans (profile_id, start, weeks, hours_per_week, include_goals, exclude_goals, start_score,
-                               projected_score, optimal, gap, superseded_by, curricula_version, created_at, programme_id, made_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?, ?)
-            """, arguments: [profile, p.start.description, p.weeks, p.hoursPerWeek, try jsonText(p.include),
-                             try jsonText(p.exclude), p.startScore, p.projectedScore, p.optimal, p.gap, supersededBy,
-                             curriculaVersion, createdAt, programme, madeOn?.description])
+    func insertPlan(
+        _ db: Database, _ p: Plan, profile: Int64, curriculaVersion: String,
+        supersededBy: Int64?, createdAt: String?, programme: Int64? = nil, madeOn: Day? = nil
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO plans (profile_id, start, weeks, hours_per_week, include_goals, exclude_goals, start_score,
+                                   projected_score, optimal, gap, superseded_by, curricula_version, created_at, programme_id, made_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?, ?)
+                """,
+            arguments: [
+                profile, p.start.description, p.weeks, p.hoursPerWeek, try jsonText(p.include),
+                try jsonText(p.exclude), p.startScore, p.projectedScore, p.optimal, p.gap, supersededBy,
+                curriculaVersion, createdAt, programme, madeOn?.description
+            ])
         let planID = db.lastInsertedRowID
-        try db.execute(sql: """
-            UPDATE plans SET start_band_low = ?, start_band_high = ?, projected_band_low = ?, projected_band_high = ? WHERE id = ?
-            """, arguments: [p.startBand?.low, p.startBand?.high, p.projectedBand?.low, p.projectedBand?.high, planID])
-        let unit = try db.cachedStatement(sql: """
-            INSERT INTO plan_units (plan_id, position, skill, level, hours, gain, tasks, needed_by, required)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        try db.execute(
+            sql: """
+                UPDATE plans SET start_band_low = ?, start_band_high = ?, projected_band_low = ?, projected_band_high = ? WHERE id = ?
+                """, arguments: [p.startBand?.low, p.startBand?.high, p.projectedBand?.low, p.projectedBand?.high, planID])
+        let unit = try db.cachedStatement(
+            sql: """
+                INSERT INTO plan_units (plan_id, position, skill, level, hours, gain, tasks, needed_by, required)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for (i, u) in p.units.enumerated() {
-            try unit.execute(arguments: [planID, i, u.skill, u.level, u.hours, u.gain, try jsonText(u.tasks),
-                                         try jsonText(u.neededBy), u.required])
+            try unit.execute(arguments: [
+                planID, i, u.skill, u.level, u.hours, u.gain, try jsonText(u.tasks),
+                try jsonText(u.neededBy), u.required
+            ])
         }
-        let week = try db.cachedStatement(sql: """
-            INSERT INTO plan_weeks (plan_id, week, start, hours, projected_score, capacity) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        let item = try db.cachedStatement(sql: """
-            INSERT INTO plan_items (plan_id, week, position, skill, level, hours, completes) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        let activity = try db.cachedStatement(sql: """
-            INSERT INTO plan_activities (item_id, position, text, hours) VALUES (?, ?, ?, ?)
-            """)
+        let week = try db.cachedStatement(
+            sql: """
+                INSERT INTO plan_weeks (plan_id, week, start, hours, projected_score, capacity) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+        let item = try db.cachedStatement(
+            sql: """
+                INSERT INTO plan_items (plan_id, week, position, skill, level, hours, completes) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        let activity = try db.cachedStatement(
+            sql: """
+                INSERT INTO plan_activities (item_id, position, text, hours) VALUES (?, ?, ?, ?)
+                """)
         for w in p.schedule {
             try week.execute(arguments: [planID, w.week, w.start.description, w.hours, w.projectedScore, w.capacity])
             for (i, it) in w.items.enumerated() {
@@ -178,50 +214,66 @@ extension Store {
         try db.decodeRows(of: "plans", sql: "SELECT * FROM plans WHERE \(clause)", arguments: args) { row, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(c[column]) }
             let planID: Int64 = try value("id")
-            let units = try db.decodeRows(of: "plan_units", sql: "SELECT * FROM plan_units WHERE plan_id = ? ORDER BY position",
-                                          arguments: [planID]) { u, c in
+            let units = try db.decodeRows(
+                of: "plan_units", sql: "SELECT * FROM plan_units WHERE plan_id = ? ORDER BY position",
+                arguments: [planID]
+            ) { u, c in
                 func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try u.decoded(c[column]) }
-                return PlanUnit(skill: try value("skill"), level: try u.level(c["level"]), hours: try value("hours"),
-                                gain: try value("gain"), tasks: try jsonValue([String].self, try value("tasks")),
-                                neededBy: try jsonValue([UnitID].self, try value("needed_by")), required: try value("required"))
+                return PlanUnit(
+                    skill: try value("skill"), level: try u.level(c["level"]), hours: try value("hours"),
+                    gain: try value("gain"), tasks: try jsonValue([String].self, try value("tasks")),
+                    neededBy: try jsonValue([UnitID].self, try value("needed_by")), required: try value("required"))
             }
             var activities: [Int64: [PlannedActivity]] = [:]
-            let planned = try db.decodeRows(of: "plan_activities", sql: """
-                SELECT a.item_id, a.text, a.hours FROM plan_activities a JOIN plan_items i ON i.id = a.item_id
-                WHERE i.plan_id = ? ORDER BY a.item_id, a.position
-                """, arguments: [planID]) { a, c in
+            let planned = try db.decodeRows(
+                of: "plan_activities",
+                sql: """
+                    SELECT a.item_id, a.text, a.hours FROM plan_activities a JOIN plan_items i ON i.id = a.item_id
+                    WHERE i.plan_id = ? ORDER BY a.item_id, a.position
+                    """, arguments: [planID]
+            ) { a, c in
                 func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try a.decoded(c[column]) }
                 return (item: try value("item_id") as Int64, activity: PlannedActivity(text: try value("text"), hours: try value("hours")))
             }
             for a in planned { activities[a.item, default: []].append(a.activity) }
             var items: [Int: [PlanItem]] = [:]
-            let planItems = try db.decodeRows(of: "plan_items", sql: "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY week, position",
-                                              arguments: [planID]) { it, c in
+            let planItems = try db.decodeRows(
+                of: "plan_items", sql: "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY week, position",
+                arguments: [planID]
+            ) { it, c in
                 func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try it.decoded(c[column]) }
                 let itemID: Int64 = try value("id")
-                return (week: try value("week") as Int, item: PlanItem(
-                    skill: try value("skill"), level: try it.level(c["level"]), hours: try value("hours"),
-                    activities: activities[itemID] ?? [], completes: try value("completes")))
+                return (
+                    week: try value("week") as Int,
+                    item: PlanItem(
+                        skill: try value("skill"), level: try it.level(c["level"]), hours: try value("hours"),
+                        activities: activities[itemID] ?? [], completes: try value("completes"))
+                )
             }
             for it in planItems { items[it.week, default: []].append(it.item) }
-            let schedule = try db.decodeRows(of: "plan_weeks", sql: "SELECT * FROM plan_weeks WHERE plan_id = ? ORDER BY week",
-                                             arguments: [planID]) { w, c in
+            let schedule = try db.decodeRows(
+                of: "plan_weeks", sql: "SELECT * FROM plan_weeks WHERE plan_id = ? ORDER BY week",
+                arguments: [planID]
+            ) { w, c in
                 func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try w.decoded(c[column]) }
                 let week: Int = try value("week")
-                return PlanWeek(week: week, start: try day(try value("start")), hours: try value("hours"),
-                                projectedScore: try value("projected_score"), items: items[week] ?? [], capacity: try value("capacity"))
+                return PlanWeek(
+                    week: week, start: try day(try value("start")), hours: try value("hours"),
+                    projectedScore: try value("projected_score"), items: items[week] ?? [], capacity: try value("capacity"))
             }
-            var plan = Plan(start: try day(try value("start")), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
-                            include: try jsonValue([String: Int].self, try value("include_goals")),
-                            exclude: try jsonValue([String].self, try value("exclude_goals")),
-                            startScore: try value("start_score"), projectedScore: try value("projected_score"),
-                            optimal: try value("optimal"), gap: try value("gap"), units: units, schedule: schedule)
+            var plan = Plan(
+                start: try day(try value("start")), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
+                include: try jsonValue([String: Int].self, try value("include_goals")),
+                exclude: try jsonValue([String].self, try value("exclude_goals")),
+                startScore: try value("start_score"), projectedScore: try value("projected_score"),
+                optimal: try value("optimal"), gap: try value("gap"), units: units, schedule: schedule)
             plan.startBand = band(row, c, "start_band")
             plan.projectedBand = band(row, c, "projected_band")
-            return StoredPlan(id: planID, plan: plan, supersededBy: try value("superseded_by"),
-                              curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),
-                              programmeID: try value("programme_id") ?? planID,
-                              madeOn: try (value("made_on") as String?).map { try day($0) })
+            return StoredPlan(
+                id: planID, plan: plan, supersededBy: try value("superseded_by"),
+                curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),
+                programmeID: try value("programme_id") ?? planID,
+                madeOn: try (value("made_on") as String?).map { try day($0) })
         }
     }
 
@@ -242,12 +294,15 @@ extension Store {
     }
 
     func insertLog(_ db: Database, _ e: LogEntry, profile: Int64, createdAt: String?) throws -> Int64 {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO logs (profile_id, date, skill, level, activity, hours, status, note, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
-            """)
-        try insert.execute(arguments: [profile, e.date.description, e.skill, e.level, e.activity, e.hours,
-                                       e.status.rawValue, e.note, createdAt])
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO logs (profile_id, date, skill, level, activity, hours, status, note, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                """)
+        try insert.execute(arguments: [
+            profile, e.date.description, e.skill, e.level, e.activity, e.hours,
+            e.status.rawValue, e.note, createdAt
+        ])
         return db.lastInsertedRowID
     }
 
@@ -255,11 +310,13 @@ extension Store {
     func fetchLogs(_ db: Database, where clause: String, _ args: StatementArguments, removed: Bool = false) throws -> [StoredLog] {
         try db.decodeRows(of: "logs", sql: "SELECT * FROM logs WHERE \(removed ? "" : "removed = 0 AND ")\(clause)", arguments: args) { r, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
-            return StoredLog(id: try value("id"),
-                             entry: LogEntry(date: try day(try value("date")), skill: try value("skill"), level: try r.level(c["level"]),
-                                             activity: try value("activity"), hours: try value("hours"),
-                                             status: try decode(LogStatus(rawValue: try value("status")), "status"), note: try value("note")),
-                             createdAt: try value("created_at"), removed: try value("removed"))
+            return StoredLog(
+                id: try value("id"),
+                entry: LogEntry(
+                    date: try day(try value("date")), skill: try value("skill"), level: try r.level(c["level"]),
+                    activity: try value("activity"), hours: try value("hours"),
+                    status: try decode(LogStatus(rawValue: try value("status")), "status"), note: try value("note")),
+                createdAt: try value("created_at"), removed: try value("removed"))
         }
     }
 
@@ -280,27 +337,34 @@ extension Store {
     }
 
     func insertSnapshot(_ db: Database, _ s: Snapshot, profile: Int64, curriculaVersion: String, createdAt: String?) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO snapshots (profile_id, as_of, score, zone, label, part_base, part_evidence, part_barriers,
-                                   part_growth, reason, curricula_version, created_at, band_low, band_high)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?, ?)
-            """, arguments: [profile, s.asOf.description, s.score, s.zone.rawValue, s.label, s.parts.base, s.parts.evidence,
-                             s.parts.barriers, s.parts.growth, s.reason, curriculaVersion, createdAt, s.band?.low, s.band?.high])
+        try db.execute(
+            sql: """
+                INSERT INTO snapshots (profile_id, as_of, score, zone, label, part_base, part_evidence, part_barriers,
+                                       part_growth, reason, curricula_version, created_at, band_low, band_high)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?, ?)
+                """,
+            arguments: [
+                profile, s.asOf.description, s.score, s.zone.rawValue, s.label, s.parts.base, s.parts.evidence,
+                s.parts.barriers, s.parts.growth, s.reason, curriculaVersion, createdAt, s.band?.low, s.band?.high
+            ])
         return db.lastInsertedRowID
     }
 
     func fetchSnapshots(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredSnapshot] {
         try db.decodeRows(of: "snapshots", sql: "SELECT * FROM snapshots WHERE \(clause)", arguments: args) { r, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
-            let parts = ScoreParts(base: try value("part_base"), evidence: try value("part_evidence"),
-                                   barriers: try value("part_barriers"), growth: try value("part_growth"))
-            var snapshot = Snapshot(asOf: try day(try value("as_of")), score: try value("score"),
-                                    zone: try decode(Zone(rawValue: try value("zone")), "zone"), label: try value("label"),
-                                    parts: parts, reason: try value("reason"))
+            let parts = ScoreParts(
+                base: try value("part_base"), evidence: try value("part_evidence"),
+                barriers: try value("part_barriers"), growth: try value("part_growth"))
+            var snapshot = Snapshot(
+                asOf: try day(try value("as_of")), score: try value("score"),
+                zone: try decode(Zone(rawValue: try value("zone")), "zone"), label: try value("label"),
+                parts: parts, reason: try value("reason"))
             snapshot.band = band(r, c, "band")
-            return StoredSnapshot(id: try value("id"),
-                                  snapshot: snapshot,
-                                  curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"))
+            return StoredSnapshot(
+                id: try value("id"),
+                snapshot: snapshot,
+                curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"))
         }
     }
 
@@ -329,9 +393,13 @@ extension Store {
 
     /// The programme of the profile's current plan; a briefing needs one.
     func currentProgramme(_ db: Database, _ profile: Int64) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: """
-            SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
-            """, arguments: [profile]) else { throw StoreError.invalid("a briefing belongs to a plan's programme, and the profile has no plan") }
+        guard
+            let id = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
+                    """, arguments: [profile])
+        else { throw StoreError.invalid("a briefing belongs to a plan's programme, and the profile has no plan") }
         return id
     }
 
@@ -341,21 +409,24 @@ extension Store {
     }
 
     func insertBriefing(_ db: Database, _ b: Briefing, profile: Int64, programme: Int64, createdAt: String?) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO briefings (profile_id, programme_id, week, body, generated_on, created_at)
-            VALUES (?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
-            ON CONFLICT (profile_id, programme_id, week) DO NOTHING
-            """, arguments: [profile, programme, b.week, b.body, b.generatedOn.description, createdAt])
+        try db.execute(
+            sql: """
+                INSERT INTO briefings (profile_id, programme_id, week, body, generated_on, created_at)
+                VALUES (?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                ON CONFLICT (profile_id, programme_id, week) DO NOTHING
+                """, arguments: [profile, programme, b.week, b.body, b.generatedOn.description, createdAt])
         return db.lastInsertedRowID
     }
 
     func fetchBriefings(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredBriefing] {
         try db.decodeRows(of: "briefings", sql: "SELECT * FROM briefings WHERE \(clause)", arguments: args) { r, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
-            return StoredBriefing(id: try value("id"),
-                                  briefing: Briefing(week: try value("week"), body: try value("body"),
-                                                     generatedOn: try day(try value("generated_on"))),
-                                  createdAt: try value("created_at"), programmeID: try value("programme_id"))
+            return StoredBriefing(
+                id: try value("id"),
+                briefing: Briefing(
+                    week: try value("week"), body: try value("body"),
+                    generatedOn: try day(try value("generated_on"))),
+                createdAt: try value("created_at"), programmeID: try value("programme_id"))
         }
     }
 }

@@ -9,8 +9,10 @@ extension Store {
     /// - Throws: ``StoreError/profileExists(name:path:)`` when the name is taken,
     ///   ``StoreError/invalid(_:)`` for an empty or over-long name.
     @discardableResult
-    public func createProfile(named name: String, assessment: Assessment? = nil, reason: String = "assessment",
-                              snapshot: Snapshot? = nil, curriculaVersion: String = "") throws -> Profile {
+    public func createProfile(
+        named name: String, assessment: Assessment? = nil, reason: String = "assessment",
+        snapshot: Snapshot? = nil, curriculaVersion: String = ""
+    ) throws -> Profile {
         try Self.validate(name: name)
         return try write { db in
             if try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE name = ?", arguments: [name]) != nil {
@@ -85,14 +87,17 @@ extension Store {
         // Bidi overrides and isolates would reorder the text shown around the name.
         let control = name.unicodeScalars.contains { $0.properties.generalCategory == .control || isUnsafeForTerminal($0) }
         guard !trimmed.isEmpty, trimmed == name, name.count <= 64, !name.contains(where: \.isNewline), !control else {
-            throw StoreError.invalid("profile name '\(oneLine(name, limit: 80))' is not allowed; use 1..64 characters, no control or bidirectional-override characters, without leading or trailing spaces")
+            throw StoreError.invalid(
+                "profile name '\(oneLine(name, limit: 80))' is not allowed; use 1..64 characters, no control or bidirectional-override characters, without leading or trailing spaces"
+            )
         }
     }
 
     func insertProfile(_ db: Database, name: String, createdAt: String?) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO profiles (name, created_at) VALUES (?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
-            """, arguments: [name, createdAt])
+        try db.execute(
+            sql: """
+                INSERT INTO profiles (name, created_at) VALUES (?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+                """, arguments: [name, createdAt])
         return db.lastInsertedRowID
     }
 
@@ -116,7 +121,8 @@ extension Store {
     }
 
     static func profile(_ row: Row) throws -> Profile {
-        Profile(id: try row.decoded("id", "profiles"), name: try row.decoded("name", "profiles"),
-                isCurrent: try row.decoded("is_current", "profiles"), createdAt: try row.decoded("created_at", "profiles"))
+        Profile(
+            id: try row.decoded("id", "profiles"), name: try row.decoded("name", "profiles"),
+            isCurrent: try row.decoded("is_current", "profiles"), createdAt: try row.decoded("created_at", "profiles"))
     }
 }

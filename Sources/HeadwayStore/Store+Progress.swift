@@ -112,8 +112,10 @@ extension Store {
     /// value is returned; a change (a log, a re-assessment) is refused.
     ///
     /// An error thrown by `body` rolls everything back and reaches the caller unchanged.
-    public func update<T>(_ profile: Profile, curriculaVersion: String,
-                          _ body: (ProfileState) throws -> (ProfileWrites, T)) throws -> (T, ProfileWritten) {
+    public func update<T>(
+        _ profile: Profile, curriculaVersion: String,
+        _ body: (ProfileState) throws -> (ProfileWrites, T)
+    ) throws -> (T, ProfileWritten) {
         var bodyError: (any Error)?
         do {
             let (writes, value, version) = try retryingWhileBusy(seconds: busyTimeout) {
@@ -191,14 +193,15 @@ extension Store {
     func loadState(_ db: Database, _ profile: Profile) throws -> ProfileState {
         let current = try fetchProfile(db, id: profile.id)
         let plans = try fetchPlans(db, where: "profile_id = ? ORDER BY id", [profile.id])
-        return ProfileState(profile: current,
-                            assessments: try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id]),
-                            changes: try fetchChanges(db, where: "profile_id = ? ORDER BY id", [profile.id]),
-                            logs: try fetchLogs(db, where: "profile_id = ? ORDER BY date, id", [profile.id]),
-                            removedLogs: try fetchLogs(db, where: "profile_id = ? AND removed = 1 ORDER BY id", [profile.id], removed: true),
-                            snapshots: try fetchSnapshots(db, where: "profile_id = ? ORDER BY as_of, id", [profile.id]),
-                            plan: plans.last { $0.supersededBy == nil }, plans: plans,
-                            briefings: try fetchBriefings(db, where: "profile_id = ? ORDER BY programme_id, week", [profile.id]))
+        return ProfileState(
+            profile: current,
+            assessments: try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id]),
+            changes: try fetchChanges(db, where: "profile_id = ? ORDER BY id", [profile.id]),
+            logs: try fetchLogs(db, where: "profile_id = ? ORDER BY date, id", [profile.id]),
+            removedLogs: try fetchLogs(db, where: "profile_id = ? AND removed = 1 ORDER BY id", [profile.id], removed: true),
+            snapshots: try fetchSnapshots(db, where: "profile_id = ? ORDER BY as_of, id", [profile.id]),
+            plan: plans.last { $0.supersededBy == nil }, plans: plans,
+            briefings: try fetchBriefings(db, where: "profile_id = ? ORDER BY programme_id, week", [profile.id]))
     }
 
     private func apply(_ db: Database, _ w: ProfileWrites, profile: Int64, curriculaVersion: String) throws -> ProfileWritten {
@@ -218,8 +221,9 @@ extension Store {
                 out.log = try fetchLogs(db, where: "id = ?", [logID!]).first
             case .reassessment(let a):
                 kind = .reassessment
-                assessmentID = try insertAssessment(db, a, profile: profile, reason: w.reassessmentReason,
-                                                    curriculaVersion: curriculaVersion, createdAt: nil)
+                assessmentID = try insertAssessment(
+                    db, a, profile: profile, reason: w.reassessmentReason,
+                    curriculaVersion: curriculaVersion, createdAt: nil)
                 out.assessment = try fetchAssessments(db, where: "id = ?", [assessmentID!]).first
             case .editLog(let id, let entry):
                 kind = .logEdit
@@ -240,9 +244,10 @@ extension Store {
                 logID = id
                 out.log = old
             }
-            try db.execute(sql: """
-                INSERT INTO changes (profile_id, kind, log_id, assessment_id, previous, as_of) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [profile, kind.rawValue, logID, assessmentID, previous, day.description])
+            try db.execute(
+                sql: """
+                    INSERT INTO changes (profile_id, kind, log_id, assessment_id, previous, as_of) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [profile, kind.rawValue, logID, assessmentID, previous, day.description])
             let changeID = db.lastInsertedRowID
             out.change = try fetchChanges(db, where: "id = ?", [changeID]).first
             if let s = w.changeSnapshot {
@@ -271,15 +276,17 @@ extension Store {
                 throw ForeignData("a stored change kind '\(kindText.prefix(40))' is not one this version knows")
             }
             let previous = try (value("previous") as String?).map { try jsonValue(LogEntryJSON.self, $0).entry() }
-            return StoredChange(id: try value("id"), kind: kind, logID: try value("log_id"), assessmentID: try value("assessment_id"),
-                                previous: previous, asOf: day, createdAt: try value("created_at"))
+            return StoredChange(
+                id: try value("id"), kind: kind, logID: try value("log_id"), assessmentID: try value("assessment_id"),
+                previous: previous, asOf: day, createdAt: try value("created_at"))
         }
     }
 
     /// Rewrites log `id` to read `e` (its id, profile and written time stay).
     func updateLog(_ db: Database, _ id: Int64, _ e: LogEntry) throws {
-        try db.execute(sql: """
-            UPDATE logs SET date = ?, skill = ?, level = ?, activity = ?, hours = ?, status = ?, note = ? WHERE id = ?
-            """, arguments: [e.date.description, e.skill, e.level, e.activity, e.hours, e.status.rawValue, e.note, id])
+        try db.execute(
+            sql: """
+                UPDATE logs SET date = ?, skill = ?, level = ?, activity = ?, hours = ?, status = ?, note = ? WHERE id = ?
+                """, arguments: [e.date.description, e.skill, e.level, e.activity, e.hours, e.status.rawValue, e.note, id])
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // What keeps a file Headway did not write (a hand-edited schema, a value of the wrong type,
@@ -118,8 +119,10 @@ extension Database {
     /// give), with the statement's columns found once (``StatementColumns``). The statement is
     /// cached: a plan's parts are read with the same four statements for every plan. `body`
     /// must not run the same `sql` again while its rows are read.
-    func decodeRows<T>(of table: String, sql: String, arguments: StatementArguments = [],
-                       _ body: (Row, StatementColumns) throws -> T) throws -> [T] {
+    func decodeRows<T>(
+        of table: String, sql: String, arguments: StatementArguments = [],
+        _ body: (Row, StatementColumns) throws -> T
+    ) throws -> [T] {
         let statement = try cachedStatement(sql: sql)
         let columns = StatementColumns(statement, table: table)
         let rows = try Row.fetchCursor(statement, arguments: arguments)
@@ -147,11 +150,14 @@ enum SchemaCheck {
     /// one statement (a statement per table was most of the check's time).
     static func columns(_ db: Database) throws -> [(table: String, columns: [Column])] {
         var tables: [(table: String, columns: [Column])] = []
-        for row in try Row.fetchAll(db, sql: """
-            SELECT m.name, p.name, p.type, p."notnull" FROM sqlite_master m JOIN pragma_table_info(m.name) p
-            WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name != 'grdb_migrations'
-            ORDER BY m.name, p.cid
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT m.name, p.name, p.type, p."notnull" FROM sqlite_master m JOIN pragma_table_info(m.name) p
+                WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name != 'grdb_migrations'
+                ORDER BY m.name, p.cid
+                """)
+        {
             let table: String = row[0]
             let column: Column = (name: row[1], type: (row[2] as String).uppercased(), notNull: (row[3] as Int) != 0)
             if tables.last?.table == table { tables[tables.count - 1].columns.append(column) } else { tables.append((table, [column])) }
@@ -267,7 +273,8 @@ enum DatabasePath {
         for _ in 0..<40 {
             var info = stat()
             guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
-                  let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+                let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current)
+            else { return current }
             let base = (current as NSString).deletingLastPathComponent
             current = URL(fileURLWithPath: target.hasPrefix("/") ? target : base + "/" + target).standardizedFileURL.path
         }

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One Headway database: profiles and their whole history, in a single SQLite file.
@@ -91,8 +92,9 @@ public struct Store: Sendable {
         while true {
             do {
                 let queue = try DatabaseQueue(path: readOnly ? DatabasePath.forReading(path) : path, configuration: config)
-                let store = Store(path: path, queue: queue, busyTimeout: busyTimeout, readOnlyReason: readOnlyReason,
-                                  repairs: repairs)
+                let store = Store(
+                    path: path, queue: queue, busyTimeout: busyTimeout, readOnlyReason: readOnlyReason,
+                    repairs: repairs)
                 try store.migrate()
                 return store
             } catch {
@@ -110,7 +112,7 @@ public struct Store: Sendable {
     private func migrate() throws {
         let migrator = Schema.migrator
         if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
-        if let readOnlyReason { throw readOnlyReason } // an older schema cannot be brought up to date
+        if let readOnlyReason { throw readOnlyReason }  // an older schema cannot be brought up to date
         do {
             try migrator.migrate(queue)
         } catch {
@@ -125,8 +127,9 @@ public struct Store: Sendable {
     private static func prepareFolder(_ folder: String) throws {
         if !FileManager.default.fileExists(atPath: folder) {
             do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
                 if access((folder as NSString).deletingLastPathComponent, W_OK) != 0 && errno == EROFS {
                     throw StoreError.readOnlyFolder(folder: (folder as NSString).deletingLastPathComponent)
@@ -143,7 +146,7 @@ public struct Store: Sendable {
     private static func createFile(_ path: String) throws {
         let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd >= 0 { _ = systemClose(fd); return }
-        if errno == EEXIST { return } // another process created it first
+        if errno == EEXIST { return }  // another process created it first
         if errno == EROFS || errno == EACCES {
             throw StoreError.readOnlyFolder(folder: (path as NSString).deletingLastPathComponent)
         }
@@ -165,7 +168,8 @@ public struct Store: Sendable {
         DatabasePath.sidecars(path).compactMap { file in
             var info = stat()
             guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == getuid(),
-                  info.st_mode & 0o600 != 0o600, chmod(file, 0o600) == 0 else { return nil }
+                info.st_mode & 0o600 != 0o600, chmod(file, 0o600) == 0
+            else { return nil }
             return "\((file as NSString).lastPathComponent) had mode \(String(info.st_mode & 0o777, radix: 8)); set it to 600"
         }
     }
@@ -178,7 +182,7 @@ public struct Store: Sendable {
         }
         let header = (try? handle.read(upToCount: 100)) ?? Data()
         try? handle.close()
-        if header.isEmpty { return } // an empty file is an empty database
+        if header.isEmpty { return }  // an empty file is an empty database
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw StoreError.notADatabase(path: path)
         }

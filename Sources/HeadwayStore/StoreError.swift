@@ -44,7 +44,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .corrupted(let path, let detail):
             return "\(path) is corrupted (\(detail)); restore a backup or re-import an export into a new file with --db PATH; the file was left as it is"
         case .newerSchema(let path, let unknown):
-            return "\(path) was written by a newer Headway (unknown migrations: \(unknown.joined(separator: ", "))); upgrade headway to open it; the file was left as it is"
+            return
+                "\(path) was written by a newer Headway (unknown migrations: \(unknown.joined(separator: ", "))); upgrade headway to open it; the file was left as it is"
         case .readOnlyFolder(let folder):
             return "cannot write in \(folder): the folder is read-only; make it writable or pass --db PATH in a writable folder"
         case .cannotCreateFolder(let folder, let reason):
@@ -66,7 +67,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .badArchive(let path, let detail):
             return "\(path) is not a Headway profile export: \(detail)"
         case .foreignSchema(let path, let detail):
-            return "\(path) was changed outside Headway (\(detail)); restore a backup, or run `headway doctor` to see every difference; the file was left as it is"
+            return
+                "\(path) was changed outside Headway (\(detail)); restore a backup, or run `headway doctor` to see every difference; the file was left as it is"
         case .readOnly(let path):
             return "cannot write to \(path): it is read-only (a read-only file or disk); reading commands still work; nothing was saved"
         }

@@ -49,7 +49,9 @@ enum BudgetBench {
             let data = work.appendingPathComponent("task-\(UUID().uuidString)")
             Timing.spawn(task, ["import", tasks.path], env: ["TASKRC": rc.path, "TASKDATA": data.path])
         }
-        report("profile import, a year of history         median \(Timing.ms(imported))  (task import of 730 tasks: \(Timing.ms(taskImport)), \(ratio(imported, taskImport)) ×)")
+        report(
+            "profile import, a year of history         median \(Timing.ms(imported))  (task import of 730 tasks: \(Timing.ms(taskImport)), \(ratio(imported, taskImport)) ×)"
+        )
 
         let team = work.appendingPathComponent("team")
         try FileManager.default.createDirectory(at: team, withIntermediateDirectories: true)
@@ -60,20 +62,25 @@ enum BudgetBench {
         }
         let thousand = try tasks1000(work)
         let batch = Timing.median(runs: 3, warmup: 0) {
-            Timing.spawn(headwayBinary, ["batch", "plan", "--assessments", team.path, "--output", work.appendingPathComponent("plans-\(UUID().uuidString)").path])
+            Timing.spawn(
+                headwayBinary, ["batch", "plan", "--assessments", team.path, "--output", work.appendingPathComponent("plans-\(UUID().uuidString)").path])
         }
         let taskThousand = Timing.median(runs: 3, warmup: 0) {
             Timing.spawn(task, ["import", thousand.path], env: ["TASKRC": rc.path, "TASKDATA": work.appendingPathComponent("t1k-\(UUID().uuidString)").path])
         }
-        report("batch plan, 1,000 assessments, all cores  median \(Timing.ms(batch))  (task import of 1,000 tasks: \(Timing.ms(taskThousand)), \(ratio(batch, taskThousand)) ×)")
+        report(
+            "batch plan, 1,000 assessments, all cores  median \(Timing.ms(batch))  (task import of 1,000 tasks: \(Timing.ms(taskThousand)), \(ratio(batch, taskThousand)) ×)"
+        )
     }
 
     static func ratio(_ a: Double, _ b: Double) -> String { String(format: "%.2f", a / b) }
 
     static func taskJSON(count: Int) throws -> Data {
         let rows = (0..<count).map { i in
-            ["description": "Logged hour \(i)", "status": i % 3 == 0 ? "completed" : "pending", "project": "bench",
-             "entry": "20260105T090000Z", "uuid": UUID().uuidString.lowercased()]
+            [
+                "description": "Logged hour \(i)", "status": i % 3 == 0 ? "completed" : "pending", "project": "bench",
+                "entry": "20260105T090000Z", "uuid": UUID().uuidString.lowercased()
+            ]
         }
         return try JSONSerialization.data(withJSONObject: rows)
     }

@@ -41,8 +41,9 @@ enum ExportBench {
     /// Writes the year into a new database; returns its last day and what it holds.
     static func makeYear(at path: String) throws -> (Day, (snapshots: Int, logs: Int, plans: Int)) {
         let curriculum = try CurriculumLoader.load(from: repoRoot.appendingPathComponent("Curricula"))
-        var assessment = try AssessmentLoader.load(repoRoot.appendingPathComponent("Fixtures/assessments/reference-mid.yaml"),
-                                                   curriculum: curriculum)
+        var assessment = try AssessmentLoader.load(
+            repoRoot.appendingPathComponent("Fixtures/assessments/reference-mid.yaml"),
+            curriculum: curriculum)
         let start = Day("2026-01-05")!
         assessment.start = start
         let store = try Store.open(at: path)
@@ -67,9 +68,11 @@ enum ExportBench {
                 for d in firstDay...lastDay where d < 84 {
                     for half in 0..<2 {
                         let done = d == lastDay && half == 1
-                        try store.addLog(LogEntry(date: qStart.adding(days: d), skill: u.skill, level: u.level,
-                                                  activity: curriculum.graph[u.skill]?.activities[u.level]?.first,
-                                                  hours: 6.0 / 14, status: done ? .done : .partial), for: profile)
+                        try store.addLog(
+                            LogEntry(
+                                date: qStart.adding(days: d), skill: u.skill, level: u.level,
+                                activity: curriculum.graph[u.skill]?.activities[u.level]?.first,
+                                hours: 6.0 / 14, status: done ? .done : .partial), for: profile)
                         logs += 1
                     }
                 }
@@ -85,8 +88,9 @@ enum ExportBench {
             let new = finishedOn.filter { $0.day < day && $0.day >= day.adding(days: -7) }
             for f in new { reached[f.unit.skill] = max(reached[f.unit.skill] ?? 0, f.unit.level) }
             let reason = new.isEmpty ? "weekly check" : "completed " + new.map(\.unit.description).joined(separator: ", ")
-            try store.addSnapshot(Snapshot(person.score(at: day, levels: reached), asOf: day, reason: reason), for: profile,
-                                  curriculaVersion: curriculum.version)
+            try store.addSnapshot(
+                Snapshot(person.score(at: day, levels: reached), asOf: day, reason: reason), for: profile,
+                curriculaVersion: curriculum.version)
             snapshots += 1
         }
         return (start.adding(days: 7 * 51), (snapshots, logs, 4))

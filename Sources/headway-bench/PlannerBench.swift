@@ -20,8 +20,11 @@ enum PlannerBench {
             let request = PlanRequest(start: a.start!, weeks: a.weeks, hoursPerWeek: a.hoursPerWeek, goals: a.goals)
             var plan: Plan?
             let t = Timing.median(runs: 15) { plan = try! person.plan(request) }
-            let nodes = Solver.solve(person.planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals))!.nodes
-            report("plan, bundled, \(fixture.padding(toLength: 26, withPad: " ", startingAt: 0)) median \(Timing.ms(t)); optimal \(plan!.optimal) after \(nodes) nodes; \(String(format: "%.1f", plan!.startScore)) -> \(String(format: "%.1f", plan!.projectedScore))")
+            let nodes = Solver.solve(person.planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals))!
+                .nodes
+            report(
+                "plan, bundled, \(fixture.padding(toLength: 26, withPad: " ", startingAt: 0)) median \(Timing.ms(t)); optimal \(plan!.optimal) after \(nodes) nodes; \(String(format: "%.1f", plan!.startScore)) -> \(String(format: "%.1f", plan!.projectedScore))"
+            )
         }
         // A move toward every role of the curricula from the reference fixture (each role's tasks
         // and reference levels, the same 88-skill graph).
@@ -33,10 +36,13 @@ enum PlannerBench {
             let request = PlanRequest(start: reference.start!, weeks: reference.weeks, hoursPerWeek: reference.hoursPerWeek, goals: reference.goals)
             var plan: Plan?
             towardTimes.append(Timing.median(runs: 5) { plan = try! person.plan(request) })
-            towardNodes.append(Solver.solve(person.planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals))!.nodes)
+            towardNodes.append(
+                Solver.solve(person.planningProblem(end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals))!.nodes)
             if plan!.optimal { proven += 1 }
         }
-        report("plan --toward, bundled, \(curriculum.roles.count) roles from reference-mid: median \(Timing.ms(towardTimes.sorted()[towardTimes.count / 2])), slowest \(Timing.ms(towardTimes.max()!)); \(proven) of \(curriculum.roles.count) proven optimal; \(towardNodes.min()!)-\(towardNodes.max()!) nodes")
+        report(
+            "plan --toward, bundled, \(curriculum.roles.count) roles from reference-mid: median \(Timing.ms(towardTimes.sorted()[towardTimes.count / 2])), slowest \(Timing.ms(towardTimes.max()!)); \(proven) of \(curriculum.roles.count) proven optimal; \(towardNodes.min()!)-\(towardNodes.max()!) nodes"
+        )
         // Five at 10 h x 12 weeks, two at 20 h x 24 weeks (many more units fit).
         for seed in UInt64(1)...7 {
             let big = SyntheticCurriculum.make(seed: seed, scale: 10)
@@ -51,7 +57,9 @@ enum PlannerBench {
             let judgeTime = Timing.now() - t0
             let found = Solver.solve(problem)!
             let ratio = judge.gain > 0 ? found.gain / judge.gain : 1
-            report("plan, 10x synthetic seed \(seed)   median \(Timing.ms(t)); optimal \(plan!.optimal); gain \(String(format: "%.5f", found.gain)) vs exact \(String(format: "%.5f", judge.gain)) (\(String(format: "%.3f", ratio * 100))% of it after \(found.nodes) nodes; judge \(judge.optimal ? "proved it" : "did not prove it (gap \(String(format: "%.5f", judge.gap)))") after \(judge.nodes) nodes in \(String(format: "%.1f", judgeTime)) s)")
+            report(
+                "plan, 10x synthetic seed \(seed)   median \(Timing.ms(t)); optimal \(plan!.optimal); gain \(String(format: "%.5f", found.gain)) vs exact \(String(format: "%.5f", judge.gain)) (\(String(format: "%.3f", ratio * 100))% of it after \(found.nodes) nodes; judge \(judge.optimal ? "proved it" : "did not prove it (gap \(String(format: "%.5f", judge.gap)))") after \(judge.nodes) nodes in \(String(format: "%.1f", judgeTime)) s)"
+            )
         }
     }
 }

@@ -63,7 +63,9 @@ enum ProgressBench {
         let rc = dir.appendingPathComponent("taskrc")
         try "data.location=\(data.path)\nconfirmation=off\nverbose=nothing\n".write(to: rc, atomically: true, encoding: .utf8)
         let env = ["TASKRC": rc.path, "TASKDATA": data.path]
-        let lines = (0..<tasks).map { "{\"description\":\"bench task \($0)\",\"status\":\"pending\",\"uuid\":\"\(UUID().uuidString.lowercased())\",\"entry\":\"20260101T000000Z\"}" }
+        let lines = (0..<tasks).map {
+            "{\"description\":\"bench task \($0)\",\"status\":\"pending\",\"uuid\":\"\(UUID().uuidString.lowercased())\",\"entry\":\"20260101T000000Z\"}"
+        }
         let file = dir.appendingPathComponent("tasks.json")
         try ("[" + lines.joined(separator: ",") + "]").write(to: file, atomically: true, encoding: .utf8)
         Timing.spawn(task, ["import", file.path], env: env)
@@ -90,8 +92,10 @@ enum ProgressBench {
             let skill = units[i % units.count]
             let done = i % 30 == 29 && level[skill]! < 4
             if done { level[skill]! += 1 }
-            try store.addLog(LogEntry(date: start.adding(days: i), skill: skill, level: done ? level[skill]! : min(4, level[skill]! + 1),
-                                      hours: 1, status: done ? .done : .partial, note: "day \(i)"), for: profile)
+            try store.addLog(
+                LogEntry(
+                    date: start.adding(days: i), skill: skill, level: done ? level[skill]! : min(4, level[skill]! + 1),
+                    hours: 1, status: done ? .done : .partial, note: "day \(i)"), for: profile)
         }
         let state = try store.state(of: profile)
         try store.close()

@@ -19,17 +19,21 @@ enum ShellBench {
         env["HEADWAY_TODAY"] = "2026-11-23"
         env["NO_COLOR"] = "1"
 
-        _ = try spawn(headway.path, [], input: "quit\n", env: env)   // warm the page cache
-        StoreBench.report("shell start-up, empty database (script mode, `quit`)",
-                          try (0..<runs).map { _ in try spawn(headway.path, [], input: "quit\n", env: env) })
+        _ = try spawn(headway.path, [], input: "quit\n", env: env)  // warm the page cache
+        StoreBench.report(
+            "shell start-up, empty database (script mode, `quit`)",
+            try (0..<runs).map { _ in try spawn(headway.path, [], input: "quit\n", env: env) })
 
         _ = try spawn(headway.path, [], input: "assess --sample\nplan\n", env: env)
-        StoreBench.report("shell start-up, a profile with a plan (script mode, `quit`)",
-                          try (0..<runs).map { _ in try spawn(headway.path, [], input: "quit\n", env: env) })
-        StoreBench.report("one-shot `headway score` on that profile",
-                          try (0..<runs).map { _ in try spawn(headway.path, ["score"], input: "", env: env) })
-        StoreBench.report("shell running `score` then `quit`",
-                          try (0..<runs).map { _ in try spawn(headway.path, [], input: "score\nquit\n", env: env) })
+        StoreBench.report(
+            "shell start-up, a profile with a plan (script mode, `quit`)",
+            try (0..<runs).map { _ in try spawn(headway.path, [], input: "quit\n", env: env) })
+        StoreBench.report(
+            "one-shot `headway score` on that profile",
+            try (0..<runs).map { _ in try spawn(headway.path, ["score"], input: "", env: env) })
+        StoreBench.report(
+            "shell running `score` then `quit`",
+            try (0..<runs).map { _ in try spawn(headway.path, [], input: "score\nquit\n", env: env) })
 
         if let task = which("task") {
             var taskEnv = env
@@ -40,8 +44,9 @@ enum ShellBench {
             taskEnv["TASKRC"] = rc.path
             taskEnv["TASKDATA"] = data.path
             for i in 0..<20 { _ = try spawn(task, ["add", "benchmark task \(i)"], input: "", env: taskEnv) }
-            StoreBench.report("Taskwarrior `task next` (20 tasks), same run",
-                              try (0..<runs).map { _ in try spawn(task, ["next"], input: "", env: taskEnv) })
+            StoreBench.report(
+                "Taskwarrior `task next` (20 tasks), same run",
+                try (0..<runs).map { _ in try spawn(task, ["next"], input: "", env: taskEnv) })
         } else {
             print("Taskwarrior `task next`: not measured (task is not installed)")
         }

@@ -61,37 +61,57 @@ enum StoreBench {
                 ["skill": "vllm", "level": l, "hours": 18.0, "gain": 1.5, "tasks": ["model-serving-inference"], "needed_by": [], "required": false]
             }
             let schedule: [[String: Any]] = (1...12).map { w in
-                ["week": w, "start": d(q * 91 + 7 * (w - 1)), "hours": 6.0, "projected_score": 50.0 + Double(w) / 4,
-                 "items": [["skill": "vllm", "level": 1 + (w - 1) / 3, "hours": 6.0, "completes": w % 3 == 0,
-                            "activities": [["text": "Serve a model behind a load test and record throughput", "hours": 4.0],
-                                           ["text": "Write down the trade-off", "hours": 2.0]]]]]
+                [
+                    "week": w, "start": d(q * 91 + 7 * (w - 1)), "hours": 6.0, "projected_score": 50.0 + Double(w) / 4,
+                    "items": [
+                        [
+                            "skill": "vllm", "level": 1 + (w - 1) / 3, "hours": 6.0, "completes": w % 3 == 0,
+                            "activities": [
+                                ["text": "Serve a model behind a load test and record throughput", "hours": 4.0],
+                                ["text": "Write down the trade-off", "hours": 2.0]
+                            ]
+                        ]
+                    ]
+                ]
             }
-            planRows.append(["id": q + 1, "created_at": stamp, "curricula_version": "bench", "superseded_by": q + 1 < plans ? q + 2 : NSNull(),
-                             "start": d(q * 91), "weeks": 12, "hours_per_week": 6.0, "include": [:], "exclude": [],
-                             "start_score": 49.1, "projected_score": 53.0, "optimal": true, "gap": 0.0,
-                             "units": units, "schedule": schedule])
+            planRows.append([
+                "id": q + 1, "created_at": stamp, "curricula_version": "bench", "superseded_by": q + 1 < plans ? q + 2 : NSNull(),
+                "start": d(q * 91), "weeks": 12, "hours_per_week": 6.0, "include": [:], "exclude": [],
+                "start_score": 49.1, "projected_score": 53.0, "optimal": true, "gap": 0.0,
+                "units": units, "schedule": schedule
+            ])
         }
         let doc: [String: Any] = [
             "format": "headway-profile", "version": 1, "name": "bench", "created_at": stamp,
-            "assessments": [["id": 1, "created_at": stamp, "reason": "assessment", "curricula_version": "bench",
-                             "role": "ai-infrastructure-engineer", "seniority": "mid", "hours_per_week": 6.0, "weeks": 12,
-                             "time_split": [:], "skills": ["vllm": 1, "nccl": 2],
-                             "market": ["evidence": [:], "barriers": [:]], "goals": ["include": [:], "exclude": []]]],
+            "assessments": [
+                [
+                    "id": 1, "created_at": stamp, "reason": "assessment", "curricula_version": "bench",
+                    "role": "ai-infrastructure-engineer", "seniority": "mid", "hours_per_week": 6.0, "weeks": 12,
+                    "time_split": [:], "skills": ["vllm": 1, "nccl": 2],
+                    "market": ["evidence": [:], "barriers": [:]], "goals": ["include": [:], "exclude": []]
+                ]
+            ],
             "plans": planRows,
             "logs": (0..<logs).map { i in
-                ["id": i + 1, "created_at": stamp, "date": d(i % 365), "skill": "vllm", "level": 1 + i % 4,
-                 "activity": "Serve a model behind a load test and record throughput", "hours": 1.5, "status": "done",
-                 "note": "log \(i)"] as [String: Any]
+                [
+                    "id": i + 1, "created_at": stamp, "date": d(i % 365), "skill": "vllm", "level": 1 + i % 4,
+                    "activity": "Serve a model behind a load test and record throughput", "hours": 1.5, "status": "done",
+                    "note": "log \(i)"
+                ] as [String: Any]
             },
             "snapshots": (0..<weeks).map { w in
-                ["id": w + 1, "created_at": stamp, "curricula_version": "bench", "as_of": d(7 * w), "score": 49.1,
-                 "zone": "Green", "label": "Green (Transforming)",
-                 "parts": ["base": 36.7, "evidence": 8.7, "barriers": 1.0, "growth": 2.7], "reason": "completed vllm:1"] as [String: Any]
+                [
+                    "id": w + 1, "created_at": stamp, "curricula_version": "bench", "as_of": d(7 * w), "score": 49.1,
+                    "zone": "Green", "label": "Green (Transforming)",
+                    "parts": ["base": 36.7, "evidence": 8.7, "barriers": 1.0, "growth": 2.7], "reason": "completed vllm:1"
+                ] as [String: Any]
             },
             "briefings": (0..<weeks).map { w in
-                ["id": w + 1, "created_at": stamp, "week": w + 1, "body": String(repeating: "A line of the weekly report.\n", count: 40),
-                 "generated_on": d(7 * w)] as [String: Any]
-            },
+                [
+                    "id": w + 1, "created_at": stamp, "week": w + 1, "body": String(repeating: "A line of the weekly report.\n", count: 40),
+                    "generated_on": d(7 * w)
+                ] as [String: Any]
+            }
         ]
         return try JSONSerialization.data(withJSONObject: doc)
     }

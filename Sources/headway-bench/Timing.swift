@@ -79,7 +79,8 @@ enum Timing {
 let repoRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
 /// The `headway` binary built beside this benchmark, or `HEADWAY_BENCH_BINARY` (an installed one).
-let headwayBinary = ProcessInfo.processInfo.environment["HEADWAY_BENCH_BINARY"].flatMap { $0.isEmpty ? nil : $0 }
+let headwayBinary =
+    ProcessInfo.processInfo.environment["HEADWAY_BENCH_BINARY"].flatMap { $0.isEmpty ? nil : $0 }
     ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     .deletingLastPathComponent().appendingPathComponent("headway").path
 

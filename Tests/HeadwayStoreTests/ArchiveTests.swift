@@ -1,6 +1,7 @@
 import Foundation
 import HeadwayCore
 import Testing
+
 @testable import HeadwayStore
 
 @Suite("Export and import")
@@ -14,7 +15,7 @@ struct ArchiveTests {
         let exported = try a.export(ana).encoded()
 
         let b = try Store.open(at: dir.appendingPathComponent("b.sqlite").path)
-        try fillHistory(b, try b.createProfile(named: "other")) // ids in b differ from a's
+        try fillHistory(b, try b.createProfile(named: "other"))  // ids in b differ from a's
         let imported = try b.importArchive(try ProfileArchive.decode(exported, path: "x.json"))
         #expect(imported.name == "ana")
         #expect(try b.export(imported).encoded() == exported)
@@ -50,12 +51,14 @@ struct ArchiveTests {
         #expect(try a.profiles().count == 2)
     }
 
-    @Test("another format, a newer version, or broken JSON is refused by name", arguments: [
-        (#"{"format": "other", "version": 1}"#, "expected 'headway-profile'"),
-        (#"{"format": "headway-profile", "version": 2}"#, "version 2 is not supported"),
-        ("not json", "not a JSON object"),
-        (#"{"format": "headway-profile", "version": 1, "name": "x"}"#, "missing key"),
-    ])
+    @Test(
+        "another format, a newer version, or broken JSON is refused by name",
+        arguments: [
+            (#"{"format": "other", "version": 1}"#, "expected 'headway-profile'"),
+            (#"{"format": "headway-profile", "version": 2}"#, "version 2 is not supported"),
+            ("not json", "not a JSON object"),
+            (#"{"format": "headway-profile", "version": 1, "name": "x"}"#, "missing key")
+        ])
     func refusesBadDocuments(text: String, expected: String) throws {
         let error = #expect(throws: StoreError.self) { try ProfileArchive.decode(Data(text.utf8), path: "in.json") }
         #expect(error?.description.contains("in.json") == true)

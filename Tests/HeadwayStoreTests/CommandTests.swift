@@ -1,6 +1,7 @@
 import Foundation
 import HeadwayCore
 import Testing
+
 @testable import HeadwayStore
 
 /// The built `headway` binary against a database (run `swift build` first).

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HeadwayCore
 import Testing
+
 @testable import HeadwayStore
 
 /// Each fault is refused with one line naming the file, and the file keeps every byte.
@@ -14,8 +15,10 @@ struct FaultTests {
         let p = try store.createProfile(named: "ana")
         try fillHistory(store, p)
         for i in 0..<300 {
-            try store.addLog(LogEntry(date: day0.adding(days: i), skill: "vllm", level: 1, hours: 1, status: .done,
-                                      note: String(repeating: "n", count: 200)), for: p)
+            try store.addLog(
+                LogEntry(
+                    date: day0.adding(days: i), skill: "vllm", level: 1, hours: 1, status: .done,
+                    note: String(repeating: "n", count: 200)), for: p)
         }
         try store.close()
         return (url, try bytes(url))
@@ -79,11 +82,11 @@ struct FaultTests {
         let dir = try temporaryFolder(); defer { removeFolder(dir) }
         let (url, original) = try seeded(dir)
         var config = Configuration()
-        config.allowsUnsafeTransactions = true // keep BEGIN IMMEDIATE open across accesses
+        config.allowsUnsafeTransactions = true  // keep BEGIN IMMEDIATE open across accesses
         let holder = try DatabaseQueue(path: url.path, configuration: config)
         try holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
         let store = try Store.open(at: url.path, busyTimeout: 0.3)
-        let p = try store.profile(named: "ana") // reads go on under WAL
+        let p = try store.profile(named: "ana")  // reads go on under WAL
         let started = Date()
         let error = #expect(throws: StoreError.self) {
             try store.addLog(LogEntry(date: day0, skill: "vllm", level: 1, hours: 1, status: .done), for: p)
@@ -106,8 +109,9 @@ struct FaultTests {
         let isRoot = getuid() == 0
         // Root ignores permission bits, so it needs a read-only mount to see the fault.
         if isRoot {
-            try #require(try run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=16m", "tmpfs", folder.path]).status == 0,
-                         "root without mount rights: cannot make a read-only folder here")
+            try #require(
+                try run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=16m", "tmpfs", folder.path]).status == 0,
+                "root without mount rights: cannot make a read-only folder here")
         }
         defer { if isRoot { _ = try? run(URL(fileURLWithPath: "/bin/umount"), [folder.path]) } }
         let (url, original) = try seeded(folder)
@@ -132,8 +136,9 @@ struct FaultTests {
         }
     }
 
-    @Test("a really full disk (a 1 MiB tmpfs) fails the import with one line; nothing is saved",
-          .enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+    @Test(
+        "a really full disk (a 1 MiB tmpfs) fails the import with one line; nothing is saved",
+        .enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
     func fullTmpfs() throws {
         let dir = try temporaryFolder(); defer { removeFolder(dir) }
         let mountPoint = dir.appendingPathComponent("tiny")
@@ -147,8 +152,11 @@ struct FaultTests {
         let big = try source.createProfile(named: "big")
         try source.write { db in
             for i in 0..<20_000 {
-                _ = try source.insertLog(db, LogEntry(date: day0, skill: "vllm", level: 1, hours: 1, status: .done,
-                                                      note: String(repeating: "x", count: 100)), profile: big.id, createdAt: nil)
+                _ = try source.insertLog(
+                    db,
+                    LogEntry(
+                        date: day0, skill: "vllm", level: 1, hours: 1, status: .done,
+                        note: String(repeating: "x", count: 100)), profile: big.id, createdAt: nil)
             }
         }
         let store = try Store.open(at: url.path)
@@ -167,9 +175,12 @@ struct FaultTests {
         let big = try source.createProfile(named: "big")
         try source.write { db in
             for i in 0..<20_000 {
-                _ = try source.insertLog(db, LogEntry(date: day0.adding(days: i % 365), skill: "vllm", level: 1, hours: 1,
-                                                      status: .done, note: String(repeating: "x", count: 100)),
-                                         profile: big.id, createdAt: nil)
+                _ = try source.insertLog(
+                    db,
+                    LogEntry(
+                        date: day0.adding(days: i % 365), skill: "vllm", level: 1, hours: 1,
+                        status: .done, note: String(repeating: "x", count: 100)),
+                    profile: big.id, createdAt: nil)
             }
         }
         let exportURL = dir.appendingPathComponent("big.json")

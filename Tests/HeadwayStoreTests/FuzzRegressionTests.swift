@@ -1,6 +1,7 @@
 import Foundation
-@testable import HeadwayStore
 import Testing
+
+@testable import HeadwayStore
 
 /// Export documents the profile-import fuzzer (`Fuzz/`) broke, fed to the same functions with
 /// the same properties: a refusal is one line; what imports exports to a document that imports.

@@ -1,6 +1,7 @@
 import Foundation
 import HeadwayCore
 import Testing
+
 @testable import HeadwayStore
 
 /// Several processes on one file, and one killed mid-write.

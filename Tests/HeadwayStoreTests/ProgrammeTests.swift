@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HeadwayCore
 import Testing
+
 @testable import HeadwayStore
 
 @Suite("Programmes: plans, replans and their briefings")
@@ -13,8 +14,9 @@ struct ProgrammeStoreTests {
         let p = try store.createProfile(named: "ana")
         let first = try store.savePlan(samplePlan(), for: p, curriculaVersion: "v1", madeOn: day0)
         let old = try store.saveBriefing(Briefing(week: 1, body: "old week 1", generatedOn: day0), for: p)
-        let replan = try store.savePlan(samplePlan(start: day0.adding(days: 7)), for: p, curriculaVersion: "v1", continuing: true,
-                                        madeOn: day0.adding(days: 8))
+        let replan = try store.savePlan(
+            samplePlan(start: day0.adding(days: 7)), for: p, curriculaVersion: "v1", continuing: true,
+            madeOn: day0.adding(days: 8))
         #expect(replan.programmeID == first.programmeID)
         #expect(replan.madeOn == day0.adding(days: 8))
         // Still the same programme: its week 1 is the one stored.
@@ -37,20 +39,26 @@ struct ProgrammeStoreTests {
         try queue.write { db in
             try db.execute(sql: "INSERT INTO profiles (id, name, is_current) VALUES (1, 'ana', 1)")
             // Plan 1, its replan from week 2 (plan 2), then a new 4-week plan (plan 3).
-            let plans: [(Int, String, Int, String)] = [(1, "2026-11-23", 12, "2026-11-23T10:00:00.000Z"),
-                                                       (2, "2026-11-30", 11, "2026-12-01T10:00:00.000Z"),
-                                                       (3, "2026-12-21", 4, "2026-12-21T10:00:00.000Z")]
+            let plans: [(Int, String, Int, String)] = [
+                (1, "2026-11-23", 12, "2026-11-23T10:00:00.000Z"),
+                (2, "2026-11-30", 11, "2026-12-01T10:00:00.000Z"),
+                (3, "2026-12-21", 4, "2026-12-21T10:00:00.000Z")
+            ]
             for (id, start, weeks, created) in plans.reversed() {
-                try db.execute(sql: """
-                    INSERT INTO plans (id, profile_id, start, weeks, hours_per_week, start_score, projected_score, optimal, gap,
-                                       superseded_by, curricula_version, created_at)
-                    VALUES (?, 1, ?, ?, 6, 49, 51, 1, 0, ?, 'v', ?)
-                    """, arguments: [id, start, weeks, id < 3 ? id + 1 : nil, created])
+                try db.execute(
+                    sql: """
+                        INSERT INTO plans (id, profile_id, start, weeks, hours_per_week, start_score, projected_score, optimal, gap,
+                                           superseded_by, curricula_version, created_at)
+                        VALUES (?, 1, ?, ?, 6, 49, 51, 1, 0, ?, 'v', ?)
+                        """, arguments: [id, start, weeks, id < 3 ? id + 1 : nil, created])
             }
-            for (id, week, created) in [(1, 1, "2026-11-29T10:00:00.000Z"), (2, 3, "2026-12-13T10:00:00.000Z"),
-                                        (3, 2, "2026-12-27T10:00:00.000Z")] {
-                try db.execute(sql: "INSERT INTO briefings (id, profile_id, week, body, generated_on, created_at) VALUES (?, 1, ?, 'b', '2026-11-29', ?)",
-                               arguments: [id, week, created])
+            for (id, week, created) in [
+                (1, 1, "2026-11-29T10:00:00.000Z"), (2, 3, "2026-12-13T10:00:00.000Z"),
+                (3, 2, "2026-12-27T10:00:00.000Z")
+            ] {
+                try db.execute(
+                    sql: "INSERT INTO briefings (id, profile_id, week, body, generated_on, created_at) VALUES (?, 1, ?, 'b', '2026-11-29', ?)",
+                    arguments: [id, week, created])
             }
         }
         try Schema.migrator.migrate(queue)
@@ -60,7 +68,9 @@ struct ProgrammeStoreTests {
             #expect(plans[2][1] != plans[1][1], "a plan with another last day is a new programme")
             let briefings = try Row.fetchAll(db, sql: "SELECT id, programme_id FROM briefings ORDER BY id").map { $0["programme_id"] as Int64 }
             #expect(briefings == [plans[0][1], plans[0][1], plans[2][1]])
-            let programmes = try Row.fetchAll(db, sql: "SELECT start, weeks FROM programmes ORDER BY id").map { "\($0["start"] as String)/\($0["weeks"] as Int)" }
+            let programmes = try Row.fetchAll(db, sql: "SELECT start, weeks FROM programmes ORDER BY id").map {
+                "\($0["start"] as String)/\($0["weeks"] as Int)"
+            }
             #expect(programmes == ["2026-11-23/12", "2026-12-21/4"])
             #expect(try String.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }

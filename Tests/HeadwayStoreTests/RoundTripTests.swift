@@ -1,6 +1,7 @@
 import Foundation
 import HeadwayCore
 import Testing
+
 @testable import HeadwayStore
 
 @Suite("Every table reads back what was written")
@@ -48,9 +49,10 @@ struct RoundTripTests {
         let p = try store.createProfile(named: "ana")
         let entries = [
             LogEntry(date: day0.adding(days: 2), skill: "vllm", level: 2, activity: nil, hours: 2, status: .done, note: nil),
-            LogEntry(date: day0, skill: "kubernetes", level: 4, activity: "Design a multi-tenant cluster", hours: 0.25,
-                     status: .partial, note: "ünïcode ✓, quotes \" and 'x'"),
-            LogEntry(date: day0, skill: "vllm", level: 1, hours: 0, status: .skipped),
+            LogEntry(
+                date: day0, skill: "kubernetes", level: 4, activity: "Design a multi-tenant cluster", hours: 0.25,
+                status: .partial, note: "ünïcode ✓, quotes \" and 'x'"),
+            LogEntry(date: day0, skill: "vllm", level: 1, hours: 0, status: .skipped)
         ]
         for e in entries { try store.addLog(e, for: p) }
         // By date, then in the order written.
@@ -93,8 +95,10 @@ struct RoundTripTests {
         #expect(try store.currentProfile() == nil)
         #expect(throws: StoreError.noSuchProfile(name: "ana maria", path: store.path)) { try store.profile(named: "ana maria") }
         let counts = try store.read { db in
-            try ["assessments", "assessment_levels", "plans", "plan_units", "plan_weeks", "plan_items", "plan_activities",
-                 "logs", "snapshots", "briefings"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
+            try [
+                "assessments", "assessment_levels", "plans", "plan_units", "plan_weeks", "plan_items", "plan_activities",
+                "logs", "snapshots", "briefings"
+            ].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
         }
         #expect(counts.allSatisfy { $0 == 0 })
         #expect(try store.checkup(curriculaVersion: nil).isHealthy)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import HeadwayStore
 
 @Suite("The schema written out")

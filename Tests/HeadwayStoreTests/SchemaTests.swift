@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HeadwayCore
 import Testing
+
 @testable import HeadwayStore
 
 @Suite("Schema and migrations")
@@ -18,8 +19,11 @@ struct SchemaTests {
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
-        #expect(tables == ["assessment_levels", "assessments", "briefings", "changes", "grdb_migrations", "logs", "plan_activities",
-                           "plan_items", "plan_units", "plan_weeks", "plans", "profiles", "programmes", "snapshots"])
+        #expect(
+            tables == [
+                "assessment_levels", "assessments", "briefings", "changes", "grdb_migrations", "logs", "plan_activities",
+                "plan_items", "plan_units", "plan_weeks", "plans", "profiles", "programmes", "snapshots"
+            ])
         #expect(try queue.read { try String.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
     }
 
@@ -32,8 +36,10 @@ struct SchemaTests {
         #expect(try mode(path) == 0o600)
         #expect(try mode(dir.appendingPathComponent("a/b").path) == 0o700)
         let (journal, fk, busy) = try store.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
-             try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
+                try Int.fetchOne(db, sql: "PRAGMA busy_timeout")
+            )
         }
         #expect(journal == "wal")
         #expect(fk == 1)
@@ -56,22 +62,24 @@ struct SchemaTests {
         #expect(try bytes(url) == before)
     }
 
-    @Test("CHECK constraints refuse values outside the model's ranges", arguments: [
-        "UPDATE assessments SET hours_per_week = 41",
-        "UPDATE assessments SET weeks = 0",
-        "UPDATE assessments SET seniority = 'intern'",
-        "UPDATE assessment_levels SET level = 5",
-        "UPDATE plan_units SET level = 0",
-        "UPDATE plan_units SET hours = 0",
-        "UPDATE plans SET projected_score = 100.5",
-        "UPDATE logs SET status = 'maybe'",
-        "UPDATE logs SET hours = 0 WHERE status != 'skipped'",
-        "UPDATE snapshots SET score = -1",
-        "UPDATE snapshots SET zone = 'Blue'",
-        "UPDATE briefings SET week = 53",
-        "UPDATE profiles SET name = ''",
-        "UPDATE profiles SET is_current = 1",
-    ])
+    @Test(
+        "CHECK constraints refuse values outside the model's ranges",
+        arguments: [
+            "UPDATE assessments SET hours_per_week = 41",
+            "UPDATE assessments SET weeks = 0",
+            "UPDATE assessments SET seniority = 'intern'",
+            "UPDATE assessment_levels SET level = 5",
+            "UPDATE plan_units SET level = 0",
+            "UPDATE plan_units SET hours = 0",
+            "UPDATE plans SET projected_score = 100.5",
+            "UPDATE logs SET status = 'maybe'",
+            "UPDATE logs SET hours = 0 WHERE status != 'skipped'",
+            "UPDATE snapshots SET score = -1",
+            "UPDATE snapshots SET zone = 'Blue'",
+            "UPDATE briefings SET week = 53",
+            "UPDATE profiles SET name = ''",
+            "UPDATE profiles SET is_current = 1"
+        ])
     func checks(sql: String) throws {
         let dir = try temporaryFolder(); defer { removeFolder(dir) }
         let store = try Store.open(at: dir.appendingPathComponent("h.sqlite").path)

@@ -1,5 +1,6 @@
 import Foundation
 import HeadwayCore
+
 @testable import HeadwayStore
 
 /// A fresh folder under the system temp directory, removed by the caller's `defer`.
@@ -27,37 +28,51 @@ let fullAssessment = Assessment(
 /// A plan with two weeks, a unit crossing the week boundary, and activities with hours.
 func samplePlan(start: Day = day0, projected: Double = 55.25) -> Plan {
     let units = [
-        PlanUnit(skill: "vllm", level: 2, hours: 10, gain: 3.1, tasks: ["serving"],
-                 neededBy: [UnitID(skill: "vllm", level: 3)], required: false),
-        PlanUnit(skill: "technical-writing", level: 3, hours: 12, gain: 0, tasks: ["writing"], neededBy: [], required: true),
+        PlanUnit(
+            skill: "vllm", level: 2, hours: 10, gain: 3.1, tasks: ["serving"],
+            neededBy: [UnitID(skill: "vllm", level: 3)], required: false),
+        PlanUnit(skill: "technical-writing", level: 3, hours: 12, gain: 0, tasks: ["writing"], neededBy: [], required: true)
     ]
-    let week1 = PlanWeek(week: 1, start: start, hours: 8, projectedScore: 50.4, items: [
-        PlanItem(skill: "vllm", level: 2, hours: 8, activities: [
-            PlannedActivity(text: "Serve a model behind a load test and record throughput", hours: 5),
-            PlannedActivity(text: "Tune batch size and write down the trade-off", hours: 3),
-        ], completes: false),
-    ])
-    let week2 = PlanWeek(week: 2, start: start.adding(days: 7), hours: 8, projectedScore: 53.5, items: [
-        PlanItem(skill: "vllm", level: 2, hours: 2, activities: [PlannedActivity(text: "Tune batch size and write down the trade-off", hours: 2)],
-                 completes: true),
-        PlanItem(skill: "technical-writing", level: 3, hours: 6, activities: [
-            PlannedActivity(text: "Publish an internal guide", hours: 6),
-        ], completes: false),
-    ])
-    return Plan(start: start, weeks: 2, hoursPerWeek: 8, include: ["technical-writing": 3], exclude: ["kubernetes"],
-                startScore: 50.4, projectedScore: projected, optimal: true, gap: 0, units: units, schedule: [week1, week2])
+    let week1 = PlanWeek(
+        week: 1, start: start, hours: 8, projectedScore: 50.4,
+        items: [
+            PlanItem(
+                skill: "vllm", level: 2, hours: 8,
+                activities: [
+                    PlannedActivity(text: "Serve a model behind a load test and record throughput", hours: 5),
+                    PlannedActivity(text: "Tune batch size and write down the trade-off", hours: 3)
+                ], completes: false)
+        ])
+    let week2 = PlanWeek(
+        week: 2, start: start.adding(days: 7), hours: 8, projectedScore: 53.5,
+        items: [
+            PlanItem(
+                skill: "vllm", level: 2, hours: 2, activities: [PlannedActivity(text: "Tune batch size and write down the trade-off", hours: 2)],
+                completes: true),
+            PlanItem(
+                skill: "technical-writing", level: 3, hours: 6,
+                activities: [
+                    PlannedActivity(text: "Publish an internal guide", hours: 6)
+                ], completes: false)
+        ])
+    return Plan(
+        start: start, weeks: 2, hoursPerWeek: 8, include: ["technical-writing": 3], exclude: ["kubernetes"],
+        startScore: 50.4, projectedScore: projected, optimal: true, gap: 0, units: units, schedule: [week1, week2])
 }
 
-let sampleSnapshot = Snapshot(asOf: day0, score: 50.4, zone: .green, label: "Green (Transforming)",
-                              parts: ScoreParts(base: 36.7, evidence: 9.9, barriers: 1.1, growth: 2.7), reason: "assessment")
+let sampleSnapshot = Snapshot(
+    asOf: day0, score: 50.4, zone: .green, label: "Green (Transforming)",
+    parts: ScoreParts(base: 36.7, evidence: 9.9, barriers: 1.1, growth: 2.7), reason: "assessment")
 
 /// Fills a profile with one row of every kind (two plans, so one is superseded).
 func fillHistory(_ store: Store, _ profile: Profile) throws {
     try store.saveAssessment(fullAssessment, for: profile, reason: "assessment", curriculaVersion: "v-a")
     try store.savePlan(samplePlan(), for: profile, curriculaVersion: "v-a")
     try store.savePlan(samplePlan(projected: 56), for: profile, curriculaVersion: "v-b")
-    try store.addLog(LogEntry(date: day0, skill: "vllm", level: 2, activity: "Tune batch size", hours: 1.5,
-                              status: .partial, note: "ran out of GPU time"), for: profile)
+    try store.addLog(
+        LogEntry(
+            date: day0, skill: "vllm", level: 2, activity: "Tune batch size", hours: 1.5,
+            status: .partial, note: "ran out of GPU time"), for: profile)
     try store.addLog(LogEntry(date: day0.adding(days: 1), skill: "vllm", level: 2, hours: 0, status: .skipped), for: profile)
     try store.addSnapshot(sampleSnapshot, for: profile, curriculaVersion: "v-a")
     try store.saveBriefing(Briefing(week: 1, body: "Week 1: 50.4 → 50.4\nNext: vLLM load test", generatedOn: day0), for: profile)
@@ -97,8 +112,10 @@ func run(_ executable: URL, _ arguments: [String], environment: [String: String]
     let p = Process()
     p.executableURL = executable
     p.arguments = arguments
-    var env = ["PATH": "/usr/bin:/bin", "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/tmp",
-               "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23", "HEADWAY_CURRICULA": fixtureCurricula.path]
+    var env = [
+        "PATH": "/usr/bin:/bin", "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/tmp",
+        "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23", "HEADWAY_CURRICULA": fixtureCurricula.path
+    ]
     env.merge(environment) { $1 }
     p.environment = env
     let out = Pipe(), err = Pipe()

@@ -46,8 +46,9 @@ enum Environment {
         guard let version = shelf.activeVersion() else { return nil }
         let url = shelf.url(of: version)
         guard FileManager.default.fileExists(atPath: url.appendingPathComponent("skills.yaml").path) else {
-            throw CLIError("the active curricula \(version) are missing from \(shelf.folder.path); "
-                           + "run `headway curricula use VERSION` (see `headway curricula list`)")
+            throw CLIError(
+                "the active curricula \(version) are missing from \(shelf.folder.path); "
+                    + "run `headway curricula use VERSION` (see `headway curricula list`)")
         }
         return url
     }
