@@ -69,6 +69,9 @@ extension ProfileArchive {
         for (j, skill) in p.exclude.enumerated() where !curriculum.graph.contains(skill) {
             return "\(key).exclude[\(j)]: unknown skill '\(oneLine(skill, limit: 60))'"
         }
+        if let toward = p.toward, curriculum.role(toward) == nil {
+            return "\(key).toward: '\(oneLine(toward, limit: 60))' is not a role of the curricula (see `headway roles`)"
+        }
         let budget = Double(p.weeks) * p.hoursPerWeek
         let tasks = Set(curriculum.roles.flatMap { $0.tasks.map(\.id) })
         var units = Set<UnitID>()

@@ -188,9 +188,11 @@ struct PlanRecord: Codable, Hashable, Sendable {
     /// Unrounded `[low, high]`; left out for plans saved before bands.
     var startBand: [Double]?
     var projectedBand: [Double]?
+    /// The role the plan aims at when not the person's own; left out otherwise.
+    var toward: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, start, weeks, include, exclude, optimal, gap, units, schedule
+        case id, start, weeks, include, exclude, optimal, gap, units, schedule, toward
         case startBand = "start_band", projectedBand = "projected_band"
         case createdAt = "created_at", curriculaVersion = "curricula_version", supersededBy = "superseded_by"
         case hoursPerWeek = "hours_per_week", startScore = "start_score", projectedScore = "projected_score"
@@ -202,6 +204,7 @@ struct PlanRecord: Codable, Hashable, Sendable {
         start = p.start; weeks = p.weeks; hoursPerWeek = p.hoursPerWeek; include = p.include; exclude = p.exclude
         startScore = p.startScore; projectedScore = p.projectedScore; optimal = p.optimal; gap = p.gap
         startBand = p.startBand.map { [$0.low, $0.high] }; projectedBand = p.projectedBand.map { [$0.low, $0.high] }
+        toward = p.toward
         units = p.units.map {
             UnitJSON(
                 skill: $0.skill, level: $0.level, hours: $0.hours, gain: $0.gain, tasks: $0.tasks,
@@ -239,6 +242,7 @@ struct PlanRecord: Codable, Hashable, Sendable {
             })
         plan.startBand = startBand.flatMap(ScoreBand.init(pair:))
         plan.projectedBand = projectedBand.flatMap(ScoreBand.init(pair:))
+        plan.toward = toward
         return plan
     }
 }

@@ -17,6 +17,7 @@ enum Schema {
         m.registerMigration("v3-record", migrate: v3)
         m.registerMigration("v4-programme-briefings", migrate: v4)
         m.registerMigration("v7-assessment-band", migrate: v7)
+        m.registerMigration("v8-plan-toward", migrate: v8)
         return m
     }()
 
@@ -363,5 +364,11 @@ enum Schema {
                 ALTER TABLE plans ADD COLUMN projected_band_low REAL CHECK (projected_band_low BETWEEN 0 AND 100);
                 ALTER TABLE plans ADD COLUMN projected_band_high REAL CHECK (projected_band_high BETWEEN 0 AND 100);
                 """)
+    }
+
+    /// The role a plan aims at when it is not the person's own (`plan --toward`), so `replan`
+    /// keeps the target; NULL: the person's own role, as every plan saved before was.
+    private static func v8(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE plans ADD COLUMN toward TEXT CHECK (toward IS NULL OR length(toward) BETWEEN 1 AND 200)")
     }
 }

@@ -88,7 +88,7 @@ extension SchemaCheck {
                 ("optimal", "INTEGER", true), ("gap", "REAL", true), ("superseded_by", "INTEGER", false),
                 ("curricula_version", "TEXT", true), ("created_at", "TEXT", true), ("programme_id", "INTEGER", false),
                 ("made_on", "TEXT", false), ("start_band_low", "REAL", false), ("start_band_high", "REAL", false),
-                ("projected_band_low", "REAL", false), ("projected_band_high", "REAL", false)
+                ("projected_band_low", "REAL", false), ("projected_band_high", "REAL", false), ("toward", "TEXT", false)
             ]
         ),
         (

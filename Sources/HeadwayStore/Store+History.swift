@@ -172,8 +172,9 @@ extension Store {
         let planID = db.lastInsertedRowID
         try db.execute(
             sql: """
-                UPDATE plans SET start_band_low = ?, start_band_high = ?, projected_band_low = ?, projected_band_high = ? WHERE id = ?
-                """, arguments: [p.startBand?.low, p.startBand?.high, p.projectedBand?.low, p.projectedBand?.high, planID])
+                UPDATE plans SET start_band_low = ?, start_band_high = ?, projected_band_low = ?, projected_band_high = ?, toward = ?
+                WHERE id = ?
+                """, arguments: [p.startBand?.low, p.startBand?.high, p.projectedBand?.low, p.projectedBand?.high, p.toward, planID])
         let unit = try db.cachedStatement(
             sql: """
                 INSERT INTO plan_units (plan_id, position, skill, level, hours, gain, tasks, needed_by, required)
@@ -269,6 +270,7 @@ extension Store {
                 optimal: try value("optimal"), gap: try value("gap"), units: units, schedule: schedule)
             plan.startBand = band(row, c, "start_band")
             plan.projectedBand = band(row, c, "projected_band")
+            plan.toward = try value("toward")
             return StoredPlan(
                 id: planID, plan: plan, supersededBy: try value("superseded_by"),
                 curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),

@@ -215,10 +215,14 @@ struct BriefingDocument: Codable, Equatable {
                 effectNow: round(f.effectNow, 2), effectComplete: round(f.effectComplete, 2),
                 answeredBy: f.answeredBy.map { "\(p.name($0.skill)) (you: \($0.level))" })
         }
-        let aim = (try? planningModel(p.person, toward: nil, curriculum: p.curriculum)) ?? p.person
+        let aim = (try? planningModel(p.person, toward: pp.plan.toward, curriculum: p.curriculum)) ?? p.person
         sections = Self.sentences(
             score: score, label: label, asOf: b.asOf, day: p.day, moves: moves, hours: hours, units: units,
             outlook: outlook, programme: pp, week: k, nextWeek: nextWeek, signals: signals)
+        if aim.role.id != p.person.role.id {
+            let note = towardSentence(aim, own: p.person, day: b.asOf)
+            sections = sections.map { $0.title == "On track?" ? Section(title: $0.title, lines: [note] + $0.lines) : $0 }
+        }
         curricula = CurriculaUpdateReport(p, pending: pending, asOf: b.asOf)
         if let update = curricula {
             sections = sections.map { $0.title == "Field changes" ? Section(title: $0.title, lines: update.lines + $0.lines) : $0 }

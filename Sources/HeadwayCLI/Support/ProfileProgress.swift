@@ -81,11 +81,13 @@ struct ProfileProgress {
         return PlanProgress(programme: state.programme(of: current).map(\.plan), record: record, day: d)
     }
 
-    /// What `replan` would give on `on`, without saving it, with the programme week it starts.
+    /// What `replan` would give on `on`, without saving it, with the programme week it starts
+    /// (in the role the plan aims at, as `replan` plans).
     func replan(on d: Day, options: ReplanOptions = .init()) -> (week: Int, plan: Plan)? {
-        guard let replan = planProgress(on: d)?.replanRequest(options),
-            let plan = try? person(at: d).plan(replan.request)
+        guard let programme = planProgress(on: d), let replan = programme.replanRequest(options),
+            var plan = try? (programme.personInPlanRole(at: d) ?? person(at: d)).plan(replan.request)
         else { return nil }
+        plan.toward = programme.plan.toward
         return (replan.week, plan)
     }
 

@@ -88,6 +88,9 @@ public struct Plan: Sendable, Hashable, Codable {
     /// Nil in plans saved before bands.
     public var startBand: ScoreBand? = nil
     public var projectedBand: ScoreBand? = nil
+    /// The role whose score the plan raises when it is not the person's own (`--toward`), so a
+    /// replan keeps aiming there; `nil`: the person's own role (and plans saved before).
+    public var toward: String? = nil
 
     public init(
         start: Day, weeks: Int, hoursPerWeek: Double, include: [String: Int], exclude: [String],

@@ -201,7 +201,7 @@ public struct PlanProgress: Sendable {
     /// two units are complete); `nil` once the plan has ended. The hours per week are measured
     /// over the current plan's finished weeks, so a replan starts them afresh.
     public func outlook() -> PaceOutlook? {
-        guard day <= plan.end, let person = record.person(at: day) else { return nil }
+        guard day <= plan.end, let person = personInPlanRole(at: day) else { return nil }
         let planWeeks = ProgrammeWeeks(plan)
         let k = max(1, planWeeks.week(of: day))
         let weekStart = planWeeks.start(ofWeek: k)
@@ -243,6 +243,15 @@ public struct PlanProgress: Sendable {
             week: week, pace: pace, paceFactor: factor, remainingHours: remaining, capacity: capacity,
             projected: plan.projectedScore, atPace: atPace, unitsLeft: left, unitsThatFit: fit,
             covers: covers, hoursPerWeekNeeded: remaining / Double(outlookWeeks))
+    }
+
+    /// The person on `day` in the role whose score the plan raises: their own, or the role it
+    /// was made `--toward` (``Plan/toward``), so an outlook compares the plan's scores with
+    /// scores of the same role.
+    public func personInPlanRole(at day: Day) -> PersonalModel? {
+        guard let person = record.person(at: day) else { return nil }
+        guard let aim = plan.toward, aim != person.role.id, let role = person.curriculum.role(aim) else { return person }
+        return person.inRole(role)
     }
 
     /// What lets the plan reach its score though `unfit` units do not fit: re-assessments and

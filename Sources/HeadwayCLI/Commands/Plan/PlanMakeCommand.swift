@@ -45,8 +45,9 @@ struct PlanMakeCommand: ParsableCommand {
             try printJSON(person.planningProblem(request))
             return
         }
-        let plan: Plan
+        var plan: Plan
         do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
+        plan.toward = target(of: person, own: own)
         if let db = subject.store, let profile = subject.profile {
             _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version, madeOn: model.day()) }
         }

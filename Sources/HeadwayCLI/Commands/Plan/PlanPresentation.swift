@@ -14,6 +14,17 @@ func planningModel(_ person: PersonalModel, toward: String?, curriculum: Curricu
     return role.id == person.role.id ? person : person.inRole(role)
 }
 
+/// The role a plan made with `person` aims at, when it is not `own`'s: what the plan remembers.
+func target(of person: PersonalModel, own: PersonalModel) -> String? {
+    person.role.id == own.role.id ? nil : person.role.id
+}
+
+/// Why a view of a plan made `--toward` a role shows two scores: the plan's are the target role's.
+func towardSentence(_ target: PersonalModel, own: PersonalModel, day: Day) -> String {
+    "The plan aims at \(target.role.name): its projected and at-pace scores are your score there "
+        + "(\(fixed(target.score(at: day).result.rounded, 1)) now); your AIJRI is your own role's, \(own.role.name)."
+}
+
 /// "Toward X: you start at 42.7 there (Yellow) and at 49.1 in your own role, Y (Green (Transforming))."
 func towardLine(own: PersonalModel, target: PersonalModel, day: Day) -> String {
     let there = target.score(at: day).result, here = own.score(at: day).result

@@ -17,8 +17,13 @@ struct PlanShowCommand: ParsableCommand {
         let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
         let (plan, programme) = try subject.planInForce()
         let numbering = programme.numbering
+        // A plan made --toward a role is shown in that role: its tasks are the ones it lowers.
+        func role(of p: Plan) -> Role { p.toward.flatMap(curriculum.role) ?? subject.person.role }
         guard let week else {
-            return try present(plan, curriculum: curriculum, role: subject.person.role, json: json, programme: numbering)
+            if !json, let toward = plan.toward.flatMap(curriculum.role) {
+                print("Toward \(toward.name): the plan raises your score there (`replan --toward \(subject.person.role.id)` aims at your own role again).")
+            }
+            return try present(plan, curriculum: curriculum, role: role(of: plan), json: json, programme: numbering)
         }
         guard (1...numbering.count).contains(week) else {
             throw CLIError("week \(week) is not in the plan; allowed: 1..\(numbering.count)")
@@ -26,7 +31,7 @@ struct PlanShowCommand: ParsableCommand {
         // A week before the last replan is shown as the plan that covered it had it.
         let weekStart = numbering.start(ofWeek: week)
         let covering = programme.programme.last { $0.start <= weekStart } ?? plan
-        try present(covering, curriculum: curriculum, role: subject.person.role, json: json, onlyWeek: week, programme: numbering)
+        try present(covering, curriculum: curriculum, role: role(of: covering), json: json, onlyWeek: week, programme: numbering)
         if !json && covering != plan, let next = programme.programme.first(where: { $0.start > weekStart }) {
             print("(week \(week) as planned before the replan from \(next.start); `plan show` shows the current plan)")
         }

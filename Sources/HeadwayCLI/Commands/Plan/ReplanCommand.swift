@@ -30,7 +30,10 @@ struct ReplanCommand: ParsableCommand {
     var noCalibrate = false
     @Flag(name: .customLong("export-problem"), help: "Print the replanning problem as JSON (remaining, scaled hours) instead of solving it.")
     var exportProblem = false
-    @Option(help: ArgumentHelp("Plan for a move: raise your score in this role (default: the assessment's goals.toward).", valueName: "role"))
+    @Option(
+        help: ArgumentHelp(
+            "Plan for a move: raise your score in this role (default: the current plan's, else the assessment's goals.toward; your own role's id aims at it again).",
+            valueName: "role"))
     var toward: String?
     @Flag(help: "Print JSON (the shape is in the README).") var json = false
 
@@ -52,14 +55,21 @@ struct ReplanCommand: ParsableCommand {
             throw CLIError("the plan ended on \(old.end); start a new one with `headway plan`")
         }
         let own = subject.person
-        let person = try planningModel(own, toward: toward, curriculum: curriculum)
+        // A plan made --toward a role keeps aiming there unless --toward says otherwise.
+        if toward == nil, let aim = old.toward, curriculum.role(aim) == nil {
+            throw CLIError(
+                "the plan aims at role '\(oneLine(aim, limit: 60))', which curricula \(curriculum.version) no longer have; give --toward ROLE (see `headway roles`)"
+            )
+        }
+        let person = try planningModel(own, toward: toward ?? old.toward, curriculum: curriculum)
         if exportProblem {
             do { try person.validate(replan.request) } catch { throw CLIError(error.description) }
             try printJSON(person.planningProblem(replan.request))
             return
         }
-        let plan: Plan
+        var plan: Plan
         do { plan = try person.plan(replan.request) } catch { throw CLIError(error.description) }
+        plan.toward = target(of: person, own: own)
         _ = try storeCall {
             try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version, continuing: true, madeOn: day)
         }

@@ -45,6 +45,10 @@ struct ProgressReport: Encodable {
     let withoutPlan: Double
     /// The plan against the field, in words (text only).
     let againstTheField: String
+    /// The role the plan aims at when it is not the person's own (`plan --toward`).
+    let toward: String?
+    /// What that means for the numbers, in words (text only).
+    let towardNote: String?
 
     struct PaceJSON: Encodable {
         let value: Double
@@ -54,10 +58,10 @@ struct ProgressReport: Encodable {
         let curriculumHours: Double
     }
 
-    /// Every property but `againstTheField`, which is for the text view only.
+    /// Every property but `againstTheField` and `towardNote`, which are for the text view only.
     enum CodingKeys: CodingKey {
         case asOf, planStart, planEnd, week, weeksCount, hoursPerWeek, score, weeks, streak, pace, remainingHours, capacity
-        case projected, atPace, onTrack, shortfall, covers, hoursPerWeekNeeded, paceFactor, replan, withoutPlan
+        case projected, atPace, onTrack, shortfall, covers, hoursPerWeekNeeded, paceFactor, replan, withoutPlan, toward
     }
 
     init(_ p: ProfileProgress) throws {
@@ -77,7 +81,9 @@ struct ProgressReport: Encodable {
         }
         streak = pp.streak()
         projected = round(plan.projectedScore, 1)
-        let aim = (try? planningModel(p.person, toward: nil, curriculum: p.curriculum)) ?? p.person
+        let aim = (try? planningModel(p.person, toward: plan.toward, curriculum: p.curriculum)) ?? p.person
+        toward = aim.role.id == p.person.role.id ? nil : aim.role.id
+        towardNote = toward == nil ? nil : towardSentence(aim, own: p.person, day: p.day)
         withoutPlan = round(aim.score(at: pp.end).result.value, 1)
         againstTheField = FieldView.outlook(aim, plan, from: p.day)
         let outlook = pp.outlook()
@@ -116,6 +122,7 @@ struct ProgressReport: Encodable {
         var out: [String] = []
         let position = week == 0 ? "starts \(planStart)" : week > weeksCount ? "ended \(planEnd)" : "week \(week) of \(weeksCount)"
         out.append("Plan \(planStart) to \(planEnd), \(format(hoursPerWeek)) h/week · \(position) · AIJRI \(fixed(score, 1)) as of \(asOf)")
+        if let towardNote { out.append(towardNote) }
         out.append("")
         var table = Table(
             ["Week", "From", "Planned", "Logged", "", "Done", "Partial", "Skipped"],
