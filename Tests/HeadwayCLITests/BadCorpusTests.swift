@@ -216,8 +216,8 @@ struct Run: CustomStringConvertible {
             scratch.appendingPathComponent("err")
         )
         try input.write(to: inFile)
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         let process = Process()
         process.executableURL = url
         process.arguments = arguments

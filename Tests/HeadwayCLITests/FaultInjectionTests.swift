@@ -104,8 +104,8 @@ struct FaultInjectionTests {
         let input = Pipe()
         let outFile = db.deletingLastPathComponent().appendingPathComponent("out.txt")
         let errFile = db.deletingLastPathComponent().appendingPathComponent("err.txt")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         p.standardInput = input
         p.standardOutput = try FileHandle(forWritingTo: outFile)
         p.standardError = try FileHandle(forWritingTo: errFile)

@@ -301,7 +301,7 @@ struct SafetyTests {
     func readOnlyShm() throws {
         let scratch = try Self.planned()
         let shm = scratch.db.path + "-shm"
-        FileManager.default.createFile(atPath: shm, contents: Data(count: 32768))
+        _ = FileManager.default.createFile(atPath: shm, contents: Data(count: 32768))
         chmod(shm, 0o400)
         let doctor = try Run(["doctor"], environment: scratch.environment)
         #expect(doctor.status == 0, "\(doctor)")

@@ -30,7 +30,7 @@ enum InProcess {
     /// Relative paths in the tests (`Fixtures/…`) are the repository's, as the binary's were.
     static let enterRepository: Void = {
         if FileManager.default.currentDirectoryPath != repoRoot.path {
-            FileManager.default.changeCurrentDirectoryPath(repoRoot.path)
+            _ = FileManager.default.changeCurrentDirectoryPath(repoRoot.path)
         }
     }()
 }
@@ -56,8 +56,8 @@ func headwayProcess(_ arguments: [String], db: URL? = nil) throws -> Output {
     p.environment = env
     let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("hw-out-\(UUID().uuidString)")
     let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("hw-err-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: outFile.path, contents: nil)
-    FileManager.default.createFile(atPath: errFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: outFile); try? FileManager.default.removeItem(at: errFile) }
     p.standardOutput = try FileHandle(forWritingTo: outFile)
     p.standardError = try FileHandle(forWritingTo: errFile)

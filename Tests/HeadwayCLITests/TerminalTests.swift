@@ -22,7 +22,7 @@ private final class Terminal {
         try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-s", "hw", command])
     }
 
-    deinit { try? tmux(["kill-server"]) }
+    deinit { _ = try? tmux(["kill-server"]) }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
