@@ -49,16 +49,20 @@ enum CommandMenu {
         CommandGroup(name: "Manage", subcommands: [ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self, BatchCommand.self])
     ]
 
-    static var names: [String] {
-        groups.flatMap { $0.subcommands.map { $0._commandName } }
-    }
+    /// The top-level commands in menu order, spelled out: reading every command's
+    /// configuration for its name cost a one-shot run ~5% of its CPU. `CommandLineTests`
+    /// checks the list against the commands' own names.
+    static let names = [
+        "assess", "plan", "replan", "log", "level", "undo", "progress", "score", "roles", "history", "signals", "brief", "graph",
+        "export", "profile", "doctor", "curricula", "batch"
+    ]
+
+    /// Every top-level command, in the order of ``names``.
+    static var commands: [any ParsableCommand.Type] { groups.flatMap(\.subcommands) }
 
     /// The top-level command called `name`.
     static func command(named name: String) -> (any ParsableCommand.Type)? {
-        for group in groups {
-            for command in group.subcommands where command._commandName == name { return command }
-        }
-        return nil
+        names.firstIndex(of: name).map { commands[$0] }
     }
 
     /// The command called `name` when it has no subcommands of its own.

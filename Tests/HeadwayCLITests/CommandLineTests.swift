@@ -124,4 +124,11 @@ struct CommandLineTests {
         }
         #expect(add.unit?.description == unit && add.status == status)
     }
+
+    @Test("the spelled-out command names are the commands' own, in menu order")
+    func commandNames() {
+        #expect(CommandMenu.names == CommandMenu.commands.map { $0._commandName })
+        for name in CommandMenu.names { #expect(CommandMenu.command(named: name)?._commandName == name) }
+        #expect(CommandMenu.command(named: "nope") == nil)
+    }
 }
