@@ -83,14 +83,17 @@ public enum CurriculumLoader {
 
     /// The curricula version: a hash of every file's name and bytes, in load order.
     public static func contentVersion(_ directory: URL) -> String {
-        let base = directory.standardizedFileURL
         var hasher = ContentHash()
-        for url in [base.appendingPathComponent("skills.yaml")] + roleFiles(base)
-            + [base.appendingPathComponent("signals.yaml"), base.appendingPathComponent(releaseFileName)]
-        {
+        for url in hashedFiles(directory.standardizedFileURL) {
             if let data = try? Data(contentsOf: url) { hasher.add(url.lastPathComponent); hasher.add(data) }
         }
         return hasher.hex
+    }
+
+    /// The files ``contentVersion(_:)`` reads, in its order (a missing one is left out of the hash).
+    static func hashedFiles(_ base: URL) -> [URL] {
+        [base.appendingPathComponent("skills.yaml")] + roleFiles(base)
+            + [base.appendingPathComponent("signals.yaml"), base.appendingPathComponent(releaseFileName)]
     }
 
     /// The file holding a curricula's content version and changelog.

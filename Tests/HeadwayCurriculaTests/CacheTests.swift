@@ -42,4 +42,38 @@ struct CacheTests {
         #expect(before.version != after.version)
         #expect(after.role("ai-infrastructure-engineer")?.publishedScore == 49.2)
     }
+
+    @Test("the remembered content version is the hash until a file changes, even to the same size and modification time")
+    func rememberedVersion() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hw-memo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = scratch.appendingPathComponent("Curricula"), cache = scratch.appendingPathComponent("cache")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: bundledCurricula, to: folder)
+        let hash = CurriculumLoader.contentVersion(folder)
+        #expect(CurriculumLoader.contentVersion(folder, cache: cache) == hash)
+        let memo = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasPrefix("version-") })
+        #expect(CurriculumLoader.contentVersion(folder, cache: cache) == hash, "read from the memo")
+
+        // One byte changed, size and modification time put back: the status-change time differs.
+        let signals = folder.appendingPathComponent("signals.yaml")
+        let before = try FileManager.default.attributesOfItem(atPath: signals.path)[.modificationDate] as! Date
+        var bytes = try Data(contentsOf: signals)
+        bytes[bytes.count - 2] = bytes[bytes.count - 2] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+        try bytes.write(to: signals)
+        try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: signals.path)
+        let edited = CurriculumLoader.contentVersion(folder)
+        #expect(edited != hash)
+        #expect(CurriculumLoader.contentVersion(folder, cache: cache) == edited)
+
+        // A new role file, and a memo that is not one, are noticed too.
+        try FileManager.default.copyItem(
+            at: folder.appendingPathComponent("roles").appendingPathComponent(
+                try #require(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("roles").path).sorted().first)),
+            to: folder.appendingPathComponent("roles/zz-copy.yaml"))
+        #expect(CurriculumLoader.contentVersion(folder, cache: cache) == CurriculumLoader.contentVersion(folder))
+        try Data("0123456789abcdef\nnot the files".utf8).write(to: cache.appendingPathComponent(memo))
+        #expect(CurriculumLoader.contentVersion(folder, cache: cache) == CurriculumLoader.contentVersion(folder))
+        #expect(CurriculumLoader.contentVersion(folder, cache: nil) == CurriculumLoader.contentVersion(folder))
+    }
 }

@@ -103,11 +103,12 @@ enum Environment {
         let url = try curriculaURL(explicit)
         // The shell runs many commands in one process: the last curriculum is kept while its
         // files' content version is unchanged; a new process reads the on-disk cache.
-        let version = CurriculumLoader.contentVersion(url)
+        let cache = cacheFolder()
+        let version = CurriculumLoader.contentVersion(url, cache: cache)
         let key = url.standardizedFileURL.path + "#" + version
         if let cached = CurriculumMemo.get(key) { return cached }
         do {
-            let curriculum = try CurriculumLoader.load(from: url, cache: cacheFolder(), version: version)
+            let curriculum = try CurriculumLoader.load(from: url, cache: cache, version: version)
             CurriculumMemo.set(key, curriculum)
             return curriculum
         } catch {
@@ -116,8 +117,8 @@ enum Environment {
     }
 }
 
-/// The last curriculum loaded in this process, keyed by its folder and every file's size and
-/// modification time, so an edited file is read again.
+/// The last curriculum loaded in this process, keyed by its folder and content version, so an
+/// edited file is read again.
 enum CurriculumMemo {
     private static let lock = NSLock()
     // Guarded by `lock`.
