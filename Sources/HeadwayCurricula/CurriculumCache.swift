@@ -21,11 +21,7 @@ extension CurriculumLoader {
         let curriculum = try load(from: directory)
         // Another process may have changed a file between the hash and the parse.
         guard curriculum.contentHash == version else { return curriculum }
-        try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let temp = cache.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
-        if (try? CacheCodec.encode(curriculum).write(to: temp)) != nil, rename(temp.path, file.path) != 0 {
-            try? FileManager.default.removeItem(at: temp)
-        }
+        writeCacheFile(CacheCodec.encode(curriculum), to: file)
         return curriculum
     }
 }
@@ -50,12 +46,19 @@ extension CurriculumLoader {
             if version.count == 16, version.allSatisfy(\.isHexDigit), text[text.index(after: newline)...] == identity { return version }
         }
         let version = contentVersion(base)
-        try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let temp = cache.appendingPathComponent(".\(memo.lastPathComponent).\(getpid()).tmp")
-        if (try? Data((version + "\n" + identity).utf8).write(to: temp)) != nil, rename(temp.path, memo.path) != 0 {
+        writeCacheFile(Data((version + "\n" + identity).utf8), to: memo)
+        return version
+    }
+
+    /// Writes `data` to `file` in the cache folder through a temporary file and a rename, so a
+    /// reader never sees half of it; a cache that cannot be written is skipped silently.
+    private static func writeCacheFile(_ data: Data, to file: URL) {
+        let folder = file.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let temp = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
+        if (try? data.write(to: temp)) != nil, rename(temp.path, file.path) != 0 {
             try? FileManager.default.removeItem(at: temp)
         }
-        return version
     }
 
     /// `name size inode mtime ctime` (nanoseconds), or `name -` for a file that cannot be stat'ed.

@@ -82,7 +82,7 @@ struct ProgressReport: Encodable {
         streak = pp.streak()
         projected = round(plan.projectedScore, 1)
         let aim = (try? planningModel(p.person, toward: plan.toward, curriculum: p.curriculum)) ?? p.person
-        toward = aim.role.id == p.person.role.id ? nil : aim.role.id
+        toward = target(of: aim, own: p.person)
         towardNote = toward == nil ? nil : towardSentence(aim, own: p.person, day: p.day)
         withoutPlan = round(aim.score(at: pp.end).result.value, 1)
         againstTheField = FieldView.outlook(aim, plan, from: p.day)
