@@ -67,5 +67,7 @@ struct TowardPlanTests {
         let refused = try headway(["profile", "import", bad.path, "--as", "bo"], db: other)
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("toward: 'astronaut' is not a role of the curricula"), "\(refused.stderr)")
+        let profiles = try headway(["profile", "list", "--json"], db: other)
+        #expect(!profiles.stdout.contains("\"bo\""), "nothing of the refused import is stored: \(profiles.stdout)")
     }
 }
