@@ -151,7 +151,7 @@ struct ScoreBandTests {
             "distributed-training": 0, "evaluation-pipelines": 3, "finops-gpu-economics": 1, "gpu-cluster-management": 3,
             "inference-optimisation": 0, "kubeflow": 4, "kubernetes": 1, "kubernetes-gpu": 1, "langgraph": 0,
             "llm-observability-evals": 1, "ml-lifecycle": 3, "ml-observability": 0, "prometheus-grafana": 1,
-            "rag-infrastructure": 4, "seldon": 0, "transformer-architecture": 0, "triton": 3, "vllm": 1,
+            "rag-infrastructure": 4, "seldon": 0, "transformer-architecture": 0, "triton": 3, "vllm": 1
         ]
         a.unsure = ["inference-optimisation", "kubeflow", "ml-lifecycle"]
         var b = a
