@@ -231,6 +231,43 @@ struct CurriculaUpdateTests {
         #expect(killed > 0, "no round was killed before it finished; the test proved nothing")
     }
 
+    @Test("a plan toward a role the new curricula drop: every view says the role is gone, replan asks for --toward and writes nothing, --toward aims it again")
+    func targetRoleDropped() throws {
+        let home = try Home()
+        #expect(try home.run(["profile", "new", "ana", "--from", reference]).status == 0)
+        #expect(try home.run(["plan", "--toward", "ml-platform-engineer"]).status == 0)
+        let new = try home.curricula("new", version: "2026.12", changes: "Drops ML Platform Engineer.")
+        try FileManager.default.removeItem(at: new.appendingPathComponent("roles/ml-platform-engineer.yaml"))
+        #expect(try home.run(["curricula", "install", new.path]).status == 0)
+        let day = "2026-12-01"
+        let gone = "The plan was made toward role 'ml-platform-engineer', which curricula 2026.12 no longer have"
+
+        let progress = try home.run(["progress", "--json"], today: day)
+        let report = try json(progress.output)
+        #expect(report["toward"] as? String == "ml-platform-engineer", "the plan still says where it was aimed")
+        #expect(report["at_pace"] == nil, "no outlook compares another role's scores with the plan's")
+        let text = try home.run(["progress"], today: day).output
+        #expect(text.contains(gone), "\(text)")
+        #expect(!text.contains("The plan has ended"))
+        #expect(try home.run(["plan", "show"], today: day).output.hasPrefix(gone))
+        let brief = try home.run(["brief"], today: day).output
+        #expect(brief.contains("On track?\n" + gone), "\(brief)")
+        #expect(brief.contains("Under 2026.12 the role your plan aims at, 'ml-platform-engineer', is gone: `replan --toward ROLE` plans again"))
+
+        let state = try home.bytes()
+        let refused = try home.run(["replan"], today: day)
+        #expect(refused.status == 1)
+        #expect(
+            refused.output
+                == "error: the plan aims at role 'ml-platform-engineer', which curricula 2026.12 no longer have; give --toward ROLE (see `headway roles`)\n")
+        #expect(try home.bytes() == state, "a refused replan changed the database")
+
+        #expect(try home.run(["replan", "--toward", "ai-infrastructure-engineer"], today: day).status == 0)
+        let home2 = try json(home.run(["progress", "--json"], today: day).output)
+        #expect(home2["toward"] == nil)
+        #expect(home2["at_pace"] != nil)
+    }
+
     @Test("curricula diff on hand-made pairs matches its golden file", arguments: ["new-signal", "rerated", "skills", "roles"])
     func diffGolden(_ name: String) throws {
         let home = try Home()

@@ -215,12 +215,11 @@ struct BriefingDocument: Codable, Equatable {
                 effectNow: round(f.effectNow, 2), effectComplete: round(f.effectComplete, 2),
                 answeredBy: f.answeredBy.map { "\(p.name($0.skill)) (you: \($0.level))" })
         }
-        let aim = (try? planningModel(p.person, toward: pp.plan.toward, curriculum: p.curriculum)) ?? p.person
+        let aim = personInRole(of: pp.plan, own: p.person)
         sections = Self.sentences(
             score: score, label: label, asOf: b.asOf, day: p.day, moves: moves, hours: hours, units: units,
             outlook: outlook, programme: pp, week: k, nextWeek: nextWeek, signals: signals)
-        if aim.role.id != p.person.role.id {
-            let note = towardSentence(aim, own: p.person, day: b.asOf)
+        if let note = aimNote(pp.plan, aim: aim, own: p.person, day: b.asOf) {
             sections = sections.map { $0.title == "On track?" ? Section(title: $0.title, lines: [note] + $0.lines) : $0 }
         }
         curricula = CurriculaUpdateReport(p, pending: pending, asOf: b.asOf)
@@ -284,7 +283,7 @@ struct BriefingDocument: Codable, Equatable {
                     s.append("`replan` would plan again from week \(wk) and give \(fixed(r, 1)).")
                 }
             }
-        } else {
+        } else if asOf > pp.end {
             s.append("The plan has ended; `plan` makes the next one.")
         }
         out.append(Section(title: "On track?", lines: s))

@@ -16,9 +16,13 @@ struct CurriculaUpdateReport: Codable, Equatable {
     /// The snapshot's reason: what changed and by how much.
     let reason: String
     let signals: [NewSignal]
-    /// The current plan's end score under the new curricula, and what `replan` would give.
+    /// The current plan's end score under the new curricula, and what `replan` would give,
+    /// both in the role the plan aims at.
     let planReaches: Double?
     let replanGives: Double?
+    /// The role the plan aims at, when the new curricula no longer have it (then there is no
+    /// replan to compare: it needs a new `--toward`). Absent from briefings stored before it.
+    var droppedTarget: String? = nil
 
     /// The update recorded since the last briefing was stored (`pending`: snapshots this command
     /// is about to write), or `nil` when there was none.
@@ -53,10 +57,14 @@ struct CurriculaUpdateReport: Codable, Equatable {
                 effectComplete: round(person.effect(of: s.id, at: max(asOf, s.window.to)), 2),
                 answeredBy: s.answeredBy.map { "\(p.name($0)) (you: \(person.level(of: $0)))" })
         }
-        if let plan = p.state.plan?.plan, asOf <= plan.end {
-            var levels = person.levels
+        if let plan = p.state.plan?.plan, asOf <= plan.end, let aim = plan.toward, new.role(aim) == nil {
+            droppedTarget = aim
+            planReaches = nil; replanGives = nil
+        } else if let plan = p.state.plan?.plan, asOf <= plan.end {
+            let there = personInRole(of: plan, own: person)
+            var levels = there.levels
             for u in plan.units { levels[u.skill] = max(levels[u.skill] ?? 0, u.level) }
-            planReaches = round(person.score(at: plan.end, levels: levels).result.value, 1)
+            planReaches = round(there.score(at: plan.end, levels: levels).result.value, 1)
             replanGives = p.replan(on: asOf).map { round($0.plan.projectedScore, 1) }
         } else {
             planReaches = nil; replanGives = nil
@@ -80,6 +88,11 @@ struct CurriculaUpdateReport: Codable, Equatable {
             out.append(
                 "New in \(version): \(s.title) (\(s.from) to \(s.to)) \(now)\(later)."
                     + (s.answeredBy.isEmpty ? "" : " Answered by " + s.answeredBy.joined(separator: ", ") + "."))
+        }
+        if let droppedTarget {
+            out.append(
+                "Under \(version) the role your plan aims at, '\(oneLine(droppedTarget, limit: 60))', is gone: `replan --toward ROLE` plans again (see `headway roles`)."
+            )
         }
         if let reaches = planReaches {
             if let r = replanGives, r > reaches + 0.05 {

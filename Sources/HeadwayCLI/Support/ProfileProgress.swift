@@ -84,8 +84,10 @@ struct ProfileProgress {
     /// What `replan` would give on `on`, without saving it, with the programme week it starts
     /// (in the role the plan aims at, as `replan` plans).
     func replan(on d: Day, options: ReplanOptions = .init()) -> (week: Int, plan: Plan)? {
+        // A plan aimed at a role the curricula dropped has no replan without a new --toward.
         guard let programme = planProgress(on: d), let replan = programme.replanRequest(options),
-            var plan = try? (programme.personInPlanRole(at: d) ?? person(at: d)).plan(replan.request)
+            let planner = programme.personInPlanRole(at: d) ?? (programme.plan.toward == nil ? person(at: d) : nil),
+            var plan = try? planner.plan(replan.request)
         else { return nil }
         plan.toward = programme.plan.toward
         return (replan.week, plan)

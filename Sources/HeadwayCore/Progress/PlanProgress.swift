@@ -247,11 +247,12 @@ public struct PlanProgress: Sendable {
 
     /// The person on `day` in the role whose score the plan raises: their own, or the role it
     /// was made `--toward` (``Plan/toward``), so an outlook compares the plan's scores with
-    /// scores of the same role.
+    /// scores of the same role. `nil` when that role is not in the curricula any more: the
+    /// plan's scores are that role's, and no role at hand compares with them.
     public func personInPlanRole(at day: Day) -> PersonalModel? {
         guard let person = record.person(at: day) else { return nil }
-        guard let aim = plan.toward, aim != person.role.id, let role = person.curriculum.role(aim) else { return person }
-        return person.inRole(role)
+        guard let aim = plan.toward, aim != person.role.id else { return person }
+        return person.curriculum.role(aim).map(person.inRole)
     }
 
     /// What lets the plan reach its score though `unfit` units do not fit: re-assessments and

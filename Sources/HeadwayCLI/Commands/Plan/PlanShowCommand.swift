@@ -22,6 +22,8 @@ struct PlanShowCommand: ParsableCommand {
         guard let week else {
             if !json, let toward = plan.toward.flatMap(curriculum.role) {
                 print("Toward \(toward.name): the plan raises your score there (`replan --toward \(subject.person.role.id)` aims at your own role again).")
+            } else if !json, let dropped = droppedTargetSentence(plan, curriculum: curriculum) {
+                print(dropped)
             }
             return try present(plan, curriculum: curriculum, role: role(of: plan), json: json, programme: numbering)
         }

@@ -58,7 +58,7 @@ struct ReplanCommand: ParsableCommand {
         // A plan made --toward a role keeps aiming there unless --toward says otherwise.
         if toward == nil, let aim = old.toward, curriculum.role(aim) == nil {
             throw CLIError(
-                "the plan aims at role '\(oneLine(aim, limit: 60))', which curricula \(curriculum.version) no longer have; give --toward ROLE (see `headway roles`)"
+                "the plan aims at role '\(oneLine(aim, limit: 60))', which curricula \(curriculum.label) no longer have; give --toward ROLE (see `headway roles`)"
             )
         }
         let person = try planningModel(own, toward: toward ?? old.toward, curriculum: curriculum)

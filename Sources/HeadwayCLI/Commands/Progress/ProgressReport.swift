@@ -81,9 +81,10 @@ struct ProgressReport: Encodable {
         }
         streak = pp.streak()
         projected = round(plan.projectedScore, 1)
-        let aim = (try? planningModel(p.person, toward: plan.toward, curriculum: p.curriculum)) ?? p.person
-        toward = target(of: aim, own: p.person)
-        towardNote = toward == nil ? nil : towardSentence(aim, own: p.person, day: p.day)
+        let aim = personInRole(of: plan, own: p.person)
+        // The role the plan aims at, even when the curricula no longer have it.
+        toward = plan.toward.flatMap { $0 == p.person.role.id ? nil : $0 }
+        towardNote = aimNote(plan, aim: aim, own: p.person, day: p.day)
         withoutPlan = round(aim.score(at: pp.end).result.value, 1)
         againstTheField = FieldView.outlook(aim, plan, from: p.day)
         let outlook = pp.outlook()
@@ -138,7 +139,8 @@ struct ProgressReport: Encodable {
         out.append("")
         out.append("Streak: \(streak) week\(streak == 1 ? "" : "s") in a row on plan.")
         guard let pace, let onTrack, let atPace, let remainingHours, let capacity else {
-            out.append("The plan has ended; `plan` makes the next one.")
+            // No outlook: the plan has ended, or its target role is gone (the note above says so).
+            if week > weeksCount { out.append("The plan has ended; `plan` makes the next one.") }
             return out.joined(separator: "\n")
         }
         out.append(againstTheField)
