@@ -57,7 +57,7 @@ struct CurriculaUpdateReport: Codable, Equatable {
                 effectComplete: round(person.effect(of: s.id, at: max(asOf, s.window.to)), 2),
                 answeredBy: s.answeredBy.map { "\(p.name($0)) (you: \(person.level(of: $0)))" })
         }
-        if let plan = p.state.plan?.plan, asOf <= plan.end, let aim = plan.toward, new.role(aim) == nil {
+        if let plan = p.state.plan?.plan, asOf <= plan.end, let aim = plan.droppedTarget(in: new) {
             droppedTarget = aim
             planReaches = nil; replanGives = nil
         } else if let plan = p.state.plan?.plan, asOf <= plan.end {

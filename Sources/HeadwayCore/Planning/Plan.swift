@@ -108,4 +108,10 @@ public struct Plan: Sendable, Hashable, Codable {
     public var capacities: [Double] { schedule.map { $0.capacity ?? hoursPerWeek } }
     /// Hours the plan has: the sum of its weeks' hours.
     public var capacity: Double { capacities.reduce(0, +) }
+
+    /// The role the plan was made `--toward`, when `curriculum` no longer has it.
+    public func droppedTarget(in curriculum: Curriculum) -> String? {
+        guard let aim = toward, curriculum.role(aim) == nil else { return nil }
+        return aim
+    }
 }

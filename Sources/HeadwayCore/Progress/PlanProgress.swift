@@ -250,9 +250,7 @@ public struct PlanProgress: Sendable {
     /// scores of the same role. `nil` when that role is not in the curricula any more: the
     /// plan's scores are that role's, and no role at hand compares with them.
     public func personInPlanRole(at day: Day) -> PersonalModel? {
-        guard let person = record.person(at: day) else { return nil }
-        guard let aim = plan.toward, aim != person.role.id else { return person }
-        return person.curriculum.role(aim).map(person.inRole)
+        record.person(at: day)?.inRole(of: plan)
     }
 
     /// What lets the plan reach its score though `unfit` units do not fit: re-assessments and

@@ -30,6 +30,13 @@ public struct PersonalModel: Sendable {
         return PersonalModel(curriculum: curriculum, role: other, assessment: a, home: home)
     }
 
+    /// The same person in the role whose score `plan` raises: the one it was made `--toward`
+    /// (``Plan/toward``), else this one; `nil` when the curricula no longer have that role.
+    public func inRole(of plan: Plan) -> PersonalModel? {
+        guard let aim = plan.toward, aim != role.id else { return self }
+        return curriculum.role(aim).map(inRole)
+    }
+
     /// How far this role's reference levels sit above the graph's (0 in the person's own role).
     var referenceShift: Int { role.seniority.offset - home.seniority.offset }
 

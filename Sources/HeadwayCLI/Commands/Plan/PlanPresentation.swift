@@ -29,14 +29,13 @@ func towardSentence(_ target: PersonalModel, own: PersonalModel, day: Day) -> St
 /// else their own. Views read the plan's own record, not the assessment's `goals.toward`,
 /// which only says where the next plan aims.
 func personInRole(of plan: Plan, own: PersonalModel) -> PersonalModel {
-    guard let aim = plan.toward, aim != own.role.id, let role = own.curriculum.role(aim) else { return own }
-    return own.inRole(role)
+    own.inRole(of: plan) ?? own
 }
 
 /// The line every view of a plan gives when the role it was made `--toward` is gone from the
 /// curricula: its scores are that role's as planned, and no pace outlook compares with them.
 func droppedTargetSentence(_ plan: Plan, curriculum: Curriculum) -> String? {
-    guard let aim = plan.toward, curriculum.role(aim) == nil else { return nil }
+    guard let aim = plan.droppedTarget(in: curriculum) else { return nil }
     return "The plan was made toward role '\(oneLine(aim, limit: 60))', which curricula \(curriculum.label) no longer have: "
         + "its scores are that role's as planned, so no pace outlook is given; `replan --toward ROLE` aims it again (see `headway roles`)."
 }

@@ -56,7 +56,7 @@ struct ReplanCommand: ParsableCommand {
         }
         let own = subject.person
         // A plan made --toward a role keeps aiming there unless --toward says otherwise.
-        if toward == nil, let aim = old.toward, curriculum.role(aim) == nil {
+        if toward == nil, let aim = old.droppedTarget(in: curriculum) {
             throw CLIError(
                 "the plan aims at role '\(oneLine(aim, limit: 60))', which curricula \(curriculum.label) no longer have; give --toward ROLE (see `headway roles`)"
             )
