@@ -56,7 +56,7 @@ enum Environment {
     /// The `Curricula/` folder of the checkout the binary was built in, else beside the binary's
     /// install prefix (`share/headway/Curricula`), else in the working folder.
     static func bundledCurriculaURL() throws -> URL {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var dir = executableURL().deletingLastPathComponent()
         for _ in 0..<8 {
             let candidate = dir.appendingPathComponent("Curricula")
             if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("skills.yaml").path) { return candidate }
@@ -67,6 +67,29 @@ enum Environment {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Curricula")
         if FileManager.default.fileExists(atPath: cwd.appendingPathComponent("skills.yaml").path) { return cwd }
         throw CLIError("cannot find the curricula folder; pass --curricula DIR or set HEADWAY_CURRICULA")
+    }
+
+    /// The running binary's real path: `/proc/self/exe` (Linux), else `argv[0]` as the shell found
+    /// it — a bare name (`headway` run from `PATH`) is looked up along `PATH`, never taken
+    /// relative to the working folder.
+    static func executableURL() -> URL {
+        if let linked = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), linked.hasPrefix("/") {
+            return URL(fileURLWithPath: linked)
+        }
+        return executableURL(argv0: CommandLine.arguments.first ?? "headway", path: Context.current.environment["PATH"] ?? "")
+    }
+
+    /// Where `argv0` names a binary: itself when it holds a `/`, else the first executable of
+    /// that name along `path`; symlinks resolved.
+    static func executableURL(argv0: String, path: String) -> URL {
+        if argv0.contains("/") { return URL(fileURLWithPath: argv0).resolvingSymlinksInPath() }
+        for folder in path.split(separator: ":", omittingEmptySubsequences: true) where folder.hasPrefix("/") {
+            let candidate = String(folder) + "/" + argv0
+            if FileManager.default.isExecutableFile(atPath: candidate) {
+                return URL(fileURLWithPath: candidate).resolvingSymlinksInPath()
+            }
+        }
+        return URL(fileURLWithPath: argv0).resolvingSymlinksInPath()
     }
 
     /// The database file: `--db`, else `HEADWAY_DB`, else `$XDG_DATA_HOME/headway/headway.sqlite`,

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import HeadwayCLI
+
+/// Issue 21.1: an installed `headway` run as a bare name from `PATH`, in another folder, finds
+/// the curricula installed beside it (`PREFIX/share/headway/Curricula`) without
+/// `HEADWAY_CURRICULA`. `.ci/run` repeats this with the `scripts/install` release build.
+@Suite("The installed binary")
+struct InstalledBinaryTests {
+    @Test("a bare `headway` on PATH, run from another folder, finds its own curricula")
+    func bareNameFromPath() throws {
+        let built = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("headway")
+        try #require(FileManager.default.isExecutableFile(atPath: built.path), "run `swift build` before `swift test`")
+        let fm = FileManager.default
+        let prefix = fm.temporaryDirectory.appendingPathComponent("headway-prefix-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: prefix) }
+        try fm.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: prefix.appendingPathComponent("share/headway"), withIntermediateDirectories: true)
+        try fm.copyItem(at: built, to: prefix.appendingPathComponent("bin/headway"))
+        try fm.copyItem(at: repoRoot.appendingPathComponent("Curricula"), to: prefix.appendingPathComponent("share/headway/Curricula"))
+        // A folder outside the prefix: walking up from it finds no curricula.
+        let elsewhere = fm.temporaryDirectory.appendingPathComponent("headway-elsewhere-\(UUID().uuidString)")
+        try fm.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: elsewhere) }
+
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // `exec headway`: the shell finds the bare name on PATH, as a user's shell does.
+        p.arguments = ["-c", "exec headway score --assessment \"$1\" --as-of 2026-11-22", "sh",
+                       repoRoot.appendingPathComponent("Fixtures/assessments/reference-mid.yaml").path]
+        p.currentDirectoryURL = elsewhere
+        p.environment = [
+            "PATH": prefix.appendingPathComponent("bin").path + ":/usr/bin:/bin", "HOME": prefix.path,
+            "NO_COLOR": "1", "HEADWAY_NO_CACHE": "1",
+        ]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "stderr: \(stderr)")
+        #expect(stdout.contains("AIJRI 49.1"), "stdout: \(stdout)")
+    }
+
+    @Test("argv[0] without a slash is looked up along PATH, not in the working folder")
+    func argv0AlongPath() throws {
+        let fm = FileManager.default
+        let bin = fm.temporaryDirectory.appendingPathComponent("headway-path-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: bin) }
+        try fm.createDirectory(at: bin, withIntermediateDirectories: true)
+        let tool = bin.appendingPathComponent("headway")
+        #expect(fm.createFile(atPath: tool.path, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755]))
+        let found = Environment.executableURL(argv0: "headway", path: "relative/dir:/nonexistent:" + bin.path)
+        #expect(found.path == tool.resolvingSymlinksInPath().path)
+        #expect(Environment.executableURL(argv0: "/opt/x/headway", path: bin.path).path == "/opt/x/headway")
+    }
+}
