@@ -9,7 +9,7 @@ import Yams
 public enum AssessmentLoader {
     static let keys = [
         "role", "seniority", "hours_per_week", "weeks", "start", "time_split", "skills", "market", "goals", "availability",
-        "unsure"
+        "unsure", "access"
     ]
 
     /// Loads `url`; errors name the file as `displayName` (default: its path).
@@ -143,6 +143,28 @@ public enum AssessmentLoader {
                     a.availability[day] = v
                 }
             }
+        }
+        if let node = r.value(m, "access", in: root, "access", required: false), let am = r.mapping(node, "access") {
+            r.checkKeys(am, allowed: ["compute", "team", "gpu_hours"], "access")
+            var access = PersonAccess.unrestricted
+            if let cn = r.value(am, "compute", in: node, "access.compute", required: false),
+                let text = r.string(cn, "access.compute", "access.compute")
+            {
+                if let c = Compute(rawValue: text) {
+                    access.compute = c
+                } else {
+                    r.problem(
+                        cn, "access.compute",
+                        "'\(oneLine(text, limit: 40))' is not allowed; allowed: \(Compute.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
+            if let tn = r.value(am, "team", in: node, "access.team", required: false) {
+                if let b = tn.bool { access.team = b } else { r.problem(tn, "access.team", "must be true or false, found \(r.kind(tn))") }
+            }
+            if let gn = r.value(am, "gpu_hours", in: node, "access.gpu_hours", required: false) {
+                access.gpuHours = r.number(gn, "access.gpu_hours", "access.gpu_hours", in: PersonAccess.gpuHoursRange)
+            }
+            a.access = access
         }
         try first()
         // Content checks against the curriculum, reported at the key's line.

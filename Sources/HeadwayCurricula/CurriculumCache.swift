@@ -3,7 +3,7 @@ import HeadwayCore
 
 extension CurriculumLoader {
     /// Bumped whenever the cached layout below changes.
-    static let cacheFormat = 4
+    static let cacheFormat = 5
 
     /// ``load(from:)`` with a cache of the validated result, keyed by the files' content hash:
     /// parsing and validating the YAML was most of a one-shot command's time, and the files
@@ -91,8 +91,15 @@ enum CacheCodec {
             }
             w.list(s.seeds) { $0.string($1) }
             w.list(s.activities.keys.sorted()) { w, level in
-                w.int(level); w.list(s.activities[level]!) { $0.string($1) }
+                w.int(level)
+                w.list(s.activities[level] ?? []) { w, a in
+                    w.step(a.step)
+                    w.int(a.alternative == nil ? 0 : 1)
+                    if let alt = a.alternative { w.step(alt) }
+                }
             }
+            w.int(s.retired == nil ? 0 : 1)
+            if let r = s.retired { w.int(r.date.ordinal); w.string(r.reason); w.string(r.successor) }
         }
         w.list(c.roles) { w, r in
             w.string(r.id); w.string(r.name); w.string(r.seniority.rawValue); w.list(r.seeds) { $0.string($1) }
@@ -124,8 +131,15 @@ enum CacheCodec {
                 case .growth: w.int(2)
                 }
             }
-            w.list(s.answeredBy) { $0.string($1) }; w.string(s.note)
+            w.list(s.answeredBy) { $0.string($1) }; w.string(s.note); w.list(s.sources) { $0.string($1) }
         }
+        w.list(c.resources) { w, r in
+            w.string(r.id); w.string(r.kind.rawValue); w.string(r.title); w.string(r.by); w.int(r.year); w.string(r.locator)
+            w.int(r.free ? 1 : 0); w.int(r.verified.ordinal); w.string(r.status.rawValue)
+            w.list(r.skills) { $0.string($1) }; w.list(r.roles) { $0.string($1) }
+        }
+        w.int(c.gpuHourPrice == nil ? 0 : 1)
+        if let g = c.gpuHourPrice { w.double(g.value); w.int(g.date.ordinal); w.string(g.source); w.string(g.note) }
         return w.data
     }
 
@@ -140,11 +154,21 @@ enum CacheCodec {
             let description = try r.string(), reference = try r.int(), hours = try r.list { try $0.double() }
             let requires = try r.list { r in Prerequisite(skill: try r.string(), level: try r.int()) }
             let seeds = try r.list { try $0.string() }
-            var activities: [Int: [String]] = [:]
-            for (level, texts) in try r.list({ r in (try r.int(), try r.list { try $0.string() }) }) { activities[level] = texts }
+            var activities: [Int: [Activity]] = [:]
+            let levels = try r.list { r in
+                (
+                    try r.int(),
+                    try r.list { r in
+                        let step = try r.step()
+                        return Activity(step, alternative: try r.int() == 0 ? nil : try r.step())
+                    }
+                )
+            }
+            for (level, list) in levels { activities[level] = list }
+            let retired = try r.int() == 0 ? nil : Retirement(date: Day(ordinal: try r.int()), reason: try r.string(), successor: try r.string())
             return Skill(
                 id: id, name: name, kind: kind, group: group, description: description, referenceLevel: reference,
-                hours: hours, requires: requires, seeds: seeds, activities: activities)
+                hours: hours, requires: requires, seeds: seeds, activities: activities, retired: retired)
         }
         let roles = try r.list { r in
             let id = try r.string(), name = try r.string(), seniority = try r.enumValue(Seniority.self)
@@ -188,10 +212,22 @@ enum CacheCodec {
             }
             return Signal(
                 id: id, title: title, seeds: seeds, window: window, effects: effects,
-                answeredBy: try r.list { try $0.string() }, note: try r.string())
+                answeredBy: try r.list { try $0.string() }, note: try r.string(), sources: try r.list { try $0.string() })
         }
+        let resources = try r.list { r in
+            Resource(
+                id: try r.string(), kind: try r.enumValue(Resource.Kind.self), title: try r.string(), by: try r.string(),
+                year: try r.int(), locator: try r.string(), free: try r.int() != 0, verified: Day(ordinal: try r.int()),
+                status: try r.enumValue(Resource.Status.self), skills: try r.list { try $0.string() },
+                roles: try r.list { try $0.string() })
+        }
+        let price =
+            try r.int() == 0
+            ? nil : GPUHourPrice(value: try r.double(), date: Day(ordinal: try r.int()), source: try r.string(), note: try r.string())
         guard r.atEnd else { throw Truncated() }
-        return Curriculum(graph: SkillGraph(groups: groups, skills: skills), roles: roles, signals: signals, version: version, release: release)
+        return Curriculum(
+            graph: SkillGraph(groups: groups, skills: skills), roles: roles, signals: signals, version: version, release: release,
+            resources: resources, gpuHourPrice: price)
     }
 
     struct Writer {
@@ -202,6 +238,10 @@ enum CacheCodec {
         mutating func optionalString(_ s: String?) { int(s == nil ? 0 : 1); if let s { string(s) } }
         mutating func optionalDouble(_ x: Double?) { int(x == nil ? 0 : 1); if let x { double(x) } }
         mutating func list<T>(_ items: [T], _ each: (inout Writer, T) -> Void) { int(items.count); for i in items { each(&self, i) } }
+        mutating func step(_ s: ActivityStep) {
+            string(s.text); double(s.hours); string(s.access.rawValue); double(s.gpuHours); string(s.evidence)
+            list(s.resources) { $0.string($1) }
+        }
         mutating func rated<D: RawRepresentable & Comparable>(_ dims: [D: Rated]) where D.RawValue == String {
             list(dims.keys.sorted()) { w, d in
                 w.string(d.rawValue); w.double(dims[d]!.score); w.string(dims[d]!.rationale)
@@ -234,6 +274,11 @@ enum CacheCodec {
             return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
         }
         mutating func optionalString() throws -> String? { try int() == 0 ? nil : try string() }
+        mutating func step() throws -> ActivityStep {
+            ActivityStep(
+                text: try string(), hours: try double(), access: try enumValue(Access.self), gpuHours: try double(),
+                evidence: try string(), resources: try list { try $0.string() })
+        }
         mutating func optionalDouble() throws -> Double? { try int() == 0 ? nil : try double() }
         mutating func list<T>(_ each: (inout Reader) throws -> T) throws -> [T] {
             let n = try count()

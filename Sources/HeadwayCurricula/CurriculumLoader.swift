@@ -61,16 +61,26 @@ public enum CurriculumLoader {
         if let (r, node) = read(base.appendingPathComponent("signals.yaml")) { signals = readSignals(node, r) }
         // Optional: a folder without one is "unversioned" (and cannot be installed).
         var release: CurriculaRelease? = nil
+        var price: (GPUHourPrice, Int, NodeReader)? = nil
         let releaseFile = base.appendingPathComponent(releaseFileName)
         if FileManager.default.fileExists(atPath: releaseFile.path), let (r, node) = read(releaseFile) {
-            release = readRelease(node, r)
+            (release, price) = readRelease(node, r)
+        }
+        // Optional for format 1 folders (their activities cite nothing).
+        var resources: [(Resource, Int, NodeReader)] = []
+        let resourceFile = base.appendingPathComponent(resourcesFileName)
+        if FileManager.default.fileExists(atPath: resourceFile.path), let (r, node) = read(resourceFile) {
+            resources = readResources(node, r)
         }
 
         let graph = SkillGraph(groups: groups, skills: skills.map(\.0))
         crossCheck(graph: graph, skills: skills, roles: roles, signals: signals, declared: declared, log: log)
+        crossCheckResources(
+            graph: graph, skills: skills, roles: roles.map(\.0), signals: signals, resources: resources, price: price,
+            declared: declared, log: log)
         let curriculum = Curriculum(
             graph: graph, roles: roles.map(\.0), signals: signals.map(\.0),
-            version: contentVersion(base), release: release)
+            version: contentVersion(base), release: release, resources: resources.map(\.0), gpuHourPrice: price?.0)
         return (log.items.isEmpty ? curriculum : nil, log.items)
     }
 
@@ -93,25 +103,46 @@ public enum CurriculumLoader {
     /// The files ``contentVersion(_:)`` reads, in its order (a missing one is left out of the hash).
     static func hashedFiles(_ base: URL) -> [URL] {
         [base.appendingPathComponent("skills.yaml")] + roleFiles(base)
-            + [base.appendingPathComponent("signals.yaml"), base.appendingPathComponent(releaseFileName)]
+            + [
+                base.appendingPathComponent("signals.yaml"), base.appendingPathComponent(releaseFileName),
+                base.appendingPathComponent(resourcesFileName),
+            ]
     }
 
     /// The file holding a curricula's content version and changelog.
     public static let releaseFileName = "curricula.yaml"
+    /// The file listing where to learn things (format 2).
+    public static let resourcesFileName = "resources.yaml"
 
     /// The files a curricula folder is made of, as paths relative to it, in load order.
     public static func files(_ directory: URL) -> [String] {
         let base = directory.standardizedFileURL
         var out = ["skills.yaml"] + roleFiles(base).map { "roles/" + $0.lastPathComponent } + ["signals.yaml"]
         if FileManager.default.fileExists(atPath: base.appendingPathComponent(releaseFileName).path) { out.append(releaseFileName) }
+        if FileManager.default.fileExists(atPath: base.appendingPathComponent(resourcesFileName).path) { out.append(resourcesFileName) }
         return out
     }
 
     // MARK: - curricula.yaml
 
-    static func readRelease(_ root: Node, _ r: NodeReader) -> CurriculaRelease? {
-        guard let top = r.mapping(root, nil) else { return nil }
-        r.checkKeys(top, allowed: ["version", "changes"], nil)
+    static func readRelease(_ root: Node, _ r: NodeReader) -> (CurriculaRelease?, (GPUHourPrice, Int, NodeReader)?) {
+        guard let top = r.mapping(root, nil) else { return (nil, nil) }
+        r.checkKeys(top, allowed: ["version", "changes", "gpu_hour_usd"], nil)
+        var price: (GPUHourPrice, Int, NodeReader)? = nil
+        if let pn = r.value(top, "gpu_hour_usd", in: root, nil, required: false), let pm = r.mapping(pn, "gpu_hour_usd") {
+            r.checkKeys(pm, allowed: ["value", "date", "source", "note"], "gpu_hour_usd")
+            if let v = r.number(r.value(pm, "value", in: pn, "gpu_hour_usd"), "gpu_hour_usd", "value", in: 0.01...1000),
+                let d = dayValue(r.value(pm, "date", in: pn, "gpu_hour_usd"), r, "gpu_hour_usd", "date"),
+                let src = r.string(r.value(pm, "source", in: pn, "gpu_hour_usd"), "gpu_hour_usd", "source"),
+                let note = r.string(r.value(pm, "note", in: pn, "gpu_hour_usd"), "gpu_hour_usd", "note")
+            {
+                price = (GPUHourPrice(value: v, date: d, source: src, note: note), r.line(pn), r)
+            }
+        }
+        return (readVersion(top, root, r), price)
+    }
+
+    static func readVersion(_ top: [(key: String, keyNode: Node, value: Node)], _ root: Node, _ r: NodeReader) -> CurriculaRelease? {
         let versionNode = r.value(top, "version", in: root, nil)
         let version = versionNode.flatMap { r.string($0, "version", "version") }
         if let version, !CurriculaRelease.isValid(version) {
@@ -140,25 +171,32 @@ public enum CurriculumLoader {
     /// The curricula format this binary reads (the `version:` of skills.yaml and signals.yaml).
     /// It says how the files are laid out, not what they hold: the content's own date-stamped
     /// version is another key in another file.
-    static let formatVersion = 1
+    /// Format 2 made activities records (hours, access, evidence, resources); format 1 files
+    /// (plain activity sentences) are still read, so installed older versions keep working.
+    static let formatVersions = 1...2
 
     /// A file of another format version would be misread: refuse it by its `version` line.
-    static func checkFormatVersion(_ top: [(key: String, keyNode: Node, value: Node)], _ root: Node, _ r: NodeReader) {
-        guard let node = r.value(top, "version", in: root, nil, required: false) else { return }
-        guard case .scalar(let s) = node, s.style == .plain, let v = node.int, v == formatVersion else {
-            r.problem(node, "version", "\(r.kind(node)) is not a curricula format this headway reads; allowed: \(formatVersion)")
-            return
+    /// Returns the file's format (1 when it names none).
+    @discardableResult
+    static func checkFormatVersion(_ top: [(key: String, keyNode: Node, value: Node)], _ root: Node, _ r: NodeReader) -> Int {
+        guard let node = r.value(top, "version", in: root, nil, required: false) else { return 1 }
+        guard case .scalar(let s) = node, s.style == .plain, let v = node.int, formatVersions.contains(v) else {
+            r.problem(node, "version", "\(r.kind(node)) is not a curricula format this headway reads; allowed: 1, 2")
+            return 0
         }
+        return v
     }
 
     // MARK: - skills.yaml
 
-    static let skillKeys = ["id", "name", "kind", "group", "description", "reference_level", "hours", "requires", "seeds", "activities"]
+    static let skillKeys = [
+        "id", "name", "kind", "group", "description", "reference_level", "hours", "requires", "seeds", "activities", "retired",
+    ]
 
     static func readSkills(_ root: Node, _ r: NodeReader, declaring declared: inout Declared) -> ([SkillGroup], [(Skill, Int, NodeReader)]) {
         guard let top = r.mapping(root, nil) else { return ([], []) }
         r.checkKeys(top, allowed: ["version", "groups", "skills"], nil)
-        checkFormatVersion(top, root, r)
+        let fileFormat = checkFormatVersion(top, root, r)
         var groups: [SkillGroup] = []
         var groupIDs = Set<String>()
         for g in r.sequence(r.value(top, "groups", in: root, nil), "groups") ?? [] {
@@ -210,19 +248,47 @@ public enum CurriculumLoader {
                 }
             }
             let seeds = (r.sequence(r.value(m, "seeds", in: node, id), id) ?? []).compactMap { r.string($0, id, "seeds") }
-            if seeds.isEmpty { r.problem(node, id, "'seeds' must name at least one seed file") }
-            var activities: [Int: [String]] = [:]
+            // Format 2: a skill the seeds do not name (a curator addition) cites its resources instead.
+            if seeds.isEmpty && fileFormat < 2 { r.problem(node, id, "'seeds' must name at least one seed file") }
+            var activities: [Int: [Activity]] = [:]
             if let actNode = r.value(m, "activities", in: node, id), let am = r.mapping(actNode, id) {
                 for pair in am {
                     guard let level = Int(pair.key), Level.unitRange.contains(level) else {
                         r.problem(pair.keyNode, id, "activity level '\(pair.key)' is not one of 1, 2, 3, 4"); continue
                     }
-                    activities[level] = (r.sequence(pair.value, id) ?? []).compactMap { r.string($0, id, "activities") }.filter { !$0.isEmpty }
+                    let items = r.sequence(pair.value, id) ?? []
+                    if fileFormat >= 2 {
+                        activities[level] = items.compactMap { readActivity($0, r, id, level) }
+                    } else {
+                        // Format 1: sentences sharing the unit's hours, needing a laptop.
+                        let texts = items.compactMap { r.string($0, id, "activities") }.filter { !$0.isEmpty }
+                        let each = (hours?[level - 1] ?? 0) / Double(max(1, texts.count))
+                        activities[level] = texts.map { Activity(ActivityStep(text: $0, hours: each)) }
+                    }
                 }
                 for level in Level.unitRange {
-                    let need = level == 4 ? 1 : 2
-                    let have = activities[level]?.count ?? 0
-                    if have < need { r.problem(actNode, id, "level \(level) has \(have) activities; at least \(need) needed") }
+                    let list = activities[level] ?? []
+                    let unitHours = hours?[level - 1] ?? 0
+                    let need = fileFormat >= 2 ? (unitHours > 20 ? 3 : 2) : (level == 4 ? 1 : 2)
+                    if list.count < need {
+                        r.problem(actNode, id, "level \(level) has \(list.count) activities; at least \(need) needed")
+                    }
+                    let total = list.reduce(0) { $0 + $1.step.hours }
+                    if fileFormat >= 2, let hours, !list.isEmpty, abs(total - hours[level - 1]) > 0.5 {
+                        r.problem(
+                            actNode, id,
+                            "level \(level) activities add up to \(format(total)) h; the unit has \(format(hours[level - 1])) h (allowed: within 0.5 h)")
+                    }
+                }
+            }
+            var retired: Retirement? = nil
+            if let rn = r.value(m, "retired", in: node, id, required: false), let rm = r.mapping(rn, id) {
+                r.checkKeys(rm, allowed: ["date", "reason", "successor"], id)
+                if let d = dayValue(r.value(rm, "date", in: rn, id), r, id, "retired.date"),
+                    let reason = r.string(r.value(rm, "reason", in: rn, id), id, "retired.reason"),
+                    let successor = r.string(r.value(rm, "successor", in: rn, id), id, "retired.successor")
+                {
+                    retired = Retirement(date: d, reason: reason, successor: successor)
                 }
             }
             if let name, let kind, let group, let description, let reference, let hours {
@@ -231,7 +297,7 @@ public enum CurriculumLoader {
                         Skill(
                             id: id, name: name, kind: kind, group: group, description: description,
                             referenceLevel: reference, hours: hours, requires: requires, seeds: seeds,
-                            activities: activities), r.line(node), r
+                            activities: activities, retired: retired), r.line(node), r
                     ))
             }
         }
@@ -371,10 +437,16 @@ public enum CurriculumLoader {
         var seen = Set<String>()
         for node in r.sequence(r.value(top, "signals", in: root, nil), "signals") ?? [] {
             guard let m = r.mapping(node, "signals"), let id = idValue(m, node, r, "signal") else { continue }
-            r.checkKeys(m, allowed: ["id", "title", "seeds", "window", "effects", "answered_by", "note"], id)
+            r.checkKeys(m, allowed: ["id", "title", "seeds", "window", "effects", "answered_by", "note", "sources"], id)
             if !seen.insert(id).inserted { r.problem(node, id, "duplicate signal id"); continue }
             let title = r.string(r.value(m, "title", in: node, id), id, "title")
-            let seeds = (r.sequence(r.value(m, "seeds", in: node, id), id) ?? []).compactMap { r.string($0, id, "seeds") }
+            let seeds = (r.value(m, "seeds", in: node, id, required: false).flatMap { r.sequence($0, id) } ?? [])
+                .compactMap { r.string($0, id, "seeds") }
+            let sources = (r.value(m, "sources", in: node, id, required: false).flatMap { r.sequence($0, id) } ?? [])
+                .compactMap { r.string($0, id, "sources") }
+            if seeds.isEmpty && sources.isEmpty {
+                r.problem(node, id, "signal has no source: give 'seeds' (seed numbers) or 'sources' (resources.yaml ids)")
+            }
             var window: Window? = nil
             if let wn = r.value(m, "window", in: node, id), let wm = r.mapping(wn, id) {
                 r.checkKeys(wm, allowed: ["from", "to"], id)
@@ -429,7 +501,7 @@ public enum CurriculumLoader {
                     (
                         Signal(
                             id: id, title: title, seeds: seeds, window: window, effects: effects,
-                            answeredBy: answered, note: note), r.line(node), r, effectLines
+                            answeredBy: answered, note: note, sources: sources), r.line(node), r, effectLines
                     ))
             }
         }

@@ -78,15 +78,17 @@ struct LogEntryJSON: Codable, Hashable {
     var hours: Double
     var status: String
     var note: String?
+    /// Omitted when empty, so changes kept before evidence read as before.
+    var evidence: [String]?
 
     init(_ e: LogEntry) {
         date = e.date.description; skill = e.skill; level = e.level; activity = e.activity
-        hours = e.hours; status = e.status.rawValue; note = e.note
+        hours = e.hours; status = e.status.rawValue; note = e.note; evidence = e.evidence.isEmpty ? nil : e.evidence
     }
 
     func entry() throws -> LogEntry {
         guard let d = Day(date) else { throw JSONShapeError("a kept log date '\(date)' is not YYYY-MM-DD") }
         guard let s = LogStatus(rawValue: status) else { throw JSONShapeError("a kept log status '\(status)' is not done, partial or skipped") }
-        return LogEntry(date: d, skill: skill, level: level, activity: activity, hours: hours, status: s, note: note)
+        return LogEntry(date: d, skill: skill, level: level, activity: activity, hours: hours, status: s, note: note, evidence: evidence ?? [])
     }
 }

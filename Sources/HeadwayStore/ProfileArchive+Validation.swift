@@ -141,6 +141,13 @@ extension ProfileArchive {
         }
         if let activity = l.activity, let p = textProblem(activity, "\(key).activity") { return p }
         if let note = l.note, let p = textProblem(note, "\(key).note", limit: Self.maxNoteScalars) { return p }
+        let evidence = l.evidence ?? []
+        if evidence.count > LogEntry.evidenceCount {
+            return "\(key).evidence: \(evidence.count) pieces; allowed: at most \(LogEntry.evidenceCount)"
+        }
+        for (i, e) in evidence.enumerated() {
+            if let p = LogEntry.evidenceProblem(e) { return "\(key).evidence[\(i)]: \(p)" }
+        }
         return nil
     }
 

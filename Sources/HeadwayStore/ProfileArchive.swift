@@ -126,9 +126,11 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
     var availability: [String: Double]?
     /// Left out when no level is unsure (and in exports written before bands).
     var unsure: [String]?
+    /// What the person can use to learn; omitted when they said nothing.
+    var access: PersonAccess?
 
     enum CodingKeys: String, CodingKey {
-        case id, reason, role, seniority, weeks, start, skills, market, goals, availability, unsure
+        case id, reason, role, seniority, weeks, start, skills, market, goals, availability, unsure, access
         case createdAt = "created_at", curriculaVersion = "curricula_version", hoursPerWeek = "hours_per_week"
         case timeSplit = "time_split"
     }
@@ -140,6 +142,7 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
         timeSplit = a.timeSplit; skills = a.skills; market = MarketJSON(a.market); goals = GoalsJSON(a.goals)
         availability = a.availability.isEmpty ? nil : AvailabilityJSON.object(a.availability)
         unsure = a.unsure.isEmpty ? nil : a.unsure.sorted()
+        access = a.access
     }
 
     func assessment() throws -> Assessment {
@@ -151,6 +154,7 @@ struct AssessmentRecord: Codable, Hashable, Sendable {
             throw StoreError.invalid("assessment \(id): unsure names '\(stray)', which has no level under skills")
         }
         a.unsure = Set(unsure ?? [])
+        a.access = access
         return a
     }
 }
@@ -259,9 +263,11 @@ struct LogRecord: Codable, Hashable, Sendable {
     var note: String?
     /// Removed by `log rm`; omitted when not.
     var removed: Bool?
+    /// Proof logged with the entry; omitted when none (and in exports written before it).
+    var evidence: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case id, date, skill, level, activity, hours, status, note, removed
+        case id, date, skill, level, activity, hours, status, note, removed, evidence
         case createdAt = "created_at"
     }
 
@@ -269,10 +275,11 @@ struct LogRecord: Codable, Hashable, Sendable {
         let e = s.entry
         id = s.id; createdAt = s.createdAt; date = e.date; skill = e.skill; level = e.level; activity = e.activity
         hours = e.hours; status = e.status; note = e.note; removed = s.removed ? true : nil
+        evidence = e.evidence.isEmpty ? nil : e.evidence
     }
 
     var entry: LogEntry {
-        LogEntry(date: date, skill: skill, level: level, activity: activity, hours: hours, status: status, note: note)
+        LogEntry(date: date, skill: skill, level: level, activity: activity, hours: hours, status: status, note: note, evidence: evidence ?? [])
     }
 }
 

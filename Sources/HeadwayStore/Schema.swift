@@ -18,6 +18,7 @@ enum Schema {
         m.registerMigration("v4-programme-briefings", migrate: v4)
         m.registerMigration("v7-assessment-band", migrate: v7)
         m.registerMigration("v8-plan-toward", migrate: v8)
+        m.registerMigration("v9-access-evidence", migrate: v9)
         return m
     }()
 
@@ -370,5 +371,17 @@ enum Schema {
     /// keeps the target; NULL: the person's own role, as every plan saved before was.
     private static func v8(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE plans ADD COLUMN toward TEXT CHECK (toward IS NULL OR length(toward) BETWEEN 1 AND 200)")
+    }
+
+    /// Doable plans (`MODEL.md` §4b): what a person can use to learn (`assessments.access`,
+    /// JSON, NULL when they said nothing), and the proof logged with an entry (`logs.evidence`,
+    /// a JSON array of strings).
+    private static func v9(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE assessments ADD COLUMN access TEXT CHECK (access IS NULL OR json_valid(access));
+                ALTER TABLE logs ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'
+                    CHECK (json_valid(evidence) AND json_type(evidence) = 'array');
+                """)
     }
 }

@@ -53,13 +53,14 @@ extension Store {
         try db.execute(
             sql: """
                 INSERT INTO assessments (profile_id, role, seniority, hours_per_week, weeks, start, time_split, market,
-                                         goals, availability, reason, curricula_version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                                         goals, availability, reason, curricula_version, created_at, access)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?)
                 """,
             arguments: [
                 profile, a.role, a.seniority.rawValue, a.hoursPerWeek, a.weeks, a.start?.description,
                 try jsonText(a.timeSplit), try jsonText(MarketJSON(a.market)), try jsonText(GoalsJSON(a.goals)),
-                try jsonText(AvailabilityJSON.object(a.availability)), reason, curriculaVersion, createdAt
+                try jsonText(AvailabilityJSON.object(a.availability)), reason, curriculaVersion, createdAt,
+                try a.access.map(jsonText),
             ])
         let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: "INSERT INTO assessment_levels (assessment_id, skill, level, unsure) VALUES (?, ?, ?, ?)")
@@ -94,6 +95,7 @@ extension Store {
                 goals: try jsonValue(GoalsJSON.self, try value("goals")).goals,
                 availability: try AvailabilityJSON.days(jsonValue([String: Double].self, try value("availability"))))
             a.unsure = unsure
+            a.access = try (value("access") as String?).map { try jsonValue(PersonAccess.self, $0) }
             return StoredAssessment(
                 id: id, assessment: a, reason: try value("reason"),
                 curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"))
@@ -298,12 +300,12 @@ extension Store {
     func insertLog(_ db: Database, _ e: LogEntry, profile: Int64, createdAt: String?) throws -> Int64 {
         let insert = try db.cachedStatement(
             sql: """
-                INSERT INTO logs (profile_id, date, skill, level, activity, hours, status, note, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                INSERT INTO logs (profile_id, date, skill, level, activity, hours, status, note, created_at, evidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?)
                 """)
         try insert.execute(arguments: [
             profile, e.date.description, e.skill, e.level, e.activity, e.hours,
-            e.status.rawValue, e.note, createdAt
+            e.status.rawValue, e.note, createdAt, try jsonText(e.evidence),
         ])
         return db.lastInsertedRowID
     }
@@ -317,7 +319,8 @@ extension Store {
                 entry: LogEntry(
                     date: try day(try value("date")), skill: try value("skill"), level: try r.level(c["level"]),
                     activity: try value("activity"), hours: try value("hours"),
-                    status: try decode(LogStatus(rawValue: try value("status")), "status"), note: try value("note")),
+                    status: try decode(LogStatus(rawValue: try value("status")), "status"), note: try value("note"),
+                    evidence: try jsonValue([String].self, try value("evidence"))),
                 createdAt: try value("created_at"), removed: try value("removed"))
         }
     }

@@ -286,7 +286,8 @@ extension Store {
     func updateLog(_ db: Database, _ id: Int64, _ e: LogEntry) throws {
         try db.execute(
             sql: """
-                UPDATE logs SET date = ?, skill = ?, level = ?, activity = ?, hours = ?, status = ?, note = ? WHERE id = ?
-                """, arguments: [e.date.description, e.skill, e.level, e.activity, e.hours, e.status.rawValue, e.note, id])
+                UPDATE logs SET date = ?, skill = ?, level = ?, activity = ?, hours = ?, status = ?, note = ?, evidence = ? WHERE id = ?
+                """,
+            arguments: [e.date.description, e.skill, e.level, e.activity, e.hours, e.status.rawValue, e.note, try jsonText(e.evidence), id])
     }
 }

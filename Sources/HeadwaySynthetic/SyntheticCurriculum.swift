@@ -27,9 +27,31 @@ public enum SyntheticCurriculum {
                     }
                 }
             }
+            // Access without drawing from `rng` (earlier seeds keep their curricula): every third
+            // skill's upper levels need a GPU, with a laptop alternative; every fifth skill's top
+            // level needs several GPUs and has none; every seventh's needs a team.
             let activities = Dictionary(
                 uniqueKeysWithValues: (1...4).map { l in
-                    (l, (0..<(l == 4 ? 1 : 2)).map { "Synthetic activity \($0 + 1) for s\(i) level \(l)" })
+                    let count = 2
+                    return (
+                        l,
+                        (0..<count).map { j -> Activity in
+                            let text = "Synthetic activity \(j + 1) for s\(i) level \(l)"
+                            let each = hours[l - 1] / Double(count)
+                            if j == 1 && l == 4 && i % 5 == 0 { return Activity(ActivityStep(text: text, hours: each, access: .multiGPU)) }
+                            if j == 1 && l >= 3 && i % 3 == 0 {
+                                return Activity(
+                                    ActivityStep(text: text, hours: each, access: .gpu),
+                                    alternative: ActivityStep(text: text + " on CPU", hours: each * 1.5, access: .laptop))
+                            }
+                            if j == 0 && l >= 2 && i % 7 == 0 {
+                                return Activity(
+                                    ActivityStep(text: text, hours: each, access: .team),
+                                    alternative: ActivityStep(text: text + " written up", hours: each, access: .laptop))
+                            }
+                            return Activity(ActivityStep(text: text, hours: each))
+                        }
+                    )
                 })
             skills.append(
                 Skill(

@@ -71,7 +71,7 @@ enum ExportBench {
                         try store.addLog(
                             LogEntry(
                                 date: qStart.adding(days: d), skill: u.skill, level: u.level,
-                                activity: curriculum.graph[u.skill]?.activities[u.level]?.first,
+                                activity: curriculum.graph[u.skill]?.activities[u.level]?.first?.text,
                                 hours: 6.0 / 14, status: done ? .done : .partial), for: profile)
                         logs += 1
                     }

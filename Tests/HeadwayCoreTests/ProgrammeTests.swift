@@ -76,7 +76,7 @@ struct ProgrammeTests {
         let p = Person()
         let plan = try p.plan()
         let item = try #require(plan.schedule[0].items.first)
-        let activities = try #require(p.curriculum.graph[item.skill]?.activities[item.level])
+        let activities = try #require(p.curriculum.graph[item.skill]?.activities[item.level]?.map(\.text))
         try #require(activities.count >= 2)
         let record = p.record([
             // Fewer hours than the unit has (at least 2), so it is not complete by its hours either.
@@ -109,7 +109,7 @@ struct ProgrammeTests {
         let p = Person()
         let plan = try p.plan()
         let item = try #require(plan.schedule[0].items.first)
-        let activities = try #require(p.curriculum.graph[item.skill]?.activities[item.level])
+        let activities = try #require(p.curriculum.graph[item.skill]?.activities[item.level]?.map(\.text))
         let logs = activities.map { LogEntry(date: p.start.adding(days: 2), skill: item.skill, level: item.level, activity: $0, hours: 1, status: .done) }
         let programme = PlanProgress(programme: [plan], record: p.record(logs), day: p.start.adding(days: 3))
         let week = programme.progress(try #require(programme.plannedWeek(1)))

@@ -69,7 +69,7 @@ struct WorkDoneTests {
         var f = RecordFixture()
         let plan = try f.plan()
         let first = plan.units[0]
-        let activity = try #require(f.curriculum.graph[first.skill]?.activities[first.level]?.first)
+        let activity = try #require(f.curriculum.graph[first.skill]?.activities[first.level]?.first?.text)
         f.log(first.id, 1, .done, day: 1, activity: activity)
         let again = try f.person.plan(try #require(f.progress(plan, day: 2).replanRequest()).request)
         let listed = again.schedule.flatMap(\.items).filter { $0.skill == first.skill && $0.level == first.level }.flatMap(\.activities)
@@ -299,7 +299,7 @@ struct ReplanPropertyTests {
             let levels = f.record.levels(at: RecordFixture.start.adding(days: day))!
             let open = plan.units.filter { (levels[$0.skill] ?? 0) == $0.level - 1 }
             guard let u = open.randomElement(using: &rng) else { break }
-            let activities = f.curriculum.graph[u.skill]?.activities[u.level] ?? []
+            let activities = f.curriculum.graph[u.skill]?.activities[u.level]?.map(\.text) ?? []
             switch Int.random(in: 0..<4, using: &rng) {
             case 0: f.log(u.id, f.record.unitHours(u.id), .done, day: day)
             case 1: f.log(u.id, 1, .done, day: day, activity: activities.randomElement(using: &rng))

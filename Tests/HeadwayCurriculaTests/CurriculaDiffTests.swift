@@ -97,7 +97,7 @@ struct CurriculaDiffTests {
             ])
         try "version: \"2026.12\"\nchangelog: x\n".write(to: dir.appendingPathComponent("curricula.yaml"), atomically: true, encoding: .utf8)
         let (_, more) = CurriculumLoader.check(dir)
-        #expect(more.map(\.message).contains("unknown key 'changelog'; allowed: version, changes"))
+        #expect(more.map(\.message).contains("unknown key 'changelog'; allowed: version, changes, gpu_hour_usd"))
         #expect(more.map(\.message).contains("missing key 'changes'"))
     }
 

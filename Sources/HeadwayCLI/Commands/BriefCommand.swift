@@ -191,7 +191,8 @@ struct BriefingDocument: Codable, Equatable {
         // A unit in progress says how many of its activities are done.
         let partial = wp.partial.map { u -> String in
             let all = p.curriculum.graph[u.skill]?.activities[u.level] ?? []
-            let done = (wp.activitiesDone[u] ?? []).filter(all.contains).count
+            let logged = wp.activitiesDone[u] ?? []
+            let done = all.filter { a in logged.contains { a.isNamed($0) } }.count
             return p.name(u) + (done > 0 && !all.isEmpty ? " (\(done) of \(all.count) activities done)" : "")
         }
         units = Units(

@@ -19,6 +19,9 @@ public struct Assessment: Sendable, Hashable, Codable {
     /// Weeks with other hours than ``hoursPerWeek``: a day of the week (its first day, by
     /// convention) -> that week's hours, 0 for a holiday.
     public var availability: [Day: Double]
+    /// What the person can use to learn (`MODEL.md` §4b); `nil`: they said nothing, so plans
+    /// are not restricted (``PersonAccess/unrestricted``) and say what they assumed.
+    public var access: PersonAccess? = nil
 
     public static let hoursRange = 1.0...40.0
     public static let weeksRange = 1...52
@@ -103,6 +106,9 @@ extension Assessment {
         }
         if !Self.weeksRange.contains(weeks) {
             out.append(.init(key: "weeks", message: "\(weeks) is out of range; allowed: 1..52"))
+        }
+        if let g = access?.gpuHours, !(g.isFinite && PersonAccess.gpuHoursRange.contains(g)) {
+            out.append(.init(key: "access.gpu_hours", message: "\(format(g)) is out of range; allowed: 0..100000"))
         }
         for (task, share) in timeSplit.sorted(by: { $0.key < $1.key }) {
             if role.task(task) == nil {

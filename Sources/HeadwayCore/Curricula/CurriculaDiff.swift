@@ -227,16 +227,19 @@ public struct CurriculaDiff: Sendable {
             if was.kind != s.kind { details.append("kind \(was.kind.rawValue) -> \(s.kind.rawValue)") }
             if was.group != s.group { details.append("group \(was.group) -> \(s.group)") }
             if was.description != s.description { details.append("description rewritten") }
+            if let r = s.retired, was.retired == nil {
+                details.append("retired \(r.date): \(r.reason); successor \(r.successor)")
+            }
             if !details.isEmpty {
                 out.append(
                     CurriculaChange(
                         .skillChanged(s.id), "skill \(s.id) changed", roles: [],
                         movesScores: was.referenceLevel != s.referenceLevel, details: details))
             }
-            if was.activities != s.activities {
+            if was.activities.mapValues({ $0.map(\.text) }) != s.activities.mapValues({ $0.map(\.text) }) {
                 var lines: [String] = []
                 for level in Level.unitRange {
-                    let a = was.activities[level] ?? [], b = s.activities[level] ?? []
+                    let a = (was.activities[level] ?? []).map(\.text), b = (s.activities[level] ?? []).map(\.text)
                     lines += b.filter { !a.contains($0) }.map { "level \(level) + \($0)" }
                     lines += a.filter { !b.contains($0) }.map { "level \(level) - \($0)" }
                 }

@@ -50,17 +50,51 @@ public struct Skill: Sendable, Hashable, Codable {
     public let requires: [Prerequisite]
     /// Seed files the node comes from ("000" … "004").
     public let seeds: [String]
-    /// Concrete things to do for each level 1…4.
-    public let activities: [Int: [String]]
+    /// Concrete things to do for each level 1…4, each with its hours, access and evidence.
+    public let activities: [Int: [Activity]]
+    /// Set when the tool is archived or unmaintained upstream: the skill is never planned.
+    public let retired: Retirement?
 
     public init(
         id: String, name: String, kind: SkillKind, group: String, description: String,
         referenceLevel: Int, hours: [Double], requires: [Prerequisite], seeds: [String],
-        activities: [Int: [String]]
+        activities: [Int: [Activity]], retired: Retirement? = nil
     ) {
         self.id = id; self.name = name; self.kind = kind; self.group = group
         self.description = description; self.referenceLevel = referenceLevel; self.hours = hours
-        self.requires = requires; self.seeds = seeds; self.activities = activities
+        self.requires = requires; self.seeds = seeds; self.activities = activities; self.retired = retired
+    }
+
+    /// The activity of the unit to `level` that `text` names (itself or its alternative).
+    public func activity(_ level: Int, named text: String) -> Activity? {
+        activities[level]?.first { $0.isNamed(text) }
+    }
+
+    /// The variants of the unit to `level` that a person with `access` does, in curriculum
+    /// order; `nil` when one activity has no doable variant (or the skill is retired).
+    public func steps(_ level: Int, for access: PersonAccess) -> [ActivityStep]? {
+        if retired != nil { return nil }
+        var out: [ActivityStep] = []
+        for a in activities[level] ?? [] {
+            guard let v = a.variant(for: access) else { return nil }
+            out.append(v)
+        }
+        return out
+    }
+
+    /// Hours of the unit to `level` for a person with `access`: the curriculum's hours, with each
+    /// activity they do as its alternative counted at the alternative's hours.
+    public func hours(toLevel level: Int, for access: PersonAccess) -> Double {
+        var total = hours[level - 1]
+        for a in activities[level] ?? [] {
+            if let v = a.variant(for: access), v != a.step { total += v.hours - a.step.hours }
+        }
+        return max(0.5, total)
+    }
+
+    /// GPU hours the unit to `level` burns for a person with `access`.
+    public func gpuHours(toLevel level: Int, for access: PersonAccess) -> Double {
+        (steps(level, for: access) ?? []).reduce(0) { $0 + $1.gpuHours }
     }
 
     /// Hours of the unit that takes this skill to `level` (1…4).

@@ -22,6 +22,12 @@ struct CompiledProblem {
     let coefficient: [Double]
     let capacity: Double
     let index: [String: Int]
+    /// GPU hours of each unit (`gpu[s][l-1]`), and the budget they share (`.infinity`: none).
+    let gpu: [[Double]]
+    let gpuBudget: Double
+    /// The highest level each skill can reach in this plan: every unit up to it is plannable
+    /// for the person's access (`MODEL.md` §4b); the current level when the next one is not.
+    let top: [Int]
 
     init(_ p: PlanningProblem) {
         ids = p.skills.map(\.id)
@@ -46,6 +52,14 @@ struct CompiledProblem {
         for t in tasks { for (s, w) in t.skills { coefficient[s] += t.share * t.kappa * w } }
         self.coefficient = coefficient
         capacity = p.capacity
+        gpu = p.skills.map { $0.gpuHours ?? [0, 0, 0, 0] }
+        gpuBudget = p.gpuHoursBudget ?? .infinity
+        top = p.skills.map { s in
+            guard let plannable = s.plannable else { return Level.range.upperBound }
+            var l = s.level
+            while l < Level.range.upperBound, l < plannable.count, plannable[l] { l += 1 }
+            return l
+        }
         // Reverse post-order DFS over "needs" edges gives prerequisites after their dependents.
         var order: [Int] = []
         var state = [UInt8](repeating: 0, count: ids.count)
@@ -63,13 +77,23 @@ struct CompiledProblem {
 
     var count: Int { ids.count }
 
-    /// Raises prerequisites so every skill that rises has them; `false` when that would raise an excluded skill.
+    /// Raises prerequisites so every skill that rises has them; `false` when that would raise an
+    /// excluded skill, or a skill past what the person can plan.
     func close(_ levels: inout [Int]) -> Bool {
         for s in dependentsFirst where levels[s] > current[s] {
-            if excluded[s] { return false }
+            if excluded[s] || levels[s] > top[s] { return false }
             for (p, m) in requires[s] where levels[p] < m { levels[p] = m }
         }
         return true
+    }
+
+    /// GPU hours of every unit between the current levels and `levels`.
+    func gpuCost(_ levels: [Int]) -> Double {
+        var total = 0.0
+        for s in levels.indices where levels[s] > current[s] {
+            for l in (current[s] + 1)...levels[s] { total += gpu[s][l - 1] }
+        }
+        return total
     }
 
     /// Hours of every unit between the current levels and `levels`.

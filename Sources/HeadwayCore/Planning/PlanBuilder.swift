@@ -7,6 +7,8 @@ struct PlanBuilder {
     let graph: SkillGraph
     let request: PlanRequest
     let startScore: Double
+    /// The access the plan is for: which variant of each activity is listed.
+    let access: PersonAccess
 
     func build(_ selection: Selection) -> Plan {
         let p = CompiledProblem(problem)
@@ -99,17 +101,23 @@ struct PlanBuilder {
         }
     }
 
-    /// The unit's activities not yet logged done share its hours equally, in curriculum order;
-    /// this returns the ones that fall inside `(lo, hi]` with the hours they get there.
+    /// The unit's activities not yet logged done, as the variant the person can do, in
+    /// curriculum order, each taking its own share of the unit's hours (scaled to what is left
+    /// of the unit); this returns the ones that fall inside `(lo, hi]` with the hours they get there.
     private func activities(_ u: UnitID, from start: Double, lo: Double, hi: Double, _ p: CompiledProblem) -> [PlannedActivity] {
         let done = request.doneActivities[u] ?? []
-        let texts = (graph[u.skill]?.activities[u.level] ?? []).filter { !done.contains($0) }
-        guard !texts.isEmpty else { return [] }
-        let each = hours(u, p) / Double(texts.count)
-        return texts.enumerated().compactMap { j, text in
-            let a = start + Double(j) * each, b = a + each
+        guard let skill = graph[u.skill] else { return [] }
+        let steps = (skill.activities[u.level] ?? []).filter { a in !done.contains { a.isNamed($0) } }
+            .compactMap { $0.variant(for: access) }
+        let total = steps.reduce(0) { $0 + $1.hours }
+        guard !steps.isEmpty, total > 0 else { return [] }
+        let scale = hours(u, p) / total
+        var clock = start
+        return steps.compactMap { step in
+            let a = clock, b = clock + step.hours * scale
+            clock = b
             let overlap = min(b, hi) - max(a, lo)
-            return overlap > 1e-9 ? PlannedActivity(text: text, hours: overlap) : nil
+            return overlap > 1e-9 ? PlannedActivity(text: step.text, hours: overlap) : nil
         }
     }
 }

@@ -9,6 +9,8 @@ public enum PlanningError: Error, Sendable, Hashable, CustomStringConvertible {
     case includesDoNotFit(needed: Double, capacity: Double)
     case weekHoursOutOfRange(Double)
     case noHours(weeks: Int)
+    case includeNotDoable(skill: String, level: Int, access: PersonAccess)
+    case includeOverGPUBudget(skill: String, level: Int, needed: Double, budget: Double)
 
     public var description: String {
         switch self {
@@ -29,6 +31,12 @@ public enum PlanningError: Error, Sendable, Hashable, CustomStringConvertible {
             return "availability of \(format(h)) hours in a week is out of range; allowed: 0..40 (0 for a holiday)"
         case .noHours(let w):
             return "the \(w) week\(w == 1 ? "" : "s") planned have no hours (every one is a holiday); change availability or --hours"
+        case .includeNotDoable(let s, let l, let access):
+            return
+                "the goal \(s) at level \(l) needs access beyond yours (\(access.summary)): an activity on the way has no variant you can do; widen access.compute or access.team, or drop the goal"
+        case .includeOverGPUBudget(let s, let l, let needed, let budget):
+            return
+                "the goal \(s) at level \(l) needs \(format(needed)) GPU hours with its prerequisites; access.gpu_hours is \(format(budget)): raise it or drop the goal"
         case .includesDoNotFit(let needed, let capacity):
             return
                 "the includes together need \(format(needed)) hours with their prerequisites; the plan has \(format(capacity)) (\(format(needed - capacity)) short)"
@@ -52,6 +60,8 @@ public struct PlanRequest: Sendable, Hashable {
     public var doneActivities: [UnitID: Set<String>]
     /// The person's pace factor: every unit's hours (what is left of them) are scaled by it.
     public var paceFactor: Double?
+    /// The access to plan for; `nil`: the assessment's (``PersonalModel/access``).
+    public var access: PersonAccess?
 
     public init(
         start: Day, weeks: Int = Assessment.defaultWeeks, hoursPerWeek: Double = Assessment.defaultHours,
@@ -91,7 +101,7 @@ extension PersonalModel {
         planningProblem(
             end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals,
             weekHours: request.weekHours.map { _ in request.capacities }, spent: request.spent,
-            paceFactor: request.paceFactor)
+            paceFactor: request.paceFactor, access: request.access)
     }
 
     /// The plan of `MODEL.md` §4: the optimal set of units for objective (1), ordered to gain
@@ -110,7 +120,7 @@ extension PersonalModel {
         let start = score(at: request.start)
         var plan = PlanBuilder(
             problem: problem, weekly: weekly, graph: curriculum.graph, request: request,
-            startScore: start.result.value
+            startScore: start.result.value, access: request.access ?? access
         )
         .build(selection)
         plan.startBand = start.band
@@ -133,6 +143,13 @@ extension PersonalModel {
                 if let i = p.index[x], levels[i] > p.current[i] {
                     throw .excludeConflict(excluded: x, include: s, level: l, needs: levels[i])
                 }
+            }
+            for i in levels.indices where levels[i] > p.top[i] {
+                throw .includeNotDoable(skill: s, level: l, access: problem.access ?? .unrestricted)
+            }
+            let burn = p.gpuCost(levels)
+            if burn > p.gpuBudget + Solver.epsilon {
+                throw .includeOverGPUBudget(skill: s, level: l, needed: burn, budget: p.gpuBudget)
             }
             let needed = p.cost(levels)
             if needed > problem.capacity + Solver.epsilon {

@@ -15,8 +15,23 @@ public struct PlanningProblem: Sendable, Hashable, Codable {
         /// `hours[i]` is the unit to level `i+1`.
         public let hours: [Double]
         public let requires: [Prerequisite]
-        public init(id: String, level: Int, reference: Int, hours: [Double], requires: [Prerequisite]) {
+        /// `gpu_hours[i]`: GPU hours of the unit to level `i+1` for this person (`MODEL.md` §4b).
+        public var gpuHours: [Double]?
+        /// `plannable[i]`: whether the person can do every activity of the unit to level `i+1`
+        /// (after alternatives); `nil`: every unit is.
+        public var plannable: [Bool]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, level, reference, hours, requires, plannable
+            case gpuHours = "gpu_hours"
+        }
+
+        public init(
+            id: String, level: Int, reference: Int, hours: [Double], requires: [Prerequisite], gpuHours: [Double]? = nil,
+            plannable: [Bool]? = nil
+        ) {
             self.id = id; self.level = level; self.reference = reference; self.hours = hours; self.requires = requires
+            self.gpuHours = gpuHours; self.plannable = plannable
         }
     }
 
@@ -39,10 +54,15 @@ public struct PlanningProblem: Sendable, Hashable, Codable {
     public let weekHours: [Double]?
     /// The pace factor the unit hours were scaled by (a replan on a calibrated record).
     public let paceFactor: Double?
+    /// The GPU-hour budget `Γ`: the chosen units' GPU hours stay within it; `nil`: none.
+    public var gpuHoursBudget: Double?
+    /// The access the units' hours, GPU hours and plannability were computed for.
+    public var access: PersonAccess?
 
     enum CodingKeys: String, CodingKey {
-        case weeks, market, tasks, skills, include, exclude
+        case weeks, market, tasks, skills, include, exclude, access
         case hoursPerWeek = "hours_per_week", weekHours = "week_hours", paceFactor = "pace_factor"
+        case gpuHoursBudget = "gpu_hours_budget"
     }
 
     public init(
@@ -83,23 +103,34 @@ extension PersonalModel {
     /// its hours; `paceFactor` then scales every unit's hours (`c * max(0, h - logged)`).
     public func planningProblem(
         end: Day, weeks: Int, hoursPerWeek: Double, goals: Goals, weekHours: [Double]? = nil,
-        spent: [UnitID: Double] = [:], paceFactor: Double? = nil
+        spent: [UnitID: Double] = [:], paceFactor: Double? = nil, access: PersonAccess? = nil
     ) -> PlanningProblem {
         let inputs = self.inputs(at: end)
         let c = paceFactor ?? 1
+        let access = access ?? self.access
+        let restricted = access != .unrestricted
         let skills = curriculum.graph.skills.map { s in
             let now = level(of: s.id)
-            let hours = s.hours.enumerated().map { i, h -> Double in
-                let unit = UnitID(skill: s.id, level: i + 1)
-                guard i + 1 > now, let logged = spent[unit], logged > 0 else { return h * c }
+            let hours = Level.unitRange.map { l -> Double in
+                // Unrestricted, a unit has the curriculum's hours exactly (older plans stay as they were).
+                let h = restricted ? s.hours(toLevel: l, for: access) : s.hours(toLevel: l)
+                let unit = UnitID(skill: s.id, level: l)
+                guard l > now, let logged = spent[unit], logged > 0 else { return h * c }
                 // A unit whose hours are all logged is complete; keep a sliver so it stays a unit.
                 return max(0.01, h - logged) * c
             }
-            return PlanningProblem.SkillEntry(id: s.id, level: now, reference: reference(of: s.id), hours: hours, requires: s.requires)
+            let gpu = Level.unitRange.map { s.gpuHours(toLevel: $0, for: access) }
+            let plannable = Level.unitRange.map { s.steps($0, for: access) != nil }
+            return PlanningProblem.SkillEntry(
+                id: s.id, level: now, reference: reference(of: s.id), hours: hours, requires: s.requires,
+                gpuHours: gpu.contains { $0 > 0 } ? gpu : nil, plannable: plannable.allSatisfy { $0 } ? nil : plannable)
         }
-        return PlanningProblem(
+        var problem = PlanningProblem(
             weeks: weeks, hoursPerWeek: hoursPerWeek, market: inputs.market, tasks: inputs.tasks, skills: skills,
             include: goals.include.sorted { $0.key < $1.key }.map { .init(skill: $0.key, level: $0.value) },
             exclude: goals.exclude.sorted(), weekHours: weekHours, paceFactor: paceFactor)
+        problem.gpuHoursBudget = access.gpuHours
+        problem.access = access
+        return problem
     }
 }

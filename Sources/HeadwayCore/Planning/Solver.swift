@@ -14,7 +14,8 @@ public struct Selection: Sendable, Hashable {
 }
 
 /// Objective (1): the set of units that raises task resistance the most within `W*H` hours,
-/// respecting prerequisites, includes and excludes; fewer hours among equals.
+/// respecting prerequisites, includes and excludes, the person's access (only plannable units,
+/// `MODEL.md` §4b) and their GPU-hour budget; fewer hours among equals.
 ///
 /// Branch and bound over the final level of every skill that moves a task and of every skill
 /// they need, decided prerequisites first, so when a skill is decided everything it needs is
@@ -37,7 +38,7 @@ public enum Solver {
     public static func solve(_ problem: PlanningProblem, nodeLimit: Int = Solver.defaultNodeLimit) -> Selection? {
         let p = CompiledProblem(problem)
         var start = p.minimum
-        guard p.close(&start), p.cost(start) <= p.capacity + epsilon else { return nil }
+        guard p.close(&start), p.cost(start) <= p.capacity + epsilon, p.gpuCost(start) <= p.gpuBudget + epsilon else { return nil }
         let relevant = relevantSkills(p, start)
         let options = levelOptions(p, start, relevant)
         let order = decisionOrder(p, start, relevant, options)
@@ -54,7 +55,7 @@ public enum Solver {
     /// Skills worth deciding: those that move a task, and everything they need.
     static func relevantSkills(_ p: CompiledProblem, _ start: [Int]) -> [Bool] {
         var relevant = [Bool](repeating: false, count: p.count)
-        var stack = p.ids.indices.filter { !p.excluded[$0] && p.coefficient[$0] > epsilon && start[$0] < topLevel }
+        var stack = p.ids.indices.filter { !p.excluded[$0] && p.coefficient[$0] > epsilon && start[$0] < p.top[$0] }
         for s in stack { relevant[s] = true }
         while let s = stack.popLast() {
             for (q, _) in p.requires[s] where !relevant[q] { relevant[q] = true; stack.append(q) }
@@ -69,9 +70,11 @@ public enum Solver {
         var options = [[Int]](repeating: [], count: n)
         for s in 0..<n where relevant[s] {
             if p.excluded[s] { options[s] = [start[s]]; continue }
-            if p.coefficient[s] > epsilon { options[s] = Array((start[s]...topLevel).reversed()); continue }
+            if p.coefficient[s] > epsilon { options[s] = Array((start[s]...max(start[s], p.top[s])).reversed()); continue }
             var needed = Set([start[s]])
-            for d in 0..<n where relevant[d] { for (q, m) in p.requires[d] where q == s && m > start[s] { needed.insert(m) } }
+            for d in 0..<n where relevant[d] {
+                for (q, m) in p.requires[d] where q == s && m > start[s] && m <= p.top[s] { needed.insert(m) }
+            }
             options[s] = needed.sorted(by: >)
         }
         return options
@@ -81,7 +84,7 @@ public enum Solver {
     /// value per hour (its own, or a dependent's) first.
     static func decisionOrder(_ p: CompiledProblem, _ start: [Int], _ relevant: [Bool], _ options: [[Int]]) -> [Int] {
         let n = p.count
-        func density(_ s: Int) -> Double { start[s] < topLevel ? p.coefficient[s] / p.hours[s][start[s]] : 0 }
+        func density(_ s: Int) -> Double { start[s] < p.top[s] ? p.coefficient[s] / p.hours[s][start[s]] : 0 }
         var priority = (0..<n).map(density)
         for s in p.dependentsFirst where relevant[s] { for (q, _) in p.requires[s] { priority[q] = max(priority[q], priority[s]) } }
         var order: [Int] = []
@@ -125,8 +128,8 @@ public enum Solver {
             for (k, s) in order.enumerated() { position[s] = k }
             self.position = position
             var steps: [(skill: Int, level: Int, density: Double)] = []
-            for s in order where p.coefficient[s] > Solver.epsilon {
-                for l in (start[s] + 1)...Solver.topLevel { steps.append((s, l, p.coefficient[s] / p.hours[s][l - 1])) }
+            for s in order where p.coefficient[s] > Solver.epsilon && start[s] < p.top[s] {
+                for l in (start[s] + 1)...p.top[s] { steps.append((s, l, p.coefficient[s] / p.hours[s][l - 1])) }
             }
             steps.sort { $0.density != $1.density ? $0.density > $1.density : ($0.skill, $0.level) < ($1.skill, $1.level) }
             self.steps = steps
@@ -141,7 +144,7 @@ public enum Solver {
             }
         }
 
-        mutating func run() { visit(0, p.cost(levels)) }
+        mutating func run() { visit(0, p.cost(levels), p.gpuCost(levels)) }
 
         /// Undecided levels whose decided prerequisites allow them, linearly valued.
         func bound(from k: Int, _ gain: Double, _ room: Double) -> Double {
@@ -171,7 +174,13 @@ public enum Solver {
             return ((base + 1)...level).reduce(0) { $0 + p.hours[s][$1 - 1] }
         }
 
-        private mutating func visit(_ k: Int, _ cost: Double) {
+        /// GPU hours from `base` to `level` of skill `s`.
+        func gpuHours(_ s: Int, from base: Int, to level: Int) -> Double {
+            guard level > base else { return 0 }
+            return ((base + 1)...level).reduce(0) { $0 + p.gpu[s][$1 - 1] }
+        }
+
+        private mutating func visit(_ k: Int, _ cost: Double, _ gpu: Double) {
             nodes += 1
             let gain = p.gain(levels)
             offer(levels, gain, cost)
@@ -185,8 +194,10 @@ public enum Solver {
                 if level > p.current[s] && p.requires[s].contains(where: { levels[$0.skill] < $0.level }) { continue }
                 let extra = hours(s, from: base, to: level)
                 guard cost + extra <= p.capacity + Solver.epsilon else { continue }
+                let burn = gpuHours(s, from: base, to: level)
+                guard gpu + burn <= p.gpuBudget + Solver.epsilon else { continue }
                 levels[s] = level
-                visit(k + 1, cost + extra)
+                visit(k + 1, cost + extra, gpu + burn)
             }
             levels[s] = base
         }
@@ -200,12 +211,12 @@ public enum Solver {
         var gain = p.gain(levels)
         while true {
             var pick: (levels: [Int], ratio: Double, cost: Double, gain: Double)?
-            for s in p.ids.indices where !p.excluded[s] && p.coefficient[s] > epsilon && levels[s] < topLevel {
+            for s in p.ids.indices where !p.excluded[s] && p.coefficient[s] > epsilon && levels[s] < p.top[s] {
                 var next = levels
                 next[s] += 1
                 guard p.close(&next) else { continue }
                 let c = p.cost(next)
-                guard c <= p.capacity + epsilon, c > cost else { continue }
+                guard c <= p.capacity + epsilon, c > cost, p.gpuCost(next) <= p.gpuBudget + epsilon else { continue }
                 let g = p.gain(next)
                 let ratio = (g - gain) / (c - cost)
                 if ratio > epsilon, ratio > (pick?.ratio ?? 0) { pick = (next, ratio, c, g) }

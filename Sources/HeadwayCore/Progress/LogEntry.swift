@@ -15,13 +15,46 @@ public struct LogEntry: Sendable, Hashable, Codable {
     public var hours: Double
     public var status: LogStatus
     public var note: String?
+    /// Proof of the work (a URL, a path or a line of text), shown in the portfolio; it never
+    /// changes a score (`MODEL.md` §4b).
+    public var evidence: [String]
 
     public init(
         date: Day, skill: String, level: Int, activity: String? = nil, hours: Double,
-        status: LogStatus, note: String? = nil
+        status: LogStatus, note: String? = nil, evidence: [String] = []
     ) {
         self.date = date; self.skill = skill; self.level = level; self.activity = activity
-        self.hours = hours; self.status = status; self.note = note
+        self.hours = hours; self.status = status; self.note = note; self.evidence = evidence
+    }
+
+    enum CodingKeys: String, CodingKey { case date, skill, level, activity, hours, status, note, evidence }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            date: try c.decode(Day.self, forKey: .date), skill: try c.decode(String.self, forKey: .skill),
+            level: try c.decode(Int.self, forKey: .level), activity: try c.decodeIfPresent(String.self, forKey: .activity),
+            hours: try c.decode(Double.self, forKey: .hours), status: try c.decode(LogStatus.self, forKey: .status),
+            note: try c.decodeIfPresent(String.self, forKey: .note),
+            evidence: try c.decodeIfPresent([String].self, forKey: .evidence) ?? [])
+    }
+
+    /// The longest piece of evidence, in characters.
+    public static let evidenceLimit = 2000
+    /// The most pieces of evidence one entry carries.
+    public static let evidenceCount = 20
+
+    /// Why `text` cannot be stored as evidence, or `nil`: empty, over ``evidenceLimit``
+    /// characters, or holding control characters (a terminal would act on them).
+    public static func evidenceProblem(_ text: String) -> String? {
+        if text.allSatisfy({ $0 == " " || $0 == "\t" }) { return "evidence is empty; give a URL, a path or a line of text" }
+        if text.unicodeScalars.count > evidenceLimit {
+            return "evidence is \(text.unicodeScalars.count) characters; allowed: at most \(evidenceLimit)"
+        }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            return "evidence holds control characters; allowed: one line of plain text"
+        }
+        return nil
     }
 
     public var unit: UnitID { UnitID(skill: skill, level: level) }

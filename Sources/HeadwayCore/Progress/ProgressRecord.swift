@@ -66,9 +66,11 @@ public struct ProgressRecord: Sendable {
             var completes = false
             if log.entry.status == .done {
                 if let activity = log.entry.activity {
-                    let all = Set(graph[unit.skill]?.activities[unit.level] ?? [])
+                    // An activity is done when it or its alternative was logged done.
+                    let all = graph[unit.skill]?.activities[unit.level] ?? []
                     activitiesDone[unit, default: []].insert(activity)
-                    completes = !all.isEmpty && all.isSubset(of: activitiesDone[unit]!)
+                    let done = activitiesDone[unit] ?? []
+                    completes = !all.isEmpty && all.allSatisfy { a in done.contains { a.isNamed($0) } }
                 } else {
                     completes = true
                 }

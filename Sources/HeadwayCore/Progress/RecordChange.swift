@@ -131,7 +131,7 @@ extension ProgressRecord {
         let unit = UnitID(skill: skill, level: unitLevel)
         guard now < unitLevel else { throw .alreadyDone(unit: unit, name: name, level: now) }
         guard unitLevel == now + 1 else { throw .notNext(unit: unit, name: name, level: now) }
-        if let a = draft.activity, !(curriculum.graph[skill]?.activities[unitLevel] ?? []).contains(a) {
+        if let a = draft.activity, curriculum.graph[skill]?.activity(unitLevel, named: a) == nil {
             throw .notAnActivity(activity: a, unit: unit)
         }
         let spent = hoursSpent(on: unit, through: context.today)
@@ -159,7 +159,7 @@ extension ProgressRecord {
         try checkDay(entry.date, context)
         guard entry.status == .skipped || (entry.hours > 0 && entry.hours <= Self.hoursPerDay) else { throw .badHours(entry.hours) }
         if entry.status != .skipped { try checkDayTotal(entry.hours, on: entry.date, excluding: id) }
-        if let a = entry.activity, !(curriculum.graph[entry.skill]?.activities[entry.level] ?? []).contains(a) {
+        if let a = entry.activity, curriculum.graph[entry.skill]?.activity(entry.level, named: a) == nil {
             throw .notAnActivity(activity: a, unit: entry.unit)
         }
         var edited = old

@@ -26,13 +26,15 @@ public struct Signal: Sendable, Hashable, Codable {
     /// Skills in the graph that answer the change.
     public let answeredBy: [String]
     public let note: String
+    /// Ids of the ``Resource``s that document the event (announcements, release notes, regulations).
+    public let sources: [String]
 
     public init(
         id: String, title: String, seeds: [String], window: Window, effects: [SignalEffect],
-        answeredBy: [String], note: String
+        answeredBy: [String], note: String, sources: [String] = []
     ) {
         self.id = id; self.title = title; self.seeds = seeds; self.window = window
-        self.effects = effects; self.answeredBy = answeredBy; self.note = note
+        self.effects = effects; self.answeredBy = answeredBy; self.note = note; self.sources = sources
     }
 
     /// How far this signal has moved things between `reference` and `day`:
@@ -83,11 +85,30 @@ public struct Curriculum: Sendable, Codable {
     /// What is stamped on everything computed with it: `2026.12+<content hash>`, or the bare
     /// hash for a folder without a content version.
     public let version: String
+    /// Where to learn things and what documents the signals, by id order.
+    public let resources: [Resource]
+    /// A dated price of one rented GPU hour, for a plan's cloud cost.
+    public let gpuHourPrice: GPUHourPrice?
 
-    public init(graph: SkillGraph, roles: [Role], signals: [Signal], version: String, release: CurriculaRelease? = nil) {
+    public init(
+        graph: SkillGraph, roles: [Role], signals: [Signal], version: String, release: CurriculaRelease? = nil,
+        resources: [Resource] = [], gpuHourPrice: GPUHourPrice? = nil
+    ) {
         self.graph = graph; self.roles = roles.sorted { $0.id < $1.id }; self.signals = signals
         self.release = release; self.contentHash = version
         self.version = release.map { "\($0.version)+\(version)" } ?? version
+        self.resources = resources.sorted { $0.id < $1.id }; self.gpuHourPrice = gpuHourPrice
+    }
+
+    /// The resource with `id`.
+    public func resource(_ id: String) -> Resource? {
+        var lo = 0, hi = resources.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if resources[mid].id == id { return resources[mid] }
+            if resources[mid].id < id { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
     }
 
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }

@@ -40,6 +40,9 @@ public struct PersonalModel: Sendable {
     /// How far this role's reference levels sit above the graph's (0 in the person's own role).
     var referenceShift: Int { role.seniority.offset - home.seniority.offset }
 
+    /// What the person can use to learn: their assessment's `access`, else unrestricted.
+    public var access: PersonAccess { assessment.access ?? .unrestricted }
+
     /// `rho_s` as this role sees it: the graph's reference level, shifted by seniority.
     public func reference(of skill: String) -> Int {
         Self.reference(of: skill, in: role, curriculum) + referenceShift
