@@ -194,9 +194,11 @@ struct PlanRecord: Codable, Hashable, Sendable {
     var projectedBand: [Double]?
     /// The role the plan aims at when not the person's own; left out otherwise.
     var toward: String?
+    /// The access the plan was made for; omitted when the person said nothing.
+    var access: PersonAccess?
 
     enum CodingKeys: String, CodingKey {
-        case id, start, weeks, include, exclude, optimal, gap, units, schedule, toward
+        case id, start, weeks, include, exclude, optimal, gap, units, schedule, toward, access
         case startBand = "start_band", projectedBand = "projected_band"
         case createdAt = "created_at", curriculaVersion = "curricula_version", supersededBy = "superseded_by"
         case hoursPerWeek = "hours_per_week", startScore = "start_score", projectedScore = "projected_score"
@@ -209,6 +211,7 @@ struct PlanRecord: Codable, Hashable, Sendable {
         startScore = p.startScore; projectedScore = p.projectedScore; optimal = p.optimal; gap = p.gap
         startBand = p.startBand.map { [$0.low, $0.high] }; projectedBand = p.projectedBand.map { [$0.low, $0.high] }
         toward = p.toward
+        access = p.access
         units = p.units.map {
             UnitJSON(
                 skill: $0.skill, level: $0.level, hours: $0.hours, gain: $0.gain, tasks: $0.tasks,
@@ -247,6 +250,7 @@ struct PlanRecord: Codable, Hashable, Sendable {
         plan.startBand = startBand.flatMap(ScoreBand.init(pair:))
         plan.projectedBand = projectedBand.flatMap(ScoreBand.init(pair:))
         plan.toward = toward
+        plan.access = access
         return plan
     }
 }

@@ -380,6 +380,7 @@ enum Schema {
         try db.execute(
             sql: """
                 ALTER TABLE assessments ADD COLUMN access TEXT CHECK (access IS NULL OR json_valid(access));
+                ALTER TABLE plans ADD COLUMN access TEXT CHECK (access IS NULL OR json_valid(access));
                 ALTER TABLE logs ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'
                     CHECK (json_valid(evidence) AND json_type(evidence) = 'array');
                 """)

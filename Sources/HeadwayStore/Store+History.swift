@@ -174,9 +174,14 @@ extension Store {
         let planID = db.lastInsertedRowID
         try db.execute(
             sql: """
-                UPDATE plans SET start_band_low = ?, start_band_high = ?, projected_band_low = ?, projected_band_high = ?, toward = ?
+                UPDATE plans SET start_band_low = ?, start_band_high = ?, projected_band_low = ?, projected_band_high = ?, toward = ?,
+                                 access = ?
                 WHERE id = ?
-                """, arguments: [p.startBand?.low, p.startBand?.high, p.projectedBand?.low, p.projectedBand?.high, p.toward, planID])
+                """,
+            arguments: [
+                p.startBand?.low, p.startBand?.high, p.projectedBand?.low, p.projectedBand?.high, p.toward,
+                try p.access.map(jsonText), planID,
+            ])
         let unit = try db.cachedStatement(
             sql: """
                 INSERT INTO plan_units (plan_id, position, skill, level, hours, gain, tasks, needed_by, required)
@@ -273,6 +278,7 @@ extension Store {
             plan.startBand = band(row, c, "start_band")
             plan.projectedBand = band(row, c, "projected_band")
             plan.toward = try value("toward")
+            plan.access = try (value("access") as String?).map { try jsonValue(PersonAccess.self, $0) }
             return StoredPlan(
                 id: planID, plan: plan, supersededBy: try value("superseded_by"),
                 curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),

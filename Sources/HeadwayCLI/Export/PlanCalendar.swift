@@ -11,7 +11,7 @@ struct CalendarExporter: Exporter {
     func render(_ input: PlanExport) -> String {
         PlanCalendar(
             plan: input.plan, graph: input.graph, owner: input.owner, sequence: input.revision, stamp: input.stamp,
-            programme: input.programme
+            programme: input.programme, curriculum: input.curriculum
         ).render()
     }
 }
@@ -33,6 +33,8 @@ struct PlanCalendar {
     let stamp: Date
     /// The programme's week numbering (a replan's weeks keep the programme's numbers).
     var programme: ProgrammeWeeks? = nil
+    /// For each week's resources (their locators); `nil`: none listed.
+    var curriculum: Curriculum? = nil
 
     func render() -> String {
         var lines = [
@@ -70,7 +72,16 @@ struct PlanCalendar {
         for item in week.items {
             description.append(
                 "\(graph[item.skill]?.name ?? item.skill) → level \(item.level) (\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : ""))")
-            for a in item.activities { description.append("- \(a.text) [\(format(round(a.hours, 1))) h]") }
+            let unit = UnitID(skill: item.skill, level: item.level)
+            for a in item.activities {
+                description.append("- \(a.text) [\(ActivityView.tag(a.hours, unit, a.text, graph: graph))]")
+                if let e = ActivityView.evidence(unit, a.text, graph: graph) { description.append("  produce: \(e)") }
+            }
+        }
+        if let curriculum {
+            let resources = ActivityView.resources(ActivityView.pairs(week), curriculum: curriculum)
+            if !resources.isEmpty { description.append("Learn from:") }
+            for r in resources { description.append("- " + ActivityView.line(r)) }
         }
         if week.items.isEmpty { description.append("Nothing new planned: review and consolidate what you learned.") }
         description += [

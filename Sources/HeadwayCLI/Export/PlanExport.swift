@@ -4,7 +4,7 @@ import HeadwayCore
 /// What `export plan` writes from: the plan and what its formats need to name and number it.
 struct PlanExport {
     let plan: Plan
-    let graph: SkillGraph
+    let curriculum: Curriculum
     let role: Role
     /// The profile name, or the assessment file's name for a stateless export.
     let owner: String
@@ -14,6 +14,8 @@ struct PlanExport {
     let stamp: Date
     /// The programme's week numbering; `nil`: the plan's own.
     var programme: ProgrammeWeeks? = nil
+
+    var graph: SkillGraph { curriculum.graph }
 }
 
 extension PlanExport: ExportInput {

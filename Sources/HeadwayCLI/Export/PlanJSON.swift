@@ -7,6 +7,6 @@ struct PlanJSONExporter: Exporter {
     let summary = "the document of `plan --json` (MODEL.md §7), for programs"
 
     func render(_ input: PlanExport) throws -> String {
-        try jsonText(PlanReport(input.plan, graph: input.graph, role: input.role, programme: input.programme))
+        try jsonText(PlanReport(input.plan, curriculum: input.curriculum, role: input.role, programme: input.programme))
     }
 }

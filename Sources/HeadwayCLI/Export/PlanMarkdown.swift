@@ -8,7 +8,7 @@ struct MarkdownExporter: Exporter {
     let isPlainText = true
 
     func render(_ input: PlanExport) -> String {
-        PlanMarkdown(plan: input.plan, graph: input.graph, role: input.role, owner: input.owner, programme: input.programme).render()
+        PlanMarkdown(plan: input.plan, curriculum: input.curriculum, role: input.role, owner: input.owner, programme: input.programme).render()
     }
 }
 
@@ -16,12 +16,14 @@ struct MarkdownExporter: Exporter {
 /// then each week as a checklist of activities.
 struct PlanMarkdown {
     let plan: Plan
-    let graph: SkillGraph
+    let curriculum: Curriculum
     let role: Role
     /// The profile name, or the assessment file's name.
     let owner: String
     /// The programme's week numbering (a replan's weeks keep the programme's numbers).
     var programme: ProgrammeWeeks? = nil
+
+    var graph: SkillGraph { curriculum.graph }
 
     func render() -> String {
         var out: [String] = []
@@ -63,7 +65,20 @@ struct PlanMarkdown {
             for item in w.items {
                 out.append("**\(inline(name(item.skill))) → level \(item.level)** (\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : ""))")
                 out.append("")
-                for a in item.activities { out.append("- [ ] \(inline(a.text)) (\(format(round(a.hours, 1))) h)") }
+                let unit = UnitID(skill: item.skill, level: item.level)
+                for a in item.activities {
+                    out.append("- [ ] \(inline(a.text)) (\(ActivityView.tag(a.hours, unit, a.text, graph: graph)))")
+                    if let e = ActivityView.evidence(unit, a.text, graph: graph) { out.append("  - produce: \(inline(e))") }
+                }
+                out.append("")
+            }
+            let resources = ActivityView.resources(ActivityView.pairs(w), curriculum: curriculum)
+            if !resources.isEmpty {
+                out.append("Learn from:")
+                out.append("")
+                for r in resources {
+                    out.append("- [\(inline(r.title))](\(ActivityView.href(r))) (\(inline(r.by)))")
+                }
                 out.append("")
             }
             if out.last == "" { out.removeLast() }

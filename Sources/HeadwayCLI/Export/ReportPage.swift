@@ -145,12 +145,24 @@ struct ReportPage {
         for w in plan.schedule {
             var cell: [String] = []
             for item in w.items {
-                let acts = item.activities.map { "<li>\(html($0.text)) <span class=\"h\">\(format(round($0.hours, 1))) h</span></li>" }.joined()
+                let unit = UnitID(skill: item.skill, level: item.level)
+                let acts = item.activities.map { a in
+                    let produce = ActivityView.evidence(unit, a.text, graph: graph).map { "<br><span class=\"h\">produce: \(html($0))</span>" } ?? ""
+                    return "<li>\(html(a.text)) <span class=\"h\">\(html(ActivityView.tag(a.hours, unit, a.text, graph: graph)))</span>\(produce)</li>"
+                }.joined()
                 cell.append(
                     "<strong>\(html(graph[item.skill]?.name ?? item.skill)) → \(item.level)</strong> "
                         + "<span class=\"h\">\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : "")</span><ul>\(acts)</ul>")
             }
             if cell.isEmpty { cell.append("<span class=\"h\">nothing new planned: consolidate</span>") }
+            let resources = ActivityView.resources(ActivityView.pairs(w), curriculum: data.person.curriculum)
+            if !resources.isEmpty {
+                let links = resources.map { r -> String in
+                    let href = ActivityView.href(r)
+                    return "<li><a href=\"\(html(href))\">\(html(r.title))</a> <span class=\"h\">\(html(r.by))</span></li>"
+                }
+                cell.append("<span class=\"h\">Learn from:</span><ul>\(links.joined())</ul>")
+            }
             rows.append(
                 "<tr><td class=\"wk\">\(data.programme?.number(of: w) ?? w.week)<br><span class=\"h\">\(w.start)</span></td><td>\(cell.joined())</td>"
                     + "<td class=\"num\">\(fixed(w.projectedScore, 1))</td></tr>")

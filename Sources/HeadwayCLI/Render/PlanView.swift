@@ -3,13 +3,15 @@ import HeadwayCore
 /// The human form of a plan: headline, the units with why, then week by week.
 struct PlanView {
     let plan: Plan
-    let graph: SkillGraph
+    let curriculum: Curriculum
     let role: Role
     let style: Style
     /// A week of the programme's numbering (`plan show 4`).
     var onlyWeek: Int? = nil
     /// The programme the plan belongs to; default: the plan starts its own.
     var programme: ProgrammeWeeks? = nil
+
+    var graph: SkillGraph { curriculum.graph }
 
     func render() -> String {
         var out: [String] = []
@@ -40,7 +42,16 @@ struct PlanView {
             for item in w.items {
                 let name = graph[item.skill]?.name ?? item.skill
                 out.append("  \(name) → level \(item.level) (\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : ""))")
-                for a in item.activities { out.append("    - \(a.text) [\(format(round(a.hours, 1))) h]") }
+                let unit = UnitID(skill: item.skill, level: item.level)
+                for a in item.activities {
+                    out.append("    - \(a.text) [\(ActivityView.tag(a.hours, unit, a.text, graph: graph))]")
+                    if let e = ActivityView.evidence(unit, a.text, graph: graph) { out.append("      produce: \(e)") }
+                }
+            }
+            let resources = ActivityView.resources(ActivityView.pairs(w), curriculum: curriculum)
+            if !resources.isEmpty {
+                out.append("  Learn from:")
+                for r in resources { out.append("    · " + ActivityView.line(r)) }
             }
         }
         return out.joined(separator: "\n")

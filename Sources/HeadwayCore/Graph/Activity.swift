@@ -174,3 +174,14 @@ public struct GPUHourPrice: Sendable, Hashable, Codable {
         self.value = value; self.date = date; self.source = source; self.note = note
     }
 }
+
+extension SkillGraph {
+    /// The step an activity of `unit` named `text` is, and the step it stands in for when it is
+    /// that activity's alternative; `nil` when the curricula no longer list it.
+    public func step(_ unit: UnitID, named text: String) -> (step: ActivityStep, replaces: ActivityStep?)? {
+        guard let a = self[unit.skill]?.activity(unit.level, named: text) else { return nil }
+        if a.step.text == text { return (a.step, nil) }
+        guard let alternative = a.alternative else { return nil }
+        return (alternative, a.step)
+    }
+}

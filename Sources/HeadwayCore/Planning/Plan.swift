@@ -91,6 +91,9 @@ public struct Plan: Sendable, Hashable, Codable {
     /// The role whose score the plan raises when it is not the person's own (`--toward`), so a
     /// replan keeps aiming there; `nil`: the person's own role (and plans saved before).
     public var toward: String? = nil
+    /// The access the plan was made for (`MODEL.md` §4b); `nil`: the person said nothing, so
+    /// it assumed ``PersonAccess/unrestricted``.
+    public var access: PersonAccess? = nil
 
     public init(
         start: Day, weeks: Int, hoursPerWeek: Double, include: [String: Int], exclude: [String],

@@ -124,6 +124,7 @@ extension PersonalModel {
         )
         .build(selection)
         plan.startBand = start.band
+        plan.access = request.access ?? assessment.access
         let raised = Set(plan.units.map(\.skill))
         let end = plan.units.reduce(into: levels) { $0[$1.skill] = max($0[$1.skill] ?? 0, $1.level) }
         plan.projectedBand = weekly.last!.band(levels: end, uncertain: uncertainSkills.subtracting(raised))

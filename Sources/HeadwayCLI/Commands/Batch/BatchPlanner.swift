@@ -31,7 +31,7 @@ struct BatchPlanner: Sendable {
             let person = PersonalModel(curriculum: curriculum, assessment: a)!
             let request = PlanRequest(start: a.start ?? day, weeks: a.weeks, hoursPerWeek: a.hoursPerWeek, goals: a.goals)
             let plan = try person.plan(request)
-            return .success(PlanReport(plan, graph: curriculum.graph, role: person.role))
+            return .success(PlanReport(plan, curriculum: curriculum, role: person.role))
         } catch let d as Diagnostic {
             return .failure(Failure(description: d.description))
         } catch {

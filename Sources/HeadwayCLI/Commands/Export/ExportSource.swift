@@ -46,7 +46,7 @@ struct ExportSource {
     /// What `export plan` writes from; throws when a profile has no plan yet.
     func planExport() throws -> PlanExport {
         PlanExport(
-            plan: try requirePlan(), graph: person.curriculum.graph, role: person.role, owner: owner, revision: planRevision,
+            plan: try requirePlan(), curriculum: person.curriculum, role: person.role, owner: owner, revision: planRevision,
             stamp: Environment.now(), programme: programme)
     }
 

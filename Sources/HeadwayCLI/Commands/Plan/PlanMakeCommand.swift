@@ -52,7 +52,7 @@ struct PlanMakeCommand: ParsableCommand {
             _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version, madeOn: model.day()) }
         }
         if !json, person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
-        try present(plan, curriculum: curriculum, role: person.role, json: json)
+        try present(plan, curriculum: curriculum, role: person.role, json: json, outlook: person.accessOutlook(request, plan: plan))
         if !json {
             print("")
             print(FieldView.outlook(person, plan, from: request.start))

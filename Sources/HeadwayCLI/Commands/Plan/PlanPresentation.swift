@@ -54,15 +54,21 @@ func towardLine(own: PersonalModel, target: PersonalModel, day: Day) -> String {
 }
 
 /// Prints a plan as `plan --json`'s document or as the human view, whole or one week of it.
+/// `outlook`: what more access would add (a plan just made); its lines follow the plan.
 func present(
     _ plan: Plan, curriculum: Curriculum, role: Role, json: Bool, onlyWeek: Int? = nil,
-    programme: ProgrammeWeeks? = nil
+    programme: ProgrammeWeeks? = nil, outlook: AccessOutlook? = nil
 ) throws {
     if json {
-        var report = PlanReport(plan, graph: curriculum.graph, role: role, programme: programme)
+        var report = PlanReport(plan, curriculum: curriculum, role: role, programme: programme)
+        if let outlook { report.add(outlook) }
         if let onlyWeek { report = report.only(week: onlyWeek) }
         try printJSON(report)
     } else {
-        print(PlanView(plan: plan, graph: curriculum.graph, role: role, style: .current(), onlyWeek: onlyWeek, programme: programme).render())
+        print(PlanView(plan: plan, curriculum: curriculum, role: role, style: .current(), onlyWeek: onlyWeek, programme: programme).render())
+        if let outlook {
+            print("")
+            for line in AccessView.lines(outlook, plan: plan, price: curriculum.gpuHourPrice) { print(line) }
+        }
     }
 }

@@ -88,7 +88,9 @@ struct ReplanCommand: ParsableCommand {
             }
             if person.role.id != own.role.id { print(towardLine(own: own, target: person, day: replan.request.start)) }
         }
-        try present(plan, curriculum: curriculum, role: person.role, json: json, programme: numbering)
+        try present(
+            plan, curriculum: curriculum, role: person.role, json: json, programme: numbering,
+            outlook: person.accessOutlook(replan.request, plan: plan))
         if !json { print(""); print(FieldView.outlook(person, plan, from: day)) }
     }
 }

@@ -1,0 +1,98 @@
+import HeadwayCore
+
+/// How views show an activity (its hours, what it needs, what to produce) and a week's
+/// resources, the same way in the plan, `plan show`, the exports and the briefing.
+enum ActivityView {
+    /// "4 h · gpu", or "4 h · laptop, instead of gpu" for an alternative.
+    static func tag(_ hours: Double, _ unit: UnitID, _ text: String, graph: SkillGraph) -> String {
+        let h = "\(format(round(hours, 1))) h"
+        guard let found = graph.step(unit, named: text) else { return h }
+        if let replaced = found.replaces {
+            return "\(h) · \(found.step.access.rawValue), instead of \(replaced.access.rawValue)"
+        }
+        return "\(h) · \(found.step.access.rawValue)"
+    }
+
+    /// What to produce for the activity, when the curricula say.
+    static func evidence(_ unit: UnitID, _ text: String, graph: SkillGraph) -> String? {
+        guard let e = graph.step(unit, named: text)?.step.evidence, !e.isEmpty else { return nil }
+        return e
+    }
+
+    /// The resources of `activities` (each once, in first-cited order).
+    static func resources(_ activities: [(UnitID, String)], curriculum: Curriculum) -> [Resource] {
+        var seen = Set<String>()
+        var out: [Resource] = []
+        for (unit, text) in activities {
+            for id in curriculum.graph.step(unit, named: text)?.step.resources ?? [] where seen.insert(id).inserted {
+                if let r = curriculum.resource(id), r.status == .active { out.append(r) }
+            }
+        }
+        return out
+    }
+
+    /// "vLLM documentation (vLLM project): https://docs.vllm.ai/"
+    static func line(_ r: Resource) -> String {
+        "\(r.title) (\(r.by)\(r.free ? "" : ", paid")): \(r.locator)"
+    }
+
+    /// A resource's locator as a link: a URL as it is, a DOI through doi.org, an arXiv id to its abstract.
+    static func href(_ r: Resource) -> String {
+        if r.locator.hasPrefix("arXiv:") { return "https://arxiv.org/abs/" + r.locator.dropFirst("arXiv:".count) }
+        if r.locator.hasPrefix("10.") { return "https://doi.org/" + r.locator }
+        return r.locator
+    }
+
+    /// A week's activities as (unit, text) pairs.
+    static func pairs(_ week: PlanWeek) -> [(UnitID, String)] {
+        week.items.flatMap { i in i.activities.map { (UnitID(skill: i.skill, level: i.level), $0.text) } }
+    }
+}
+
+/// The plan's access lines (`MODEL.md` §4b): what it assumed or was limited to, what that left
+/// out and what more access would reach, the GPU hours it uses and what renting them costs.
+enum AccessView {
+    static func lines(_ o: AccessOutlook, plan: Plan, price: GPUHourPrice?) -> [String] {
+        var out: [String] = []
+        if o.assumed {
+            out.append(
+                "Access: you gave none, so the plan assumes a GPU cluster, a team and no GPU-hour budget; "
+                    + "set `access:` in the assessment (compute: laptop|gpu|multi-gpu|cluster, team, gpu_hours) to plan for what you have.")
+        } else {
+            var line = "Access: \(o.access.summary)."
+            let names: [(String, String)] = [("gpu", "a GPU"), ("multi-gpu", "several GPUs"), ("cluster", "a cluster"), ("team", "a team")]
+            let parts = names.compactMap { key, name in o.leftOut[key].map { "\($0) need\($0 == 1 ? "s" : "") \(name)" } }
+            let total = o.leftOut.values.reduce(0, +)
+            if total > 0 {
+                line += " Left out: \(total) unit\(total == 1 ? "" : "s") that would raise your score (\(parts.joined(separator: ", ")))."
+            }
+            out.append(line)
+            // A compute step is shown when it adds over the plan and over the smaller compute
+            // step before it; a team or a larger budget when it adds over the plan.
+            var better: [AccessOutlook.Step] = []
+            var compute = plan.projectedScore
+            for step in o.steps {
+                let isCompute = step.change.hasPrefix("access.compute")
+                guard step.projectedScore > (isCompute ? compute : plan.projectedScore) + 0.05 else { continue }
+                if isCompute { compute = step.projectedScore }
+                better.append(step)
+            }
+            if !better.isEmpty {
+                out.append(
+                    "With " + better.map { "`\($0.change)` the plan would reach \(fixed($0.projectedScore, 1))" }.joined(separator: "; with ")
+                        + " (now \(fixed(plan.projectedScore, 1))).")
+            } else if total > 0 {
+                out.append("More access would not raise this plan's projected score in these hours.")
+            }
+        }
+        if o.gpuHours > 0 || o.gpuHoursBudget != nil {
+            var line = "GPU hours: \(format(round(o.gpuHours, 1)))"
+            if let b = o.gpuHoursBudget { line += " of your \(format(b))" }
+            if let price, o.gpuHours > 0 {
+                line += ", about $\(format(round(o.gpuHours * price.value, 0))) rented at $\(fixed(price.value, 2))/GPU-hour (\(price.date))"
+            }
+            out.append(line + ".")
+        }
+        return out
+    }
+}
