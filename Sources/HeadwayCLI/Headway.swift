@@ -44,7 +44,9 @@ enum CommandMenu {
         CommandGroup(name: "Plan", subcommands: [PlanCommand.self, ReplanCommand.self]),
         CommandGroup(name: "Log", subcommands: [LogCommand.self, LevelCommand.self, UndoCommand.self, ProgressCommand.self]),
         CommandGroup(
-            name: "See", subcommands: [ScoreCommand.self, RolesCommand.self, HistoryCommand.self, SignalsCommand.self, BriefCommand.self, GraphCommand.self]),
+            name: "See", subcommands: [ScoreCommand.self, RolesCommand.self, HistoryCommand.self, SignalsCommand.self, BriefCommand.self, PortfolioCommand.self,
+                GraphCommand.self,
+            ]),
         CommandGroup(name: "Export", subcommands: [ExportCommand.self]),
         CommandGroup(name: "Manage", subcommands: [ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self, BatchCommand.self])
     ]
@@ -53,7 +55,7 @@ enum CommandMenu {
     /// configuration for its name cost a one-shot run ~5% of its CPU. `CommandLineTests`
     /// checks the list against the commands' own names.
     static let names = [
-        "assess", "plan", "replan", "log", "level", "undo", "progress", "score", "roles", "history", "signals", "brief", "graph",
+        "assess", "plan", "replan", "log", "level", "undo", "progress", "score", "roles", "history", "signals", "brief", "portfolio", "graph",
         "export", "profile", "doctor", "curricula", "batch"
     ]
 

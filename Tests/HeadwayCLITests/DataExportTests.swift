@@ -37,7 +37,7 @@ struct DataExportTests {
         let printed = try JSONCoding.decoder().decode(PlanReport.self, from: Data(try headway(["plan", "--assessment", reference, "--json"]).stdout.utf8))
         #expect(report == printed)
         let (person, plan) = try Reference.plan(reference)
-        #expect(report == PlanReport(plan, graph: Reference.curriculum.graph, role: person.role))
+        #expect(report == PlanReport(plan, curriculum: Reference.curriculum, role: person.role))
         #expect(report.weeks.count == 12 && report.units.count == plan.units.count && report.optimal)
     }
 

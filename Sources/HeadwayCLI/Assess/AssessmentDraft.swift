@@ -4,7 +4,7 @@ import HeadwayCore
 struct AssessmentDraft: Codable, Equatable, Sendable {
     /// One question of the wizard.
     enum Question: Codable, Hashable, Sendable {
-        case name, role, seniority, hours, off, split
+        case name, role, seniority, hours, access, off, split
         /// The share of the role's task at this index (only when the person gives their own split).
         case share(Int)
         case level(String)
@@ -21,6 +21,8 @@ struct AssessmentDraft: Codable, Equatable, Sendable {
     var hoursPerWeek: Double?
     /// Days in the weeks with no time for learning.
     var weeksOff: [Day]?
+    /// What the person can use to learn, as answered.
+    var access: PersonAccess?
     /// True when the person gives their own split rather than keeping the one shown.
     var ownSplit = false
     /// Percent per task id, as answered.
@@ -43,6 +45,7 @@ struct AssessmentDraft: Codable, Equatable, Sendable {
         seniority = try? c.decodeIfPresent(Seniority.self, forKey: .seniority)
         hoursPerWeek = try? c.decodeIfPresent(Double.self, forKey: .hoursPerWeek)
         weeksOff = try? c.decodeIfPresent([Day].self, forKey: .weeksOff)
+        access = try? c.decodeIfPresent(PersonAccess.self, forKey: .access)
         ownSplit = (try? c.decodeIfPresent(Bool.self, forKey: .ownSplit)) ?? false
         timeSplit = (try? c.decodeIfPresent([String: Double].self, forKey: .timeSplit)) ?? [:]
         skills = (try? c.decodeIfPresent([String: Int].self, forKey: .skills)) ?? [:]

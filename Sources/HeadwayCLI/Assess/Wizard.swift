@@ -187,7 +187,7 @@ final class Wizard {
 
     private func next() -> Question {
         let done = Set(draft.trail)
-        for q: Question in [.role, .seniority, .hours, .off, .split] where !done.contains(q) { return q }
+        for q: Question in [.role, .seniority, .hours, .access, .off, .split] where !done.contains(q) { return q }
         if let share = nextShare(done) { return share }
         if let skill = nextSkill() { return .level(skill) }
         return .summary
@@ -289,6 +289,7 @@ final class Wizard {
         a.role = role.id
         a.seniority = seniority
         a.hoursPerWeek = hours
+        if let access = draft.access { a.access = access }
         a.timeSplit = split(role)
         if let off = draft.weeksOff {
             a.availability = a.availability.filter { $0.value != 0 }
@@ -344,6 +345,7 @@ final class Wizard {
         case .role: return rolePrompt()
         case .seniority: return seniorityPrompt()
         case .hours: return hoursPrompt()
+        case .access: return accessPrompt()
         case .off: return offPrompt()
         case .split: return splitPrompt()
         case .share(let i): return sharePrompt(i)
@@ -447,6 +449,27 @@ final class Wizard {
             guard range.contains(hours) else { return .problem("\(format(hours)) hours is out of range; allowed: \(allowed)") }
             draft.hoursPerWeek = hours
             return .next
+        }
+    }
+
+    /// The access as answered, else the previous assessment's; `nil`: not said.
+    private var access: PersonAccess? { draft.access ?? previous?.access }
+
+    private func accessPrompt() -> Prompt {
+        let current = access
+        let shown = current.map(AccessView.answer) ?? "cluster team"
+        let explain = [
+            "laptop: any computer, CPU only; gpu: one GPU (rented is fine); multi-gpu: 2+ GPUs in one machine; cluster: several nodes or a GPU Kubernetes cluster.",
+            "Add team if colleagues can review your work or hear a talk (solo if not), and a number to cap the GPU hours of the whole plan.",
+            "The plan then uses an activity's lighter variant where it has one and leaves out what you cannot do; `assess set access ...` changes it later."
+        ]
+        let text = "What can you learn on? laptop, gpu, multi-gpu or cluster; team or solo; GPU hours (e.g. gpu solo 20) [\(shown)]: "
+        return Prompt(text: text, explain: explain) { [self] answer in
+            guard let answer, !answer.isEmpty else { draft.access = current ?? .unrestricted; return .next }
+            switch PersonAccess.parse(answer, base: current ?? .unrestricted) {
+            case .success(let a): draft.access = a; return .next
+            case .failure(let e): return .problem(e.description)
+            }
         }
     }
 
@@ -607,6 +630,7 @@ final class Wizard {
         out.append(Item(label: "Role", value: "\(role.name) (\(role.id))", question: .role))
         out.append(Item(label: "Seniority", value: seniority.rawValue, question: .seniority))
         out.append(Item(label: "Hours per week", value: format(hours), question: .hours))
+        out.append(Item(label: "Access", value: access.map(\.summary) ?? "not given (plans assume a cluster and a team)", question: .access))
         out.append(
             Item(
                 label: "Weeks off", value: weeksOff.isEmpty ? "none" : weeksOff.map(\.description).joined(separator: ", "),

@@ -93,23 +93,25 @@ struct PlanMarkdown {
         inline(text).replacingOccurrences(of: "|", with: "\\|")
     }
 
-    /// Text on one line, with the characters that would turn it into markup escaped. An
-    /// underscore inside a word (`perf_analyzer`) is never emphasis, so it stays as it is.
-    private func inline(_ text: String) -> String {
-        let chars = Array(text)
-        var out = ""
-        for (i, ch) in chars.enumerated() {
-            switch ch {
-            case "\n", "\r": out += " "
-            case "\\", "`", "*", "[", "]", "<", ">", "#": out += "\\" + String(ch)
-            case "_":
-                let inWord = i > 0 && i + 1 < chars.count && chars[i - 1].isLetterOrDigit && chars[i + 1].isLetterOrDigit
-                out += inWord ? "_" : "\\_"
-            default: out.append(ch)
-            }
+    private func inline(_ text: String) -> String { markdownInline(text) }
+}
+
+/// Text on one line, with the characters that would turn it into Markdown markup escaped. An
+/// underscore inside a word (`perf_analyzer`) is never emphasis, so it stays as it is.
+func markdownInline(_ text: String) -> String {
+    let chars = Array(text)
+    var out = ""
+    for (i, ch) in chars.enumerated() {
+        switch ch {
+        case "\n", "\r": out += " "
+        case "\\", "`", "*", "[", "]", "<", ">", "#": out += "\\" + String(ch)
+        case "_":
+            let inWord = i > 0 && i + 1 < chars.count && chars[i - 1].isLetterOrDigit && chars[i + 1].isLetterOrDigit
+            out += inWord ? "_" : "\\_"
+        default: out.append(ch)
         }
-        return out
     }
+    return out
 }
 
 extension Character {

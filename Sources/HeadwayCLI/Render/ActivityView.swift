@@ -52,6 +52,11 @@ enum ActivityView {
 /// The plan's access lines (`MODEL.md` §4b): what it assumed or was limited to, what that left
 /// out and what more access would reach, the GPU hours it uses and what renting them costs.
 enum AccessView {
+    /// Access as the wizard's answer writes it: `gpu solo 20`.
+    static func answer(_ a: PersonAccess) -> String {
+        [a.compute.rawValue, a.team ? "team" : "solo"].joined(separator: " ") + (a.gpuHours.map { " " + format($0) } ?? "")
+    }
+
     static func lines(_ o: AccessOutlook, plan: Plan, price: GPUHourPrice?) -> [String] {
         var out: [String] = []
         if o.assumed {

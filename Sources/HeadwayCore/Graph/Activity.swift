@@ -185,3 +185,45 @@ extension SkillGraph {
         return (alternative, a.step)
     }
 }
+
+extension PersonAccess {
+    /// Reads an answer such as `gpu team 20`, `laptop solo` or `cluster`: a compute class,
+    /// `team` or `solo` (no team), and a number of GPU hours for the whole plan (`none` for no
+    /// budget). Words not given keep `base`'s. Returns the problem as one line when a word is
+    /// none of these.
+    public static func parse(_ answer: String, base: PersonAccess = .unrestricted) -> Result<PersonAccess, AccessAnswerError> {
+        var access = base
+        for word in answer.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) {
+            if let c = Compute(rawValue: word) {
+                access.compute = c
+            } else if word == "team" {
+                access.team = true
+            } else if word == "solo" || word == "no-team" {
+                access.team = false
+            } else if word == "none" {
+                access.gpuHours = nil
+            } else if let g = plainDecimal(word) {
+                guard gpuHoursRange.contains(g) else { return .failure(.gpuHoursOutOfRange(g)) }
+                access.gpuHours = g
+            } else {
+                return .failure(.unknownWord(word))
+            }
+        }
+        return .success(access)
+    }
+}
+
+/// Why an access answer was not understood.
+public enum AccessAnswerError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unknownWord(String)
+    case gpuHoursOutOfRange(Double)
+
+    public var description: String {
+        switch self {
+        case .unknownWord(let w):
+            return "'\(oneLine(w, limit: 30))' is not an access word; allowed: laptop, gpu, multi-gpu, cluster, team, solo, a number of GPU hours, none"
+        case .gpuHoursOutOfRange(let g):
+            return "\(format(g)) GPU hours is out of range; allowed: 0..100000"
+        }
+    }
+}

@@ -46,9 +46,16 @@ extension PersonalModel {
             candidates.append(("access.team: true", a))
         }
         if let g = access.gpuHours {
+            // More GPU hours matter only with a GPU: on a laptop the step brings one.
             var a = access
-            a.gpuHours = max(10, 2 * g)
-            candidates.append(("access.gpu_hours: \(format(a.gpuHours!))", a))
+            let more = max(10, 2 * g)
+            a.gpuHours = more
+            var change = "access.gpu_hours: \(format(more))"
+            if a.compute == .laptop {
+                a.compute = .gpu
+                change = "access.compute: gpu and access.gpu_hours: \(format(more))"
+            }
+            candidates.append((change, a))
         }
         for (change, a) in candidates {
             if let score = projected(a) { steps.append(.init(change: change, access: a, projectedScore: score)) }

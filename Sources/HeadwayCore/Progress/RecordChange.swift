@@ -47,13 +47,15 @@ public struct LogDraft: Sendable, Hashable {
     public var note: String?
     public var date: Day
     public var activity: String?
+    /// Proof of the work (``LogEntry/evidence``).
+    public var evidence: [String]
 
     public init(
         skill: String, level: Int? = nil, hours: Double, status: LogStatus? = nil, note: String? = nil,
-        date: Day, activity: String? = nil
+        date: Day, activity: String? = nil, evidence: [String] = []
     ) {
         self.skill = skill; self.level = level; self.hours = hours; self.status = status; self.note = note
-        self.date = date; self.activity = activity
+        self.date = date; self.activity = activity; self.evidence = evidence
     }
 }
 
@@ -140,7 +142,7 @@ extension ProgressRecord {
         if status != .skipped { try checkDayTotal(draft.hours, on: day, excluding: nil) }
         let entry = LogEntry(
             date: day, skill: skill, level: unitLevel, activity: draft.activity, hours: draft.hours,
-            status: status, note: draft.note)
+            status: status, note: draft.note, evidence: draft.evidence)
         let after = with(logs: logs + [DatedLog(entry: entry, recorded: "~")])
         let completes = after.completions.contains { $0.unit == unit } && !completions.contains { $0.unit == unit }
         let reason = "completed \(unit)" + (day == context.today ? "" : " (done \(day))")

@@ -13,13 +13,14 @@ extension AssessCommand {
                 hours per week; `split TASK=30,TASK=20,…` your time split (percent, adding to 100; \
                 `split role` goes back to the role's); `off 2026-12-21[,…]` weeks with no time \
                 (`DATE=H` for a week of H hours, `off none` clears them); `unsure SKILL[,…]` and \
-                `sure SKILL[,…]` whether an answered level may be one off. Each is journaled: `undo` \
-                reverts it.
+                `sure SKILL[,…]` whether an answered level may be one off; `access gpu,solo,20` what you \
+                can learn on (laptop, gpu, multi-gpu, cluster; team or solo; a GPU-hour budget, or none). \
+                Each is journaled: `undo` reverts it.
                 """)
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var model: ModelOptions
-        @Argument(help: ArgumentHelp("A skill id (Tab completes it), or hours, split, off, unsure, sure.", valueName: "skill"))
+        @Argument(help: ArgumentHelp("A skill id (Tab completes it), or hours, split, off, unsure, sure, access.", valueName: "skill"))
         var skill: String
         @Argument(help: ArgumentHelp("The new value: a level 0-4 (2? if unsure), hours, a split, dates, skills.", valueName: "level"))
         var level: String
@@ -27,7 +28,7 @@ extension AssessCommand {
         func run() throws {
             let curriculum = try model.curriculum()
             switch skill {
-            case "hours", "split", "off", "unsure", "sure": try answer(curriculum)
+            case "hours", "split", "off", "unsure", "sure", "access": try answer(curriculum)
             default: try setLevel(curriculum)
             }
         }
@@ -99,6 +100,13 @@ extension AssessCommand {
                 let old = a.hoursPerWeek
                 a.hoursPerWeek = h
                 return "Hours per week: \(format(old)) → \(format(h)) (`replan` plans the weeks left with them)."
+            case "access":
+                switch PersonAccess.parse(value, base: a.access ?? .unrestricted) {
+                case .success(let access):
+                    a.access = access
+                    return "Access: \(access.summary) (`replan` plans what you can do with it)."
+                case .failure(let e): throw CLIError("access: \(e.description)")
+                }
             case "split":
                 if value == "role" {
                     a.timeSplit = [:]

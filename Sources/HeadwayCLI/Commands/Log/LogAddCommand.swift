@@ -26,6 +26,10 @@ struct LogAddCommand: ParsableCommand {
     @Argument(help: LogStatus.help("done, partial or skipped (default: done when the unit's hours are reached)."))
     var status: LogStatus?
     @Option(help: ArgumentHelp("A note kept with the entry.", valueName: "text")) var note: String?
+    @Option(
+        help: ArgumentHelp(
+            "Proof of the work: a URL, a path or a line of text (repeatable); `headway portfolio` lists it.", valueName: "proof"))
+    var evidence: [String] = []
     @Option(help: Day.help("The day the work was done (default --as-of, else today).")) var date: Day?
 
     func run() throws {
@@ -41,7 +45,7 @@ struct LogAddCommand: ParsableCommand {
         }
         // Everything that needs no database is checked before it is opened.
         let request = try LogRequest(
-            unit: unit, hours: hours.value, status: status, note: note, date: date, activity: nil,
+            unit: unit, hours: hours.value, status: status, note: note, date: date, activity: nil, evidence: evidence,
             curriculum: curriculum)
         try request.record(model, store, curriculum: curriculum)
     }
@@ -86,14 +90,21 @@ struct LogAddCommand: ParsableCommand {
                 { text -> LogStatus? in
                     text.isEmpty ? (picked.activity == nil ? nil : .done) : try LogStatus.parse(text, key: "status")
                 }),
-            let typed = try ask("Note (Enter for none): ")
+            let typed = try ask("Note (Enter for none): "),
+            let proof = try answer(
+                "Evidence: a URL, a path or a line (Enter for none): ",
+                { text -> [String] in
+                    let given = text.isEmpty ? [] : [text]
+                    try LogRequest.checkEvidence(given)
+                    return given
+                })
         else {
             Console.out("Nothing logged.")
             return
         }
         let request = try LogRequest(
             unit: picked.unit, hours: hours.value, status: status,
-            note: typed.isEmpty ? note : typed, date: date, activity: picked.activity)
+            note: typed.isEmpty ? note : typed, date: date, activity: picked.activity, evidence: evidence + proof)
         try request.record(model, store, curriculum: curriculum)
     }
 }

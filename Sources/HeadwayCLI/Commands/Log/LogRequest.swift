@@ -14,22 +14,44 @@ struct LogRequest {
     let note: String?
     let date: Day?
     let activity: String?
+    let evidence: [String]
 
     /// A unit as typed on the command line: its skill found in `curriculum` (any case, one
     /// suggestion for a near miss).
-    init(unit: UnitArgument, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?, curriculum: Curriculum) throws {
-        try self.init(skill: curriculum.skill(unit.skill).id, level: unit.level, hours: hours, status: status, note: note, date: date, activity: activity)
+    init(
+        unit: UnitArgument, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?,
+        evidence: [String] = [], curriculum: Curriculum
+    ) throws {
+        try self.init(
+            skill: curriculum.skill(unit.skill).id, level: unit.level, hours: hours, status: status, note: note, date: date,
+            activity: activity, evidence: evidence)
     }
 
     /// A unit picked from this week's plan.
-    init(unit: UnitID, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?) throws {
-        try self.init(skill: unit.skill, level: unit.level, hours: hours, status: status, note: note, date: date, activity: activity)
+    init(unit: UnitID, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?, evidence: [String] = []) throws {
+        try self.init(
+            skill: unit.skill, level: unit.level, hours: hours, status: status, note: note, date: date, activity: activity,
+            evidence: evidence)
     }
 
-    private init(skill: String, level: Int?, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?) throws {
+    private init(
+        skill: String, level: Int?, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?,
+        evidence: [String]
+    ) throws {
         if let note, scalarCount(note) > 2000 { throw CLIError("the note has \(scalarCount(note)) characters (Unicode scalars); allowed: at most 2000") }
+        try Self.checkEvidence(evidence)
         self.skill = skill; self.level = level; self.hours = hours; self.status = status
-        self.note = note; self.date = date; self.activity = activity
+        self.note = note; self.date = date; self.activity = activity; self.evidence = evidence
+    }
+
+    /// `--evidence`: each a URL, a path or one line of text, at most 2000 characters, no control characters.
+    static func checkEvidence(_ evidence: [String]) throws {
+        if evidence.count > LogEntry.evidenceCount {
+            throw CLIError("--evidence is given \(evidence.count) times; allowed: at most \(LogEntry.evidenceCount)", exitCode: 65)
+        }
+        for e in evidence {
+            if let problem = LogEntry.evidenceProblem(e) { throw CLIError("--evidence: \(problem)", exitCode: 65) }
+        }
     }
 
     /// `--date`: not after `today` (the parser has made it a real day).
@@ -43,7 +65,9 @@ struct LogRequest {
     /// and (when it completes the unit) its snapshot, in one transaction.
     func record(_ model: ModelOptions, _ store: StoreOptions, curriculum: Curriculum) throws {
         let (decision, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogDecision, String) in
-            let draft = LogDraft(skill: skill, level: level, hours: hours, status: status, note: note, date: date ?? p.day, activity: activity)
+            let draft = LogDraft(
+                skill: skill, level: level, hours: hours, status: status, note: note, date: date ?? p.day, activity: activity,
+                evidence: evidence)
             let decision: LogDecision
             do { decision = try p.record.decide(draft, in: p.context) } catch { throw CLIError(String(describing: error)) }
             writes.change = .log(decision.entry)
@@ -58,6 +82,7 @@ struct LogRequest {
         var summary = "\(format(e.hours)) h on \(unitName) (\(e.status.rawValue))"
         if let activity = e.activity { summary += ", activity “\(activity)”" }
         summary += " for \(e.date)"
+        if !e.evidence.isEmpty { summary += ", with \(e.evidence.count) piece\(e.evidence.count == 1 ? "" : "s") of evidence" }
         Console.out("Logged \(id): \(summary).")
         if let s = written.changeSnapshot?.snapshot {
             Console.out("AIJRI \(fixed(d.change.before, 1)) → \(fixed(s.score, 1)) (\(signed(s.score - d.change.before))) \(s.label): \(s.reason).")
