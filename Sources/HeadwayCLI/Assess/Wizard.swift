@@ -222,9 +222,7 @@ final class Wizard {
     }
 
     /// Every skill, group by group, file order within a group (the full wizard's order).
-    var fullOrder: [String] {
-        curriculum.graph.groups.flatMap { g in curriculum.graph.skills.filter { $0.group == g.id }.map(\.id) }
-    }
+    var fullOrder: [String] { curriculum.graph.idsInGroupOrder }
 
     /// The skills that can move this person's score, most first: the points one level up or
     /// down moves it, from the answers about the person (not this run's levels, so the order
@@ -240,30 +238,7 @@ final class Wizard {
 
     private func computeImpactOrder(_ a: Assessment) -> [(skill: String, points: Double)] {
         guard let person = PersonalModel(curriculum: curriculum, assessment: a) else { return [] }
-        let inputs = person.inputs(at: day)
-        let levels = person.levels
-        let base = inputs.score(levels: levels).result.value
-        func moved(_ skill: String, _ level: Int) -> Double {
-            var changed = levels
-            changed[skill] = level
-            return abs(inputs.score(levels: changed).result.value - base)
-        }
-        let position = Dictionary(uniqueKeysWithValues: fullOrder.enumerated().map { ($1, $0) })
-        var weighed: [String] = []
-        for task in person.role.tasks {
-            for s in task.skills.keys.sorted() where !weighed.contains(s) { weighed.append(s) }
-        }
-        var out: [(skill: String, points: Double)] = []
-        for s in weighed {
-            let l = levels[s] ?? 0
-            let up: Double = l < 4 ? moved(s, l + 1) : 0
-            let down: Double = l > 0 ? moved(s, l - 1) : 0
-            if max(up, down) > 1e-9 { out.append((s, max(up, down))) }
-        }
-        out.sort { a, b in
-            abs(a.points - b.points) > 1e-9 ? a.points > b.points : (position[a.skill] ?? 0) < (position[b.skill] ?? 0)
-        }
-        return out
+        return person.levelImpact(at: day, order: fullOrder).map { ($0.skill, $0.points) }
     }
 
     /// Whether the skills in `rest` could likely (between the band's percentiles) move the

@@ -101,3 +101,41 @@ enum AccessView {
         return out
     }
 }
+
+/// The lines a new plan opens with when its inputs are mostly assumed or it gains little.
+enum AdviceView {
+    static func lines(_ a: PlanAdvice, plan: Plan, person: PersonalModel) -> [String] {
+        let graph = person.curriculum.graph
+        var out: [String] = []
+        if a.mostlyAssumed {
+            let names = a.askFirst.map { graph[$0]?.name ?? $0 }
+            var line =
+                "Only \(a.answered) of your levels \(a.answered == 1 ? "is" : "are") answered; the rest are assumed from your seniority "
+                + "(\(person.assessment.seniority.rawValue))."
+            if let first = a.askFirst.first {
+                line += " Answering \(names.joined(separator: ", ")) would change this plan most (`assess set \(first) LEVEL`, or `assess`)."
+            }
+            out.append(line)
+        }
+        if a.gainsLittle || a.unusedHours >= plan.hoursPerWeek {
+            var parts: [String] = []
+            if a.gainsLittle { parts.append("adds only \(signed(a.gain)) points") }
+            if a.unusedHours >= plan.hoursPerWeek { parts.append("leaves \(format(round(a.unusedHours, 1))) of \(format(round(plan.capacity, 1))) h unused") }
+            let why =
+                a.ceiling - plan.projectedScore < 3
+                ? "your score in \(person.role.name) is near what its skills can reach (\(fixed(a.ceiling, 1)) with every level at 4)"
+                : "the units that would raise it more need more hours or access than this plan has"
+            out.append("This plan \(parts.joined(separator: " and ")): \(why).")
+            if !a.moves.isEmpty {
+                let roles = a.moves.map { m in
+                    "\(person.curriculum.role(m.role)?.name ?? m.role) (\(fixed(m.startScore, 1)) → \(fixed(m.projectedScore, 1)), \(signed(m.gain)))"
+                }
+                out.append(
+                    "The same hours would gain most toward " + roles.joined(separator: ", ")
+                        + "; `plan --toward \(a.moves[0].role)` plans for that move.")
+            }
+        }
+        if !out.isEmpty { out.append("") }
+        return out
+    }
+}
