@@ -196,7 +196,9 @@ public enum CurriculumLoader {
     static func readSkills(_ root: Node, _ r: NodeReader, declaring declared: inout Declared) -> ([SkillGroup], [(Skill, Int, NodeReader)]) {
         guard let top = r.mapping(root, nil) else { return ([], []) }
         r.checkKeys(top, allowed: ["version", "groups", "skills"], nil)
-        let fileFormat = checkFormatVersion(top, root, r)
+        // An unreadable version is reported once; the rest is read as the current format.
+        let read = checkFormatVersion(top, root, r)
+        let fileFormat = read == 0 ? formatVersions.upperBound : read
         var groups: [SkillGroup] = []
         var groupIDs = Set<String>()
         for g in r.sequence(r.value(top, "groups", in: root, nil), "groups") ?? [] {

@@ -21,7 +21,7 @@ extension SchemaCheck {
                 ("seniority", "TEXT", true), ("hours_per_week", "REAL", true), ("weeks", "INTEGER", true),
                 ("start", "TEXT", false), ("time_split", "TEXT", true), ("market", "TEXT", true), ("goals", "TEXT", true),
                 ("reason", "TEXT", true), ("curricula_version", "TEXT", true), ("created_at", "TEXT", true),
-                ("availability", "TEXT", true)
+                ("availability", "TEXT", true), ("access", "TEXT", false)
             ]
         ),
         (
@@ -46,7 +46,7 @@ extension SchemaCheck {
                 ("id", "INTEGER", false), ("profile_id", "INTEGER", true), ("date", "TEXT", true),
                 ("skill", "TEXT", true), ("level", "INTEGER", true), ("activity", "TEXT", false), ("hours", "REAL", true),
                 ("status", "TEXT", true), ("note", "TEXT", false), ("removed", "INTEGER", true),
-                ("created_at", "TEXT", true)
+                ("created_at", "TEXT", true), ("evidence", "TEXT", true)
             ]
         ),
         (
@@ -88,7 +88,8 @@ extension SchemaCheck {
                 ("optimal", "INTEGER", true), ("gap", "REAL", true), ("superseded_by", "INTEGER", false),
                 ("curricula_version", "TEXT", true), ("created_at", "TEXT", true), ("programme_id", "INTEGER", false),
                 ("made_on", "TEXT", false), ("start_band_low", "REAL", false), ("start_band_high", "REAL", false),
-                ("projected_band_low", "REAL", false), ("projected_band_high", "REAL", false), ("toward", "TEXT", false)
+                ("projected_band_low", "REAL", false), ("projected_band_high", "REAL", false), ("toward", "TEXT", false),
+                ("access", "TEXT", false)
             ]
         ),
         (

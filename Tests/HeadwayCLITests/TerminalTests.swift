@@ -141,6 +141,8 @@ struct TerminalTests {
         try t.type("99"); try t.press("Enter")
         try #require(t.waitFor("error: 99 hours is out of range; allowed: 1-40"))
         try t.type("7"); try t.press("Enter")
+        try #require(t.waitFor("What can you learn on?"))
+        try t.type("laptop solo"); try t.press("Enter")
         try #require(t.waitFor("Weeks off in the next 12 weeks"))
         try t.press("Enter")
         try #require(t.waitFor("Keep this split?"))
@@ -171,7 +173,7 @@ struct TerminalTests {
     }
 
     @Test(
-        "the quick wizard from an empty database to a saved profile and a plan in at most 22 prompts, with back, ?, an unsure answer and a summary edit",
+        "the quick wizard from an empty database to a saved profile and a plan in at most 23 prompts, with back, ?, an unsure answer and a summary edit",
         .enabled(if: tmuxPath != nil, "tmux is not installed: install it to drive the shell in a terminal"),
         .enabled(if: Binary.url != nil, "the headway binary is not beside the tests; run `swift build` first"))
     func quickWizard() throws {
@@ -196,7 +198,8 @@ struct TerminalTests {
         try answer("?", then: "ai-infrastructure-engineer: AI Infrastructure Engineer, described at mid level")
         try answer("3", then: "Seniority (junior, mid, senior, staff) [mid]:")
         try answer("", then: "Hours per week you can give to learning (1-40) [6]:")
-        try answer("", then: "Weeks off in the next 12 weeks")
+        try answer("", then: "What can you learn on?")
+        try answer("gpu solo", then: "Weeks off in the next 12 weeks")
         try answer("2026-12-21", then: "Keep this split?")
         try answer("", then: "  1. ")
         try answer("3", then: "  2. ")
@@ -212,7 +215,7 @@ struct TerminalTests {
         try answer("4", then: "Hours per week you can give to learning (1-40) [6]:")
         try answer("5", then: "Save? (Enter saves")
         try answer("", then: "Saved to profile ana: AIJRI ")
-        #expect(prompts <= 22, "the quick wizard took \(prompts) prompts")
+        #expect(prompts <= 23, "the quick wizard took \(prompts) prompts")
         try #require(t.waitFor("headway[ana · "))
 
         try t.type("plan"); try t.press("Enter")
@@ -220,6 +223,7 @@ struct TerminalTests {
         #expect(t.screen.contains("12-week plan from"))
         #expect(t.screen.contains(", 5 h/week"))
         #expect(t.screen.contains("Likely "))
+        #expect(t.screen.contains("Access: gpu, no team."))
         try t.press("C-d")
         try #require(t.waitFor("EXITED 0"))
     }

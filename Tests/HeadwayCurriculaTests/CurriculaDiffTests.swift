@@ -103,7 +103,7 @@ struct CurriculaDiffTests {
 
     @Test("the bundled curricula carry a content version and a changelog entry")
     func bundledVersion() {
-        #expect(bundled.release?.version == "2026.11")
-        #expect(bundled.version == "2026.11+" + bundled.contentHash)
+        #expect(bundled.release?.version == "2026.12")
+        #expect(bundled.version == "2026.12+" + bundled.contentHash)
     }
 }

@@ -222,7 +222,9 @@ final class Wizard {
     }
 
     /// Every skill, group by group, file order within a group (the full wizard's order).
-    var fullOrder: [String] { curriculum.graph.idsInGroupOrder }
+    /// Every skill `--full` asks, group by group; a retired one is not asked (its level, if
+    /// given before, is kept).
+    var fullOrder: [String] { curriculum.graph.idsInGroupOrder.filter { curriculum.graph[$0]?.retired == nil } }
 
     /// The skills that can move this person's score, most first: the points one level up or
     /// down moves it, from the answers about the person (not this run's levels, so the order

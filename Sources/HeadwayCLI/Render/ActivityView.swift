@@ -109,9 +109,8 @@ enum AdviceView {
         var out: [String] = []
         if a.mostlyAssumed {
             let names = a.askFirst.map { graph[$0]?.name ?? $0 }
-            var line =
-                "Only \(a.answered) of your levels \(a.answered == 1 ? "is" : "are") answered; the rest are assumed from your seniority "
-                + "(\(person.assessment.seniority.rawValue))."
+            let answered = a.answered == 0 ? "None of your levels is answered" : "Only \(a.answered) of your levels \(a.answered == 1 ? "is" : "are") answered"
+            var line = answered + "; the rest are assumed from your seniority (\(person.assessment.seniority.rawValue))."
             if let first = a.askFirst.first {
                 line += " Answering \(names.joined(separator: ", ")) would change this plan most (`assess set \(first) LEVEL`, or `assess`)."
             }
