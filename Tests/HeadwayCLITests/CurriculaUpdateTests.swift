@@ -282,4 +282,23 @@ struct CurriculaUpdateTests {
             out.output == (try String(contentsOf: golden, encoding: .utf8)),
             "differs from \(base)/expected.txt (HEADWAY_UPDATE_GOLDEN=1 rewrites it)")
     }
+
+    @Test("a profile made on the bundled 2026.11 sees one snapshot naming what 2026.12 changed, and its briefing the retired unit")
+    func from2026_11() throws {
+        let home = try Home()
+        let old = repoRoot.appendingPathComponent("Curricula/archive/2026.11").path
+        try #require(try home.run(["assess", "--sample", "--curricula", old]).status == 0)
+        let plan = try home.run(["plan", "--curricula", old])
+        try #require(plan.status == 0)
+        #expect(plan.output.contains("Text Generation Inference (TGI) → 2"), "2026.11 planned TGI")
+        let progress = try home.run(["progress"], today: "2026-12-03")
+        #expect(progress.output.contains("curricula 2026.12: tgi retired (successor sglang);"), "\(progress.output)")
+        _ = try home.run(["progress"], today: "2026-12-04")
+        let history = try home.run(["history"], today: "2026-12-04")
+        #expect(history.output.components(separatedBy: "curricula 2026.12:").count == 2, "one snapshot: \(history.output)")
+        let brief = try home.run(["brief"], today: "2026-12-04")
+        #expect(brief.output.contains("Retired in 2026.12 and still in your plan: Text Generation Inference (TGI) → 2 (successor: SGLang)"))
+        let replan = try home.run(["replan"], today: "2026-12-04")
+        #expect(replan.status == 0 && !replan.output.contains("(TGI) →"), "replan leaves the retired unit out")
+    }
 }

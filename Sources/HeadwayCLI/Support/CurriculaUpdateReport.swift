@@ -23,6 +23,9 @@ struct CurriculaUpdateReport: Codable, Equatable {
     /// The role the plan aims at, when the new curricula no longer have it (then there is no
     /// replan to compare: it needs a new `--toward`). Absent from briefings stored before it.
     var droppedTarget: String? = nil
+    /// Units of the current plan whose skill the new curricula retire, with the successor's
+    /// name: `replan` leaves them out. Absent from briefings stored before retirements.
+    var retiredInPlan: [String]? = nil
 
     /// The update recorded since the last briefing was stored (`pending`: snapshots this command
     /// is about to write), or `nil` when there was none.
@@ -57,6 +60,13 @@ struct CurriculaUpdateReport: Codable, Equatable {
                 effectComplete: round(person.effect(of: s.id, at: max(asOf, s.window.to)), 2),
                 answeredBy: s.answeredBy.map { "\(p.name($0)) (you: \(person.level(of: $0)))" })
         }
+        if let plan = p.state.plan?.plan, asOf <= plan.end {
+            let retired = plan.units.compactMap { u -> String? in
+                guard let r = new.graph[u.skill]?.retired else { return nil }
+                return "\(p.name(u.skill)) → \(u.level) (successor: \(p.name(r.successor)))"
+            }
+            retiredInPlan = retired.isEmpty ? nil : retired
+        }
         if let plan = p.state.plan?.plan, asOf <= plan.end, let aim = plan.droppedTarget(in: new) {
             droppedTarget = aim
             planReaches = nil; replanGives = nil
@@ -88,6 +98,9 @@ struct CurriculaUpdateReport: Codable, Equatable {
             out.append(
                 "New in \(version): \(s.title) (\(s.from) to \(s.to)) \(now)\(later)."
                     + (s.answeredBy.isEmpty ? "" : " Answered by " + s.answeredBy.joined(separator: ", ") + "."))
+        }
+        if let retired = retiredInPlan {
+            out.append("Retired in \(version) and still in your plan: \(retired.joined(separator: ", ")); `replan` leaves them out.")
         }
         if let droppedTarget {
             out.append(

@@ -81,13 +81,45 @@ extension CurriculaMove {
             running += e.points
             if abs(shown) >= 0.05 { parts.append((e.change.summary, shown)) }
         }
+        // The changes that did not move the shown score, grouped so a large update stays one line.
+        let moving = Set(parts.map(\.summary))
+        let quiet = grouped(effects.map(\.change).filter { !moving.contains($0.summary) })
         guard !parts.isEmpty else {
-            return effects.isEmpty ? "no change that moves this score" : effects.map(\.change.summary).joined(separator: "; ") + ", 0.0"
+            return effects.isEmpty ? "no change that moves this score" : quiet.joined(separator: "; ") + "; your score unchanged"
         }
         func text(_ p: (summary: String, shown: Double)) -> String { "\(p.summary), \(signedOneDecimal(p.shown))" }
-        guard parts.count > 4 else { return parts.map(text).joined(separator: "; ") }
+        let also = quiet.isEmpty ? "" : "; also " + quiet.joined(separator: "; ") + " (0.0)"
+        guard parts.count > 4 else { return parts.map(text).joined(separator: "; ") + also }
         let rest = parts.dropFirst(3).reduce(0) { $0 + $1.shown }
-        return parts.prefix(3).map(text).joined(separator: "; ") + "; \(parts.count - 3) more changes, \(signedOneDecimal(rest))"
+        return parts.prefix(3).map(text).joined(separator: "; ") + "; \(parts.count - 3) more changes, \(signedOneDecimal(rest))" + also
+    }
+
+    /// `tgi retired (successor sglang); 16 skills added; 4 tasks re-rated`: retirements by name,
+    /// the rest counted by kind.
+    private func grouped(_ changes: [CurriculaChange]) -> [String] {
+        var out: [String] = []
+        var counts: [(String, String, Int)] = []
+        func count(_ one: String, _ many: String) {
+            if let i = counts.firstIndex(where: { $0.0 == one }) { counts[i].2 += 1 } else { counts.append((one, many, 1)) }
+        }
+        for c in changes {
+            if let retired = c.details.first(where: { $0.hasPrefix("retired ") }), case .skillChanged(let id) = c.kind {
+                // "retired DATE: REASON; successor ID": the id is the last word.
+                let successor = retired.split(separator: " ").last.map(String.init) ?? ""
+                out.append("\(id) retired" + (successor.isEmpty ? "" : " (successor \(successor))"))
+                continue
+            }
+            switch c.kind {
+            case .skillAdded: count("skill added", "skills added")
+            case .skillRemoved: count("skill removed", "skills removed")
+            case .skillChanged: count("skill changed", "skills changed")
+            case .taskAdded, .taskRemoved, .taskChanged: count("task re-rated", "tasks re-rated")
+            case .signalAdded: count("signal added", "signals added")
+            case .signalRemoved, .signalChanged: count("signal changed", "signals changed")
+            default: count("other change", "other changes")
+            }
+        }
+        return out + counts.map { $0.2 == 1 ? "1 \($0.0)" : "\($0.2) \($0.1)" }
     }
 }
 

@@ -55,7 +55,13 @@ struct CurriculaEntry: Encodable {
         let shelf = Environment.shelf
         var candidates: [URL] = []
         if let release = stamp.release, shelf.versions().contains(release) { candidates.append(shelf.url(of: release)) }
-        if let bundled = try? Environment.bundledCurriculaURL() { candidates.append(bundled) }
+        if let bundled = try? Environment.bundledCurriculaURL() {
+            candidates.append(bundled)
+            // Earlier bundled versions, kept so a profile made on one sees what the update changed.
+            let archive = bundled.appendingPathComponent("archive")
+            let kept = (try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? []
+            candidates += kept.sorted().reversed().map { archive.appendingPathComponent($0) }
+        }
         candidates += shelf.versions().map { shelf.url(of: $0) }
         return candidates.first { CurriculumLoader.contentVersion($0) == stamp.hash }
     }
