@@ -12,9 +12,36 @@ extension Curriculum {
         if let exact = graph[word] { return exact }
         let lowered = word.lowercased()
         if let folded = graph.skills.first(where: { $0.id.lowercased() == lowered }) { return folded }
-        var message = (context.map { "\($0) names " } ?? "") + "unknown skill '\(clip(HeadwayCore.oneLine(word, limit: .max), 40))'"
+        // A unique word or prefix of an id or a name (`infiniband`, `sglang`, `guardrails`).
+        let matches = skillsNamed(by: lowered)
+        if matches.count == 1 { return matches[0] }
+        let shown = clip(HeadwayCore.oneLine(word, limit: .max), 40)
+        if matches.count > 1 {
+            let list = matches.prefix(6).map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+            throw CLIError(
+                (context.map { "\($0): " } ?? "") + "'\(shown)' could be \(list)\(matches.count > 6 ? ", …" : ""); type more of the id",
+                exitCode: 64)
+        }
+        var message = (context.map { "\($0) names " } ?? "") + "unknown skill '\(shown)'"
         if let near = skillSuggestion(for: word) { message += "; did you mean '\(near)'?" }
         throw CLIError(message + " (`headway graph` lists every skill; Tab completes them)")
+    }
+
+    /// Skills whose id starts with `word`, or one of whose id or name words starts with it
+    /// (three letters at least), shortest id first; empty for a shorter word.
+    func skillsNamed(by word: String) -> [Skill] {
+        guard word.count >= 3 else { return [] }
+        func words(_ text: String) -> [Substring] { text.lowercased().split { !$0.isLetter && !$0.isNumber } }
+        // How well `s` matches: its id's start, then a word of its id, then a word of its name.
+        func strength(_ s: Skill) -> Int? {
+            if s.id.hasPrefix(word) { return 0 }
+            if words(s.id).contains(where: { $0.hasPrefix(word) }) { return 1 }
+            if words(s.name).contains(where: { $0.hasPrefix(word) }) { return 2 }
+            return nil
+        }
+        return graph.skills.compactMap { s in strength(s).map { (s, $0) } }
+            .sorted { ($0.0.retired == nil ? 0 : 1, $0.1, $0.0.id.count, $0.0.id) < ($1.0.retired == nil ? 0 : 1, $1.1, $1.0.id.count, $1.0.id) }
+            .map(\.0)
     }
 
     /// The id `word` most likely meant: one that starts with it or contains it as a word
