@@ -78,7 +78,9 @@ struct ProfileProgress {
     /// The programme of the plan in force (with the plans it replanned), read on `on`.
     func planProgress(on d: Day) -> PlanProgress? {
         guard let current = storedPlan else { return nil }
-        return PlanProgress(programme: state.programme(of: current).map(\.plan), record: record, day: d)
+        var progress = PlanProgress(programme: state.programme(of: current).map(\.plan), record: record, day: d)
+        progress.planRecorded = current.createdAt
+        return progress
     }
 
     /// What `replan` would give on `on`, without saving it, with the programme week it starts

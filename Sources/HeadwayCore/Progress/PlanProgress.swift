@@ -114,6 +114,9 @@ public struct PlanProgress: Sendable {
     public let day: Day
 
     /// `programme`: the plans of the programme, oldest first, ending with the current one.
+    /// When the plan in force was saved (the store's timestamp), to tell answers given after it.
+    public var planRecorded: String? = nil
+
     public init(programme: [Plan], record: ProgressRecord, day: Day) {
         precondition(!programme.isEmpty, "a programme has at least one plan")
         self.plan = programme.last!; self.programme = programme; self.record = record; self.day = day

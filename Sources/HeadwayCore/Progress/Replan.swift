@@ -28,6 +28,17 @@ public struct ReplanRequest: Sendable, Hashable {
 }
 
 extension PlanProgress {
+    /// Hours per week re-assessed after the plan was saved (`assess set hours 8`), when they
+    /// differ from the plan's: a replan uses them, as `assess set` says. `nil` otherwise (the
+    /// plan's own hours stand, which `plan --hours` may have set).
+    public var reassessedHours: Double? {
+        guard let made = planRecorded,
+            let latest = record.assessments.last(where: { $0.recorded > made && ($0.from.map { $0 <= day } ?? true) })
+        else { return nil }
+        let h = latest.assessment.hoursPerWeek
+        return h == plan.hoursPerWeek ? nil : h
+    }
+
     /// What `replan` asks the planner for on ``day``: the current plan continued from the first
     /// day of the current week to the programme's end, with the levels reached, each
     /// unfinished unit's remaining hours (less the work logged on it, scaled by the pace factor),
@@ -41,7 +52,7 @@ extension PlanProgress {
         guard local <= plan.weeks else { return nil }
         let start = planWeeks.start(ofWeek: local)
         let weeks = plan.weeks - local + 1
-        let hours = options.hoursPerWeek ?? plan.hoursPerWeek
+        let hours = options.hoursPerWeek ?? reassessedHours ?? plan.hoursPerWeek
         var include = plan.include.filter { person.level(of: $0.key) < $0.value }
         var exclude = Set(plan.exclude)
         for (s, l) in options.include where person.level(of: s) < l { include[s] = max(include[s] ?? 0, l); exclude.remove(s) }
