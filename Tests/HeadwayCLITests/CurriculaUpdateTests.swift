@@ -77,7 +77,7 @@ struct CurriculaUpdateTests {
     func installThenUseBack() throws {
         let home = try Home()
         #expect(try home.run(["profile", "new", "ana", "--from", reference]).status == 0)
-        let new = try home.curricula("new", version: "2026.12", changes: "Adds a signal on GPU cluster autopilots.", signals: Self.autopilot)
+        let new = try home.curricula("new", version: "2027.01", changes: "Adds a signal on GPU cluster autopilots.", signals: Self.autopilot)
         let install = try home.run(["curricula", "install", new.path])
         #expect(install.status == 0, "\(install.output)")
 
@@ -90,26 +90,26 @@ struct CurriculaUpdateTests {
         let snapshots = try home.snapshots(today: day)
         let noticed = snapshots.filter { ($0["reason"] as? String)?.hasPrefix("curricula ") == true }
         try #require(noticed.count == 1, "\(snapshots)")
-        #expect(noticed[0]["reason"] as? String == "curricula 2026.12: signal \"gpu-cluster-autopilot\" added, \(String(format: "%.1f", effect))")
+        #expect(noticed[0]["reason"] as? String == "curricula 2027.01: signal \"gpu-cluster-autopilot\" added, \(String(format: "%.1f", effect))")
         #expect(noticed[0]["score"] as? Double == (after * 10).rounded() / 10)
         #expect(noticed[0]["as_of"] as? String == day)
-        #expect(noticed[0]["curricula"] as? String == "2026.12")
-        #expect(snapshots.first?["curricula"] as? String == "2026.11")
+        #expect(noticed[0]["curricula"] as? String == "2027.01")
+        #expect(snapshots.first?["curricula"] as? String == "2026.12")
 
         // Once recorded, later commands write nothing more.
         #expect(try home.snapshots(today: day).count == snapshots.count)
 
-        #expect(try home.run(["curricula", "use", "2026.11"]).status == 0)
+        #expect(try home.run(["curricula", "use", "2026.12"]).status == 0)
         let back = try home.snapshots(today: "2027-06-02").filter { ($0["reason"] as? String)?.hasPrefix("curricula ") == true }
         try #require(back.count == 2)
-        #expect((back[1]["reason"] as? String)?.hasPrefix("curricula 2026.11: signal \"gpu-cluster-autopilot\" removed, +") == true)
-        #expect(back[1]["curricula"] as? String == "2026.11")
+        #expect((back[1]["reason"] as? String)?.hasPrefix("curricula 2026.12: signal \"gpu-cluster-autopilot\" removed, +") == true)
+        #expect(back[1]["curricula"] as? String == "2026.12")
 
         // The export carries each snapshot's curricula version; doctor counts them.
         let export = try home.run(["profile", "export", "-"])
         let stamps = try #require(try json(export.output)["snapshots"] as? [[String: Any]]).compactMap { $0["curricula_version"] as? String }
-        #expect(stamps.contains { $0.hasPrefix("2026.12+") } && stamps.contains { $0.hasPrefix("2026.11+") })
-        #expect(try home.run(["doctor"]).output.contains("snapshots made under 2026.11"))
+        #expect(stamps.contains { $0.hasPrefix("2027.01+") } && stamps.contains { $0.hasPrefix("2026.12+") })
+        #expect(try home.run(["doctor"]).output.contains("snapshots made under 2026.12"))
         let file = home.folder.appendingPathComponent("ana.json")
         try Data(export.output.utf8).write(to: file)
         let other = try Home()
@@ -124,7 +124,7 @@ struct CurriculaUpdateTests {
         #expect(try home.run(["plan"]).status == 0)
         #expect(try home.run(["brief"], today: "2026-11-24").status == 0)
         let signal = Self.autopilot.replacingOccurrences(of: "{from: 2026-12-01, to: 2027-05-31}", with: "{from: 2026-11-01, to: 2027-01-31}")
-        let new = try home.curricula("new", version: "2026.12", changes: "Adds a signal on GPU cluster autopilots.", signals: signal)
+        let new = try home.curricula("new", version: "2027.01", changes: "Adds a signal on GPU cluster autopilots.", signals: signal)
         #expect(try home.run(["curricula", "install", new.path]).status == 0)
 
         let brief = try home.run(["brief"], today: "2026-12-01")
@@ -132,14 +132,14 @@ struct CurriculaUpdateTests {
         let field = try #require(brief.output.components(separatedBy: "\nField changes\n").last)
         let lines = field.split(separator: "\n").map(String.init)
         let recorded = try #require(try home.snapshots(today: "2026-12-01").last?["reason"] as? String)
-        #expect(recorded.hasPrefix("curricula 2026.12: signal \"gpu-cluster-autopilot\" added, -"))
+        #expect(recorded.hasPrefix("curricula 2027.01: signal \"gpu-cluster-autopilot\" added, -"))
         #expect(
-            lines.first == "The curricula were updated to 2026.12 (recorded 2026-12-01): Adds a signal on GPU cluster autopilots. "
-                + "Effect on your score: " + recorded.dropFirst("curricula 2026.12: ".count) + ".")
+            lines.first == "The curricula were updated to 2027.01 (recorded 2026-12-01): Adds a signal on GPU cluster autopilots. "
+                + "Effect on your score: " + recorded.dropFirst("curricula 2027.01: ".count) + ".")
         #expect(
-            lines.count > 2 && lines[1].hasPrefix("New in 2026.12: Cluster schedulers run GPU fleets on autopilot (2026-11-01 to 2027-01-31) takes ")
-                && lines[1].hasSuffix("Answered by GPU cluster management & scheduling strategy (you: 2), Kubernetes for ML & GPU workloads (you: 2)."))
-        #expect(lines.count > 2 && lines[2].hasPrefix("Under 2026.12, `replan` would give "))
+            lines.count > 2 && lines[1].hasPrefix("New in 2027.01: Cluster schedulers run GPU fleets on autopilot (2026-11-01 to 2027-01-31) takes ")
+                && lines[1].hasSuffix("Answered by GPU cluster management & scheduling strategy (you: 2), Kubernetes for GPU workloads (GPU Operator, DRA) (you: 2)."))
+        #expect(lines.count > 2 && lines[2].hasPrefix("Under 2027.01, `replan` would give "))
         // Stored as written; the following week's briefing does not report it again.
         #expect(try home.run(["brief"], today: "2026-12-02").output.hasSuffix(brief.output.components(separatedBy: "\nGenerated on").last!))
         let next = try home.run(["brief"], today: "2026-12-08")
@@ -150,23 +150,23 @@ struct CurriculaUpdateTests {
     func refusals() throws {
         let home = try Home()
         #expect(try home.run(["profile", "new", "ana", "--from", reference]).status == 0)
-        let new = try home.curricula("new", version: "2026.12", changes: "Adds a signal.", signals: Self.autopilot)
+        let new = try home.curricula("new", version: "2027.01", changes: "Adds a signal.", signals: Self.autopilot)
         #expect(try home.run(["curricula", "install", new.path]).status == 0)
         _ = try home.snapshots(today: "2026-11-24")
 
-        let broken = try home.curricula("broken", version: "2027.01", changes: "Breaks a task score.")
+        let broken = try home.curricula("broken", version: "2027.02", changes: "Breaks a task score.")
         let role = broken.appendingPathComponent("roles/ai-infrastructure-engineer.yaml")
         try (try String(contentsOf: role, encoding: .utf8)).replacingOccurrences(of: "    score: 2\n", with: "    score: 9\n")
             .write(to: role, atomically: true, encoding: .utf8)
         let older = try home.curricula("older", version: "2026.10", changes: "An older release.")
-        let same = try home.curricula("same", version: "2026.12", changes: "The same version with other content.")
-        let missing = try home.curricula("unversioned", version: "2027.02", changes: "")
+        let same = try home.curricula("same", version: "2027.01", changes: "The same version with other content.")
+        let missing = try home.curricula("unversioned", version: "2027.03", changes: "")
         try FileManager.default.removeItem(at: missing.appendingPathComponent("curricula.yaml"))
         let state = try home.bytes()
 
         let twice = try home.run(["curricula", "install", same.path])
         #expect(
-            twice.status != 0 && twice.output.contains("version 2026.12 is already installed in ")
+            twice.status != 0 && twice.output.contains("version 2027.01 is already installed in ")
                 && twice.output.contains("with other content; give this curricula a new version in its curricula.yaml"), "\(twice.output)")
         let unversioned = try home.run(["curricula", "install", missing.path])
         #expect(unversioned.status != 0 && unversioned.output.contains("curricula.yaml: missing; an installed curricula needs a content version"))
@@ -180,7 +180,7 @@ struct CurriculaUpdateTests {
         let old = try home.run(["curricula", "install", older.path])
         #expect(old.status != 0)
         #expect(
-            old.output == "error: \(older.path) is version 2026.10, older than the active 2026.12; pass --force to install it anyway, "
+            old.output == "error: \(older.path) is version 2026.10, older than the active 2027.01; pass --force to install it anyway, "
                 + "or `headway curricula use 2026.10` if it is installed\n")
         #expect(try home.bytes() == state, "a refused install changed the database or the data folder")
 
@@ -189,7 +189,7 @@ struct CurriculaUpdateTests {
         // Bundled first, then installed versions oldest first; the forced one is active.
         #expect(
             list.split(separator: "\n").map { String($0.prefix(20)) }
-                == ["  2026.11  bundled  ", "* 2026.10  installed", "  2026.12  installed"])
+                == ["  2026.12  bundled  ", "* 2026.10  installed", "  2027.01  installed"])
         #expect(list.contains("* 2026.10  installed"))
     }
 
@@ -199,7 +199,7 @@ struct CurriculaUpdateTests {
         var killed = 0
         for round in 0..<16 {
             let home = try Home()
-            let new = try home.curricula("new", version: "2026.12", changes: "Adds a signal.", signals: Self.autopilot)
+            let new = try home.curricula("new", version: "2027.01", changes: "Adds a signal.", signals: Self.autopilot)
             let p = Process()
             p.executableURL = Binary.url
             p.arguments = ["curricula", "install", new.path]
@@ -216,16 +216,16 @@ struct CurriculaUpdateTests {
             let list = try home.run(["curricula", "list"]).output
             let active = list.split(separator: "\n").filter { $0.hasPrefix("*") }
             #expect(
-                active.count == 1 && (active[0].hasPrefix("* 2026.11  bundled") || active[0].hasPrefix("* 2026.12  installed")),
+                active.count == 1 && (active[0].hasPrefix("* 2026.12  bundled") || active[0].hasPrefix("* 2027.01  installed")),
                 "round \(round): \(list)")
             let check = try home.run(["curricula", "check"])
             #expect(check.status == 0, "round \(round): the active curricula do not load: \(check.output)")
-            if active.first?.hasPrefix("* 2026.12") == true {
-                #expect(check.output.contains("version 2026.12+"))
+            if active.first?.hasPrefix("* 2027.01") == true {
+                #expect(check.output.contains("version 2027.01+"))
             }
             // A second install after the kill finishes the job.
             #expect(try home.run(["curricula", "install", new.path]).status == 0)
-            #expect(try home.run(["curricula", "list"]).output.contains("* 2026.12  installed"))
+            #expect(try home.run(["curricula", "list"]).output.contains("* 2027.01  installed"))
             try? FileManager.default.removeItem(at: home.folder)
         }
         #expect(killed > 0, "no round was killed before it finished; the test proved nothing")
@@ -236,11 +236,12 @@ struct CurriculaUpdateTests {
         let home = try Home()
         #expect(try home.run(["profile", "new", "ana", "--from", reference]).status == 0)
         #expect(try home.run(["plan", "--toward", "ml-platform-engineer"]).status == 0)
-        let new = try home.curricula("new", version: "2026.12", changes: "Drops ML Platform Engineer.")
+        let new = try home.curricula("new", version: "2027.01", changes: "Drops ML Platform Engineer.")
         try FileManager.default.removeItem(at: new.appendingPathComponent("roles/ml-platform-engineer.yaml"))
+        try Self.forget(role: "ml-platform-engineer", in: new)
         #expect(try home.run(["curricula", "install", new.path]).status == 0)
         let day = "2026-12-01"
-        let gone = "The plan was made toward role 'ml-platform-engineer', which curricula 2026.12 no longer have"
+        let gone = "The plan was made toward role 'ml-platform-engineer', which curricula 2027.01 no longer have"
 
         let progress = try home.run(["progress", "--json"], today: day)
         let report = try json(progress.output)
@@ -252,14 +253,14 @@ struct CurriculaUpdateTests {
         #expect(try home.run(["plan", "show"], today: day).output.hasPrefix(gone))
         let brief = try home.run(["brief"], today: day).output
         #expect(brief.contains("On track?\n" + gone), "\(brief)")
-        #expect(brief.contains("Under 2026.12 the role your plan aims at, 'ml-platform-engineer', is gone: `replan --toward ROLE` plans again"))
+        #expect(brief.contains("Under 2027.01 the role your plan aims at, 'ml-platform-engineer', is gone: `replan --toward ROLE` plans again"))
 
         let state = try home.bytes()
         let refused = try home.run(["replan"], today: day)
         #expect(refused.status == 1)
         #expect(
             refused.output
-                == "error: the plan aims at role 'ml-platform-engineer', which curricula 2026.12 no longer have; give --toward ROLE (see `headway roles`)\n")
+                == "error: the plan aims at role 'ml-platform-engineer', which curricula 2027.01 no longer have; give --toward ROLE (see `headway roles`)\n")
         #expect(try home.bytes() == state, "a refused replan changed the database")
 
         #expect(try home.run(["replan", "--toward", "ai-infrastructure-engineer"], today: day).status == 0)
@@ -281,6 +282,23 @@ struct CurriculaUpdateTests {
         #expect(
             out.output == (try String(contentsOf: golden, encoding: .utf8)),
             "differs from \(base)/expected.txt (HEADWAY_UPDATE_GOLDEN=1 rewrites it)")
+    }
+
+    /// Takes a dropped role out of the signals and resources that name it, as a curator would:
+    /// its effects go, a signal left with none acts on growth of another role, and certifications
+    /// no longer list it.
+    static func forget(role: String, in dir: URL) throws {
+        let signals = dir.appendingPathComponent("signals.yaml")
+        var out: [String] = []
+        for line in try String(contentsOf: signals, encoding: .utf8).components(separatedBy: "\n") where !line.contains("{role: \(role),") {
+            if out.last == "    effects:" && !line.hasPrefix("      - ") { out.append("      - {role: mlops-engineer, growth: 0.25}") }
+            out.append(line)
+        }
+        try out.joined(separator: "\n").write(to: signals, atomically: true, encoding: .utf8)
+        let resources = dir.appendingPathComponent("resources.yaml")
+        let text = try String(contentsOf: resources, encoding: .utf8)
+            .replacingOccurrences(of: ", \(role)]", with: "]").replacingOccurrences(of: "\(role), ", with: "")
+        try text.write(to: resources, atomically: true, encoding: .utf8)
     }
 
     @Test("a profile made on the bundled 2026.11 sees one snapshot naming what 2026.12 changed, and its briefing the retired unit")

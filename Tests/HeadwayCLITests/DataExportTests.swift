@@ -34,7 +34,11 @@ struct DataExportTests {
         let exported = try headway(["export", "plan", "--assessment", reference, "--format", "json"])
         #expect(exported.status == 0, "\(exported.stderr)")
         let report = try JSONCoding.decoder().decode(PlanReport.self, from: Data(exported.stdout.utf8))
-        let printed = try JSONCoding.decoder().decode(PlanReport.self, from: Data(try headway(["plan", "--assessment", reference, "--json"]).stdout.utf8))
+        var printed = try JSONCoding.decoder().decode(PlanReport.self, from: Data(try headway(["plan", "--assessment", reference, "--json"]).stdout.utf8))
+        // `plan` alone adds what more access would reach (it plans again for each step up).
+        #expect(printed.leftOut != nil && printed.accessSteps != nil)
+        printed.leftOut = nil
+        printed.accessSteps = nil
         #expect(report == printed)
         let (person, plan) = try Reference.plan(reference)
         #expect(report == PlanReport(plan, curriculum: Reference.curriculum, role: person.role))
@@ -128,7 +132,7 @@ struct DataExportTests {
         let (_, plan) = try Reference.plan(reference)
         let lines = out.stdout.components(separatedBy: "\n")
         #expect(lines.first == "# Headway plan: reference-mid")
-        #expect(out.stdout.contains("**AIJRI 49.1 → 51.0 projected** (+1.9)"))
+        #expect(out.stdout.contains("**AIJRI 49.1 → 50.8 projected** (+1.7)"))
         let rows = lines.filter { $0.range(of: #"^\| \d+ \|"#, options: .regularExpression) != nil }
         #expect(rows.count == plan.units.count)
         // Six unescaped pipes a row: a `|` inside a cell would break the table.

@@ -189,7 +189,7 @@ struct ProgrammeWalkTests {
         try Self.checkWeek(p, 1, weeks: 12, programmeStart: start, on: d(6))
 
         // Week 2: an activity logged done through the picker, then a replan during the week.
-        let picked = try p.shell(["log", "2", "", "", ""], on: d(8))
+        let picked = try p.shell(["log", "2", "", "", "", ""], on: d(8))
         #expect(picked.contains("Logged #"), "\(picked)")
         let replan = try p.run(["replan"], on: d(9))
         #expect(replan.contains("Replanned from week 2 of the programme"), "\(replan)")

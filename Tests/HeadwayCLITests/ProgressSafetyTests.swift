@@ -46,7 +46,7 @@ struct ProgressSafetyTests {
             (["log", "nccl:4", "1"], 1, "nccl:4 is not your next unit of NCCL: you are at level 2, so the next is nccl:3"),
             (["log", "nccl", "2", "maybe"], 64, "status 'maybe' is not allowed; allowed: done, partial, skipped"),
             (["log", "nccl"], 1, "log nccl needs the hours spent"),
-            (["log", "infiniband", "2"], 1, "unknown skill 'infiniband'; did you mean 'infiniband-roce'?"),
+            (["log", "infiniband-rce", "2"], 1, "unknown skill 'infiniband-rce'; did you mean 'infiniband-roce'?"),
             (["log", "ncl:3", "2"], 1, "unknown skill 'ncl'; did you mean 'nccl'?"),
             (["log", "edit", "1", "--status", "finished"], 64, "--status 'finished' is not allowed; allowed: done, partial, skipped"),
             (["log", "edit", "1", "--hours", "25"], 64, "--hours '25' is not allowed; allowed: more than 0 and at most 24"),
@@ -54,7 +54,7 @@ struct ProgressSafetyTests {
             (["level", "nccl", "5"], 64, "level '5' is not allowed; allowed: 0-4"),
             (["level", "nccl", "two"], 64, "level 'two' is not allowed; allowed: 0-4"),
             (["graph", "vlm"], 1, "unknown skill 'vlm'; did you mean 'vllm'?"),
-            (["plan", "--exclude", "infiniband"], 1, "--exclude names unknown skill 'infiniband'; did you mean 'infiniband-roce'?"),
+            (["plan", "--exclude", "infiniband-rce"], 1, "--exclude names unknown skill 'infiniband-rce'; did you mean 'infiniband-roce'?"),
             (["plan", "--start", "soon"], 64, "--start 'soon' is not a date; allowed: YYYY-MM-DD")
         ])
     func badInput(args: [String], code: Int32, message: String) throws {
@@ -94,7 +94,7 @@ struct ProgressSafetyTests {
         #expect(second.stdout.hasPrefix("Undid log #2: 19 h on NCCL → 3 (partial) for 2026-11-25."), "\(second.stdout)")
         let third = try headway(["undo", "--as-of", "2026-11-25"], db: db)
         #expect(
-            third.stdout.hasPrefix("Undid log #1: 10 h on Triton Inference Server → 2 (done) for 2026-11-24 and its snapshot (49.4, completed triton:2)."),
+            third.stdout.hasPrefix("Undid log #1: 10 h on Triton Inference Server → 2 (done) for 2026-11-24 and its snapshot (49.3, completed triton:2)."),
             "\(third.stdout)")
         #expect(try reasons() == ["assessment"])
         let none = try headway(["undo"], db: db)

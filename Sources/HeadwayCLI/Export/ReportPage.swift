@@ -157,10 +157,9 @@ struct ReportPage {
             if cell.isEmpty { cell.append("<span class=\"h\">nothing new planned: consolidate</span>") }
             let resources = ActivityView.resources(ActivityView.pairs(w), curriculum: data.person.curriculum)
             if !resources.isEmpty {
-                let links = resources.map { r -> String in
-                    let href = ActivityView.href(r)
-                    return "<li><a href=\"\(html(href))\">\(html(r.title))</a> <span class=\"h\">\(html(r.by))</span></li>"
-                }
+                // Titles only: the report is one self-contained file that names no address
+                // (the plan, its Markdown and calendar exports give the locators).
+                let links = resources.map { r in "<li>\(html(r.title)) <span class=\"h\">\(html(r.by))</span></li>" }
                 cell.append("<span class=\"h\">Learn from:</span><ul>\(links.joined())</ul>")
             }
             rows.append(

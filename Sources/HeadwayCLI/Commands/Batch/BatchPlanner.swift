@@ -31,7 +31,10 @@ struct BatchPlanner: Sendable {
             let person = PersonalModel(curriculum: curriculum, assessment: a)!
             let request = PlanRequest(start: a.start ?? day, weeks: a.weeks, hoursPerWeek: a.hoursPerWeek, goals: a.goals)
             let plan = try person.plan(request)
-            return .success(PlanReport(plan, curriculum: curriculum, role: person.role))
+            // The same document as `plan --json`: with what more access would add.
+            var report = PlanReport(plan, curriculum: curriculum, role: person.role)
+            report.add(person.accessOutlook(request, plan: plan))
+            return .success(report)
         } catch let d as Diagnostic {
             return .failure(Failure(description: d.description))
         } catch {
