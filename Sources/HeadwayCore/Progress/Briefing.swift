@@ -103,7 +103,16 @@ extension PlanProgress {
             atStart: model(startDay).score(at: startDay).result, startDay: startDay,
             moves: record.moves(from: weekAgo, to: asOf), progress: pp.progress(w),
             outlook: outlook, replan: behind ? replan(asOf) : nil,
-            nextWeek: (next?.items ?? []).filter { person.level(of: $0.skill) < $0.level },
+            nextWeek: (next?.items ?? []).filter { person.level(of: $0.skill) < $0.level }.map { item in
+                // An activity already logged done is not next week's work (issue 25.11).
+                let unit = UnitID(skill: item.skill, level: item.level)
+                let done = record.doneActivities(of: unit, through: asOf)
+                let graph = record.curriculum.graph
+                let left = item.activities.filter { a in
+                    !done.contains { d in d == a.text || graph[unit.skill]?.activity(unit.level, named: a.text)?.isNamed(d) == true }
+                }
+                return PlanItem(skill: item.skill, level: item.level, hours: item.hours, activities: left, completes: item.completes)
+            },
             nextWeekStart: next?.start, fieldChanges: field)
     }
 }
