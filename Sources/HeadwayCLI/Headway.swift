@@ -44,8 +44,10 @@ enum CommandMenu {
         CommandGroup(name: "Plan", subcommands: [PlanCommand.self, ReplanCommand.self]),
         CommandGroup(name: "Log", subcommands: [LogCommand.self, LevelCommand.self, UndoCommand.self, ProgressCommand.self]),
         CommandGroup(
-            name: "See", subcommands: [ScoreCommand.self, RolesCommand.self, HistoryCommand.self, SignalsCommand.self, BriefCommand.self, PortfolioCommand.self,
-                GraphCommand.self,
+            name: "See",
+            subcommands: [
+                ScoreCommand.self, RolesCommand.self, HistoryCommand.self, SignalsCommand.self, BriefCommand.self, PortfolioCommand.self,
+                GraphCommand.self
             ]),
         CommandGroup(name: "Export", subcommands: [ExportCommand.self]),
         CommandGroup(name: "Manage", subcommands: [ProfileCommand.self, DoctorCommand.self, CurriculaCommand.self, BatchCommand.self])

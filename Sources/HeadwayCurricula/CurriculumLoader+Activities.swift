@@ -62,7 +62,7 @@ extension CurriculumLoader {
     }
 
     static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"
     ]
 
     /// A month name (capitalised, as a date writes it) or a year 1900–2099 in `text`, if any:

@@ -105,7 +105,7 @@ public enum CurriculumLoader {
         [base.appendingPathComponent("skills.yaml")] + roleFiles(base)
             + [
                 base.appendingPathComponent("signals.yaml"), base.appendingPathComponent(releaseFileName),
-                base.appendingPathComponent(resourcesFileName),
+                base.appendingPathComponent(resourcesFileName)
             ]
     }
 
@@ -190,7 +190,7 @@ public enum CurriculumLoader {
     // MARK: - skills.yaml
 
     static let skillKeys = [
-        "id", "name", "kind", "group", "description", "reference_level", "hours", "requires", "seeds", "activities", "retired",
+        "id", "name", "kind", "group", "description", "reference_level", "hours", "requires", "seeds", "activities", "retired"
     ]
 
     static func readSkills(_ root: Node, _ r: NodeReader, declaring declared: inout Declared) -> ([SkillGroup], [(Skill, Int, NodeReader)]) {

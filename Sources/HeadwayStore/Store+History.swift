@@ -60,7 +60,7 @@ extension Store {
                 profile, a.role, a.seniority.rawValue, a.hoursPerWeek, a.weeks, a.start?.description,
                 try jsonText(a.timeSplit), try jsonText(MarketJSON(a.market)), try jsonText(GoalsJSON(a.goals)),
                 try jsonText(AvailabilityJSON.object(a.availability)), reason, curriculaVersion, createdAt,
-                try a.access.map(jsonText),
+                try a.access.map(jsonText)
             ])
         let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: "INSERT INTO assessment_levels (assessment_id, skill, level, unsure) VALUES (?, ?, ?, ?)")
@@ -180,7 +180,7 @@ extension Store {
                 """,
             arguments: [
                 p.startBand?.low, p.startBand?.high, p.projectedBand?.low, p.projectedBand?.high, p.toward,
-                try p.access.map(jsonText), planID,
+                try p.access.map(jsonText), planID
             ])
         let unit = try db.cachedStatement(
             sql: """
@@ -311,7 +311,7 @@ extension Store {
                 """)
         try insert.execute(arguments: [
             profile, e.date.description, e.skill, e.level, e.activity, e.hours,
-            e.status.rawValue, e.note, createdAt, try jsonText(e.evidence),
+            e.status.rawValue, e.note, createdAt, try jsonText(e.evidence)
         ])
         return db.lastInsertedRowID
     }

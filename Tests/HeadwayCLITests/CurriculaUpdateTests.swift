@@ -138,7 +138,9 @@ struct CurriculaUpdateTests {
                 + "Effect on your score: " + recorded.dropFirst("curricula 2027.01: ".count) + ".")
         #expect(
             lines.count > 2 && lines[1].hasPrefix("New in 2027.01: Cluster schedulers run GPU fleets on autopilot (2026-11-01 to 2027-01-31) takes ")
-                && lines[1].hasSuffix("Answered by GPU cluster management & scheduling strategy (you: 2), Kubernetes for GPU workloads (GPU Operator, DRA) (you: 2)."))
+                && lines[1].hasSuffix(
+                    "Answered by GPU cluster management & scheduling strategy (you: 2), Kubernetes for GPU workloads (GPU Operator, DRA) (you: 2).")
+        )
         #expect(lines.count > 2 && lines[2].hasPrefix("Under 2027.01, `replan` would give "))
         // Stored as written; the following week's briefing does not report it again.
         #expect(try home.run(["brief"], today: "2026-12-02").output.hasSuffix(brief.output.components(separatedBy: "\nGenerated on").last!))

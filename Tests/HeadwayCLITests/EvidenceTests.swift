@@ -14,12 +14,14 @@ struct EvidenceTests {
         return db
     }
 
-    @Test("bad evidence is one line, exit 65, and nothing is logged", arguments: [
-        (String(repeating: "a", count: 2001), "evidence is 2001 characters; allowed: at most 2000"),
-        ("screen\u{1B}[2Jclear", "evidence holds control characters"),
-        ("a\u{202E}b", "evidence holds control characters"),
-        ("   ", "evidence is empty"),
-    ])
+    @Test(
+        "bad evidence is one line, exit 65, and nothing is logged",
+        arguments: [
+            (String(repeating: "a", count: 2001), "evidence is 2001 characters; allowed: at most 2000"),
+            ("screen\u{1B}[2Jclear", "evidence holds control characters"),
+            ("a\u{202E}b", "evidence holds control characters"),
+            ("   ", "evidence is empty")
+        ])
     func refused(evidence: String, message: String) throws {
         let db = try Self.profile()
         let before = try Data(contentsOf: db)

@@ -13,7 +13,7 @@ struct SkillWordTests {
         "a unique word or prefix names one skill",
         arguments: [
             ("infiniband", "infiniband-roce"), ("SGLang", "sglang"), ("guardrails", "llm-guardrails"), ("nsight", "nsight"),
-            ("kubeflow", "kubeflow"), ("NCCL", "nccl"), ("rocm", "rocm"), ("megatron", "large-scale-pretraining"),
+            ("kubeflow", "kubeflow"), ("NCCL", "nccl"), ("rocm", "rocm"), ("megatron", "large-scale-pretraining")
         ])
     func uniqueWord(word: String, id: String) throws {
         #expect(try Self.curriculum.skill(typed: word).id == id)

@@ -77,7 +77,10 @@ struct CurriculaValidationTests {
         ("signal on an unknown task", "signals.yaml", "task: standard-deployment", "task: standard-deploy", "unknown task 'standard-deploy'"),
         ("unknown key", "skills.yaml", "    kind: tool\n", "    kind: tool\n    colour: blue\n", "unknown key 'colour'"),
         // Format 2: activities as records.
-        ("unknown access", "skills.yaml", "          access: multi-gpu\n", "          access: supercomputer\n", "access 'supercomputer' is not one of laptop, gpu, multi-gpu, cluster, team"),
+        (
+            "unknown access", "skills.yaml", "          access: multi-gpu\n", "          access: supercomputer\n",
+            "access 'supercomputer' is not one of laptop, gpu, multi-gpu, cluster, team"
+        ),
         (
             "activities not adding up", "skills.yaml", "            and topology NCCL reports\n          hours: 2\n",
             "            and topology NCCL reports\n          hours: 6\n", "nccl: level 1 activities add up to 8 h; the unit has 4 h"
@@ -98,22 +101,32 @@ struct CurriculaValidationTests {
             "        - text: Read the NCCL environment-variable page and sort the variables into system configuration (kept in nccl.conf) and debugging-only\n            ones that must not stay in production scripts",
             "is also listed under nccl level 1; activities must not repeat"
         ),
-        ("evidence missing", "skills.yaml", "          evidence: a two-column table with a one-line reason per variable\n", "", "nccl level 1: missing key 'evidence'"),
+        (
+            "evidence missing", "skills.yaml", "          evidence: a two-column table with a one-line reason per variable\n", "",
+            "nccl level 1: missing key 'evidence'"
+        ),
         (
             "alternative needing more", "skills.yaml", "              time and rank count\n            hours: 2\n            access: laptop\n",
             "              time and rank count\n            hours: 2\n            access: cluster\n", "an alternative needs less access"
         ),
-        ("resource without a locator", "resources.yaml", "    locator: https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/env.html\n", "", "missing key 'locator'"),
-        ("resource with a made-up locator", "resources.yaml", "    locator: https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/env.html\n", "    locator: see the NVIDIA site\n", "is not an https URL, a DOI"),
+        (
+            "resource without a locator", "resources.yaml", "    locator: https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/env.html\n", "",
+            "missing key 'locator'"
+        ),
+        (
+            "resource with a made-up locator", "resources.yaml", "    locator: https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/env.html\n",
+            "    locator: see the NVIDIA site\n", "is not an https URL, a DOI"
+        ),
         (
             "retired skill weighted", "roles/ai-infrastructure-engineer.yaml", "nccl: 0.1}", "nccl: 0.1, tgi: 0.1}",
             "weights retired skill 'tgi'; move its weight to sglang"
         ),
         (
-            "signal without a source", "signals.yaml", "    seeds: [\"001\"]\n    window: {from: 2025-01-01, to: 2027-12-31}\n    effects:\n      - {role: mlops-engineer, task: standard-deployment",
+            "signal without a source", "signals.yaml",
+            "    seeds: [\"001\"]\n    window: {from: 2025-01-01, to: 2027-12-31}\n    effects:\n      - {role: mlops-engineer, task: standard-deployment",
             "    window: {from: 2025-01-01, to: 2027-12-31}\n    effects:\n      - {role: mlops-engineer, task: standard-deployment",
             "signal has no source"
-        ),
+        )
     ]
 
     @Test("each kind of break is caught with file, line and id", arguments: breaks.indices)
@@ -127,8 +140,8 @@ struct CurriculaValidationTests {
         let hit = problems.first { $0.description.contains(b.expect) }
         #expect(hit != nil, "\(b.name): \(problems.map(\.description))")
         if let hit {
-            let where_ = b.name == "retired skill weighted" ? "roles/ai-infrastructure-engineer.yaml" : b.file
-            #expect(hit.file.hasSuffix(where_))
+            let expectedFile = b.name == "retired skill weighted" ? "roles/ai-infrastructure-engineer.yaml" : b.file
+            #expect(hit.file.hasSuffix(expectedFile))
             #expect(hit.line > 0 || b.name == "retired skill weighted", "\(b.name) has no line")
         }
     }

@@ -34,7 +34,8 @@ extension PersonalModel {
     /// The advice for `plan`, made from `request` (the same request is planned in other roles).
     public func advice(_ request: PlanRequest, plan: Plan, order: [String]) -> PlanAdvice {
         let answered = assessment.skills.count
-        let askFirst = answered < PlanAdvice.fewAnswers
+        let askFirst =
+            answered < PlanAdvice.fewAnswers
             ? Array(levelImpact(at: request.start, order: order).map(\.skill).filter { assessment.skills[$0] == nil }.prefix(3)) : []
         let gain = plan.projectedScore - plan.startScore
         let unused = max(0, plan.capacity - plan.totalHours)
