@@ -17,12 +17,13 @@ struct ProfileProgress {
         }
         self.curriculum = curriculum; self.state = state; self.day = day
         record = Self.record(curriculum, state)
-        guard record.person(at: day) != nil else {
-            let role = state.assessments.last!.assessment.role
+        guard let person = record.person(at: day) else {
+            let role = state.assessments.last.map { oneLine($0.assessment.role, limit: 80) } ?? "?"
             throw CLIError(
                 "profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define"
                     + " (`headway curricula list` shows the versions; `curricula use VERSION` switches back)")
         }
+        self.person = person
     }
 
     static func record(_ curriculum: Curriculum, _ state: ProfileState, extra: LogEntry? = nil) -> ProgressRecord {
@@ -38,7 +39,7 @@ struct ProfileProgress {
     }
 
     /// The person on `day` (levels reached by then).
-    var person: PersonalModel { record.person(at: day)! }
+    let person: PersonalModel
 
     func person(at d: Day) -> PersonalModel { record.person(at: d) ?? person }
 

@@ -41,7 +41,7 @@ extension AssessCommand {
             let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) {
                 p, writes -> (old: String, was: PersonalScore, now: PersonalScore)? in
                 let a = p.person.assessment
-                let old = a.skills[skill] == nil ? "\(p.person.level(of: skill)) (assumed)" : "\(a.skills[skill]!)\(a.unsure.contains(skill) ? "?" : "")"
+                let old = a.skills[skill] == nil ? "\(p.person.level(of: skill)) (assumed)" : "\(a.skills[skill] ?? 0)\(a.unsure.contains(skill) ? "?" : "")"
                 // An assumed level given as an answer, or a change of sureness, is a change too: it narrows or widens the band.
                 let r =
                     unsure || a.unsure.contains(skill) || a.skills[skill] == nil
@@ -53,7 +53,8 @@ extension AssessCommand {
                     : p.record.reassessment(setting: skill, to: newLevel, on: p.day)
                 guard let r else { return nil }
                 writes.reassess(r)
-                return (old, p.person.score(at: p.day), r.change.after.score(at: p.day)!)
+                guard let now = r.change.after.score(at: p.day) else { throw CLIError.noModel(on: p.day, of: p) }
+                return (old, p.person.score(at: p.day), now)
             }
             guard let (oldLevel, was, now) = result else {
                 Console.out("\(skill) is already at \(newLevel) (\(Level.meaning(newLevel))); nothing changed.")
@@ -80,7 +81,8 @@ extension AssessCommand {
                 if let problem = edited.problems(in: curriculum).first { throw CLIError("\(problem.key): \(problem.message)") }
                 guard let r = p.record.reassessment(editing: { $0 = edited }, on: p.day, reason: "re-assessment \(what) \(clip(value, 60))") else { return nil }
                 writes.reassess(r)
-                return (note, p.person.score(at: p.day), r.change.after.score(at: p.day)!)
+                guard let now = r.change.after.score(at: p.day) else { throw CLIError.noModel(on: p.day, of: p) }
+                return (note, p.person.score(at: p.day), now)
             }
             guard let (note, was, now) = result else {
                 Console.out("\(what) is already \(value); nothing changed.")
@@ -141,7 +143,7 @@ extension AssessCommand {
                     if let problem = a.unsureProblem(s, in: curriculum) { throw CLIError("\(what) \(clip(s, 40)): \(problem)") }
                     if what == "unsure" { a.unsure.insert(s) } else { a.unsure.remove(s) }
                 }
-                let names = skills.map { "\(curriculum.graph[$0]?.name ?? $0) (\(a.skills[$0]!))" }.joined(separator: ", ")
+                let names = skills.map { "\(curriculum.graph[$0]?.name ?? $0) (\(a.skills[$0] ?? 0))" }.joined(separator: ", ")
                 return what == "unsure" ? "Unsure, may be one level off: \(names)." : "Sure: \(names)."
             }
         }
