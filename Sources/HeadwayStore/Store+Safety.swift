@@ -262,6 +262,10 @@ extension Store {
     /// `path` with a symlink in its last component followed to the file it names, as
     /// ``open(at:busyTimeout:checkSchema:)`` does (a dangling link gives its target).
     public static func resolvedPath(_ path: String) -> String { DatabasePath.resolvingLinks(path) }
+
+    /// What `path` is when it exists and is not a regular file ("a FIFO (named pipe)", "a
+    /// device", "a folder", "a socket"), found without opening it; nil otherwise.
+    public static func irregularKind(_ path: String) -> String? { DatabasePath.irregularKind(path) }
 }
 
 enum DatabasePath {
@@ -298,6 +302,22 @@ enum DatabasePath {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+    }
+
+    /// What `path` is when it exists and is not a regular file (after following links): "a FIFO
+    /// (named pipe)", "a device", "a folder", "a socket"; nil for a regular file or no file.
+    /// Only `stat` is used: opening a FIFO would block until a writer came.
+    static func irregularKind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFDIR: return "a folder"
+        case S_IFSOCK: return "a socket"
+        default: return "an unknown kind of file"
+        }
     }
 
     /// The `-wal` and `-shm` files beside the database.

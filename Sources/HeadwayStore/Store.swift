@@ -60,6 +60,7 @@ public struct Store: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         var readOnlyReason: StoreError?
         var repairs: [String] = []
+        if let kind = DatabasePath.irregularKind(path) { throw StoreError.notARegularFile(path: path, kind: kind) }
         if FileManager.default.fileExists(atPath: path) {
             readOnlyReason = Self.readOnlyReason(path, folder: folder)
             try preflight(path, busyTimeout: busyTimeout, checkSchema: checkSchema)

@@ -49,4 +49,68 @@ struct HostileInputTests {
         #expect(shell.status != 0 && shell.status < 128, "the shell survives: \(shell)")
         #expect(shell.stderr == "error: \(expected.error)\n")
     }
+
+    // MARK: - Paths that are not places for a file
+
+    /// Every regular file, folder, link and other node under `folder` with what it holds (the
+    /// cache is left out: reading commands may fill it).
+    static func contents(of folder: URL) -> [String: String] {
+        var out: [String: String] = [:]
+        guard let names = FileManager.default.subpaths(atPath: folder.path) else { return out }
+        for name in names where !name.hasPrefix(".cache/headway/") {
+            let path = folder.appendingPathComponent(name).path
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: out[name] = "file \((try? Data(contentsOf: URL(fileURLWithPath: path)))?.hashValue ?? 0) mode \(info.st_mode & 0o7777)"
+            case S_IFLNK: out[name] = "link " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?")
+            case S_IFIFO: out[name] = "fifo"
+            case S_IFDIR: out[name] = "folder"
+            default: out[name] = "other"
+            }
+        }
+        return out
+    }
+
+    /// One `Fixtures/bad/paths/NAME.case`: `setup:` (a shell line run in the scratch folder
+    /// `$DIR`), `env:` (`KEY=VALUE`), `run:`, `exit:` and `error:`; `#` lines are comments.
+    static func pathCase(_ name: String, dir: String) throws -> [String: String] {
+        let text = try String(contentsOf: BadCorpusTests.bad.appendingPathComponent("paths/\(name)"), encoding: .utf8)
+        var fields: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            fields[String(line[..<colon])] = key(String(line[..<colon])) ? value : value.replacingOccurrences(of: "$DIR", with: dir)
+        }
+        return fields
+    }
+
+    private static func key(_ name: String) -> Bool { name == "setup" }
+
+    @Test(
+        "each path of Fixtures/bad/paths (FIFO, device, folder, a folder Headway owns) is refused at once with its line and exit, and nothing changes",
+        arguments: BadCorpusTests.inputs("paths"))
+    func badPath(name: String) throws {
+        let scratch = try SafetyTests.planned()
+        let dir = scratch.folder.path
+        let fields = try Self.pathCase(name, dir: dir)
+        let setup = try Tools.run(URL(fileURLWithPath: "/bin/sh"), ["-c", fields["setup"] ?? "true"], environment: ["DIR": dir, "PATH": "/usr/bin:/bin"])
+        try #require(setup.status == 0, "setup: \(setup.stderr)")
+        var environment = scratch.environment
+        if let env = fields["env"], let eq = env.firstIndex(of: "=") {
+            environment[String(env[..<eq])] = String(env[env.index(after: eq)...])
+        }
+        let before = Self.contents(of: scratch.folder)
+        let binary = try #require(Binary.url)
+        let started = Date()
+        // timeout(1) kills a hung run (a blocked open(2) of a FIFO ignores SIGTERM's handler).
+        let run = try Tools.run(
+            URL(fileURLWithPath: "/usr/bin/timeout"), ["-s", "KILL", "20", binary.path] + (fields["run"] ?? "").split(separator: " ").map(String.init),
+            environment: environment, directory: scratch.folder, timeout: 60)
+        #expect(Date().timeIntervalSince(started) < 15, "refused at once, not after a hang")
+        #expect(run.status == Int32(fields["exit"] ?? "") ?? -1, "\(run.status): \(run.stderr)")
+        #expect(run.stderr == "error: \(fields["error"] ?? "")\n")
+        #expect(run.stdout.isEmpty, "\(run.stdout.prefix(200))")
+        #expect(Self.contents(of: scratch.folder) == before, "nothing in the folder changed")
+    }
 }
