@@ -299,6 +299,11 @@ enum DatabasePath {
         let folder = (path as NSString).deletingLastPathComponent
         let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         guard access(folder, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-shm"), wal == 0 else { return path }
+        return immutable(path)
+    }
+
+    /// `path` as a URI SQLite opens without locks and without creating `-wal` or `-shm`.
+    static func immutable(_ path: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"

@@ -113,4 +113,43 @@ struct HostileInputTests {
         #expect(run.stdout.isEmpty, "\(run.stdout.prefix(200))")
         #expect(Self.contents(of: scratch.folder) == before, "nothing in the folder changed")
     }
+
+    // MARK: - Another program's database
+
+    @Test(
+        "each database of Fixtures/bad/databases (another program's SQLite file) is refused in one line, byte for byte unchanged, nothing beside it",
+        arguments: BadCorpusTests.inputs("databases"))
+    func foreignDatabase(name: String) throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("theirs.sqlite")
+        try FileManager.default.copyItem(at: BadCorpusTests.bad.appendingPathComponent("databases/\(name)"), to: db)
+        let bytes = try Data(contentsOf: db)
+        var environment = Binary.environment(in: folder)
+        environment["HEADWAY_DB"] = db.path
+        let expected = try BadCorpusTests.expected("databases", name).replacingOccurrences(of: "$DB", with: db.path)
+        for command in [
+            ["profile", "list"], ["doctor"], ["profile", "new", "ana", "--from", "Fixtures/assessments/reference-mid.yaml"],
+            ["profile", "import", "Fixtures/fuzz/profile-import/ana-export.json"]
+        ] {
+            let run = try Run(command, environment: environment)
+            #expect(run.status == 69, "\(command): \(run)")
+            #expect(run.stderr == "error: \(expected)\n", "\(command)")
+            #expect(try Data(contentsOf: db) == bytes, "\(command) left the file byte for byte")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("theirs") } == ["theirs.sqlite"], "no -wal or -shm")
+        }
+    }
+
+    @Test("a database Headway makes carries its application id, and an empty file is still taken as a new database")
+    func applicationID() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = Binary.environment(in: folder)
+        let db = folder.appendingPathComponent("empty.sqlite")
+        _ = FileManager.default.createFile(atPath: db.path, contents: nil)
+        environment["HEADWAY_DB"] = db.path
+        #expect(try Run(["profile", "new", "ana", "--from", "Fixtures/assessments/reference-mid.yaml"], environment: environment).status == 0)
+        let header = try Data(contentsOf: db).prefix(72)
+        #expect(header.count == 72 && header.suffix(4).elementsEqual([0x48, 0x44, 0x57, 0x59]), "application id HDWY at offset 68")
+    }
 }
