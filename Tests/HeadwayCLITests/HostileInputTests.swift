@@ -152,4 +152,34 @@ struct HostileInputTests {
         let header = try Data(contentsOf: db).prefix(72)
         #expect(header.count == 72 && header.suffix(4).elementsEqual([0x48, 0x44, 0x57, 0x59]), "application id HDWY at offset 68")
     }
+
+    // MARK: - undo writes only what a command could have written
+
+    @Test("undo refuses a journal row no command writes (an unknown skill kept by a log edit, the first assessment) and leaves the database as it was")
+    func undoWritesOnlyWhatACommandCould() throws {
+        let scratch = try Scratch()
+        #expect(try Run(["log", "vllm:3", "2"], environment: scratch.environment).status == 0)
+        #expect(try Run(["log", "edit", "1", "--hours", "3"], environment: scratch.environment).status == 0)
+        try SafetyTests.sqlite(
+            scratch.db, "UPDATE changes SET previous = json_set(previous, '$.skill', 'quantum-yoga') WHERE kind = 'log-edit'")
+        var bytes = try Data(contentsOf: scratch.db)
+        var undo = try Run(["undo"], environment: scratch.environment)
+        #expect(undo.status == 65, "\(undo)")
+        #expect(
+            undo.stderr
+                == "error: cannot undo change #2: the entry it would bring back is not one a command writes (previous.skill: unknown skill 'quantum-yoga'; see `headway graph` for the skill ids); nothing was changed; `headway doctor` names the journal's problems\n"
+        )
+        #expect(try Data(contentsOf: scratch.db) == bytes)
+
+        try SafetyTests.sqlite(
+            scratch.db,
+            "DELETE FROM changes; INSERT INTO changes (profile_id, kind, assessment_id, as_of) SELECT profile_id, 'reassessment', min(id), '2026-11-23' FROM assessments"
+        )
+        bytes = try Data(contentsOf: scratch.db)
+        undo = try Run(["undo"], environment: scratch.environment)
+        #expect(undo.status == 65, "\(undo)")
+        #expect(undo.stderr.contains("it names the profile's first assessment, which stays"), "\(undo.stderr)")
+        #expect(try Data(contentsOf: scratch.db) == bytes)
+        #expect(try Run(["score"], environment: scratch.environment).status == 0, "the profile still works")
+    }
 }
