@@ -94,7 +94,9 @@ struct HostileInputTests {
         let scratch = try SafetyTests.planned()
         let dir = scratch.folder.path
         let fields = try Self.pathCase(name, dir: dir)
-        let setup = try Tools.run(URL(fileURLWithPath: "/bin/sh"), ["-c", fields["setup"] ?? "true"], environment: ["DIR": dir, "PATH": "/usr/bin:/bin"])
+        let setup = try Tools.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", fields["setup"] ?? "true"],
+            environment: ["DIR": dir, "REPO": Binary.repository.path, "PATH": "/usr/bin:/bin"])
         try #require(setup.status == 0, "setup: \(setup.stderr)")
         var environment = scratch.environment
         if let env = fields["env"], let eq = env.firstIndex(of: "=") {
