@@ -184,4 +184,28 @@ struct HostileInputTests {
         #expect(try Data(contentsOf: scratch.db) == bytes)
         #expect(try Run(["score"], environment: scratch.environment).status == 0, "the profile still works")
     }
+
+    // MARK: - Text from outside is shown, never obeyed
+
+    @Test(
+        "each answer of Fixtures/bad/wizard (OSC 52, screen clears, titles) comes back in the wizard's error with its control characters made visible",
+        arguments: BadCorpusTests.inputs("wizard"))
+    func wizardEscapes(name: String) throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try Data(contentsOf: BadCorpusTests.bad.appendingPathComponent("wizard/\(name)"))
+        let run = try Run(["assess"], input: input, environment: Binary.environment(in: folder))
+        #expect(!run.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" }, "no escape byte reaches the terminal: \(run.stderr.debugDescription)")
+        #expect(run.stderr.split(separator: "\n").first.map(String.init) == "error: " + (try BadCorpusTests.expected("wizard", name)))
+    }
+
+    @Test("an error quoting a path or a name from outside shows its control characters made visible")
+    func errorsAreShownNotObeyed() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Run(["profile", "new", "bo", "--from", "\u{1B}]52;c;aGk=\u{07}.yaml"], environment: Binary.environment(in: folder))
+        #expect(run.status != 0)
+        #expect(!run.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" }, "\(run.stderr.debugDescription)")
+        #expect(run.stderr.contains("\\u{1B}]52"), "\(run.stderr)")
+    }
 }
