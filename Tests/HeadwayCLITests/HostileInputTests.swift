@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import HeadwayCLI
+
 /// Issue 21, second round: what a careless or hostile file, path or archive can do, through the
 /// real binary. Each test failed before its fix.
 @Suite("Nothing a file, a path or an archive can do breaks a profile or another program's data")
@@ -207,5 +209,24 @@ struct HostileInputTests {
         #expect(run.status != 0)
         #expect(!run.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" }, "\(run.stderr.debugDescription)")
         #expect(run.stderr.contains("\\u{1B}]52"), "\(run.stderr)")
+    }
+}
+
+/// CSV and HTML exports carry text from outside (notes, activities, names) to other programs.
+@Suite("Exports do not pass formulas or control characters on")
+struct ExportInjectionTests {
+    @Test("a CSV cell starting with = + - @ gets a ' in front; numbers stay numbers; control characters are dropped")
+    func csvFormulaInjection() {
+        #expect(CSV.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSV.field("+1+2") == "'+1+2")
+        #expect(CSV.field("-cmd|' /C calc'!A0") == "'-cmd|' /C calc'!A0")
+        #expect(CSV.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSV.field("-1.5") == "-1.5")
+        #expect(CSV.field("read\u{1B}]52;c;aGk=\u{07}docs\u{202E}") == "read]52;c;aGk=docs")
+    }
+
+    @Test("HTML shows control characters and bidi overrides instead of passing them on")
+    func htmlControls() {
+        #expect(html("a\u{1B}[2J<b>\u{202E}") == "a\\u{1B}[2J&lt;b&gt;\\u{202E}")
     }
 }
