@@ -212,6 +212,37 @@ struct HostileInputTests {
     }
 }
 
+/// Files with personal data are private, new or replaced.
+@Suite("Personal data is written 0600, its folders 0700")
+struct PersonalDataModeTests {
+    @Test("profile export onto an existing 0644 file leaves it 0600")
+    func profileExportOverA0644File() throws {
+        let scratch = try BadCorpusTests.Scratch()
+        let file = scratch.folder.appendingPathComponent("ana.json")
+        try Data("{}".utf8).write(to: file)
+        chmod(file.path, 0o644)
+        let run = try Run(["profile", "export", file.path], environment: scratch.environment)
+        #expect(run.status == 0, "\(run)")
+        #expect(SafetyTests.mode(file.path) == 0o600)
+    }
+
+    @Test("batch plan makes its output folder 0700 and every file in it 0600, whatever the umask")
+    func batchModes() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("team"), output = folder.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Binary.repository.appendingPathComponent("Fixtures/assessments/reference-mid.yaml"), to: input.appendingPathComponent("ana.yaml"))
+        let run = try Run(["batch", "plan", "--assessments", input.path, "--output", output.path], environment: Binary.environment(in: folder))
+        #expect(run.status == 0, "\(run)")
+        #expect(SafetyTests.mode(output.path) == 0o700)
+        for name in try FileManager.default.contentsOfDirectory(atPath: output.path) {
+            #expect(SafetyTests.mode(output.appendingPathComponent(name).path) == 0o600, "\(name)")
+        }
+    }
+}
+
 /// CSV and HTML exports carry text from outside (notes, activities, names) to other programs.
 @Suite("Exports do not pass formulas or control characters on")
 struct ExportInjectionTests {

@@ -125,7 +125,8 @@ struct OutputFile {
         var info = stat()
         let existing = stat(target, &info) == 0 ? info.st_mode & 0o7777 : nil
         let mask = umask(0); umask(mask)
-        let mode = existing ?? (newFileMode & ~mask)
+        // A whole history (newFileMode 0600) is private whatever the file it replaces allowed.
+        let mode = newFileMode == 0o600 ? 0o600 : existing ?? (newFileMode & ~mask)
 
         // The process id in the name lets a later write remove what a killed one left.
         let prefix = "." + name + ".headway-"
