@@ -415,7 +415,7 @@ extension Store {
     ///   the schema refuses (then nothing is imported).
     @discardableResult
     public func importArchive(_ archive: ProfileArchive, as name: String? = nil) throws -> Profile {
-        let name = name ?? archive.name
+        let name = Self.normalized(name ?? archive.name)
         try Self.validate(name: name)
         return try write { db in
             if try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE name = ?", arguments: [name]) != nil {

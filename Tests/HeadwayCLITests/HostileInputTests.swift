@@ -212,6 +212,23 @@ struct HostileInputTests {
     }
 }
 
+@Suite("Two profile names that look the same are one name")
+struct ProfileNameTests {
+    @Test("a name is stored NFC: e + combining acute and é are the same profile; zero-width characters are refused")
+    func normalisedNames() throws {
+        let scratch = try BadCorpusTests.Scratch()
+        let from = ["--from", "Fixtures/assessments/reference-mid.yaml"]
+        #expect(try Run(["profile", "new", "e\u{301}"] + from, environment: scratch.environment).status == 0)
+        let again = try Run(["profile", "new", "\u{E9}"] + from, environment: scratch.environment)
+        #expect(again.status != 0 && again.stderr.contains("already exists"), "\(again)")
+        #expect(try Run(["profile", "use", "e\u{301}"], environment: scratch.environment).stdout == "Current profile: \u{E9}.\n")
+        let hidden = try Run(["profile", "new", "an\u{200B}a"] + from, environment: scratch.environment)
+        #expect(hidden.status != 0 && hidden.stderr.contains("an\\u{200B}a"), "\(hidden)")
+        let list = try Run(["profile", "list"], environment: scratch.environment)
+        #expect(list.stdout.unicodeScalars.map(\.value) == "  ana\n* \u{E9}\n".unicodeScalars.map(\.value), "\(list)")
+    }
+}
+
 /// Files with personal data are private, new or replaced.
 @Suite("Personal data is written 0600, its folders 0700")
 struct PersonalDataModeTests {
