@@ -229,6 +229,40 @@ struct ProfileNameTests {
     }
 }
 
+@Suite("The record is never written ahead of today")
+struct FutureAsOfTests {
+    @Test("log, level and brief refuse an --as-of more than a day ahead (exit 64) and write nothing; a view may look ahead without writing snapshots")
+    func futureAsOf() throws {
+        let scratch = try SafetyTests.planned()
+        // The real clock: HEADWAY_TODAY (a fixed clock for walks through the weeks) lifts the rule.
+        var environment = scratch.environment
+        environment["HEADWAY_TODAY"] = nil
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        func day(_ offset: Int) -> String {
+            var t = parts
+            t.tm_mday += Int32(offset)
+            t.tm_hour = 12
+            var seconds = timegm(&t)
+            var out = tm()
+            gmtime_r(&seconds, &out)
+            return String(format: "%04d-%02d-%02d", Int(out.tm_year) + 1900, Int(out.tm_mon) + 1, Int(out.tm_mday))
+        }
+        let bytes = try Data(contentsOf: scratch.db)
+        for command in [["log", "vllm:3", "2", "--as-of", "9999-12-31"], ["level", "vllm", "3", "--as-of", "9999-12-31"], ["brief", "--as-of", "9999-12-31"]] {
+            let run = try Run(command, environment: environment)
+            #expect(run.status == 64, "\(command): \(run)")
+            #expect(
+                run.stderr == "error: --as-of 9999-12-31 is more than a day past today (\(day(0))); a command that writes takes a day up to \(day(1))\n")
+            #expect(try Data(contentsOf: scratch.db) == bytes, "\(command) wrote nothing")
+        }
+        #expect(try Run(["progress", "--as-of", "9999-06-01"], environment: environment).status == 0)
+        let snapshots = try Tools.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [scratch.db.path, "SELECT count(*) FROM snapshots WHERE as_of > '\(day(1))'"])
+        #expect(snapshots.stdout == "0\n", "no snapshot dated ahead")
+    }
+}
+
 /// Files with personal data are private, new or replaced.
 @Suite("Personal data is written 0600, its folders 0700")
 struct PersonalDataModeTests {

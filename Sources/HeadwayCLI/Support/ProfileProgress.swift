@@ -130,6 +130,19 @@ func withProfileProgress<T>(
             // Boundaries passed before a curricula change are dated by the curricula of their day.
             writes.snapshots = (notice?.oldProgress ?? progress).signalSnapshots() + [notice?.snapshot].compactMap { $0 }
             let value = try body(progress, &writes)
+            // A view may look ahead (`--as-of` in the future); the record is never written ahead:
+            // no snapshot dated past tomorrow, and a change or a briefing is refused. A fixed clock
+            // (HEADWAY_TODAY: tests and transcripts, which walk the days with --as-of) lifts it.
+            let tomorrow = Environment.today().adding(days: 1)
+            if day > tomorrow, Context.current.environment["HEADWAY_TODAY"] == nil {
+                if writes.change != nil || writes.briefing != nil {
+                    throw CLIError(
+                        "--as-of \(day) is more than a day past today (\(Environment.today())); a command that writes takes a day up to \(tomorrow)",
+                        exitCode: 64)
+                }
+                writes.snapshots.removeAll { $0.asOf > tomorrow }
+                writes.changeSnapshot = nil
+            }
             return (writes, value)
         }
     }
