@@ -119,6 +119,9 @@ func parseCommand(_ arguments: [String], origin: Origin) -> Result<any ParsableC
         }
         return .failure(CommandExit(code: ExitCode.validationFailure.rawValue, text: message + " (\(list))"))
     }
+    if let refusal = NumericOptions.refusal(arguments) {
+        return .failure(CommandExit(code: ExitCode.validationFailure.rawValue, text: refusal))
+    }
     if let command = parseLeaf(arguments) { return .success(command) }
     if let help = defaultSubcommandHelp(arguments) { return .failure(CommandExit(code: 0, text: help)) }
     do {

@@ -96,7 +96,7 @@ extension AssessCommand {
         static func edit(_ a: inout Assessment, _ what: String, _ value: String, curriculum: Curriculum, role: Role) throws -> String {
             switch what {
             case "hours":
-                guard let h = Double(value), h.isFinite else { throw CLIError("hours '\(clip(value, 20))' is not a number; allowed: 1-40") }
+                guard let h = plainDecimal(value) else { throw CLIError("hours '\(clip(value, 20))' is not a number; allowed: 1-40, in decimal digits") }
                 guard Assessment.hoursRange.contains(h) else { throw CLIError("hours \(format(h)) is out of range; allowed: 1-40") }
                 let old = a.hoursPerWeek
                 a.hoursPerWeek = h
@@ -109,7 +109,7 @@ extension AssessCommand {
                 var split: [String: Double] = [:]
                 for pair in value.split(separator: ",") {
                     let parts = pair.split(separator: "=", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                    guard parts.count == 2, !parts[0].isEmpty, let share = Double(parts[1].hasSuffix("%") ? String(parts[1].dropLast()) : parts[1]) else {
+                    guard parts.count == 2, !parts[0].isEmpty, let share = plainDecimal(parts[1].hasSuffix("%") ? String(parts[1].dropLast()) : parts[1]) else {
                         throw CLIError("split '\(clip(String(pair), 40))' is not TASK=PERCENT; allowed tasks: \(role.tasks.map(\.id).joined(separator: ", "))")
                     }
                     split[parts[0]] = share
