@@ -298,7 +298,10 @@ enum DatabasePath {
     static func forReading(_ path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        guard access(folder, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-shm"), wal == 0 else { return path }
+        // A read-only file (0400) in a writable folder too: SQLite would leave `-wal` and `-shm`
+        // files beside it, of the file's mode, which nothing could then write.
+        guard access(folder, W_OK) != 0 || access(path, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-shm"), wal == 0
+        else { return path }
         return immutable(path)
     }
 

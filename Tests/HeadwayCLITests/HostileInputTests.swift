@@ -263,6 +263,39 @@ struct FutureAsOfTests {
     }
 }
 
+@Suite("A read-only database is opened read-only")
+struct ReadOnlyDatabaseTests {
+    @Test("a 0400 database is read without leaving -wal or -shm behind, doctor passes, and a write is refused in one line")
+    func readOnlyFile() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        chmod(folder.path, 0o777)
+        // Root may write any file: run as nobody then, where setpriv(1) allows it.
+        let asUser: [String] = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        if getuid() == 0 && !FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") { return }
+        let binary = try #require(Binary.url)
+        var environment = Binary.environment(in: folder)
+        environment["HEADWAY_NO_CACHE"] = "1"
+        func run(_ arguments: [String]) throws -> Tools.Result {
+            let argv = asUser + [binary.path] + arguments
+            return try Tools.run(URL(fileURLWithPath: argv[0]), Array(argv.dropFirst()), environment: environment, directory: Binary.repository)
+        }
+        let made = try run(["profile", "new", "ana", "--from", "Fixtures/assessments/reference-mid.yaml"])
+        try #require(made.status == 0, "\(made.stderr)")
+        let db = folder.appendingPathComponent("headway.sqlite")
+        chmod(db.path, 0o400)
+        let bytes = try Data(contentsOf: db)
+        #expect(try run(["profile", "list"]).stdout == "* ana\n")
+        let doctor = try run(["doctor"])
+        #expect(doctor.status == 0, "\(doctor.stdout)\(doctor.stderr)")
+        let log = try run(["log", "vllm:3", "1"])
+        #expect(log.status != 0 && log.stderr.hasPrefix("error: cannot write to \(db.path): it is read-only"), "\(log.stderr)")
+        #expect(try Data(contentsOf: db) == bytes)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("headway.sqlite") }
+        #expect(left == ["headway.sqlite"], "no -wal or -shm left: \(left)")
+    }
+}
+
 /// Files with personal data are private, new or replaced.
 @Suite("Personal data is written 0600, its folders 0700")
 struct PersonalDataModeTests {
