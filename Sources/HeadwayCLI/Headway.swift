@@ -186,6 +186,15 @@ struct CommandExit: Error {
             self.init(code: error.exitCode, text: error.description)
             return
         }
+        // Foundation's coding errors ("EncodingError invalidValue(inf…)") are internals: one line
+        // in the person's terms, exit 70.
+        if error is EncodingError || error is DecodingError {
+            self.init(
+                code: 70,
+                text: "a value could not be written or read as JSON (a number out of range, such as an infinite one); "
+                    + "nothing was saved; `headway doctor` names damaged stored values")
+            return
+        }
         let code = Headway.exitCode(for: error).rawValue
         let message = Headway.fullMessage(for: error)
         self.init(code: code, text: code == 0 || message.isEmpty ? message : oneLine(message, arguments: arguments, origin: origin))

@@ -345,3 +345,15 @@ struct ExportInjectionTests {
         #expect(html("a\u{1B}[2J<b>\u{202E}") == "a\\u{1B}[2J&lt;b&gt;\\u{202E}")
     }
 }
+
+@Suite("Errors speak the person's terms")
+struct InternalMessageTests {
+    @Test("an encoding error (an infinite number) is one line without Foundation's internals, exit 70")
+    func encodingError() {
+        let error = EncodingError.invalidValue(Double.infinity, .init(codingPath: [], debugDescription: "Unable to encode Double.infinity directly in JSON."))
+        let exit = CommandExit(error, arguments: ["progress", "--json"], origin: .commandLine)
+        #expect(exit.code == 70)
+        #expect(!exit.text.contains("EncodingError") && !exit.text.contains("invalidValue") && !exit.text.contains("Double"), "\(exit.text)")
+        #expect(!exit.text.contains("\n"))
+    }
+}
