@@ -28,12 +28,14 @@ struct InstalledBinaryTests {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         // `exec headway`: the shell finds the bare name on PATH, as a user's shell does.
-        p.arguments = ["-c", "exec headway score --assessment \"$1\" --as-of 2026-11-22", "sh",
-                       repoRoot.appendingPathComponent("Fixtures/assessments/reference-mid.yaml").path]
+        p.arguments = [
+            "-c", "exec headway score --assessment \"$1\" --as-of 2026-11-22", "sh",
+            repoRoot.appendingPathComponent("Fixtures/assessments/reference-mid.yaml").path
+        ]
         p.currentDirectoryURL = elsewhere
         p.environment = [
             "PATH": prefix.appendingPathComponent("bin").path + ":/usr/bin:/bin", "HOME": prefix.path,
-            "NO_COLOR": "1", "HEADWAY_NO_CACHE": "1",
+            "NO_COLOR": "1", "HEADWAY_NO_CACHE": "1"
         ]
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
