@@ -123,6 +123,9 @@ func parseCommand(_ arguments: [String], origin: Origin) -> Result<any ParsableC
         }
         return .failure(CommandExit(code: ExitCode.validationFailure.rawValue, text: message + " (\(list))"))
     }
+    if let refusal = NumericOptions.refusal(arguments) {
+        return .failure(CommandExit(code: ExitCode.validationFailure.rawValue, text: refusal))
+    }
     if let command = parseLeaf(arguments) { return .success(command) }
     if let help = defaultSubcommandHelp(arguments) { return .failure(CommandExit(code: 0, text: help)) }
     do {
@@ -185,6 +188,15 @@ struct CommandExit: Error {
     init(_ error: any Error, arguments: [String], origin: Origin) {
         if let error = error as? CLIError {
             self.init(code: error.exitCode, text: error.description)
+            return
+        }
+        // Foundation's coding errors ("EncodingError invalidValue(inf…)") are internals: one line
+        // in the person's terms, exit 70.
+        if error is EncodingError || error is DecodingError {
+            self.init(
+                code: 70,
+                text: "a value could not be written or read as JSON (a number out of range, such as an infinite one); "
+                    + "nothing was saved; `headway doctor` names damaged stored values")
             return
         }
         let code = Headway.exitCode(for: error).rawValue

@@ -50,33 +50,59 @@ public struct CurriculaShelf: Sendable {
     /// - Throws: ``Failure`` when `version` is installed with other content or a write fails;
     ///   the active curricula are then unchanged.
     public func install(_ source: URL, as version: String) throws(Failure) {
-        let target = url(of: version)
+        try install(staged: try stage(source), as: version)
+    }
+
+    /// Copies the curricula files of `source` (each read once; only regular files) into a new
+    /// private folder of the shelf (0700, files 0600), flushed to disk, and returns it. Validate
+    /// this copy, not `source`, then ``install(staged:as:)`` it: what was checked is then what
+    /// is installed, whatever happens to `source` meanwhile.
+    ///
+    /// - Throws: ``Failure`` naming the file that is not a regular file or cannot be copied.
+    public func stage(_ source: URL) throws(Failure) -> URL {
+        let existed = isFolder(folder)
         try makeFolder()
         removeLeftovers()
+        let temp = folder.appendingPathComponent(".install-staged-\(UInt32.random(in: 0...UInt32.max))-\(getpid())", isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(
+                at: temp.appendingPathComponent("roles"), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            chmod(temp.path, 0o700)
+            for name in CurriculumLoader.files(source) {
+                try copyDurably(source.appendingPathComponent(name), to: temp.appendingPathComponent(name))
+            }
+            try syncFolder(temp.appendingPathComponent("roles"))
+            try syncFolder(temp)
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            if !existed { rmdir(folder.path) }  // only when empty: nothing left behind
+            throw Failure("cannot copy the curricula from \(source.path): \(describe(error))")
+        }
+        return temp
+    }
+
+    /// Removes a staged copy that is not to be installed.
+    public func discard(_ staged: URL) { try? FileManager.default.removeItem(at: staged) }
+
+    /// Moves a copy made by ``stage(_:)`` (and validated) into place as `version` with one
+    /// rename, and makes it active; an installed `version` with the same content is kept.
+    ///
+    /// - Throws: ``Failure`` when `version` is installed with other content or a write fails;
+    ///   the staged copy is removed and the active curricula are then unchanged.
+    public func install(staged temp: URL, as version: String) throws(Failure) {
+        let target = url(of: version)
         if FileManager.default.fileExists(atPath: target.path) {
-            guard CurriculumLoader.contentVersion(target) == CurriculumLoader.contentVersion(source) else {
+            defer { discard(temp) }
+            guard CurriculumLoader.contentVersion(target) == CurriculumLoader.contentVersion(temp) else {
                 throw Failure(
                     "version \(version) is already installed in \(target.path) with other content; "
                         + "give this curricula a new version in its \(CurriculumLoader.releaseFileName)")
             }
         } else {
-            let temp = folder.appendingPathComponent(".install-\(version)-\(getpid())", isDirectory: true)
-            do {
-                try FileManager.default.createDirectory(
-                    at: temp.appendingPathComponent("roles"), withIntermediateDirectories: true,
-                    attributes: [.posixPermissions: 0o700])
-                for name in CurriculumLoader.files(source) {
-                    try copyDurably(source.appendingPathComponent(name), to: temp.appendingPathComponent(name))
-                }
-                try syncFolder(temp.appendingPathComponent("roles"))
-                try syncFolder(temp)
-            } catch {
-                try? FileManager.default.removeItem(at: temp)
-                throw Failure("cannot copy the curricula into \(folder.path): \(describe(error))")
-            }
             guard rename(temp.path, target.path) == 0 else {
                 let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temp)
+                discard(temp)
                 throw Failure("cannot install into \(target.path): \(reason)")
             }
             try syncFolder(folder)
@@ -123,11 +149,17 @@ public struct CurriculaShelf: Sendable {
     private func removeLeftovers() {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         where name.hasPrefix(".install-") || name.hasPrefix(".active-") {
+            // A live process's copy (its pid ends the name) is still in use.
+            if let pid = Int32(name.split(separator: "-").last ?? ""), pid > 0, kill(pid, 0) == 0 || errno == EPERM { continue }
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
     private func copyDurably(_ from: URL, to: URL) throws {
+        // stat, not open: a FIFO would block the read, a device never end it.
+        var info = stat()
+        guard stat(from.path, &info) == 0 else { throw POSIXFailure(path: from.path) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw NotAFile(path: from.path) }
         let data = try Data(contentsOf: from)
         let fd = open(to.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw POSIXFailure(path: to.path) }
@@ -156,8 +188,14 @@ public struct CurriculaShelf: Sendable {
     }
 
     private func describe(_ error: any Error) -> String {
-        (error as? POSIXFailure)?.description ?? (error as NSError).localizedDescription
+        (error as? POSIXFailure)?.description ?? (error as? NotAFile)?.description ?? (error as NSError).localizedDescription
     }
+}
+
+/// A curricula file that is a FIFO, a device, a folder or a socket.
+struct NotAFile: Error, CustomStringConvertible {
+    let path: String
+    var description: String { "\(oneLine(path)) is not a regular file" }
 }
 
 /// A failed system call on `path`, with the system's reason.

@@ -35,7 +35,65 @@ extension ProfileArchive {
         for (i, b) in briefings.enumerated() {
             if let p = briefingProblem(b, "briefings[\(i)]") { return p }
         }
+        return journalProblem(curriculum)
+    }
+
+    /// The change journal (what `undo` reverts): each row one a command could have written,
+    /// naming a log or a re-assessment of this document, none twice, the first assessment never
+    /// (it is the profile's start, which `undo` must not remove); a kept entry (`previous`) is
+    /// checked like a log.
+    private func journalProblem(_ curriculum: Curriculum) -> String? {
+        let logIDs = Set(logs.map(\.id)), assessmentIDs = Set(assessments.map(\.id))
+        var changeIDs = Set<Int64>(), loggedBy = Set<Int64>(), reassessedBy = Set<Int64>()
+        for (i, c) in (changes ?? []).enumerated() {
+            let key = "changes[\(i)]"
+            if let p = timestampProblem(c.createdAt, "\(key).created_at") { return p }
+            guard changeIDs.insert(c.id).inserted else { return "\(key).id: change \(c.id) appears twice" }
+            switch c.kind {
+            case "log", "log-edit", "log-rm":
+                guard let log = c.log, logIDs.contains(log) else {
+                    return "\(key).log: \(c.log.map { "log \($0) is not in the export" } ?? "is missing; a \(c.kind) change names its log")"
+                }
+                guard c.assessment == nil else { return "\(key).assessment: a \(c.kind) change names no assessment" }
+                if c.kind == "log", !loggedBy.insert(log).inserted { return "\(key).log: log \(log) is added by two changes" }
+                if c.kind != "log", c.previous == nil { return "\(key).previous: is missing; a \(c.kind) change keeps the entry it changed" }
+            case "reassessment":
+                guard let a = c.assessment, assessmentIDs.contains(a) else {
+                    return
+                        "\(key).assessment: \(c.assessment.map { "assessment \($0) is not in the export" } ?? "is missing; a reassessment change names its assessment")"
+                }
+                guard a != assessments.first?.id else {
+                    return "\(key).assessment: assessment \(a) is the profile's first; only a re-assessment is journaled"
+                }
+                guard reassessedBy.insert(a).inserted else { return "\(key).assessment: assessment \(a) is named by two changes" }
+                guard c.log == nil, c.previous == nil else { return "\(key).log: a reassessment change names no log" }
+            default:
+                return "\(key).kind: '\(oneLine(c.kind, limit: 40))' is not one of log, reassessment, log-edit, log-rm"
+            }
+            if let previous = c.previous {
+                let entry: LogEntry
+                do { entry = try previous.entry() } catch { return "\(key).previous: \(error)" }
+                if let p = Self.logEntryProblem(entry, "\(key).previous", curriculum) { return p }
+            }
+        }
+        for (i, s) in snapshots.enumerated() {
+            if let c = s.change, !changeIDs.contains(c) { return "snapshots[\(i)].change: change \(c) is not in the export" }
+        }
         return nil
+    }
+
+    /// A log entry as `log` or `log edit` could have written it: a known unit, hours in
+    /// 0..24 (more than 0 unless skipped), texts within their limits.
+    public static func logEntryProblem(_ e: LogEntry, _ key: String, _ curriculum: Curriculum) -> String? {
+        let archive = ProfileArchive(
+            format: formatName, version: currentVersion, name: "", createdAt: "", assessments: [], plans: [], logs: [],
+            snapshots: [], briefings: [])
+        return archive.unitProblem(e.skill, e.level, "\(key).skill", curriculum)
+            ?? (e.status == .skipped
+                ? archive.number(e.hours, 0...maxLogHours, "\(key).hours")
+                : archive.number(e.hours, 0...maxLogHours, "\(key).hours", positive: true))
+            ?? e.activity.flatMap { archive.textProblem($0, "\(key).activity") }
+            ?? e.note.flatMap { archive.textProblem($0, "\(key).note", limit: maxNoteScalars) }
     }
 
     private func assessmentProblem(_ a: AssessmentRecord, _ key: String, _ curriculum: Curriculum) -> String? {
@@ -172,7 +230,7 @@ extension ProfileArchive {
     // MARK: Pieces
 
     /// A skill the curricula know, at a level it can reach (1..4).
-    private func unitProblem(_ skill: String, _ level: Int, _ key: String, _ curriculum: Curriculum) -> String? {
+    func unitProblem(_ skill: String, _ level: Int, _ key: String, _ curriculum: Curriculum) -> String? {
         guard let s = curriculum.graph[skill] else {
             return "\(key): unknown skill '\(oneLine(skill, limit: 60))'; see `headway graph` for the skill ids"
         }
@@ -182,7 +240,7 @@ extension ProfileArchive {
         return nil
     }
 
-    private func number(_ x: Double, _ range: ClosedRange<Double>, _ key: String, positive: Bool = false) -> String? {
+    func number(_ x: Double, _ range: ClosedRange<Double>, _ key: String, positive: Bool = false) -> String? {
         guard x.isFinite, range.contains(x), !positive || x > 0 else {
             let allowed =
                 positive
@@ -194,7 +252,7 @@ extension ProfileArchive {
     }
 
     /// Text of at most `limit` scalars (4 bytes each at most).
-    private func textProblem(_ text: String, _ key: String, limit: Int = ProfileArchive.maxTextScalars, allowEmpty: Bool = false) -> String? {
+    func textProblem(_ text: String, _ key: String, limit: Int = ProfileArchive.maxTextScalars, allowEmpty: Bool = false) -> String? {
         if text.isEmpty && !allowEmpty { return "\(key): is empty" }
         let scalars = text.unicodeScalars.count
         guard scalars <= limit, text.utf8.count <= 4 * limit else {

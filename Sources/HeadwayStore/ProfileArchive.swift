@@ -426,7 +426,7 @@ extension Store {
     ///   the schema refuses (then nothing is imported).
     @discardableResult
     public func importArchive(_ archive: ProfileArchive, as name: String? = nil) throws -> Profile {
-        let name = name ?? archive.name
+        let name = Self.normalized(name ?? archive.name)
         try Self.validate(name: name)
         return try write { db in
             if try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE name = ?", arguments: [name]) != nil {
@@ -445,8 +445,9 @@ extension Store {
             // Plans get new ids; `superseded_by` is rewritten through the old -> new map.
             var newID: [Int64: Int64] = [:]
             for p in archive.plans {
-                for (key, band) in [("start_band", p.startBand), ("projected_band", p.projectedBand)] where band != nil && band!.count != 2 {
-                    throw StoreError.invalid("plan \(p.id): \(key) must be [low, high]; found \(band!.count) numbers")
+                for (key, band) in [("start_band", p.startBand), ("projected_band", p.projectedBand)] {
+                    guard let band, band.count != 2 else { continue }
+                    throw StoreError.invalid("plan \(p.id): \(key) must be [low, high]; found \(band.count) numbers")
                 }
                 newID[p.id] = try insertPlan(
                     db, p.plan, profile: profile, curriculaVersion: p.curriculaVersion,
@@ -457,7 +458,8 @@ extension Store {
                 guard let new = newID[old] else {
                     throw StoreError.invalid("plan \(p.id) is superseded by plan \(old), which the export does not contain")
                 }
-                try db.execute(sql: "UPDATE plans SET superseded_by = ? WHERE id = ?", arguments: [new, newID[p.id]!])
+                guard let id = newID[p.id] else { throw StoreError.invalid("plan \(p.id) appears twice in the export") }
+                try db.execute(sql: "UPDATE plans SET superseded_by = ? WHERE id = ?", arguments: [new, id])
             }
             var logID: [Int64: Int64] = [:]
             for l in archive.logs {

@@ -10,9 +10,10 @@ extension Store {
     ///   ``StoreError/invalid(_:)`` for an empty or over-long name.
     @discardableResult
     public func createProfile(
-        named name: String, assessment: Assessment? = nil, reason: String = "assessment",
+        named typed: String, assessment: Assessment? = nil, reason: String = "assessment",
         snapshot: Snapshot? = nil, curriculaVersion: String = ""
     ) throws -> Profile {
+        let name = Self.normalized(typed)
         try Self.validate(name: name)
         return try write { db in
             if try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE name = ?", arguments: [name]) != nil {
@@ -42,13 +43,14 @@ extension Store {
 
     /// The profile called `name`. - Throws: ``StoreError/noSuchProfile(name:path:)``.
     public func profile(named name: String) throws -> Profile {
-        try read { db in try fetchProfile(db, name: name) }
+        try read { db in try fetchProfile(db, name: Self.normalized(name)) }
     }
 
     /// Makes `name` the current profile.
     @discardableResult
-    public func useProfile(named name: String) throws -> Profile {
-        try write { db in
+    public func useProfile(named typed: String) throws -> Profile {
+        let name = Self.normalized(typed)
+        return try write { db in
             let p = try fetchProfile(db, name: name)
             try makeCurrent(db, p.id)
             return try fetchProfile(db, id: p.id)
@@ -57,7 +59,8 @@ extension Store {
 
     /// Renames a profile; its history follows it.
     @discardableResult
-    public func renameProfile(_ old: String, to new: String) throws -> Profile {
+    public func renameProfile(_ typed: String, to typedNew: String) throws -> Profile {
+        let old = Self.normalized(typed), new = Self.normalized(typedNew)
         try Self.validate(name: new)
         return try write { db in
             let p = try fetchProfile(db, name: old)
@@ -71,7 +74,8 @@ extension Store {
 
     /// Deletes a profile and its whole history (the foreign keys cascade). If it was the
     /// current profile, no profile is current afterwards.
-    public func deleteProfile(named name: String) throws {
+    public func deleteProfile(named typed: String) throws {
+        let name = Self.normalized(typed)
         try write { db in
             let p = try fetchProfile(db, name: name)
             try db.execute(sql: "DELETE FROM profiles WHERE id = ?", arguments: [p.id])
@@ -80,15 +84,37 @@ extension Store {
 
     // MARK: - Rows
 
+    /// A profile name as stored and looked up: NFC, so `é` typed as one character or as `e`
+    /// and a combining accent is one name.
+    public static func normalized(_ name: String) -> String { name.precomposedStringWithCanonicalMapping }
+
+    /// `text` with invisible characters written as `\u{…}`, so an error shows what is there.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for s in text.unicodeScalars {
+            if s.properties.isDefaultIgnorableCodePoint || s.properties.generalCategory == .format {
+                out += "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
+
     static func validate(name: String) throws {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         // Control characters (a newline, an escape sequence) would break or drive the terminal
         // wherever the name is shown.
         // Bidi overrides and isolates would reorder the text shown around the name.
-        let control = name.unicodeScalars.contains { $0.properties.generalCategory == .control || isUnsafeForTerminal($0) }
+        // Invisible characters (zero-width spaces and joiners, soft hyphens, variation selectors)
+        // would make two names look the same.
+        let control = name.unicodeScalars.contains {
+            $0.properties.generalCategory == .control || isUnsafeForTerminal($0) || $0.properties.isDefaultIgnorableCodePoint
+                || $0.properties.generalCategory == .format
+        }
         guard !trimmed.isEmpty, trimmed == name, name.count <= 64, !name.contains(where: \.isNewline), !control else {
             throw StoreError.invalid(
-                "profile name '\(oneLine(name, limit: 80))' is not allowed; use 1..64 characters, no control or bidirectional-override characters, without leading or trailing spaces"
+                "profile name '\(Self.visible(oneLine(name, limit: 80)))' is not allowed; use 1..64 characters, no control or bidirectional-override characters, without leading or trailing spaces"
             )
         }
     }

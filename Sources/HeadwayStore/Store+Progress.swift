@@ -157,10 +157,22 @@ extension Store {
 
     /// Reverts the profile's last journaled change — its log entry or re-assessment, the
     /// change row and the snapshot it wrote — in one transaction; `nil` when there is none.
-    public func undoLastChange(for profile: Profile) throws -> UndoneChange? {
+    ///
+    /// It writes only what a command could have written: a kept entry `check` refuses (an
+    /// unknown skill, hours out of range, a note too long: an imported journal may hold
+    /// anything) is not written back, and the profile's first assessment is never removed.
+    public func undoLastChange(for profile: Profile, check: (LogEntry) -> String? = { _ in nil }) throws -> UndoneChange? {
         try write { db in
             guard let change = try fetchChanges(db, where: "profile_id = ? ORDER BY id DESC LIMIT 1", [profile.id]).first else {
                 return nil
+            }
+            if let previous = change.previous, change.kind == .logEdit, let problem = check(previous) {
+                throw StoreError.unrevertable(change: change.id, detail: "the entry it would bring back is not one a command writes (\(problem))")
+            }
+            if let id = change.assessmentID,
+                id == (try Int64.fetchOne(db, sql: "SELECT min(id) FROM assessments WHERE profile_id = ?", arguments: [profile.id]))
+            {
+                throw StoreError.unrevertable(change: change.id, detail: "it names the profile's first assessment, which stays")
             }
             let snapshots = try fetchSnapshots(db, where: "change_id = ? ORDER BY id", [change.id])
             var log: StoredLog?, assessment: StoredAssessment?

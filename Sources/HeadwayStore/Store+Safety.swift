@@ -262,6 +262,10 @@ extension Store {
     /// `path` with a symlink in its last component followed to the file it names, as
     /// ``open(at:busyTimeout:checkSchema:)`` does (a dangling link gives its target).
     public static func resolvedPath(_ path: String) -> String { DatabasePath.resolvingLinks(path) }
+
+    /// What `path` is when it exists and is not a regular file ("a FIFO (named pipe)", "a
+    /// device", "a folder", "a socket"), found without opening it; nil otherwise.
+    public static func irregularKind(_ path: String) -> String? { DatabasePath.irregularKind(path) }
 }
 
 enum DatabasePath {
@@ -294,10 +298,34 @@ enum DatabasePath {
     static func forReading(_ path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        guard access(folder, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-shm"), wal == 0 else { return path }
+        // A read-only file (0400) in a writable folder too: SQLite would leave `-wal` and `-shm`
+        // files beside it, of the file's mode, which nothing could then write.
+        guard access(folder, W_OK) != 0 || access(path, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-shm"), wal == 0
+        else { return path }
+        return immutable(path)
+    }
+
+    /// `path` as a URI SQLite opens without locks and without creating `-wal` or `-shm`.
+    static func immutable(_ path: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+    }
+
+    /// What `path` is when it exists and is not a regular file (after following links): "a FIFO
+    /// (named pipe)", "a device", "a folder", "a socket"; nil for a regular file or no file.
+    /// Only `stat` is used: opening a FIFO would block until a writer came.
+    static func irregularKind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFDIR: return "a folder"
+        case S_IFSOCK: return "a socket"
+        default: return "an unknown kind of file"
+        }
     }
 
     /// The `-wal` and `-shm` files beside the database.

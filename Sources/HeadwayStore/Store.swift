@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HeadwayCore
 
 #if canImport(Glibc)
     import Glibc
@@ -60,6 +61,7 @@ public struct Store: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         var readOnlyReason: StoreError?
         var repairs: [String] = []
+        if let kind = DatabasePath.irregularKind(path) { throw StoreError.notARegularFile(path: path, kind: kind) }
         if FileManager.default.fileExists(atPath: path) {
             readOnlyReason = Self.readOnlyReason(path, folder: folder)
             try preflight(path, busyTimeout: busyTimeout, checkSchema: checkSchema)
@@ -78,6 +80,10 @@ public struct Store: Sendable {
             // Only a file we do not yet have in WAL mode is switched (a header write); GRDB's
             // own `.wal` setup would also write a table on every open, which would change the
             // bytes of a file we are about to refuse.
+            // Marks the file as Headway's (the preflight has checked it is ours or empty).
+            if try Int32.fetchOne(db, sql: "PRAGMA application_id") != Store.applicationID {
+                try db.execute(sql: "PRAGMA application_id = \(Store.applicationID)")
+            }
             if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
@@ -189,6 +195,15 @@ public struct Store: Sendable {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .callback(BusyWait(seconds: busyTimeout).callback)
+        // Another program's database is refused before anything else reads or writes it: read
+        // as immutable, so not even a `-wal` or `-shm` file appears beside it.
+        do {
+            let look = try DatabaseQueue(path: DatabasePath.immutable(path), configuration: config)
+            defer { try? look.close() }
+            if let foreign = try look.read(foreignDatabase) { throw StoreError.foreignDatabase(path: path, detail: foreign) }
+        } catch {
+            throw StoreError(error, path: path, busyTimeout: busyTimeout)
+        }
         do {
             let reader = try DatabaseQueue(path: DatabasePath.forReading(path), configuration: config)
             defer { try? reader.close() }
@@ -206,6 +221,27 @@ public struct Store: Sendable {
         } catch {
             throw StoreError(error, path: path, busyTimeout: busyTimeout)
         }
+    }
+
+    /// The SQLite header's application id of a Headway database: "HDWY".
+    public static let applicationID: Int32 = 0x4844_5759
+
+    /// Why the open file is another program's database, or nil when it is Headway's (its
+    /// application id, or a Headway migration table from before the id was set) or empty.
+    private static func foreignDatabase(_ db: Database) throws -> String? {
+        let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if id == applicationID { return nil }
+        if id != 0 { return "application id 0x" + String(UInt32(bitPattern: id), radix: 16) }
+        let names = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        if names.isEmpty { return nil }
+        if names.contains("grdb_migrations"),
+            try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM grdb_migrations WHERE identifier = ?", arguments: [Schema.identifiers[0]]) == true
+        {
+            return nil
+        }
+        let shown = names.prefix(3).map { HeadwayCore.oneLine($0, limit: 40) }.joined(separator: ", ")
+        return "tables \(shown)\(names.count > 3 ? " and \(names.count - 3) more" : "")"
     }
 
     /// Closes the connection (also done when the last copy of the store goes away).

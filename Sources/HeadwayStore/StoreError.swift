@@ -33,6 +33,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     /// A command that must write was given a database it can only read (read-only media, a
     /// read-only file); reading commands still work.
     case readOnly(path: String)
+    /// The path names something that is not a regular file (a FIFO, a device, a folder, a
+    /// socket): refused before it is opened, so a FIFO cannot hang the command.
+    case notARegularFile(path: String, kind: String)
+    /// An SQLite database that is not empty and is not Headway's (another program's data):
+    /// refused before anything could write to it.
+    case foreignDatabase(path: String, detail: String)
+    /// A journaled change `undo` cannot revert to anything a command could have written.
+    case unrevertable(change: Int64, detail: String)
 
     /// One line: control characters from a path, a name or a document are escaped.
     public var description: String { oneLine(text, limit: 1000) }
@@ -71,6 +79,22 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
                 "\(path) was changed outside Headway (\(detail)); restore a backup, or run `headway doctor` to see every difference; the file was left as it is"
         case .readOnly(let path):
             return "cannot write to \(path): it is read-only (a read-only file or disk); reading commands still work; nothing was saved"
+        case .notARegularFile(let path, let kind):
+            return "cannot use \(path) as the database: it is \(kind), not a regular file; pass --db PATH to a database file"
+        case .unrevertable(let change, let detail):
+            return "cannot undo change #\(change): \(detail); nothing was changed; `headway doctor` names the journal's problems"
+        case .foreignDatabase(let path, let detail):
+            return
+                "\(path) is another program's SQLite database (\(detail)), not Headway's; it was left as it is; pass --db PATH to a Headway database or a new file"
+        }
+    }
+
+    /// The exit status (`sysexits.h`, `MODEL.md` §7) of the kinds that have their own; 1 for the rest.
+    public var exitCode: Int32 {
+        switch self {
+        case .notARegularFile, .foreignDatabase: return 69
+        case .unrevertable: return 65
+        default: return 1
         }
     }
 

@@ -43,7 +43,7 @@ struct SafetyTests {
             ["export", "plan", "--format", "md", "--output", target], ["profile", "export", target]
         ] {
             let run = try Run(command, environment: scratch.environment, in: folder)
-            #expect(run.status == 1, "\(command): \(run)")
+            #expect(run.status == 73, "\(command): \(run)")
             #expect(run.stderr.hasPrefix("error: cannot write ") && run.stderr.contains("nothing was written"), "\(command): \(run.stderr)")
             #expect(run.stderr.filter { $0 == "\n" }.count == 1, "one line: \(run.stderr)")
             #expect(try Data(contentsOf: scratch.db) == bytes, "\(command) left the database as it was")
@@ -58,7 +58,7 @@ struct SafetyTests {
         let data = scratch.folder.appendingPathComponent("data/headway")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         let run = try Run(["export", "plan", "--output", data.appendingPathComponent("plan.ics").path], environment: scratch.environment)
-        #expect(run.status == 1)
+        #expect(run.status == 73)
         #expect(run.stderr.contains("inside Headway's data folder"), "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: data.path).isEmpty)
     }

@@ -623,7 +623,7 @@ final class Wizard {
         var seen = Set<String>()
         for id in order where draft.skills[id] != nil && seen.insert(id).inserted {
             let name = curriculum.graph[id]?.name ?? id
-            out.append(Item(label: name, value: "\(draft.skills[id]!)\(draft.unsure.contains(id) ? " (unsure)" : "")", question: .level(id)))
+            out.append(Item(label: name, value: "\(draft.skills[id] ?? 0)\(draft.unsure.contains(id) ? " (unsure)" : "")", question: .level(id)))
         }
         return out
     }

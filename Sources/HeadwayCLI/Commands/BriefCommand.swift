@@ -29,7 +29,7 @@ struct BriefCommand: ParsableCommand {
         let week = self.week
         let (doc, written, _, _) = try withProfileProgress(model, store) { p, writes -> BriefingDocument in
             _ = try p.plan()
-            let programme = p.planProgress!
+            guard let programme = p.planProgress, let stored = p.storedPlan else { throw CLIError.noPlanInForce(p) }
             let current = programme.week, weeks = programme.weeksCount
             let k = week ?? min(current, weeks)
             guard (1...weeks).contains(k) else {
@@ -40,9 +40,9 @@ struct BriefCommand: ParsableCommand {
                 let start = programme.numbering.start(ofWeek: k)
                 throw CLIError("week \(k) has not started (it starts \(start)); allowed: 1..\(min(current, weeks))")
             }
-            let programmeID = p.storedPlan!.programmeID
+            let programmeID = stored.programmeID
             if let stored = p.state.briefing(programme: programmeID, week: k) { return try BriefingDocument.decode(stored.briefing.body) }
-            let doc = BriefingDocument(p, week: k, profile: p.state.profile.name, pending: writes.snapshots)
+            let doc = try BriefingDocument(p, week: k, profile: p.state.profile.name, pending: writes.snapshots)
             writes.briefing = Briefing(week: k, body: try doc.encoded(), generatedOn: p.day)
             writes.briefingProgramme = programmeID
             return doc
@@ -158,11 +158,17 @@ struct BriefingDocument: Codable, Equatable {
 
     // MARK: - Building
 
-    init(_ p: ProfileProgress, week k: Int, profile: String, pending: [Snapshot] = []) {
-        let b = p.planProgress!.briefing(week: k, generatedOn: p.day, firstDay: p.firstDay) { d in
-            p.replan(on: d).map { WeekBriefing.Replan(week: $0.week, projected: $0.plan.projectedScore) }
-        }!
-        let pp = p.planProgress(on: b.asOf)!
+    /// - Throws: a one-line ``CLIError`` (exit 65) when the stored plan has no schedule for week
+    ///   `k` (an imported or hand-edited plan): never a crash on stored data.
+    init(_ p: ProfileProgress, week k: Int, profile: String, pending: [Snapshot] = []) throws {
+        guard
+            let b = p.planProgress?.briefing(
+                week: k, generatedOn: p.day, firstDay: p.firstDay,
+                replan: { d in
+                    p.replan(on: d).map { WeekBriefing.Replan(week: $0.week, projected: $0.plan.projectedScore) }
+                }),
+            let pp = p.planProgress(on: b.asOf)
+        else { throw CLIError.missingPlanWeek(k, of: p) }
         formatName = Self.currentFormat
         self.profile = profile
         week = k; weeks = b.weeks

@@ -19,9 +19,16 @@ struct HistoryCSVExporter: Exporter {
 }
 
 /// RFC 4180 CSV: CRLF line ends; a field with a comma, quote or line break is quoted, its
-/// quotes doubled.
+/// quotes doubled. Control characters (ESC, bidi overrides) are dropped, and a text that a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@` first; a number such as `-1.5` is
+/// not one) gets a `'` in front.
 enum CSV {
-    static func field(_ value: String) -> String {
+    static func field(_ raw: String) -> String {
+        var value = raw
+        if value.unicodeScalars.contains(where: { isUnsafeForTerminal($0) && $0 != "\r" }) {
+            value = String(String.UnicodeScalarView(value.unicodeScalars.filter { !isUnsafeForTerminal($0) || $0 == "\r" }))
+        }
+        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -81,11 +81,27 @@ struct OutputFile {
         guard !path.isEmpty, !(resolved as NSString).lastPathComponent.isEmpty, !path.hasSuffix("/") else {
             throw CLIError("cannot write '\(path)': it names a folder, not a file; give a file name such as plan.ics")
         }
+        // /dev/stdout, /dev/fd/N and /proc/…/fd/N name open files, not places for a file.
+        if ["/dev/stdin", "/dev/stdout", "/dev/stderr"].contains(resolved) || resolved.hasPrefix("/dev/fd/") || resolved.hasPrefix("/proc/") {
+            throw CLIError("cannot write \(shown): it names an open file, not a place for one; nothing was written; give - for standard output", exitCode: 73)
+        }
+        if let kind = Store.irregularKind(resolved), kind != "a folder" {
+            throw CLIError(
+                "cannot write \(shown): it is \(kind), not a regular file; nothing was written; give a file name, or - for standard output",
+                exitCode: 73)
+        }
         // A symlink is followed to the file it names, which is what gets replaced.
         let target = Store.resolvedPath(resolved)
         let folder = (target as NSString).deletingLastPathComponent
         if let record = OpenedDatabases.protectedFile(target) {
-            throw CLIError("cannot write \(shown): it is \(record); nothing was written; choose a file outside Headway's data")
+            throw CLIError("cannot write \(shown): it is \(record); nothing was written; choose a file outside Headway's data", exitCode: 73)
+        }
+        // Only a regular file is replaced: a FIFO would block, and a device node (as root) would
+        // be replaced by a file. stat(2) follows links and never opens what it looks at.
+        if let kind = Store.irregularKind(target), kind != "a folder" {
+            throw CLIError(
+                "cannot write \(shown): it is \(kind), not a regular file; nothing was written; give a file name, or - for standard output",
+                exitCode: 73)
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
@@ -109,7 +125,8 @@ struct OutputFile {
         var info = stat()
         let existing = stat(target, &info) == 0 ? info.st_mode & 0o7777 : nil
         let mask = umask(0); umask(mask)
-        let mode = existing ?? (newFileMode & ~mask)
+        // A whole history (newFileMode 0600) is private whatever the file it replaces allowed.
+        let mode = newFileMode == 0o600 ? 0o600 : existing ?? (newFileMode & ~mask)
 
         // The process id in the name lets a later write remove what a killed one left.
         let prefix = "." + name + ".headway-"
@@ -206,6 +223,16 @@ enum OpenedDatabases {
         }
         let data = realPath(Environment.dataFolder())
         if real.hasPrefix(data + "/") { return "inside Headway's data folder \(data)" }
+        // The folders Headway keeps beside any database it uses (the installed curricula), its
+        // configuration and its cache: no export may land in them either.
+        var owned: [(String, String)] = databases.map {
+            (realPath((($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("curricula")), "inside Headway's installed curricula")
+        }
+        owned.append((realPath(Environment.configFolder()), "inside Headway's configuration folder"))
+        if let cache = Environment.cacheFolder() { owned.append((realPath(cache.path), "inside Headway's cache folder")) }
+        for (folder, what) in owned where real == folder || real.hasPrefix(folder + "/") {
+            return "\(what) \(folder)"
+        }
         return nil
     }
 

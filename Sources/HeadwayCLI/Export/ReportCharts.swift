@@ -42,10 +42,11 @@ struct ReportCharts {
             projected = [(plan.start, plan.startScore)] + plan.schedule.map { ($0.start.adding(days: 6), $0.projectedScore) }
         }
         let days = actual.map(\.0) + projected.map(\.0) + [data.day]
-        var first = days.min()!, last = days.max()!
+        var first = days.min() ?? data.day, last = days.max() ?? data.day
         if first.days(to: last) < 14 { first = first.adding(days: -7); last = last.adding(days: 7) }
         let values = actual.map(\.1) + projected.map(\.1) + [data.now.result.rounded]
-        var low = ((values.min()! - 1.5) / 5).rounded(.down) * 5, high = ((values.max()! + 1.5) / 5).rounded(.up) * 5
+        let lowest = values.min() ?? 0, highest = values.max() ?? 100
+        var low = ((lowest - 1.5) / 5).rounded(.down) * 5, high = ((highest + 1.5) / 5).rounded(.up) * 5
         low = max(0, low); high = min(100, max(high, low + 5))
         let plotW = width - left - right, plotH = height - top - bottom
         func x(_ d: Day) -> Double { left + Double(first.days(to: d)) / Double(first.days(to: last)) * plotW }

@@ -1,3 +1,5 @@
+import HeadwayCore
+
 /// A small SVG writer for the report's charts: elements appended as text, numbers rounded to
 /// one decimal so a year of history stays a small file.
 struct SVG {
@@ -78,6 +80,9 @@ func html(_ text: String) -> String {
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
         case "'": out += "&#39;"
+        // A control character (ESC, BEL, a bidi override) is shown, never passed on.
+        case _ where isUnsafeForTerminal(ch) && ch != "\r":
+            out += "\\u{" + String(ch.value, radix: 16, uppercase: true) + "}"
         default: out.unicodeScalars.append(ch)
         }
     }

@@ -16,8 +16,10 @@ enum Console {
         Swift.print(text, terminator: "")
     }
 
+    /// Standard error, through the terminal sanitizer as standard output is: an error may quote
+    /// an answer, a file or an archive, and an escape sequence in it must be shown, not obeyed.
     static func error(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
+        let line = terminalSafe(text.hasSuffix("\n") ? text : text + "\n")
         if let capture = Context.current.capture { return capture.write(line, error: true) }
         flush()
         FileHandle.standardError.write(Data(line.utf8))

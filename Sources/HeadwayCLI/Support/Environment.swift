@@ -110,6 +110,13 @@ enum Environment {
         return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share/headway"
     }
 
+    /// `$XDG_CONFIG_HOME/headway`, else `~/.config/headway`: Headway's own, so no export writes there.
+    static func configFolder() -> String {
+        let env = Context.current.environment
+        if let xdg = env["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/headway" }
+        return (env["HOME"] ?? NSHomeDirectory()) + "/.config/headway"
+    }
+
     /// `$XDG_CACHE_HOME/headway`, else `~/.cache/headway`; `HEADWAY_NO_CACHE=1` turns the
     /// curricula cache off.
     static func cacheFolder() -> URL? {

@@ -17,12 +17,13 @@ struct ProfileProgress {
         }
         self.curriculum = curriculum; self.state = state; self.day = day
         record = Self.record(curriculum, state)
-        guard record.person(at: day) != nil else {
-            let role = state.assessments.last!.assessment.role
+        guard let person = record.person(at: day) else {
+            let role = state.assessments.last.map { oneLine($0.assessment.role, limit: 80) } ?? "?"
             throw CLIError(
                 "profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define"
                     + " (`headway curricula list` shows the versions; `curricula use VERSION` switches back)")
         }
+        self.person = person
     }
 
     static func record(_ curriculum: Curriculum, _ state: ProfileState, extra: LogEntry? = nil) -> ProgressRecord {
@@ -38,7 +39,7 @@ struct ProfileProgress {
     }
 
     /// The person on `day` (levels reached by then).
-    var person: PersonalModel { record.person(at: day)! }
+    let person: PersonalModel
 
     func person(at d: Day) -> PersonalModel { record.person(at: d) ?? person }
 
@@ -131,6 +132,19 @@ func withProfileProgress<T>(
             // Boundaries passed before a curricula change are dated by the curricula of their day.
             writes.snapshots = (notice?.oldProgress ?? progress).signalSnapshots() + [notice?.snapshot].compactMap { $0 }
             let value = try body(progress, &writes)
+            // A view may look ahead (`--as-of` in the future); the record is never written ahead:
+            // no snapshot dated past tomorrow, and a change or a briefing is refused. A fixed clock
+            // (HEADWAY_TODAY: tests and transcripts, which walk the days with --as-of) lifts it.
+            let tomorrow = Environment.today().adding(days: 1)
+            if day > tomorrow, Context.current.environment["HEADWAY_TODAY"] == nil {
+                if writes.change != nil || writes.briefing != nil {
+                    throw CLIError(
+                        "--as-of \(day) is more than a day past today (\(Environment.today())); a command that writes takes a day up to \(tomorrow)",
+                        exitCode: 64)
+                }
+                writes.snapshots.removeAll { $0.asOf > tomorrow }
+                writes.changeSnapshot = nil
+            }
             return (writes, value)
         }
     }

@@ -19,7 +19,7 @@ struct StoreOptions: ParsableArguments {
         let path = Environment.databasePath(db)
         OpenedDatabases.add(path)  // no export of this run may write over it
         do { return try Store.open(at: path, checkSchema: checkSchema) } catch let e as StoreError {
-            throw CLIError(e.description)
+            throw CLIError(e.description, exitCode: e.exitCode)
         }
     }
 
@@ -40,5 +40,5 @@ struct StoreOptions: ParsableArguments {
 
 /// Runs a store call, turning a ``StoreError`` into the CLI's one-line error.
 func storeCall<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let e as StoreError { throw CLIError(e.description) }
+    do { return try body() } catch let e as StoreError { throw CLIError(e.description, exitCode: e.exitCode) }
 }

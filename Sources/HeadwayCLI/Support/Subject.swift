@@ -27,8 +27,9 @@ struct Subject {
     /// The plan in force on the day asked for, with its programme's week numbering.
     func planInForce() throws -> (plan: Plan, programme: PlanProgress) {
         guard let progress else { throw CLIError("no profile: plans are saved on a profile (`headway profile new NAME --from FILE`)") }
-        _ = try progress.plan()
-        return (progress.storedPlan!.plan, progress.planProgress!)
+        let plan = try progress.plan()
+        guard let programme = progress.planProgress else { throw CLIError.noPlanInForce(progress) }
+        return (plan, programme)
     }
 
     /// The profile's current plan, or a clear error.

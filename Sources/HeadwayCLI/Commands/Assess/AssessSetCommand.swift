@@ -42,7 +42,7 @@ extension AssessCommand {
             let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) {
                 p, writes -> (old: String, was: PersonalScore, now: PersonalScore)? in
                 let a = p.person.assessment
-                let old = a.skills[skill] == nil ? "\(p.person.level(of: skill)) (assumed)" : "\(a.skills[skill]!)\(a.unsure.contains(skill) ? "?" : "")"
+                let old = a.skills[skill] == nil ? "\(p.person.level(of: skill)) (assumed)" : "\(a.skills[skill] ?? 0)\(a.unsure.contains(skill) ? "?" : "")"
                 // An assumed level given as an answer, or a change of sureness, is a change too: it narrows or widens the band.
                 let r =
                     unsure || a.unsure.contains(skill) || a.skills[skill] == nil
@@ -54,7 +54,8 @@ extension AssessCommand {
                     : p.record.reassessment(setting: skill, to: newLevel, on: p.day)
                 guard let r else { return nil }
                 writes.reassess(r)
-                return (old, p.person.score(at: p.day), r.change.after.score(at: p.day)!)
+                guard let now = r.change.after.score(at: p.day) else { throw CLIError.noModel(on: p.day, of: p) }
+                return (old, p.person.score(at: p.day), now)
             }
             guard let (oldLevel, was, now) = result else {
                 Console.out("\(skill) is already at \(newLevel) (\(Level.meaning(newLevel))); nothing changed.")
@@ -81,7 +82,8 @@ extension AssessCommand {
                 if let problem = edited.problems(in: curriculum).first { throw CLIError("\(problem.key): \(problem.message)") }
                 guard let r = p.record.reassessment(editing: { $0 = edited }, on: p.day, reason: "re-assessment \(what) \(clip(value, 60))") else { return nil }
                 writes.reassess(r)
-                return (note, p.person.score(at: p.day), r.change.after.score(at: p.day)!)
+                guard let now = r.change.after.score(at: p.day) else { throw CLIError.noModel(on: p.day, of: p) }
+                return (note, p.person.score(at: p.day), now)
             }
             guard let (note, was, now) = result else {
                 Console.out("\(what) is already \(value); nothing changed.")
@@ -95,7 +97,7 @@ extension AssessCommand {
         static func edit(_ a: inout Assessment, _ what: String, _ value: String, curriculum: Curriculum, role: Role) throws -> String {
             switch what {
             case "hours":
-                guard let h = Double(value), h.isFinite else { throw CLIError("hours '\(clip(value, 20))' is not a number; allowed: 1-40") }
+                guard let h = plainDecimal(value) else { throw CLIError("hours '\(clip(value, 20))' is not a number; allowed: 1-40, in decimal digits") }
                 guard Assessment.hoursRange.contains(h) else { throw CLIError("hours \(format(h)) is out of range; allowed: 1-40") }
                 let old = a.hoursPerWeek
                 a.hoursPerWeek = h
@@ -115,7 +117,7 @@ extension AssessCommand {
                 var split: [String: Double] = [:]
                 for pair in value.split(separator: ",") {
                     let parts = pair.split(separator: "=", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                    guard parts.count == 2, !parts[0].isEmpty, let share = Double(parts[1].hasSuffix("%") ? String(parts[1].dropLast()) : parts[1]) else {
+                    guard parts.count == 2, !parts[0].isEmpty, let share = plainDecimal(parts[1].hasSuffix("%") ? String(parts[1].dropLast()) : parts[1]) else {
                         throw CLIError("split '\(clip(String(pair), 40))' is not TASK=PERCENT; allowed tasks: \(role.tasks.map(\.id).joined(separator: ", "))")
                     }
                     split[parts[0]] = share
@@ -149,7 +151,7 @@ extension AssessCommand {
                     if let problem = a.unsureProblem(s, in: curriculum) { throw CLIError("\(what) \(clip(s, 40)): \(problem)") }
                     if what == "unsure" { a.unsure.insert(s) } else { a.unsure.remove(s) }
                 }
-                let names = skills.map { "\(curriculum.graph[$0]?.name ?? $0) (\(a.skills[$0]!))" }.joined(separator: ", ")
+                let names = skills.map { "\(curriculum.graph[$0]?.name ?? $0) (\(a.skills[$0] ?? 0))" }.joined(separator: ", ")
                 return what == "unsure" ? "Unsure, may be one level off: \(names)." : "Sure: \(names)."
             }
         }

@@ -38,7 +38,8 @@ struct BatchPlanCommand: ParsableCommand {
         }
         guard !files.isEmpty else { throw CLIError("--assessments \(assessments) holds no .yaml, .yml or .json files") }
         do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            // Plans of people: a new folder is private (0700), as each file in it is (0600).
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw CLIError("cannot create --output \(output): \((error as NSError).localizedDescription)")
         }
@@ -52,7 +53,7 @@ struct BatchPlanCommand: ParsableCommand {
             switch result {
             case .success(let report):
                 let name = file.deletingPathExtension().lastPathComponent + ".plan.json"
-                try AtomicFile.write(try encodeJSON(report), to: (output as NSString).appendingPathComponent(name), durable: false)
+                try AtomicFile.write(try encodeJSON(report), to: (output as NSString).appendingPathComponent(name), durable: false, mode: 0o600)
                 summary.append(
                     .init(
                         file: file.lastPathComponent, plan: name, startScore: report.startScore,
@@ -68,7 +69,7 @@ struct BatchPlanCommand: ParsableCommand {
         }
         // One flush for every plan written above, then the summary, durably.
         sync()
-        try AtomicFile.write(try encodeJSON(BatchSummary(entries: summary)), to: (output as NSString).appendingPathComponent("summary.json"))
+        try AtomicFile.write(try encodeJSON(BatchSummary(entries: summary)), to: (output as NSString).appendingPathComponent("summary.json"), mode: 0o600)
         print("Planned \(files.count - failures) of \(files.count) assessments into \(output)\(failures > 0 ? "; \(failures) failed" : "").")
         if failures > 0 { throw ExitCode(1) }
     }

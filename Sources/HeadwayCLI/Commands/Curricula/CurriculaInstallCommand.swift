@@ -21,7 +21,18 @@ extension CurriculaCommand {
 
         func run() throws {
             let url = URL(fileURLWithPath: directory)
-            let curriculum = try checked(url)
+            // The copy is what is checked and installed: a folder changed meanwhile cannot slip
+            // an unchecked file in.
+            let shelf = Environment.shelf
+            let staged: URL
+            do { staged = try shelf.stage(url) } catch { throw CLIError(error.description, exitCode: 78) }
+            var installed = false
+            defer { if !installed { shelf.discard(staged) } }
+            let curriculum: Curriculum
+            do { curriculum = try checked(staged) } catch let e as CLIError {
+                // Name the files as the person gave them, not the private copy.
+                throw CLIError(e.description.replacingOccurrences(of: staged.path, with: url.path), exitCode: e.exitCode)
+            }
             guard let release = curriculum.release else {
                 throw CLIError(
                     "\(url.appendingPathComponent(CurriculumLoader.releaseFileName).path): missing; an installed curricula "
@@ -42,7 +53,8 @@ extension CurriculaCommand {
                 }
                 try activate(nil)
             } else {
-                do { try Environment.shelf.install(url, as: release.version) } catch { throw CLIError(error.description) }
+                installed = true
+                do { try shelf.install(staged: staged, as: release.version) } catch { throw CLIError(error.description) }
             }
             print(
                 "Installed curricula \(release.version) (\(release.changes)); now active."

@@ -66,7 +66,7 @@ struct LogChoices {
         let planned = week?.items.first { $0.skill == skill && $0.level == level }?.hours
         return Choice(
             unit: UnitID(skill: skill, level: level), activity: nil,
-            hours: planned ?? min(24, progress.curriculum.graph[skill]!.hours(toLevel: level)))
+            hours: planned ?? min(24, progress.curriculum.graph[skill]?.hours(toLevel: level) ?? 1))
     }
 }
 

@@ -20,7 +20,7 @@ struct UndoCommand: ParsableCommand {
         let curriculum = try model.curriculum()
         let db = try store.open()
         let profile = try store.selectedProfile(in: db)
-        guard let undone = try storeCall({ try db.undoLastChange(for: profile) }) else {
+        guard let undone = try storeCall({ try db.undoLastChange(for: profile) { ProfileArchive.logEntryProblem($0, "previous", curriculum) } }) else {
             throw CLIError("nothing to undo: profile \(profile.name) has no change left (the first assessment stays)")
         }
         var what: String

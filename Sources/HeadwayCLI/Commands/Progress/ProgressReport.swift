@@ -66,7 +66,7 @@ struct ProgressReport: Encodable {
 
     init(_ p: ProfileProgress) throws {
         let plan = try p.plan()
-        let pp = p.planProgress!
+        guard let pp = p.planProgress else { throw CLIError.noPlanInForce(p) }
         asOf = p.day.description
         planStart = pp.start.description
         planEnd = pp.end.description
