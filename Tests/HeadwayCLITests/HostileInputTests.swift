@@ -231,7 +231,7 @@ struct ProfileNameTests {
 
 @Suite("The record is never written ahead of today")
 struct FutureAsOfTests {
-    @Test("log, level and brief refuse an --as-of more than a day ahead (exit 64) and write nothing; a view may look ahead without writing snapshots")
+    @Test("log, level, brief and plan refuse an --as-of more than a day ahead (exit 64) and write nothing; a view may look ahead without writing snapshots")
     func futureAsOf() throws {
         let scratch = try SafetyTests.planned()
         // The real clock: HEADWAY_TODAY (a fixed clock for walks through the weeks) lifts the rule.
@@ -250,7 +250,10 @@ struct FutureAsOfTests {
             return String(format: "%04d-%02d-%02d", Int(out.tm_year) + 1900, Int(out.tm_mon) + 1, Int(out.tm_mday))
         }
         let bytes = try Data(contentsOf: scratch.db)
-        for command in [["log", "vllm:3", "2", "--as-of", "9999-12-31"], ["level", "vllm", "3", "--as-of", "9999-12-31"], ["brief", "--as-of", "9999-12-31"]] {
+        for command in [
+            ["log", "vllm:3", "2", "--as-of", "9999-12-31"], ["level", "vllm", "3", "--as-of", "9999-12-31"], ["brief", "--as-of", "9999-12-31"],
+            ["plan", "--as-of", "9999-12-31"]
+        ] {
             let run = try Run(command, environment: environment)
             #expect(run.status == 64, "\(command): \(run)")
             #expect(

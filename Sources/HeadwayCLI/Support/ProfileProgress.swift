@@ -116,6 +116,16 @@ extension ProfileState {
 /// Runs a progress command on the selected profile: opens the database, reads the profile's
 /// state, lets `body` decide what to write (signal snapshots due by `--as-of` are added), and
 /// writes it, all in one transaction.
+/// A command that writes the record refuses a day more than one past today (views may look
+/// ahead); a fixed clock (`HEADWAY_TODAY`: tests and transcripts walking the weeks) lifts it.
+func refuseWritingAhead(_ day: Day) throws {
+    let tomorrow = Environment.today().adding(days: 1)
+    guard day > tomorrow, Context.current.environment["HEADWAY_TODAY"] == nil else { return }
+    throw CLIError(
+        "--as-of \(day) is more than a day past today (\(Environment.today())); a command that writes takes a day up to \(tomorrow)",
+        exitCode: 64)
+}
+
 func withProfileProgress<T>(
     _ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil,
     _ body: (ProfileProgress, inout ProfileWrites) throws -> T
@@ -137,11 +147,7 @@ func withProfileProgress<T>(
             // (HEADWAY_TODAY: tests and transcripts, which walk the days with --as-of) lifts it.
             let tomorrow = Environment.today().adding(days: 1)
             if day > tomorrow, Context.current.environment["HEADWAY_TODAY"] == nil {
-                if writes.change != nil || writes.briefing != nil {
-                    throw CLIError(
-                        "--as-of \(day) is more than a day past today (\(Environment.today())); a command that writes takes a day up to \(tomorrow)",
-                        exitCode: 64)
-                }
+                if writes.change != nil || writes.briefing != nil { try refuseWritingAhead(day) }
                 writes.snapshots.removeAll { $0.asOf > tomorrow }
                 writes.changeSnapshot = nil
             }

@@ -49,6 +49,7 @@ struct PlanMakeCommand: ParsableCommand {
         do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
         plan.toward = target(of: person, own: own)
         if let db = subject.store, let profile = subject.profile {
+            try refuseWritingAhead(model.day())
             _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version, madeOn: model.day()) }
         }
         if !json, person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }

@@ -70,6 +70,7 @@ struct ReplanCommand: ParsableCommand {
         var plan: Plan
         do { plan = try person.plan(replan.request) } catch { throw CLIError(error.description) }
         plan.toward = target(of: person, own: own)
+        try refuseWritingAhead(day)
         _ = try storeCall {
             try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version, continuing: true, madeOn: day)
         }
