@@ -18,7 +18,8 @@ extension CurriculumLoader {
             return Activity(step)
         }
         guard let alt = readStep(altNode, r, subject + " alternative", nested: true) else { return nil }
-        let lower = step.access == .team ? alt.access != .team : (alt.access != .team && alt.access.compute < step.access.compute)
+        // A team step's alternative is done alone on a laptop; a compute step's needs less compute.
+        let lower = step.access == .team ? alt.access == .laptop : (alt.access != .team && alt.access.compute < step.access.compute)
         if !lower {
             r.problem(
                 altNode, subject,
@@ -40,7 +41,9 @@ extension CurriculumLoader {
                 r.problem(node, subject, "activity text names '\(word)'; activities must not name a month or a year")
             }
         }
-        let onePiece = r.value(m, "one_piece", in: node, subject, required: false)?.bool ?? false
+        let onePieceNode = r.value(m, "one_piece", in: node, subject, required: false)
+        let onePiece = onePieceNode?.bool ?? false
+        if let onePieceNode, onePieceNode.bool == nil { r.problem(onePieceNode, subject, "'one_piece' must be true or false") }
         let hoursNode = r.value(m, "hours", in: node, subject)
         let hours = r.number(hoursNode, subject, "hours", in: 0.5...(onePiece ? 40 : 8))
         let accessText = r.string(r.value(m, "access", in: node, subject), subject, "access")
@@ -57,6 +60,10 @@ extension CurriculumLoader {
         }
         let resources = (r.value(m, "resources", in: node, subject).flatMap { r.sequence($0, subject) } ?? [])
             .compactMap { r.string($0, subject, "resources") }
+        // A team step may use the team's GPUs; a laptop step never burns GPU hours.
+        if let gpu, gpu > 0, access == .laptop {
+            r.problem(node, subject, "'gpu_hours' is \(format(gpu)) on a 'laptop' step; a laptop step burns no GPU hours")
+        }
         guard let text, let hours, let access, let evidence else { return nil }
         return ActivityStep(text: text, hours: hours, access: access, gpuHours: gpu, evidence: evidence, resources: resources)
     }
@@ -181,6 +188,14 @@ extension CurriculumLoader {
                             }
                         }
                     }
+                }
+            }
+            for p in skill.requires where skill.retired == nil {
+                if let gone = graph[p.skill]?.retired {
+                    log.add(
+                        Diagnostic(
+                            file: r.file, line: line, subject: skill.id,
+                            message: "requires retired skill '\(p.skill)'; require its successor \(gone.successor)"))
                 }
             }
             if let retired = skill.retired {

@@ -20,6 +20,7 @@ struct EvidenceTests {
             (String(repeating: "a", count: 2001), "evidence is 2001 characters; allowed: at most 2000"),
             ("screen\u{1B}[2Jclear", "evidence holds control characters"),
             ("a\u{202E}b", "evidence holds control characters"),
+            ("line\u{2028}break", "evidence holds control characters"),
             ("   ", "evidence is empty")
         ])
     func refused(evidence: String, message: String) throws {

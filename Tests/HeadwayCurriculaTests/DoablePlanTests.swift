@@ -141,3 +141,83 @@ struct DoablePlanTests {
         #expect(bundled.resources.contains { $0.kind == .certification && !$0.skills.isEmpty })
     }
 }
+
+/// Findings of the review of the doable-plans change, each held.
+@Suite("Doable plans over a programme")
+struct DoableProgrammeTests {
+    static let day = Day("2026-12-07")!
+
+    @Test("a goal on a retired skill is refused with its successor named")
+    func retiredGoal() throws {
+        let p = try DoablePlanTests.person()
+        var r = DoablePlanTests.request(p)
+        r.goals.include = ["tgi": 2]
+        #expect(throws: PlanningError.includeRetired(skill: "tgi", successor: "sglang")) { try p.plan(r) }
+    }
+
+    @Test("the GPU budget is the programme's: a replan has what completed units did not burn")
+    func budgetCarriesOver() throws {
+        var a = Assessment(role: "ai-infrastructure-engineer", seniority: .mid, hoursPerWeek: 10)
+        a.access = PersonAccess(compute: .gpu, team: true, gpuHours: 30)
+        let person = try #require(PersonalModel(curriculum: bundled, assessment: a))
+        let request = PlanRequest(start: Self.day, weeks: 12, hoursPerWeek: 10, goals: a.goals)
+        let plan = try person.plan(request)
+        let graph = bundled.graph
+        let burns = { (u: PlanUnit) in graph[u.skill]?.gpuHours(toLevel: u.level, for: person.access) ?? 0 }
+        let first = try #require(plan.units.first { burns($0) > 0 }, "the plan uses a GPU")
+        // Complete that unit (and what it needs in the plan before it) in week 1.
+        let before = plan.units.prefix { $0.id != first.id } + [first]
+        let logs = before.enumerated().map { i, u in
+            DatedLog(
+                entry: LogEntry(date: Self.day.adding(days: 1), skill: u.skill, level: u.level, hours: u.hours, status: .done),
+                recorded: "2026-12-08T00:00:0\(i)Z")
+        }
+        let record = ProgressRecord(
+            curriculum: bundled, assessments: [DatedAssessment(assessment: a, from: nil, recorded: "2026-12-07T00:00:00Z")], logs: logs)
+        let progress = PlanProgress(programme: [plan], record: record, day: Self.day.adding(days: 8))
+        let replan = try #require(progress.replanRequest())
+        let used = before.reduce(0.0) { $0 + burns($1) }
+        #expect(abs((replan.request.access?.gpuHours ?? -1) - max(0, 30 - used)) < 1e-9, "\(used) used of 30")
+        let next = try person.plan(replan.request)
+        let again = next.units.reduce(0.0) { $0 + burns($1) }
+        #expect(used + again <= 30 + 1e-9)
+    }
+
+    @Test("a level re-assessed after `plan --hours 10` keeps the plan's 10 hours on replan; re-assessed hours win")
+    func planHoursKept() throws {
+        let a = Assessment(role: "ai-infrastructure-engineer", seniority: .mid, hoursPerWeek: 6)
+        let person = try #require(PersonalModel(curriculum: bundled, assessment: a))
+        let plan = try person.plan(PlanRequest(start: Self.day, weeks: 12, hoursPerWeek: 10, goals: a.goals))
+        var b = a
+        b.skills["vllm"] = 3
+        var c = a
+        c.hoursPerWeek = 8
+        func progress(_ later: Assessment) -> PlanProgress {
+            let record = ProgressRecord(
+                curriculum: bundled,
+                assessments: [
+                    DatedAssessment(assessment: a, from: nil, recorded: "2026-12-07T00:00:00Z"),
+                    DatedAssessment(assessment: later, from: Self.day, recorded: "2026-12-07T00:00:02Z")
+                ], logs: [])
+            var p = PlanProgress(programme: [plan], record: record, day: Self.day.adding(days: 8))
+            p.planRecorded = "2026-12-07T00:00:01Z"
+            return p
+        }
+        #expect(progress(b).replanRequest()?.request.hoursPerWeek == 10)
+        #expect(progress(c).replanRequest()?.request.hoursPerWeek == 8)
+    }
+
+    @Test("left out counts units above one that cannot be done and units whose prerequisites cannot get there")
+    func leftOutCountsBlockedUnits() throws {
+        let p = try DoablePlanTests.person(access: PersonAccess(compute: .gpu, team: true))
+        let plan = try p.plan(DoablePlanTests.request(p))
+        let outlook = p.accessOutlook(DoablePlanTests.request(p), plan: plan)
+        var direct = 0
+        let valued = Set(p.role.tasks.flatMap { $0.skills.keys })
+        for s in bundled.graph.skills where valued.contains(s.id) && s.retired == nil {
+            direct += Level.unitRange.filter { $0 > p.level(of: s.id) && s.steps($0, for: p.access) == nil }.count
+        }
+        #expect(outlook.leftOut.values.reduce(0, +) >= direct)
+        #expect(outlook.leftOut["multi-gpu", default: 0] + outlook.leftOut["cluster", default: 0] > 0)
+    }
+}

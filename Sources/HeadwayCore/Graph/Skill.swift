@@ -71,30 +71,21 @@ public struct Skill: Sendable, Hashable, Codable {
     }
 
     /// The variants of the unit to `level` that a person with `access` does, in curriculum
-    /// order; `nil` when one activity has no doable variant (or the skill is retired).
-    public func steps(_ level: Int, for access: PersonAccess) -> [ActivityStep]? {
+    /// order, leaving out the activities named in `done` (logged done, as itself or its
+    /// alternative); `nil` when one left has no doable variant (or the skill is retired).
+    public func steps(_ level: Int, for access: PersonAccess, done: Set<String> = []) -> [ActivityStep]? {
         if retired != nil { return nil }
         var out: [ActivityStep] = []
-        for a in activities[level] ?? [] {
+        for a in activities[level] ?? [] where !done.contains(where: a.isNamed) {
             guard let v = a.variant(for: access) else { return nil }
             out.append(v)
         }
         return out
     }
 
-    /// Hours of the unit to `level` for a person with `access`: the curriculum's hours, with each
-    /// activity they do as its alternative counted at the alternative's hours.
-    public func hours(toLevel level: Int, for access: PersonAccess) -> Double {
-        var total = hours[level - 1]
-        for a in activities[level] ?? [] {
-            if let v = a.variant(for: access), v != a.step { total += v.hours - a.step.hours }
-        }
-        return max(0.5, total)
-    }
-
-    /// GPU hours the unit to `level` burns for a person with `access`.
-    public func gpuHours(toLevel level: Int, for access: PersonAccess) -> Double {
-        (steps(level, for: access) ?? []).reduce(0) { $0 + $1.gpuHours }
+    /// GPU hours the unit to `level` still burns for a person with `access`.
+    public func gpuHours(toLevel level: Int, for access: PersonAccess, done: Set<String> = []) -> Double {
+        (steps(level, for: access, done: done) ?? []).reduce(0) { $0 + $1.gpuHours }
     }
 
     /// Hours of the unit that takes this skill to `level` (1…4).

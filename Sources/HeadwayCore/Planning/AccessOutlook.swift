@@ -60,13 +60,35 @@ extension PersonalModel {
         for (change, a) in candidates {
             if let score = projected(a) { steps.append(.init(change: change, access: a, projectedScore: score)) }
         }
-        // Units of skills that move this role's tasks, above the person's level, not doable.
+        // Units of skills that move this role's tasks that the person cannot reach: not doable
+        // themselves, above one that is not, or needing a prerequisite that cannot get there;
+        // each counted by the least access that opens what blocks it.
+        var reach: [String: Int] = [:]
+        for s in graph.skills {
+            var l = level(of: s.id)
+            while l < Level.range.upperBound && s.steps(l + 1, for: access) != nil { l += 1 }
+            reach[s.id] = s.retired == nil ? l : level(of: s.id)
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for s in graph.skills where (reach[s.id] ?? 0) > level(of: s.id) {
+                if s.requires.contains(where: { (reach[$0.skill] ?? 0) < $0.level }) { reach[s.id] = level(of: s.id); changed = true }
+            }
+        }
+        func blocker(_ s: Skill, upTo l: Int) -> Access {
+            for k in (level(of: s.id) + 1)...l where s.steps(k, for: access) == nil { return Self.leastAccess(s, k, above: access) }
+            for p in s.requires where (reach[p.skill] ?? 0) < p.level {
+                if let q = graph[p.skill], level(of: q.id) < p.level { return blocker(q, upTo: p.level) }
+            }
+            return .gpu
+        }
         var leftOut: [String: Int] = [:]
         let valued = Set(role.tasks.flatMap { $0.skills.keys })
         for s in graph.skills where valued.contains(s.id) && s.retired == nil {
-            for l in Level.unitRange where l > level(of: s.id) && s.steps(l, for: access) == nil {
-                leftOut[Self.leastAccess(s, l, above: access).rawValue, default: 0] += 1
-            }
+            let top = reach[s.id] ?? 0
+            guard top < Level.range.upperBound else { continue }
+            for l in (top + 1)...Level.range.upperBound { leftOut[blocker(s, upTo: l).rawValue, default: 0] += 1 }
         }
         let gpu = plan.units.reduce(0.0) { $0 + (graph[$1.skill]?.gpuHours(toLevel: $1.level, for: access) ?? 0) }
         return AccessOutlook(

@@ -10,6 +10,8 @@ public enum PlanningError: Error, Sendable, Hashable, CustomStringConvertible {
     case weekHoursOutOfRange(Double)
     case noHours(weeks: Int)
     case includeNotDoable(skill: String, level: Int, access: PersonAccess)
+    case includeRetired(skill: String, successor: String)
+    case includesOverGPUBudget(needed: Double, budget: Double)
     case includeOverGPUBudget(skill: String, level: Int, needed: Double, budget: Double)
 
     public var description: String {
@@ -34,6 +36,11 @@ public enum PlanningError: Error, Sendable, Hashable, CustomStringConvertible {
         case .includeNotDoable(let s, let l, let access):
             return
                 "the goal \(s) at level \(l) needs access beyond yours (\(access.summary)): an activity on the way has no variant you can do; widen access.compute or access.team, or drop the goal"
+        case .includeRetired(let s, let successor):
+            return "the goal \(s) names a retired skill; include its successor \(successor) instead"
+        case .includesOverGPUBudget(let needed, let budget):
+            return
+                "the goals together need \(format(needed)) GPU hours with their prerequisites; access.gpu_hours is \(format(budget)): raise it or drop a goal"
         case .includeOverGPUBudget(let s, let l, let needed, let budget):
             return
                 "the goal \(s) at level \(l) needs \(format(needed)) GPU hours with its prerequisites; access.gpu_hours is \(format(budget)): raise it or drop the goal"
@@ -88,6 +95,7 @@ extension PersonalModel {
         guard Assessment.weeksRange.contains(request.weeks) else { throw .weeksOutOfRange(request.weeks) }
         for (s, l) in request.goals.include.sorted(by: { $0.key < $1.key }) {
             guard curriculum.graph.contains(s) else { throw .unknownSkill(s, flag: "--include") }
+            if let r = curriculum.graph[s]?.retired { throw .includeRetired(skill: s, successor: r.successor) }
             guard Level.unitRange.contains(l) else { throw .levelOutOfRange(skill: s, level: l) }
         }
         for s in request.goals.exclude where !curriculum.graph.contains(s) { throw .unknownSkill(s, flag: "--exclude") }
@@ -101,7 +109,7 @@ extension PersonalModel {
         planningProblem(
             end: request.end, weeks: request.weeks, hoursPerWeek: request.hoursPerWeek, goals: request.goals,
             weekHours: request.weekHours.map { _ in request.capacities }, spent: request.spent,
-            paceFactor: request.paceFactor, access: request.access)
+            paceFactor: request.paceFactor, access: request.access, done: request.doneActivities)
     }
 
     /// The plan of `MODEL.md` §4: the optimal set of units for objective (1), ordered to gain
@@ -114,6 +122,9 @@ extension PersonalModel {
             let p = CompiledProblem(problem)
             var all = p.minimum
             _ = p.close(&all)
+            if p.cost(all) <= problem.capacity + Solver.epsilon, p.gpuCost(all) > p.gpuBudget + Solver.epsilon {
+                throw .includesOverGPUBudget(needed: p.gpuCost(all), budget: p.gpuBudget)
+            }
             throw .includesDoNotFit(needed: p.cost(all), capacity: problem.capacity)
         }
         let weekly = (1...request.weeks).map { inputs(at: request.start.adding(days: 7 * $0 - 1)) }

@@ -103,24 +103,27 @@ extension PersonalModel {
     /// its hours; `paceFactor` then scales every unit's hours (`c * max(0, h - logged)`).
     public func planningProblem(
         end: Day, weeks: Int, hoursPerWeek: Double, goals: Goals, weekHours: [Double]? = nil,
-        spent: [UnitID: Double] = [:], paceFactor: Double? = nil, access: PersonAccess? = nil
+        spent: [UnitID: Double] = [:], paceFactor: Double? = nil, access: PersonAccess? = nil,
+        done: [UnitID: Set<String>] = [:]
     ) -> PlanningProblem {
         let inputs = self.inputs(at: end)
         let c = paceFactor ?? 1
         let access = access ?? self.access
-        let restricted = access != .unrestricted
         let skills = curriculum.graph.skills.map { s in
             let now = level(of: s.id)
+            // A unit has the curriculum's hours whatever variants the person does, so the plan,
+            // the record's completions and the pace factor count the same hours (docs/ACCESS.md).
             let hours = Level.unitRange.map { l -> Double in
-                // Unrestricted, a unit has the curriculum's hours exactly (older plans stay as they were).
-                let h = restricted ? s.hours(toLevel: l, for: access) : s.hours(toLevel: l)
+                let h = s.hours(toLevel: l)
                 let unit = UnitID(skill: s.id, level: l)
                 guard l > now, let logged = spent[unit], logged > 0 else { return h * c }
                 // A unit whose hours are all logged is complete; keep a sliver so it stays a unit.
                 return max(0.01, h - logged) * c
             }
-            let gpu = Level.unitRange.map { s.gpuHours(toLevel: $0, for: access) }
-            let plannable = Level.unitRange.map { s.steps($0, for: access) != nil }
+            // What is left of each unit decides whether it can be done and the GPU hours it burns.
+            let left = { (l: Int) in done[UnitID(skill: s.id, level: l)] ?? [] }
+            let gpu = Level.unitRange.map { s.gpuHours(toLevel: $0, for: access, done: left($0)) }
+            let plannable = Level.unitRange.map { s.steps($0, for: access, done: left($0)) != nil }
             return PlanningProblem.SkillEntry(
                 id: s.id, level: now, reference: reference(of: s.id), hours: hours, requires: s.requires,
                 gpuHours: gpu.contains { $0 > 0 } ? gpu : nil, plannable: plannable.allSatisfy { $0 } ? nil : plannable)

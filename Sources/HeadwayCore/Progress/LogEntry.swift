@@ -51,7 +51,8 @@ public struct LogEntry: Sendable, Hashable, Codable {
         if text.unicodeScalars.count > evidenceLimit {
             return "evidence is \(text.unicodeScalars.count) characters; allowed: at most \(evidenceLimit)"
         }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+        let breaking: Set<Unicode.GeneralCategory> = [.control, .format, .lineSeparator, .paragraphSeparator]
+        if text.unicodeScalars.contains(where: { breaking.contains($0.properties.generalCategory) }) {
             return "evidence holds control characters; allowed: one line of plain text"
         }
         return nil

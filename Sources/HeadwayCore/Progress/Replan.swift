@@ -33,10 +33,13 @@ extension PlanProgress {
     /// plan's own hours stand, which `plan --hours` may have set).
     public var reassessedHours: Double? {
         guard let made = planRecorded,
-            let latest = record.assessments.last(where: { $0.recorded > made && ($0.from.map { $0 <= day } ?? true) })
+            let latest = record.assessments.last(where: { $0.recorded > made && ($0.from.map { $0 <= day } ?? true) }),
+            let before = record.assessments.last(where: { $0.recorded <= made })
         else { return nil }
+        // Only a change of the hours themselves: another answer (`assess set vllm 3`) keeps the
+        // plan's hours, which `plan --hours` may have set.
         let h = latest.assessment.hoursPerWeek
-        return h == plan.hoursPerWeek ? nil : h
+        return h == before.assessment.hoursPerWeek || h == plan.hoursPerWeek ? nil : h
     }
 
     /// What `replan` asks the planner for on ``day``: the current plan continued from the first
@@ -53,7 +56,9 @@ extension PlanProgress {
         let start = planWeeks.start(ofWeek: local)
         let weeks = plan.weeks - local + 1
         let hours = options.hoursPerWeek ?? reassessedHours ?? plan.hoursPerWeek
-        var include = plan.include.filter { person.level(of: $0.key) < $0.value }
+        // A goal on a skill the curricula have since retired is dropped (its successor is not
+        // the same goal; the briefing names the retired unit).
+        var include = plan.include.filter { person.level(of: $0.key) < $0.value && record.curriculum.graph[$0.key]?.retired == nil }
         var exclude = Set(plan.exclude)
         for (s, l) in options.include where person.level(of: s) < l { include[s] = max(include[s] ?? 0, l); exclude.remove(s) }
         for s in options.exclude { exclude.insert(s); include[s] = nil }
@@ -71,11 +76,27 @@ extension PlanProgress {
         let pace = options.calibrate ? record.paceFactor(through: day) : nil
         let availability = person.assessment.availability
         let weekHours = Assessment.weekHours(availability, from: start, weeks: weeks, hoursPerWeek: hours)
-        let request = PlanRequest(
+        var request = PlanRequest(
             start: start, weeks: weeks, hoursPerWeek: hours,
             goals: Goals(include: include, exclude: exclude.sorted()), previousOrder: remaining,
             weekHours: weekHours.allSatisfy { $0 == hours } ? nil : weekHours,
             spent: spent, doneActivities: done, paceFactor: pace?.value)
+        // The GPU-hour budget is the programme's: what its completed units and done activities
+        // burned is spent, and the replan has the rest.
+        var access = person.access
+        if let budget = access.gpuHours {
+            let graph = record.curriculum.graph
+            let used = record.completions.filter { $0.day >= numbering.start && $0.day <= day }.reduce(0.0) { sum, c in
+                sum + (graph[c.unit.skill]?.gpuHours(toLevel: c.unit.level, for: access) ?? 0)
+            }
+            let partly = done.reduce(0.0) { sum, pair in
+                let all = graph[pair.key.skill]?.gpuHours(toLevel: pair.key.level, for: access) ?? 0
+                let left = graph[pair.key.skill]?.gpuHours(toLevel: pair.key.level, for: access, done: pair.value) ?? 0
+                return sum + max(0, all - left)
+            }
+            access.gpuHours = max(0, budget - used - partly)
+            request.access = access
+        }
         return ReplanRequest(
             week: numbering.week(of: start), request: request,
             unitsDone: plan.units.count - remaining.count, unitsPlanned: plan.units.count, paceFactor: pace)
