@@ -16,8 +16,8 @@ struct CommandLineTests {
                 "error: --what-if names unknown skill 'ncl'; did you mean 'nccl'? (`headway graph` lists every skill; Tab completes them)\n"
             ),
             (
-                ["graph", "infiniband"],
-                "error: unknown skill 'infiniband'; did you mean 'infiniband-roce'? (`headway graph` lists every skill; Tab completes them)\n"
+                ["graph", "infiniband-rce"],
+                "error: unknown skill 'infiniband-rce'; did you mean 'infiniband-roce'? (`headway graph` lists every skill; Tab completes them)\n"
             )
         ])
     func skillSuggestions(arguments: [String], error: String) throws {
