@@ -117,7 +117,9 @@ struct SkillGraphView {
         let title = focus.map { "Headway skills graph: \(name($0)) and its neighbourhood" } ?? "Headway skills graph"
         out.append("digraph headway {")
         out.append(
-            "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=16, label=\(quote(title + (planned.isEmpty ? "" : " (plan units bold)"))), labelloc=t, nodesep=0.25, ranksep=0.6];"
+            // newrank: Graphviz 2.43 ranks edges between clusters of the 104-skill graph with
+            // "trouble in init_rank" otherwise.
+            "  graph [rankdir=LR, newrank=true, fontname=\"Helvetica\", fontsize=16, label=\(quote(title + (planned.isEmpty ? "" : " (plan units bold)"))), labelloc=t, nodesep=0.25, ranksep=0.6];"
         )
         out.append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#8a949e\", fontname=\"Helvetica\", fontsize=11];")
         out.append("  edge [color=\"#8a949e\", arrowsize=0.7, fontname=\"Helvetica\", fontsize=9, fontcolor=\"#5b6570\"];")
