@@ -152,7 +152,7 @@ extension CurriculumLoader {
     /// The checks that need every file: activity resources exist and are live, activity texts
     /// are unique, retired skills are not weighted and have a successor, sources exist.
     static func crossCheckResources(
-        graph: SkillGraph, skills: [(Skill, Int, NodeReader)], roles: [Role],
+        graph: SkillGraph, skills: [(Skill, Int, NodeReader)], roles: [(Role, Int, NodeReader, [String: Int])],
         signals: [(Signal, Int, NodeReader, [Int])], resources: [(Resource, Int, NodeReader)],
         price: (GPUHourPrice, Int, NodeReader)?, declared: Declared, log: DiagnosticLog
     ) {
@@ -205,11 +205,11 @@ extension CurriculumLoader {
                             file: r.file, line: line, subject: skill.id,
                             message: "retired.successor '\(oneLine(retired.successor, limit: 40))' is not a live skill of skills.yaml"))
                 }
-                for role in roles {
+                for (role, roleLine, roleReader, taskLines) in roles {
                     for task in role.tasks where task.skills[skill.id] != nil {
                         log.add(
                             Diagnostic(
-                                file: "roles/\(role.id).yaml", line: 0, subject: "\(role.id)/\(task.id)",
+                                file: roleReader.file, line: taskLines[task.id] ?? roleLine, subject: "\(role.id)/\(task.id)",
                                 message: "weights retired skill '\(skill.id)'; move its weight to \(retired.successor)"))
                     }
                 }

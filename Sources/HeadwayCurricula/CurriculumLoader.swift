@@ -76,7 +76,7 @@ public enum CurriculumLoader {
         let graph = SkillGraph(groups: groups, skills: skills.map(\.0))
         crossCheck(graph: graph, skills: skills, roles: roles, signals: signals, declared: declared, log: log)
         crossCheckResources(
-            graph: graph, skills: skills, roles: roles.map(\.0), signals: signals, resources: resources, price: price,
+            graph: graph, skills: skills, roles: roles, signals: signals, resources: resources, price: price,
             declared: declared, log: log)
         let curriculum = Curriculum(
             graph: graph, roles: roles.map(\.0), signals: signals.map(\.0),
