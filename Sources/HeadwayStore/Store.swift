@@ -195,14 +195,20 @@ public struct Store: Sendable {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .callback(BusyWait(seconds: busyTimeout).callback)
-        // Another program's database is refused before anything else reads or writes it: read
-        // as immutable, so not even a `-wal` or `-shm` file appears beside it.
-        do {
-            let look = try DatabaseQueue(path: DatabasePath.immutable(path), configuration: config)
-            defer { try? look.close() }
-            if let foreign = try look.read(foreignDatabase) { throw StoreError.foreignDatabase(path: path, detail: foreign) }
-        } catch {
-            throw StoreError(error, path: path, busyTimeout: busyTimeout)
+        // The header's application id (bytes 68-71, big-endian) says at once that the file is
+        // Headway's: then there is nothing to look at. Without it, another program's database is
+        // refused before anything else reads or writes it: read as immutable, so not even a
+        // `-wal` or `-shm` file appears beside it. (Reading immutable takes no lock, so it is not
+        // done on a file of ours that another process may be checkpointing.)
+        let headerID = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        if Int32(bitPattern: headerID) != applicationID {
+            do {
+                let look = try DatabaseQueue(path: DatabasePath.immutable(path), configuration: config)
+                defer { try? look.close() }
+                if let foreign = try look.read(foreignDatabase) { throw StoreError.foreignDatabase(path: path, detail: foreign) }
+            } catch {
+                throw StoreError(error, path: path, busyTimeout: busyTimeout)
+            }
         }
         do {
             let reader = try DatabaseQueue(path: DatabasePath.forReading(path), configuration: config)
