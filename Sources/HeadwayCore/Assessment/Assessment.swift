@@ -121,7 +121,7 @@ extension Assessment {
             }
         }
         if !timeSplit.isEmpty {
-            let total = timeSplit.values.reduce(0, +)
+            let total = timeSplit.keys.sorted().reduce(0) { $0 + timeSplit[$1]! }
             if abs(total - 100) > Self.splitTolerance {
                 out.append(.init(key: "time_split", message: "shares add to \(format(total)); they must add to 100 (±0.5)"))
             }

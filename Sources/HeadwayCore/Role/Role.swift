@@ -78,9 +78,12 @@ public struct RoleTask: Sendable, Hashable, Codable {
 
     /// Key-skill weights normalised to sum 1, in id order (empty when the task has none).
     var normalisedSkills: [(id: String, weight: Double)] {
-        let total = skills.values.reduce(0, +)
+        // Summed in id order: a dictionary's order changes per process, and so would the last
+        // bit of the total, enough to flip a tie between two equally good plans.
+        let ids = skills.keys.sorted()
+        let total = ids.reduce(0) { $0 + skills[$1]! }
         guard total > 0 else { return [] }
-        return skills.keys.sorted().map { ($0, skills[$0]! / total) }
+        return ids.map { ($0, skills[$0]! / total) }
     }
 }
 

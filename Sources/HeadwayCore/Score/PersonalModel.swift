@@ -106,7 +106,8 @@ public struct PersonalModel: Sendable {
     /// The person's normalised time shares `u_t` (the role's own when they gave none).
     public var shares: [String: Double] {
         let given = assessment.timeSplit
-        let total = given.values.reduce(0, +)
+        // Summed in id order so every run gets the same last bit (see `Task.normalisedSkills`).
+        let total = given.keys.sorted().reduce(0) { $0 + given[$1]! }
         return Dictionary(
             uniqueKeysWithValues: role.tasks.map { t in
                 (t.id, given.isEmpty || total <= 0 ? t.share / 100 : (given[t.id] ?? 0) / total)
