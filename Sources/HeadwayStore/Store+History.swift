@@ -88,7 +88,7 @@ extension Store {
             var a = Assessment(
                 role: try value("role"), seniority: try decode(Seniority(rawValue: try value("seniority")), "seniority"),
                 hoursPerWeek: try value("hours_per_week"), weeks: try value("weeks"),
-                start: try (value("start") as String?).map { try day($0) },
+                start: try (value("start") as String?).map { try day($0, "start") },
                 timeSplit: try jsonValue([String: Double].self, try value("time_split")),
                 skills: levels,
                 market: try jsonValue(MarketJSON.self, try value("market")).overrides(),
@@ -266,11 +266,11 @@ extension Store {
                 func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try w.decoded(c[column]) }
                 let week: Int = try value("week")
                 return PlanWeek(
-                    week: week, start: try day(try value("start")), hours: try value("hours"),
+                    week: week, start: try day(try value("start"), "start"), hours: try value("hours"),
                     projectedScore: try value("projected_score"), items: items[week] ?? [], capacity: try value("capacity"))
             }
             var plan = Plan(
-                start: try day(try value("start")), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
+                start: try day(try value("start"), "start"), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
                 include: try jsonValue([String: Int].self, try value("include_goals")),
                 exclude: try jsonValue([String].self, try value("exclude_goals")),
                 startScore: try value("start_score"), projectedScore: try value("projected_score"),
@@ -283,7 +283,7 @@ extension Store {
                 id: planID, plan: plan, supersededBy: try value("superseded_by"),
                 curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),
                 programmeID: try value("programme_id") ?? planID,
-                madeOn: try (value("made_on") as String?).map { try day($0) })
+                madeOn: try (value("made_on") as String?).map { try day($0, "made_on") })
         }
     }
 
@@ -323,7 +323,7 @@ extension Store {
             return StoredLog(
                 id: try value("id"),
                 entry: LogEntry(
-                    date: try day(try value("date")), skill: try value("skill"), level: try r.level(c["level"]),
+                    date: try day(try value("date"), "date"), skill: try value("skill"), level: try r.level(c["level"]),
                     activity: try value("activity"), hours: try value("hours"),
                     status: try decode(LogStatus(rawValue: try value("status")), "status"), note: try value("note"),
                     evidence: try jsonValue([String].self, try value("evidence"))),
@@ -368,7 +368,7 @@ extension Store {
                 base: try value("part_base"), evidence: try value("part_evidence"),
                 barriers: try value("part_barriers"), growth: try value("part_growth"))
             var snapshot = Snapshot(
-                asOf: try day(try value("as_of")), score: try value("score"),
+                asOf: try day(try value("as_of"), "as_of"), score: try value("score"),
                 zone: try decode(Zone(rawValue: try value("zone")), "zone"), label: try value("label"),
                 parts: parts, reason: try value("reason"))
             snapshot.band = band(r, c, "band")
@@ -436,15 +436,15 @@ extension Store {
                 id: try value("id"),
                 briefing: Briefing(
                     week: try value("week"), body: try value("body"),
-                    generatedOn: try day(try value("generated_on"))),
+                    generatedOn: try day(try value("generated_on"), "generated_on")),
                 createdAt: try value("created_at"), programmeID: try value("programme_id"))
         }
     }
 }
 
 /// A stored day that does not parse means someone else wrote the row; say which value.
-private func day(_ text: String) throws -> Day {
-    guard let d = Day(text) else { throw ForeignData("a stored date '\(text.prefix(40))' is not YYYY-MM-DD") }
+private func day(_ text: String, _ column: String) throws -> Day {
+    guard let d = Day(text) else { throw ForeignData("\(column) holds '\(oneLine(String(text.prefix(40)), limit: 40))', which is not a date (YYYY-MM-DD)") }
     return d
 }
 

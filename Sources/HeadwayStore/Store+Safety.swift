@@ -127,7 +127,15 @@ extension Database {
         let columns = StatementColumns(statement, table: table)
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         var decoded: [T] = []
-        while let row = try rows.next() { decoded.append(try body(row, columns)) }
+        let id = columns["id"]
+        while let row = try rows.next() {
+            do { decoded.append(try body(row, columns)) } catch let error as ForeignData {
+                // Name the row, so `doctor` and the error say which one to look at.
+                let rowID = id.index.flatMap { row[$0] as Int64? }
+                let detail = error.detail.hasPrefix("\(table).") ? String(error.detail.dropFirst(table.count + 1)) : error.detail
+                throw ForeignData("\(table) row \(rowID.map(String.init) ?? "?"), " + detail)
+            }
+        }
         return decoded
     }
 }

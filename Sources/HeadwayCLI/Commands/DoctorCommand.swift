@@ -17,8 +17,14 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         let db = try store.open(checkSchema: false)  // doctor names what differs instead
         // The database is worth checking even when the curricula cannot be loaded.
-        let curriculum = try? Environment.loadCurriculum(curricula)
+        var curriculumFailure: String?
+        let curriculum: Curriculum?
+        do { curriculum = try Environment.loadCurriculum(curricula) } catch {
+            curriculum = nil
+            curriculumFailure = "\(error)".replacingOccurrences(of: "error: ", with: "")
+        }
         let c = try storeCall { try db.checkup(curriculaVersion: curriculum?.version) }
+        let data = try curriculum.map { curriculum in try storeCall { try db.dataProblems(curriculum: curriculum) } } ?? []
         func line(_ label: String, _ text: String) { print(label.padding(toLength: 13, withPad: " ", startingAt: 0) + text) }
         line("database", db.path)
         line("schema", "\(c.appliedMigrations.last ?? "none") (\(c.appliedMigrations.count) of \(c.knownMigrations.count) migrations applied)")
@@ -50,8 +56,15 @@ struct DoctorCommand: ParsableCommand {
                 if !merged.isEmpty { line("", "\(table) made under " + merged.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")) }
             }
         } else {
-            line("curricula", "not loaded (pass --curricula DIR); skipped the version check")
+            line("curricula", "FAILED: \(curriculumFailure ?? "not loaded"); stored data not checked (fix the folder, or pass --curricula DIR)")
         }
-        if !c.isHealthy { throw CLIError("\(db.path) failed its checkup; see above", exitCode: 1) }
+        if curriculum != nil {
+            let damage = data.filter { !$0.otherCurricula }
+            line("stored data", damage.isEmpty ? "ok (every profile reads as a command wrote it)" : "FAILED: \(damage.count) profile(s)")
+            for problem in data { line("", (problem.otherCurricula ? "note: made under other curricula: " : "") + problem.description) }
+        }
+        if !c.isHealthy || curriculum == nil || data.contains(where: { !$0.otherCurricula }) {
+            throw CLIError("\(db.path) failed its checkup; see above", exitCode: 1)
+        }
     }
 }

@@ -1,0 +1,1 @@
+UPDATE changes SET previous = json_set(previous, '$.skill', 'quantum-yoga') WHERE kind = 'log-edit';

@@ -1,0 +1,1 @@
+UPDATE logs SET hours = 'abc' WHERE id = 1;

@@ -1,0 +1,1 @@
+UPDATE plans SET created_at = 'yesterday';
