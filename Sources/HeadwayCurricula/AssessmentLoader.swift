@@ -28,7 +28,16 @@ public enum AssessmentLoader {
         let r = NodeReader(file: file, log: log)
         func first() throws(Diagnostic) { if let d = log.items.first { throw d } }
         guard let m = r.mapping(root, nil) else {
-            throw Diagnostic(file: file, line: r.line(root), message: "expected a mapping of assessment keys, found \(r.kind(root))")
+            // A scalar root is the file's own text: never shown (the path may be a link to
+            // anything, a secret included).
+            let found = if case .scalar = root { "plain text" } else { r.kind(root) }
+            throw Diagnostic(file: file, line: r.line(root), message: "expected a mapping of assessment keys, found \(found)")
+        }
+        // A file with not one assessment key is some other file: say so without quoting it.
+        if !m.isEmpty, !m.contains(where: { keys.contains($0.key) }) {
+            throw Diagnostic(
+                file: file, line: r.line(root),
+                message: "is not a Headway assessment: none of its \(m.count) top-level keys is one of \(keys.joined(separator: ", ")) (its contents are not shown)")
         }
         r.checkKeys(m, allowed: keys, nil)
         try first()

@@ -16,7 +16,10 @@ struct NodeReader {
     /// The pairs of a mapping, or `nil` (logged) when the node is not one. Duplicate keys are logged.
     func mapping(_ node: Node?, _ subject: String?) -> [(key: String, keyNode: Node, value: Node)]? {
         guard let node, case .mapping(let m) = node else {
-            problem(node, subject, node == nil ? "is missing; expected a mapping" : "expected a mapping, found \(kind(node))")
+            // At the root (no subject) a scalar is the whole file: not shown, the path may be a
+            // link to anything.
+            let found = if subject == nil, case .scalar? = node { "plain text" } else { kind(node) }
+            problem(node, subject, node == nil ? "is missing; expected a mapping" : "expected a mapping, found \(found)")
             return nil
         }
         var seen = Set<String>()
@@ -52,7 +55,15 @@ struct NodeReader {
     }
 
     /// Logs keys that are not in `allowed`.
+    /// At the root (no subject), a file with none of the allowed keys is some other file: one
+    /// problem, without quoting any of it.
     func checkKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], allowed: [String], _ subject: String?) {
+        if subject == nil, let first = pairs.first, !pairs.contains(where: { allowed.contains($0.key) }) {
+            problem(
+                first.keyNode, nil,
+                "is not a Headway file of this kind: none of its \(pairs.count) top-level keys is one of \(allowed.joined(separator: ", ")) (its contents are not shown)")
+            return
+        }
         for p in pairs where !allowed.contains(p.key) {
             problem(p.keyNode, subject, "unknown key '\(oneLine(p.key, limit: 60))'; allowed: \(allowed.joined(separator: ", "))")
         }

@@ -379,6 +379,28 @@ struct SafetyTests {
         print("soak: \(writers) writers x \(operations) log operations on \(logs) logs: \(failed.count) failed in \(String(format: "%.1f", seconds)) s")
     }
 
+    /// Issue 21: with 16 writers one operation in 400 failed as busy. Every operation opens the
+    /// file (the first ones create the WAL), checks it and writes: 400 in all, none may fail.
+    @Test("16 concurrent writers x 25 operations from a fresh file: none fails, none is lost")
+    func sixteenWriters() throws {
+        let scratch = try Scratch()
+        let environment = scratch.environment
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 16) { w in
+            for i in 0..<25 {
+                do {
+                    let run = try Run(
+                        ["log", "vllm:3", "0.01", "partial", "--note", "writer \(w) op \(i)"], environment: environment)
+                    if run.status != 0 { failures.add(run.stderr) }
+                } catch { failures.add("\(error)") }
+            }
+        }
+        let failed = failures.all
+        #expect(failed.count == 0, "\(failed.count) of 400 failed, the first: \(failed.prefix(2))")
+        let count = try Tools.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [scratch.db.path, "SELECT count(*) FROM logs"])
+        #expect(count.stdout == "400\n", "none lost")
+    }
+
     /// `YYYY-MM-DD`, `offset` days after 2024-01-01.
     static func day(offset: Int) -> String {
         var t = tm()
