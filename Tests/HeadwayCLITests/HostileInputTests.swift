@@ -182,6 +182,34 @@ struct HostileInputTests {
         }
     }
 
+    // MARK: - An import is taken back whole
+
+    /// An import is not a change of the imported profile's journal (that journal is the
+    /// history it brings), so `undo` inside it reverts that history as it did before the
+    /// export, and `profile delete` takes the import back whole: no row of it is left.
+    @Test("an imported profile's undo reverts its own history; profile delete removes every row the import wrote")
+    func importTakenBack() throws {
+        let scratch = try SafetyTests.planned()
+        #expect(try Run(["log", "vllm:3", "2"], environment: scratch.environment).status == 0)
+        let archive = scratch.folder.appendingPathComponent("ana.json")
+        #expect(try Run(["profile", "export", archive.path], environment: scratch.environment).status == 0)
+        func rows() throws -> String {
+            let sql = ["assessments", "plans", "logs", "snapshots", "briefings", "changes"]
+                .map { "(SELECT count(*) FROM \($0))" }.joined(separator: " || ',' || ")
+            return try Tools.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [scratch.db.path, "SELECT " + sql]).stdout
+        }
+        let own = try rows()
+        #expect(try Run(["profile", "import", archive.path, "--as", "bob"], environment: scratch.environment).status == 0)
+        #expect(try rows() != own)
+        let undo = try Run(["undo", "--profile", "bob"], environment: scratch.environment)
+        #expect(undo.status == 0 && undo.stdout.hasPrefix("Undid log #"), "\(undo)")
+        let ana = try Run(["log", "list", "--profile", "ana"], environment: scratch.environment)
+        #expect(ana.stdout.contains("vLLM"), "ana's history is not touched: \(ana)")
+        let delete = try Run(["profile", "delete", "bob", "--yes"], environment: scratch.environment)
+        #expect(delete.status == 0, "\(delete)")
+        #expect(try rows() == own, "every row of the import is gone, and only those")
+    }
+
     // MARK: - undo writes only what a command could have written
 
     @Test("undo refuses a journal row no command writes (an unknown skill kept by a log edit, the first assessment) and leaves the database as it was")
