@@ -1,3 +1,4 @@
+import Foundation
 import HeadwayCore
 import Testing
 
@@ -20,6 +21,17 @@ struct AIJRITests {
         #expect(abs(r.shareAtThreePlus - 0.55) < 1e-12)
         let parts = r.shownParts
         #expect([parts.base, parts.evidence, parts.barriers, parts.growth] == [36.7, 8.7, 1.0, 2.7])
+    }
+
+    @Test("a task counts toward 3+ exactly when it shows as 3.00 or more to two decimals")
+    func threePlusAsShown() {
+        let market = MarketTotals(evidence: 0, barriers: 0, growth: 0)
+        let shown = AIJRI.score(tasks: [(0.3, 2.996), (0.7, 1)], market: market)
+        #expect(String(format: "%.2f", 2.996) == "3.00")
+        #expect(abs(shown.shareAtThreePlus - 0.3) < 1e-12)
+        let below = AIJRI.score(tasks: [(0.3, 2.994), (0.7, 1)], market: market)
+        #expect(String(format: "%.2f", 2.994) == "2.99")
+        #expect(below.shareAtThreePlus == 0)
     }
 
     @Test("the four exact parts add up to the unclamped index")

@@ -20,7 +20,9 @@ public enum AIJRI {
         let afterEvidence = tr * (1 + 0.04 * e)
         let afterBarriers = afterEvidence * (1 + 0.02 * b)
         let raw = afterBarriers * (1 + 0.05 * g)
-        let atThreePlus = tasks.reduce(0) { $0 + ($1.automation >= 3 - 1e-9 ? $1.share : 0) }
+        // Counted on the automation every view shows (two decimals): a task the table shows
+        // at 3.00 is at 3+ (issue 25.15; docs/ASSESS.md).
+        let atThreePlus = tasks.reduce(0) { $0 + (($1.automation * 100).rounded() >= 300 ? $1.share : 0) }
         let unclamped = 100 * (raw - offset) / scale
         let parts = ScoreParts(
             base: 100 * (tr - offset) / scale,
