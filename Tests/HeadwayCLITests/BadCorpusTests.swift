@@ -179,6 +179,17 @@ struct BadCorpusTests {
         }
     }
 
+    /// Issue 25.14: piped into the shell, `log` with no arguments took the next lines as its
+    /// answers. A script's lines are commands: the prompt is refused and the next line runs.
+    @Test("in a script, `log` without arguments fails in one line and the next line runs as a command")
+    func scriptNeverPrompts() throws {
+        let scratch = try Scratch()
+        let run = try Run([], input: Data("log\nprofile list\n".utf8), environment: scratch.environment)
+        #expect(run.stderr == "error: log needs SKILL[:LEVEL] HOURS when standard input is not a terminal, e.g. `log nccl:3 2 partial`\n")
+        #expect(run.stdout == "* ana\n", "\(run)")
+        try scratch.unchanged()
+    }
+
     @Test("a 1 MB shell line is refused by length, in one line")
     func megabyteLine() throws {
         let scratch = try Scratch()

@@ -51,7 +51,9 @@ struct LogAddCommand: ParsableCommand {
     }
 
     private func interactive(_ curriculum: Curriculum, date: Day) throws {
-        guard Session.current != nil || Environment.stdinIsTerminal else {
+        // In a script (the shell on piped input) the next lines are commands, not answers: a
+        // prompt would swallow them (issue 25.14).
+        guard Session.current?.interactive ?? Environment.stdinIsTerminal else {
             throw CLIError("log needs SKILL[:LEVEL] HOURS when standard input is not a terminal, e.g. `log nccl:3 2 partial`")
         }
         let input = Session.current?.input ?? Assessing.standardInput()
