@@ -39,7 +39,8 @@ struct DoctorTests {
         let doctor = try Run(["doctor"], environment: scratch.environment)
         #expect(doctor.status == 1, "\(doctor)")
         #expect(doctor.stdout.contains("stored data  FAILED: 1 profile(s)"), "\(doctor)")
-        let named = doctor.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let named =
+            doctor.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .first { $0.hasPrefix("profile ana: ") } ?? ""
         let expectedURL = Self.folder.appendingPathComponent(name + ".expected")
         if ProcessInfo.processInfo.environment["HEADWAY_UPDATE_GOLDEN"] == "1" {

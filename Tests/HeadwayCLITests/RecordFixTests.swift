@@ -18,6 +18,38 @@ struct RecordFixTests {
         #expect(try json(replan.stdout)["hours_per_week"] as? Double == 8)
     }
 
+    @Test("25.8: a new plan counts hours already logged on an unfinished unit, as replan does")
+    func newPlanCountsPartialWork() throws {
+        let db = scratchDatabase()
+        _ = try headway(["assess", "--sample"], db: db)
+        _ = try headway(["plan"], db: db)
+        #expect(try headway(["log", "nccl:3", "5", "partial"], db: db).status == 0)
+        func units(_ args: [String]) throws -> [String: Double] {
+            let out = try headway(args + ["--json"], db: db)
+            #expect(out.status == 0, "\(out.stderr)")
+            let units = try json(out.stdout)["units"] as? [[String: Any]] ?? []
+            return Dictionary(uniqueKeysWithValues: units.map { ("\($0["skill"]!):\($0["level"]!)", $0["hours"] as! Double) })
+        }
+        let plan = try units(["plan"])
+        #expect(plan["nccl:3"] == 15, "20 h less the 5 logged: \(plan)")
+        #expect(try units(["replan"]) == plan)
+    }
+
+    @Test("log --activity N logs item N of this week's list; --activity TEXT with a unit finds one activity or lists them")
+    func logOneActivity() throws {
+        let db = scratchDatabase()
+        _ = try headway(["assess", "--sample"], db: db)
+        _ = try headway(["plan"], db: db)
+        let byNumber = try headway(["log", "--activity", "2"], db: db)
+        #expect(byNumber.status == 0 && byNumber.stdout.contains("(done), activity “"), "\(byNumber.stderr)")
+        let byText = try headway(["log", "nccl:3", "--activity", "NCCL-TESTS across"], db: db)
+        #expect(byText.status == 0 && byText.stdout.contains("activity “Run nccl-tests across two nodes"), "\(byText.stderr)")
+        let none = try headway(["log", "nccl:3", "--activity", "zzz"], db: db)
+        #expect(none.status != 0 && none.stderr.hasPrefix("error: no activity of nccl:3 contains 'zzz'; its activities: "))
+        let bare = try headway(["log", "--activity", "tests"], db: db)
+        #expect(bare.status != 0 && bare.stderr.contains("needs the unit it belongs to"))
+    }
+
     @Test("25.11: the briefing's next week never lists an activity already logged done")
     func nextWeekLeavesDoneActivitiesOut() throws {
         let folder = try Binary.temporaryFolder()
@@ -32,8 +64,9 @@ struct RecordFixTests {
         let week2 = (weeks.dropFirst().first?["items"] as? [[String: Any]])?.first?["activities"] as? [String] ?? []
         let shared = try #require(week1.last)
         try #require(week2.contains(shared))
-        // The picker: 1 is the unit, 2 and 3 its activities this week; Enter keeps the defaults.
-        let shell = try Binary.run([], input: Data("log\n3\n\n\n\n\nbrief --json\n".utf8), environment: env)
+        // This week's list: 1 is the unit, 2 and 3 its activities (a script cannot answer the
+        // picker, 25.14: `--activity N` logs item N with its hours, done).
+        let shell = try Binary.run([], input: Data("log --activity 3\nbrief --json\n".utf8), environment: env)
         #expect(shell.output.contains("Logged #1"), "\(shell.output)")
         let brief = try json(String(shell.output[try #require(shell.output.range(of: "{")).lowerBound...]))
         let next = brief["next_week"] as? [[String: Any]] ?? []

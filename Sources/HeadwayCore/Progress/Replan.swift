@@ -63,16 +63,7 @@ extension PlanProgress {
         for (s, l) in options.include where person.level(of: s) < l { include[s] = max(include[s] ?? 0, l); exclude.remove(s) }
         for s in options.exclude { exclude.insert(s); include[s] = nil }
         let remaining = plan.units.map(\.id).filter { person.level(of: $0.skill) < $0.level }
-        var spent: [UnitID: Double] = [:]
-        var done: [UnitID: Set<String>] = [:]
-        for log in record.logs where log.entry.date <= day {
-            let u = log.entry.unit
-            guard person.level(of: u.skill) < u.level, spent[u] == nil else { continue }
-            let s = record.hoursSpent(on: u, through: day)
-            if s > 0 { spent[u] = s }
-            let a = record.doneActivities(of: u, through: day)
-            if !a.isEmpty { done[u] = a }
-        }
+        let (spent, done) = record.workInProgress(of: person, through: day)
         let pace = options.calibrate ? record.paceFactor(through: day) : nil
         let availability = person.assessment.availability
         let weekHours = Assessment.weekHours(availability, from: start, weeks: weeks, hoursPerWeek: hours)
@@ -100,5 +91,25 @@ extension PlanProgress {
         return ReplanRequest(
             week: numbering.week(of: start), request: request,
             unitsDone: plan.units.count - remaining.count, unitsPlanned: plan.units.count, paceFactor: pace)
+    }
+}
+
+extension ProgressRecord {
+    /// Work logged through `day` on units `person` has not completed: the hours spent on each
+    /// and the activities logged done. A new plan and a replan both count it (MODEL §4, "Work
+    /// already done counts"; issue 25.8), so neither asks for those hours again.
+    public func workInProgress(of person: PersonalModel, through day: Day) -> (spent: [UnitID: Double], done: [UnitID: Set<String>]) {
+        var spent: [UnitID: Double] = [:]
+        var done: [UnitID: Set<String>] = [:]
+        var seen = Set<UnitID>()
+        for log in logs where log.entry.date <= day {
+            let u = log.entry.unit
+            guard person.level(of: u.skill) < u.level, seen.insert(u).inserted else { continue }
+            let s = hoursSpent(on: u, through: day)
+            if s > 0 { spent[u] = s }
+            let a = doneActivities(of: u, through: day)
+            if !a.isEmpty { done[u] = a }
+        }
+        return (spent, done)
     }
 }

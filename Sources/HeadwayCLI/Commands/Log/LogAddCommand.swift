@@ -15,7 +15,9 @@ struct LogAddCommand: ParsableCommand {
             writes a score snapshot; partial hours count toward the unit when you replan. Hours: \
             more than 0, at most 24 a day in total; --date may not be in the future nor before the \
             profile's first day. With no arguments (in the shell or on a terminal) it offers this \
-            week's plan items and their activities. `undo` reverts the last log.
+            week's plan items and their activities. --activity N logs item N of that list \
+            (its hours and done unless given); --activity TEXT with a unit logs the one activity of \
+            the unit whose text contains TEXT. `undo` reverts the last log.
             """)
 
     @OptionGroup var model: ModelOptions
@@ -31,10 +33,19 @@ struct LogAddCommand: ParsableCommand {
             "Proof of the work: a URL, a path or a line of text (repeatable); `headway portfolio` lists it.", valueName: "proof"))
     var evidence: [String] = []
     @Option(help: Day.help("The day the work was done (default --as-of, else today).")) var date: Day?
+    @Option(
+        help: ArgumentHelp(
+            "One activity: its number in this week's list (`log` with no arguments shows it), or words of its text with a unit.",
+            valueName: "n|text"))
+    var activity: String?
 
     func run() throws {
         let curriculum = try model.curriculum()
         let date = try LogRequest.checkDate(self.date, today: model.day())
+        if let activity {
+            try logActivity(activity, curriculum, date: date)
+            return
+        }
         guard let unit else {
             try interactive(curriculum, date: date)
             return
@@ -47,6 +58,30 @@ struct LogAddCommand: ParsableCommand {
         let request = try LogRequest(
             unit: unit, hours: hours.value, status: status, note: note, date: date, activity: nil, evidence: evidence,
             curriculum: curriculum)
+        try request.record(model, store, curriculum: curriculum)
+    }
+
+    /// `--activity N|TEXT`: one activity of this week's list, or of the unit named, logged with
+    /// its planned hours and done unless the arguments say otherwise.
+    private func logActivity(_ chosen: String, _ curriculum: Curriculum, date: Day) throws {
+        let db = try store.open()
+        let profile = try store.selectedProfile(in: db)
+        let state = try storeCall { try db.state(of: profile) }
+        let progress = try ProfileProgress(curriculum: curriculum, state: state, day: model.day())
+        let choices = LogChoices(progress: progress)
+        let picked: LogChoices.Choice
+        if let n = Int(chosen) {
+            guard unit == nil else { throw CLIError("--activity \(n) names an item of this week's list; give it without a unit") }
+            picked = try choices.pick(chosen)
+        } else {
+            guard let unit else {
+                throw CLIError("--activity '\(clip(chosen, 40))' needs the unit it belongs to, e.g. `log nccl:3 --activity 'nccl-tests'`")
+            }
+            picked = try choices.activity(matching: chosen, of: unit)
+        }
+        let request = try LogRequest(
+            unit: picked.unit, hours: hours?.value ?? picked.hours, status: status ?? (picked.activity == nil ? nil : .done),
+            note: note, date: date, activity: picked.activity, evidence: evidence)
         try request.record(model, store, curriculum: curriculum)
     }
 

@@ -70,6 +70,30 @@ struct LogChoices {
     }
 }
 
+extension LogChoices {
+    /// The activity of `typed`'s unit whose text contains `words` (case-insensitively): this
+    /// week's planned hours for it when it is in the week, else the curriculum's.
+    func activity(matching words: String, of typed: UnitArgument) throws -> Choice {
+        let skill = try progress.curriculum.skill(typed.skill)
+        let level = typed.level ?? progress.person.level(of: skill.id) + 1
+        guard (1...4).contains(level) else { throw CLIError("\(skill.id) is already at level 4; there is no unit left to log") }
+        let unit = UnitID(skill: skill.id, level: level)
+        let planned = items.filter { $0.unit == unit && $0.activity != nil }
+        let all: [Choice] =
+            planned.isEmpty
+            ? (skill.activities[level] ?? []).map { Choice(unit: unit, activity: $0.text, hours: $0.step.hours) } : planned
+        let found = all.filter { $0.activity!.localizedCaseInsensitiveContains(words) }
+        guard found.count == 1 else {
+            let listed = all.map { "'\(clip($0.activity!, 50))'" }.joined(separator: ", ")
+            throw CLIError(
+                found.isEmpty
+                    ? "no activity of \(unit) contains '\(clip(words, 40))'; its activities: \(listed)"
+                    : "'\(clip(words, 40))' matches \(found.count) activities of \(unit); type more of one: \(listed)")
+        }
+        return found[0]
+    }
+}
+
 extension String {
     func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

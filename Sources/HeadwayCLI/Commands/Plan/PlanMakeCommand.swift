@@ -39,7 +39,11 @@ struct PlanMakeCommand: ParsableCommand {
         let subject = try Subject.resolve(curriculum, input, store, day: model.day())
         let own = subject.person
         let person = try planningModel(own, toward: toward, curriculum: curriculum)
-        let request = try makeRequest(person, hadPlan: subject.progress?.storedPlan != nil)
+        var request = try makeRequest(person, hadPlan: subject.progress?.storedPlan != nil)
+        if let progress = subject.progress {
+            // Hours already logged on unfinished units are spent, as a replan counts them.
+            (request.spent, request.doneActivities) = progress.record.workInProgress(of: own, through: model.day())
+        }
         if exportProblem {
             do { try person.validate(request) } catch { throw CLIError(error.description) }
             try printJSON(person.planningProblem(request))
