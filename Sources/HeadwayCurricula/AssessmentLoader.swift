@@ -37,7 +37,8 @@ public enum AssessmentLoader {
         if !m.isEmpty, !m.contains(where: { keys.contains($0.key) }) {
             throw Diagnostic(
                 file: file, line: r.line(root),
-                message: "is not a Headway assessment: none of its \(m.count) top-level keys is one of \(keys.joined(separator: ", ")) (its contents are not shown)")
+                message:
+                    "is not a Headway assessment: none of its \(m.count) top-level keys is one of \(keys.joined(separator: ", ")) (its contents are not shown)")
         }
         r.checkKeys(m, allowed: keys, nil)
         try first()

@@ -61,7 +61,8 @@ struct NodeReader {
         if subject == nil, let first = pairs.first, !pairs.contains(where: { allowed.contains($0.key) }) {
             problem(
                 first.keyNode, nil,
-                "is not a Headway file of this kind: none of its \(pairs.count) top-level keys is one of \(allowed.joined(separator: ", ")) (its contents are not shown)")
+                "is not a Headway file of this kind: none of its \(pairs.count) top-level keys is one of \(allowed.joined(separator: ", ")) (its contents are not shown)"
+            )
             return
         }
         for p in pairs where !allowed.contains(p.key) {
