@@ -27,16 +27,6 @@ struct ProgrammeWalkTests {
         func json(_ args: [String], on day: Day, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
             try HeadwayCLITests.json(run(args + ["--json"], on: day, sourceLocation: sourceLocation))
         }
-
-        /// Lines typed into the shell (standard input not a terminal: a script), for the `log`
-        /// picker's answers.
-        func shell(_ lines: [String], on day: Day) throws -> String {
-            var env = Binary.environment(in: folder)
-            env["HEADWAY_TODAY"] = day.description
-            let r = try Binary.run([], input: Data((lines.joined(separator: "\n") + "\n").utf8), environment: env)
-            #expect(r.status == 0, "\(lines): \(r.output)")
-            return r.output
-        }
     }
 
     /// What `plan show k` says week k is; every other view must say the same.
@@ -188,8 +178,8 @@ struct ProgrammeWalkTests {
         try p.run(["log", "\(w1.skill):\(w1.level)", "3", "partial"], on: d(1))
         try Self.checkWeek(p, 1, weeks: 12, programmeStart: start, on: d(6))
 
-        // Week 2: an activity logged done through the picker, then a replan during the week.
-        let picked = try p.shell(["log", "2", "", "", "", ""], on: d(8))
+        // Week 2: an activity logged done (item 2 of the week's list), then a replan during the week.
+        let picked = try p.run(["log", "--activity", "2"], on: d(8))
         #expect(picked.contains("Logged #"), "\(picked)")
         let replan = try p.run(["replan"], on: d(9))
         #expect(replan.contains("Replanned from week 2 of the programme"), "\(replan)")

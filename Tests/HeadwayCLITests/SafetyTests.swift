@@ -213,7 +213,7 @@ struct SafetyTests {
         for command in [["history"], ["progress"], ["brief"], ["profile", "export", "-"]] {
             let run = try Run(command, environment: scratch.environment)
             #expect(run.status == 1, "\(command): \(run)")
-            #expect(run.stderr.contains("(logs.hours holds 'abc', which is not a number)"), "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("(logs row 1, hours holds 'abc', which is not a number)"), "\(command): \(run.stderr)")
         }
         let doctor = try Run(["doctor"], environment: scratch.environment)
         #expect(doctor.stdout.contains("logs.hours: 1 row of another type than REAL"), "\(doctor.stdout)")
