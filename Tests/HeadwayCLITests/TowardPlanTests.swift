@@ -71,3 +71,35 @@ struct TowardPlanTests {
         #expect(!profiles.stdout.contains("\"bo\""), "nothing of the refused import is stored: \(profiles.stdout)")
     }
 }
+
+/// Issue 25.17: `export plan --assessment FILE` ignored the file's `goals.toward` and
+/// `availability`, so it exported another plan than `plan --assessment FILE` shows.
+@Suite("Every export of a plan from an assessment file is the plan `plan` shows")
+struct ExportedPlanIsThePlanTests {
+    static let file = "Fixtures/assessments/platform-toward-ai-platform.yaml"
+
+    @Test("JSON export has plan's units and weeks; Markdown names the target role and plan's hours; the calendar's holiday week has 0 h")
+    func sameAsPlan() throws {
+        let plan = try json(try headway(["plan", "--assessment", Self.file, "--json"]).stdout)
+        let exported = try json(try headway(["export", "plan", "--assessment", Self.file, "--format", "json"]).stdout)
+        for key in ["units", "weeks", "start_score", "projected_score", "total_hours", "start", "end"] {
+            #expect(
+                try JSONSerialization.data(withJSONObject: ["v": plan[key] ?? NSNull()], options: .sortedKeys)
+                    == JSONSerialization.data(withJSONObject: ["v": exported[key] ?? NSNull()], options: .sortedKeys), "\(key)")
+        }
+        let weeks = try #require(plan["weeks"] as? [[String: Any]])
+        let holiday = try #require(weeks.first { $0["start"] as? String == "2026-12-21" })
+        #expect(holiday["hours"] as? Double == 0, "the holiday week has no hours")
+
+        let shown = try headway(["plan", "--assessment", Self.file]).stdout
+        let markdown = try headway(["export", "plan", "--assessment", Self.file, "--format", "md"]).stdout
+        #expect(markdown.contains("AI Platform Engineer · 12 weeks from 2026-11-23"), "the header names the target role")
+        let used = try #require(shown.split(separator: "\n").first { $0.contains(" used, ") })
+        let hours = try #require(used.range(of: #"\d+ h of \d+ used"#, options: .regularExpression))
+        #expect(markdown.contains(String(used[hours])), "markdown says what plan says: \(used[hours])")
+
+        let calendar = try headway(["export", "plan", "--assessment", Self.file, "--format", "ics"]).stdout
+        #expect(calendar.contains("DTSTART;VALUE=DATE:20261214"))
+        #expect(calendar.contains("DESCRIPTION:Week 5 of 12 (2026-12-21 to 2026-12-27)\\, 0 h\\,"), "the holiday week has no hours")
+    }
+}

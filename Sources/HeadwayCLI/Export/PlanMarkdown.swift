@@ -43,7 +43,7 @@ struct PlanMarkdown {
         out.append(
             "**AIJRI \(fixed(plan.startScore, 1)) → \(fixed(plan.projectedScore, 1)) projected** "
                 + "(\(signed(plan.projectedScore - plan.startScore))), \(format(round(plan.totalHours, 1))) h of "
-                + "\(format(Double(plan.weeks) * plan.hoursPerWeek)) used, \(proof).")
+                + "\(format(round(plan.capacity, 1))) used, \(proof).")
         out.append("")
         out.append("## Units, in order")
         out.append("")

@@ -25,11 +25,13 @@ struct ExportSource {
         let subject = try Subject.resolve(curriculum, input, options, day: day)
         let person = subject.person
         guard subject.store != nil, let profile = subject.profile else {
-            // Stateless: the plan the assessment asks for, computed and not saved.
-            let a = person.assessment
-            let request = PlanRequest(start: a.start ?? day, weeks: a.weeks, hoursPerWeek: a.hoursPerWeek, goals: a.goals)
-            let plan: Plan
-            do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
+            // Stateless: the plan `plan --assessment FILE` shows (its goals.toward and
+            // availability included), computed and not saved.
+            let planner = try planningModel(person, toward: nil, curriculum: curriculum)
+            let request = try PlanRequest.from(planner, today: day)
+            var plan: Plan
+            do { plan = try planner.plan(request) } catch { throw CLIError(error.description) }
+            plan.toward = target(of: planner, own: person)
             let name = ((input.assessment ?? "assessment") as NSString).lastPathComponent
             return ExportSource(
                 person: person, owner: (name as NSString).deletingPathExtension, plan: plan, planRevision: 0,
@@ -45,9 +47,11 @@ struct ExportSource {
 
     /// What `export plan` writes from; throws when a profile has no plan yet.
     func planExport() throws -> PlanExport {
-        PlanExport(
-            plan: try requirePlan(), curriculum: person.curriculum, role: person.role, owner: owner, revision: planRevision,
-            stamp: Environment.now(), programme: programme)
+        let plan = try requirePlan()
+        // A plan made --toward a role is that role's plan: its header names the target.
+        return PlanExport(
+            plan: plan, curriculum: person.curriculum, role: personInRole(of: plan, own: person).role, owner: owner,
+            revision: planRevision, stamp: Environment.now(), programme: programme)
     }
 
     func requirePlan() throws -> Plan {

@@ -68,10 +68,24 @@ struct PlanMakeCommand: ParsableCommand {
         if !json, let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
     }
 
-    /// Command-line parameters over the assessment's own. A profile's next programme (one
-    /// made when a plan is already in force) starts on the day it is made, not on an
-    /// assessment start that has passed.
+    /// Command-line parameters over the assessment's own (see ``PlanRequest/from(_:today:hadPlan:hours:weeks:start:include:exclude:)``).
     func makeRequest(_ person: PersonalModel, hadPlan: Bool = false) throws -> PlanRequest {
+        try PlanRequest.from(
+            person, today: model.day(), hadPlan: hadPlan, hours: hours, weeks: weeks, start: start, include: include,
+            exclude: exclude)
+    }
+}
+
+extension PlanRequest {
+    /// The request `plan` makes for `person`: the assessment's hours, weeks, start, goals and
+    /// availability, with any command-line value over it. `export plan --assessment FILE` uses it
+    /// too, so the exported plan is exactly the plan `plan --assessment FILE` shows (issue 25.17).
+    /// A profile's next programme (one made when a plan is already in force) starts on the day
+    /// it is made, not on an assessment start that has passed.
+    static func from(
+        _ person: PersonalModel, today: Day, hadPlan: Bool = false, hours: Double? = nil, weeks: Int? = nil, start: Day? = nil,
+        include: [String] = [], exclude: [String] = []
+    ) throws -> PlanRequest {
         let a = person.assessment
         var goals = a.goals
         for item in include.flatMap({ $0.split(separator: ",").map(String.init) }) {
@@ -85,8 +99,8 @@ struct PlanMakeCommand: ParsableCommand {
             try person.curriculum.skill(typed: $0, context: "--exclude").id
         }
         goals.exclude = Array(Set(goals.exclude + excluded)).sorted()
-        var startDay = a.start ?? model.day()
-        if hadPlan && startDay < model.day() { startDay = model.day() }
+        var startDay = a.start ?? today
+        if hadPlan && startDay < today { startDay = today }
         if let start { startDay = start }
         let w = weeks ?? a.weeks, h = hours ?? a.hoursPerWeek
         // Availability: weeks with other hours (a holiday is 0); `nil` when every week has H.
