@@ -18,7 +18,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .customLong("what-if"), help: ArgumentHelp("Levels to try, e.g. vllm=3,nccl=2.", valueName: "skill=level,…"))
     var whatIf: [String] = []
     @Flag(help: "Also show what each task adds in points, and the skills with the most points per hour.") var explain = false
-    @Flag(help: "Print JSON (the shape is in docs/ROLES.md and the README).") var json = false
+    @Flag(help: "Print JSON (stable keys, snake_case; docs/ROLES.md lists the roles part).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()

@@ -32,7 +32,7 @@ struct PlanMakeCommand: ParsableCommand {
     var toward: String?
     @Flag(name: .customLong("export-problem"), help: "Print the planning problem as JSON instead of solving it.")
     var exportProblem = false
-    @Flag(help: "Print JSON (the shape is in the README).") var json = false
+    @Flag(help: "Print JSON (stable keys, snake_case; the same data as the text).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()

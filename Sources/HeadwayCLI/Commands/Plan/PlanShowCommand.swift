@@ -10,7 +10,7 @@ struct PlanShowCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("A week of the plan (1..W).", valueName: "week")) var week: Int?
-    @Flag(help: "Print JSON (the shape is in the README).") var json = false
+    @Flag(help: "Print JSON (stable keys, snake_case; the same data as the text).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()

@@ -35,7 +35,7 @@ struct ReplanCommand: ParsableCommand {
             "Plan for a move: raise your score in this role (default: the current plan's, else the assessment's goals.toward; your own role's id aims at it again).",
             valueName: "role"))
     var toward: String?
-    @Flag(help: "Print JSON (the shape is in the README).") var json = false
+    @Flag(help: "Print JSON (stable keys, snake_case; the same data as the text).") var json = false
 
     func run() throws {
         let curriculum = try model.curriculum()
