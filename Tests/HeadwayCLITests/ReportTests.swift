@@ -203,3 +203,35 @@ struct ReportTests {
         #expect(page.contains("base 36.7 + evidence 8.7 + barriers 1.0 + growth 2.7"))
     }
 }
+
+/// Issue 25.13: the report of a plan made `--toward` a role mixed its scores with the own
+/// role's, never named the target, and was titled by the plan's length, not the programme.
+@Suite("The HTML report of a move and of a replanned programme")
+struct ReportTowardTests {
+    @Test("a plan toward a role: the header and a card name the target, the own-role chart draws no projection of it")
+    func namesTheTarget() throws {
+        let out = try headway(["export", "report", "--assessment", ExportedPlanIsThePlanTests.file, "--output", "-"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let page = out.stdout
+        #expect(page.contains("Platform Engineer (mid) · a plan toward AI Platform Engineer"))
+        let plan = try json(try headway(["plan", "--assessment", ExportedPlanIsThePlanTests.file, "--json"]).stdout)
+        let projected = try #require(plan["projected_score"] as? Double)
+        #expect(
+            page.contains("In AI Platform Engineer, the plan&#39;s aim</div><div class=\"value\" style=\"color:#b38600\">\(String(format: "%.1f", projected))"))
+        #expect(page.contains("its projection there is in the cards above, not on this chart"))
+        #expect(!page.contains("stroke-dasharray"), "no dashed projection line on the own role's chart")
+        #expect(page.contains("Projected in AI Platform Engineer"))
+    }
+
+    @Test("a replanned programme is titled by its weeks in the programme")
+    func programmeWeeks() throws {
+        let db = scratchDatabase()
+        #expect(try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db).status == 0)
+        #expect(try headway(["plan", "--as-of", "2026-11-23"], db: db).status == 0)
+        #expect(try headway(["replan", "--as-of", "2026-12-08"], db: db).status == 0)
+        let out = try headway(["export", "report", "--output", "-", "--as-of", "2026-12-08"], db: db)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains(">Weeks 3–12 of 12</div>"), "the plan card names the programme's weeks")
+        #expect(out.stdout.contains("<h2>Weeks 3–12 of 12-week programme</h2>"))
+    }
+}

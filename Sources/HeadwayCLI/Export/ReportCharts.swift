@@ -38,7 +38,8 @@ struct ReportCharts {
         var svg = SVG(width: width, height: height, title: "Score over time: snapshots and the plan's weekly projection")
         let actual = data.snapshots.map { ($0.asOf, $0.score) }
         var projected: [(Day, Double)] = []
-        if let plan = data.plan {
+        // A plan toward another role projects that role's score: not this chart's (issue 25.13).
+        if let plan = data.plan, data.target == nil {
             projected = [(plan.start, plan.startScore)] + plan.schedule.map { ($0.start.adding(days: 6), $0.projectedScore) }
         }
         let days = actual.map(\.0) + projected.map(\.0) + [data.day]

@@ -17,6 +17,9 @@ struct ReportData {
     let levelsAfter: [String: Int]
     /// The programme's week numbering.
     let programme: ProgrammeWeeks?
+    /// The person in the role the plan aims at when it was made `--toward` another role: the
+    /// plan's scores are theirs, never drawn on the own role's chart (issue 25.13).
+    let target: PersonalModel?
 
     init(owner: String, person: PersonalModel, day: Day, plan: Plan?, snapshots: [Snapshot], programme: ProgrammeWeeks? = nil) {
         self.owner = owner; self.person = person; self.day = day; self.plan = plan; self.snapshots = snapshots
@@ -27,6 +30,17 @@ struct ReportData {
         levelsAfter = after
         now = person.score(at: day)
         self.after = plan.map { person.score(at: $0.end, levels: after) }
+        target = plan.flatMap { $0.toward == nil ? nil : person.inRole(of: $0) }
+    }
+
+    /// "Weeks 3–12 of the 12-week programme" or "12 weeks": what the plan covers, named by
+    /// its programme.
+    var planSpan: String {
+        guard let plan else { return "" }
+        let numbering = programme ?? ProgrammeWeeks(plan)
+        let first = numbering.firstWeek(of: plan)
+        if first == 1 && plan.weeks == numbering.count { return "\(plan.weeks) weeks" }
+        return "Weeks \(first)–\(first + plan.weeks - 1) of \(numbering.count)"
     }
 
     /// The skills the levels chart shows: those the role's tasks depend on and those the plan
@@ -66,7 +80,7 @@ struct ReportPage {
             <header>
             <p class="eyebrow">Headway report · as of \(data.day)</p>
             <h1>\(html(data.owner))</h1>
-            <p class="sub">\(html(person.role.name)) (\(person.assessment.seniority.rawValue)) · AIJRI, the AI job resistance index</p>
+            <p class="sub">\(html(person.role.name)) (\(person.assessment.seniority.rawValue))\(data.target.map { " · a plan toward \(html($0.role.name))" } ?? "") · AIJRI, the AI job resistance index</p>
             </header>
             """)
         out.append("<div class=\"cards\">")
@@ -74,11 +88,18 @@ struct ReportPage {
         if let plan = data.plan, let after = data.after?.result {
             out.append(
                 card(
-                    "After the plan", fixed(after.rounded, 1), "\(signed(after.rounded - r.rounded)) by \(plan.end)",
-                    colour: Palette.zone(after.zone)))
+                    data.target == nil ? "After the plan" : "After the plan, in your role", fixed(after.rounded, 1),
+                    "\(signed(after.rounded - r.rounded)) by \(plan.end)", colour: Palette.zone(after.zone)))
+            if let target = data.target {
+                let end = Zone(rounded: (plan.projectedScore * 10).rounded() / 10)
+                out.append(
+                    card(
+                        "In \(target.role.name), the plan's aim", fixed(plan.projectedScore, 1),
+                        "from \(fixed(plan.startScore, 1)) at its start, by \(plan.end)", colour: Palette.zone(end)))
+            }
             out.append(
                 card(
-                    "Plan", "\(plan.weeks) weeks",
+                    "Plan", data.planSpan,
                     "\(format(plan.hoursPerWeek)) h/week · \(plan.units.count) units · "
                         + (plan.optimal ? "proven optimal" : "within \(fixed(plan.gap, 2)) of optimal"), colour: Palette.ink))
         }
@@ -91,19 +112,22 @@ struct ReportPage {
                 "Score over time",
                 note: data.plan == nil
                     ? "Each dot is a snapshot: a score as it was shown, with why it moved."
-                    : "Dots are snapshots (scores as they were shown); the dashed line is the plan's projection at the end of each week.",
+                    : data.target.map {
+                        "Dots are snapshots of your score in \(person.role.name) (scores as they were shown). The plan aims at \($0.role.name): its projection there is in the cards above, not on this chart."
+                    }
+                        ?? "Dots are snapshots (scores as they were shown); the dashed line is the plan's projection at the end of each week.",
                 chart: charts.scoreOverTime()))
         if let plan = data.plan {
             if let timeline = charts.timeline() {
                 out.append(
                     section(
-                        "The \(plan.weeks) weeks",
+                        data.planSpan == "\(plan.weeks) weeks" ? "The \(plan.weeks) weeks" : data.planSpan + "-week programme",
                         note:
                             "Each unit takes a skill up one level; bars run over the hours it takes, \(format(plan.hoursPerWeek)) a week, in the order they are done. Colours are skill groups.",
                         chart: timeline))
             } else {
                 out.append(
-                    "<section><h2>The \(plan.weeks) weeks</h2><p class=\"note\">No unit fits in these hours: nothing to learn in this plan.</p></section>")
+                    "<section><h2>\(html(data.planSpan))</h2><p class=\"note\">No unit fits in these hours: nothing to learn in this plan.</p></section>")
             }
         }
         out.append(
@@ -167,7 +191,7 @@ struct ReportPage {
                     + "<td class=\"num\">\(fixed(w.projectedScore, 1))</td></tr>")
         }
         return "<section class=\"weeks\"><h2>Week by week</h2><div class=\"table-wrap\"><table><thead><tr><th>Week</th><th>Things to do</th>"
-            + "<th class=\"num\">Projected</th></tr></thead><tbody>\(rows.joined(separator: "\n"))</tbody></table></div></section>"
+            + "<th class=\"num\">\(data.target.map { "Projected in \(html($0.role.name))" } ?? "Projected")</th></tr></thead><tbody>\(rows.joined(separator: "\n"))</tbody></table></div></section>"
     }
 
     private func historyTable() -> String {
