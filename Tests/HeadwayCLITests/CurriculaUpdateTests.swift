@@ -142,8 +142,9 @@ struct CurriculaUpdateTests {
                     "Answered by GPU cluster management & scheduling strategy (you: 2), Kubernetes for GPU workloads (GPU Operator, DRA) (you: 2).")
         )
         #expect(lines.count > 2 && lines[2].hasPrefix("Under 2027.01, `replan` would give "))
-        // Stored as written; the following week's briefing does not report it again.
-        #expect(try home.run(["brief"], today: "2026-12-02").output.hasSuffix(brief.output.components(separatedBy: "\nGenerated on").last!))
+        // The week is live: read again the next day it still reports the update; the
+        // following week's briefing does not report it again.
+        #expect(try home.run(["brief"], today: "2026-12-02").output.contains("The curricula were updated to 2027.01 (recorded 2026-12-01)"))
         let next = try home.run(["brief"], today: "2026-12-08")
         #expect(next.status == 0 && !next.output.contains("The curricula were updated"), "\(next.output)")
     }

@@ -170,9 +170,11 @@ struct ProgressWalkTests {
         let lastDay = try #require(Day(last?["as_of"] as? String ?? ""))
         #expect(last?["score"] as? Double == w.expected.score(on: lastDay))
 
-        // A stored briefing is shown unchanged later, even after more history.
-        let again = try w.json(["brief", "1"], on: d(83))
-        #expect(NSDictionary(dictionary: again) == NSDictionary(dictionary: briefs[1]!))
+        // An ended week's briefing is stored as it stood on its last day (exactly what the live
+        // one read that Sunday said), then shown unchanged, even after more history (MODEL §6).
+        let stored = try w.json(["brief", "1"], on: d(82))
+        #expect(NSDictionary(dictionary: try w.json(["brief", "1"], on: d(83))) == NSDictionary(dictionary: stored))
+        #expect(NSDictionary(dictionary: stored) == NSDictionary(dictionary: try #require(briefs[1])))
 
         // The final briefing, as a person reads it.
         let text = try w.run(["brief", "12"], on: d(83)).stdout

@@ -18,6 +18,30 @@ struct RecordFixTests {
         #expect(try json(replan.stdout)["hours_per_week"] as? Double == 8)
     }
 
+    @Test("25.1: the current week's brief is live (read early, then work logged, it says what progress says); an ended week's is kept")
+    func liveCurrentWeek() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
+        func logged(_ args: [String]) throws -> Double {
+            let out = try headway(args + ["--json"], db: db)
+            #expect(out.status == 0, "\(out.stderr)")
+            return (try json(out.stdout)["hours"] as? [String: Any])?["logged"] as? Double ?? -1
+        }
+        #expect(try logged(["brief", "--as-of", "2026-11-24"]) == 0)
+        #expect(try headway(["log", "nsight:2", "3", "partial", "--as-of", "2026-11-26"], db: db).status == 0)
+        #expect(try logged(["brief", "--as-of", "2026-11-26"]) == 3, "the week is live: the log shows")
+        let progress = try json(try headway(["progress", "--json", "--as-of", "2026-11-26"], db: db).stdout)
+        let week1 = (progress["weeks"] as? [[String: Any]])?.first
+        #expect(week1?["logged"] as? Double == 3, "progress says the same: \(String(describing: week1))")
+        // Week 1 has ended: its briefing is stored as of 2026-11-29 and later work dated in it
+        // does not rewrite it.
+        let ended = try json(try headway(["brief", "1", "--json", "--as-of", "2026-12-01"], db: db).stdout)
+        #expect(ended["generated_on"] as? String == "2026-11-29" && (ended["hours"] as? [String: Any])?["logged"] as? Double == 3)
+        #expect(try headway(["log", "nsight:2", "1", "partial", "--date", "2026-11-28", "--as-of", "2026-12-02"], db: db).status == 0)
+        #expect(try logged(["brief", "1", "--as-of", "2026-12-03"]) == 3, "kept as written")
+    }
+
     @Test("25.8: a new plan counts hours already logged on an unfinished unit, as replan does")
     func newPlanCountsPartialWork() throws {
         let db = scratchDatabase()

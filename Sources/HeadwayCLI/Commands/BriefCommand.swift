@@ -3,16 +3,17 @@ import Foundation
 import HeadwayCore
 import HeadwayStore
 
-/// `headway brief [WEEK]`: the weekly briefing (`MODEL.md` §6), kept as first generated.
+/// `headway brief [WEEK]`: the weekly briefing (`MODEL.md` §6): live for the current week,
+/// kept as it stood on its last day once a week has ended.
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "The weekly briefing: score and why, hours, on track, next week, the field.",
         discussion: """
-            WEEK defaults to the current week of your plan. A week's briefing is stored the first \
-            time it is generated and shown unchanged afterwards (history is not rewritten); a past \
-            week generated late reports as of its last day. --markdown and --json give the same \
-            briefing in other forms.
+            WEEK defaults to the current week of your plan. The current week's briefing is live: \
+            it says what is logged so far, every time. Once a week has ended its briefing is stored \
+            as it stands on the week's last day and shown unchanged afterwards (history is not \
+            rewritten). --markdown and --json give the same briefing in other forms.
             """)
 
     @OptionGroup var model: ModelOptions
@@ -41,9 +42,19 @@ struct BriefCommand: ParsableCommand {
                 throw CLIError("week \(k) has not started (it starts \(start)); allowed: 1..\(min(current, weeks))")
             }
             let programmeID = stored.programmeID
-            if let stored = p.state.briefing(programme: programmeID, week: k) { return try BriefingDocument.decode(stored.briefing.body) }
-            let doc = try BriefingDocument(p, week: k, profile: p.state.profile.name, pending: writes.snapshots)
-            writes.briefing = Briefing(week: k, body: try doc.encoded(), generatedOn: p.day)
+            // MODEL §6: the current week is live (a briefing stored early would later contradict
+            // `progress`, issue 25.1); an ended week is kept as it stood on its last day.
+            let ended = k < current
+            if ended, let stored = p.state.briefing(programme: programmeID, week: k) {
+                return try BriefingDocument.decode(stored.briefing.body)
+            }
+            guard ended else { return try BriefingDocument(p, week: k, profile: p.state.profile.name, pending: writes.snapshots) }
+            // Written as the record stood on the week's last day: the plan in force then, the
+            // outlook and replan of that day, so it reads as the live one did that evening.
+            let last = programme.numbering.start(ofWeek: k).adding(days: 6)
+            let then = try ProfileProgress(curriculum: p.curriculum, state: p.state, day: last)
+            let doc = try BriefingDocument(then, week: k, profile: p.state.profile.name)
+            writes.briefing = Briefing(week: k, body: try doc.encoded(), generatedOn: last)
             writes.briefingProgramme = programmeID
             return doc
         }
@@ -229,7 +240,7 @@ struct BriefingDocument: Codable, Equatable {
         if let note = aimNote(pp.plan, aim: aim, own: p.person, day: b.asOf) {
             sections = sections.map { $0.title == "On track?" ? Section(title: $0.title, lines: [note] + $0.lines) : $0 }
         }
-        curricula = CurriculaUpdateReport(p, pending: pending, asOf: b.asOf)
+        curricula = CurriculaUpdateReport(p, pending: pending, from: b.from, asOf: b.asOf)
         if let update = curricula {
             sections = sections.map { $0.title == "Field changes" ? Section(title: $0.title, lines: update.lines + $0.lines) : $0 }
         }

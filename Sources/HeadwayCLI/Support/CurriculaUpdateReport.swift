@@ -27,15 +27,15 @@ struct CurriculaUpdateReport: Codable, Equatable {
     /// name: `replan` leaves them out. Absent from briefings stored before retirements.
     var retiredInPlan: [String]? = nil
 
-    /// The update recorded since the last briefing was stored (`pending`: snapshots this command
-    /// is about to write), or `nil` when there was none.
-    init?(_ p: ProfileProgress, pending: [Snapshot], asOf: Day) {
-        let lastBriefing = p.state.briefings.map(\.createdAt).max() ?? ""
+    /// The update recorded in the briefing's week, `from` to `asOf` (`pending`: snapshots this
+    /// command is about to write), or `nil` when there was none. The week it was recorded in
+    /// reports it, live until that week ends, and no other week does.
+    init?(_ p: ProfileProgress, pending: [Snapshot], from: Day, asOf: Day) {
         // Oldest first, with the curricula each was made under; pending ones come last.
         let all =
-            p.state.snapshots.sorted { $0.id < $1.id }.map { ($0.snapshot, $0.curriculaVersion, $0.createdAt) }
-            + pending.map { ($0, p.curriculum.version, "~") }
-        guard let first = all.firstIndex(where: { $0.2 > lastBriefing && $0.0.reason.hasPrefix("curricula ") && $0.0.asOf <= asOf }),
+            p.state.snapshots.sorted { $0.id < $1.id }.map { ($0.snapshot, $0.curriculaVersion) }
+            + pending.map { ($0, p.curriculum.version) }
+        guard let first = all.firstIndex(where: { $0.0.reason.hasPrefix("curricula ") && $0.0.asOf >= from && $0.0.asOf <= asOf }),
             first > 0, let latest = all.last(where: { $0.0.reason.hasPrefix("curricula ") && $0.0.asOf <= asOf })
         else { return nil }
         let new = p.curriculum
