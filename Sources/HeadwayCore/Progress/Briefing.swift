@@ -27,6 +27,8 @@ public struct WeekBriefing: Sendable, Hashable {
         public let effectComplete: Double
         /// The skills that answer it, with the person's level in each.
         public let answeredBy: [SkillLevel]
+        /// The least effect, in points once complete, worth a line of a briefing on its own.
+        public static let reportable = 0.1
     }
 
     /// A skill and a level.
@@ -91,11 +93,18 @@ extension PlanProgress {
         let outlook = pp.outlook()
         let behind = outlook.map { !$0.onTrack } ?? false
         let next = k < numbering.count ? pp.plannedWeek(k + 1) : nil
-        let field = person.roleSignals.filter { $0.window.overlaps(weekStart, weekEnd) }.map { s in
+        // MODEL §6: a signal is reported once, in the week of the programme it first touches,
+        // and only when it moves this person's score by at least 0.1 or answers a skill the plan
+        // works on.
+        let programmeStart = numbering.start(ofWeek: 1)
+        let working = Set(pp.plan.units.map(\.skill))
+        let field = person.roleSignals.filter { (weekStart...weekEnd).contains(max($0.window.from, programmeStart)) }.map { s in
             WeekBriefing.FieldChange(
                 signal: s, effectNow: person.effect(of: s.id, at: asOf),
                 effectComplete: person.effect(of: s.id, at: max(asOf, s.window.to)),
                 answeredBy: s.answeredBy.map { WeekBriefing.SkillLevel(skill: $0, level: person.level(of: $0)) })
+        }.filter { f in
+            abs(f.effectComplete) >= WeekBriefing.FieldChange.reportable || f.answeredBy.contains { working.contains($0.skill) }
         }
         return WeekBriefing(
             week: k, weeks: numbering.count, from: weekStart, to: weekEnd, asOf: asOf, generatedOn: day,
