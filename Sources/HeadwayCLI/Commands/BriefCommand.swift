@@ -320,7 +320,9 @@ struct BriefingDocument: Codable, Equatable {
         out.append(Section(title: "Next week", lines: s))
 
         s = []
-        if signals.isEmpty { s.append("Nothing new in the field this week (each signal is reported once, in the first week it touches; `signals` lists them all).") }
+        if signals.isEmpty {
+            s.append("Nothing new in the field this week (each signal is reported once, in the first week it touches; `signals` lists them all).")
+        }
         for f in signals {
             let now =
                 f.effectNow == 0
