@@ -15,7 +15,9 @@ let icsReader = """
         events.append({'uid': str(ev['UID']), 'summary': str(ev['SUMMARY']), 'description': str(ev['DESCRIPTION']),
                        'start': start.isoformat(), 'end': end.isoformat(), 'all_day': type(start).__name__ == 'date',
                        'stamp': ev.decoded('DTSTAMP').isoformat(), 'sequence': int(ev['SEQUENCE']),
-                       'errors': [str(e) for e in ev.errors]})
+                       'errors': [str(e) for e in ev.errors],
+                       'alarms': [int(a.decoded('TRIGGER').total_seconds()) for a in ev.walk('VALARM')
+                                  if str(a['ACTION']) == 'DISPLAY' and str(a.get('DESCRIPTION', ''))]})
     # X-WR-CALNAME is an extension property, TEXT by RFC 5545; icalendar keeps its raw value, so
     # decode it the way it decodes a standard TEXT property.
     raw = cal['X-WR-CALNAME'].to_ical().decode()
@@ -30,6 +32,8 @@ struct ParsedCalendar: Decodable {
         let allDay: Bool
         let sequence: Int
         let errors: [String]
+        /// Each display reminder's trigger, in seconds relative to the start (negative: before).
+        let alarms: [Int]
     }
     let name, version, prodid: String
     let errors: [String]
@@ -60,6 +64,40 @@ func checkContentLines(_ data: Data, sourceLocation: SourceLocation = #_sourceLo
     for (n, line) in lines.enumerated() {
         #expect(line.count <= 75, "line \(n + 1) has \(line.count) octets", sourceLocation: sourceLocation)
         #expect(String(validating: line, as: UTF8.self) != nil, "line \(n + 1) splits a UTF-8 character", sourceLocation: sourceLocation)
+    }
+}
+
+/// Issue 25: each week's event reminds the day before it starts, `--remind` changes or turns
+/// it off, and the option is refused where it means nothing.
+@Suite("Calendar reminders (VALARM), read back by Python's icalendar")
+struct CalendarReminderTests {
+    @Test(
+        "every event reminds 1 day before by default; --remind 12h and off change it; a bad value or another format is refused",
+        .enabled(if: Tools.shouldRun(Tools.icalendarPython), "python3 with icalendar is missing: pip install icalendar"))
+    func reminders() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (remind, expected) in [(nil, [-86_400]), ("12h", [-43_200]), ("3d", [-259_200]), ("off", [])] as [(String?, [Int])] {
+            let file = folder.appendingPathComponent("plan-\(remind ?? "default").ics")
+            let out = try headway(
+                ["export", "plan", "--assessment", reference, "--output", file.path] + (remind.map { ["--remind", $0] } ?? []))
+            #expect(out.status == 0, "\(out.stderr)")
+            checkContentLines(try Data(contentsOf: file))
+            let calendar = try ParsedCalendar.read(file)
+            #expect(calendar.events.count == 12)
+            for event in calendar.events {
+                #expect(event.alarms == expected, "\(remind ?? "default"): \(event.alarms)")
+                #expect(event.errors.isEmpty)
+            }
+        }
+        for (arguments, message) in [
+            (["--remind", "0x10"], "error: --remind '0x10' is not allowed; allowed: days (1d..14d), hours (1h..336h) or off\n"),
+            (["--remind", "15d"], "error: --remind 15d is out of range; allowed: 1d..14d, 1h..336h or off\n"),
+            (["--remind", "1d", "--format", "md"], "error: --remind applies to the ics format only (this export is md)\n")
+        ] {
+            let out = try headway(["export", "plan", "--assessment", reference, "--format", "ics"] + arguments)
+            #expect(out.status == 64 && out.stderr == message, "\(arguments): \(out.status) \(out.stderr)")
+        }
     }
 }
 

@@ -11,7 +11,7 @@ struct CalendarExporter: Exporter {
     func render(_ input: PlanExport) -> String {
         PlanCalendar(
             plan: input.plan, graph: input.graph, owner: input.owner, sequence: input.revision, stamp: input.stamp,
-            programme: input.programme, curriculum: input.curriculum
+            programme: input.programme, curriculum: input.curriculum, reminder: input.reminder
         ).render()
     }
 }
@@ -35,6 +35,8 @@ struct PlanCalendar {
     var programme: ProgrammeWeeks? = nil
     /// For each week's resources (their locators); `nil`: none listed.
     var curriculum: Curriculum? = nil
+    /// A reminder before each week starts (`VALARM`); `nil`: none.
+    var reminder: Reminder? = nil
 
     func render() -> String {
         var lines = [
@@ -100,9 +102,11 @@ struct PlanCalendar {
             "DESCRIPTION:" + ICS.text(description.joined(separator: "\n")),
             "CATEGORIES:Headway",
             // A learning week should not mark the person busy all week.
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT"
+            "TRANSP:TRANSPARENT"
         ]
+            + (reminder.map { r in
+                ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + ICS.text(summary), "TRIGGER:" + r.trigger, "END:VALARM"]
+            } ?? []) + ["END:VEVENT"]
     }
 }
 

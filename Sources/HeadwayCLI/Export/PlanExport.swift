@@ -14,8 +14,34 @@ struct PlanExport {
     let stamp: Date
     /// The programme's week numbering; `nil`: the plan's own.
     var programme: ProgrammeWeeks? = nil
+    /// When a calendar reminds of each week, before it starts; `nil`: no reminder.
+    var reminder: Reminder? = .default
 
     var graph: SkillGraph { curriculum.graph }
+}
+
+/// How long before a week starts its calendar event reminds (`export plan --remind`): whole
+/// days or hours, or `off`.
+struct Reminder: Equatable {
+    let amount: Int
+    let unit: Character  // "d" or "h"
+
+    static let `default` = Reminder(amount: 1, unit: "d")
+
+    /// `1d`, `12h`, or `off` (nil); the error names what is allowed.
+    static func parse(_ text: String) throws -> Reminder? {
+        if text == "off" { return nil }
+        guard let unit = text.last, "dh".contains(unit), text.count > 1,
+            text.dropLast().allSatisfy({ ("0"..."9").contains($0) }), let amount = Int(text.dropLast())
+        else { throw CLIError("--remind '\(clip(text, 20))' is not allowed; allowed: days (1d..14d), hours (1h..336h) or off", exitCode: 64) }
+        guard unit == "d" ? (1...14).contains(amount) : (1...336).contains(amount) else {
+            throw CLIError("--remind \(text) is out of range; allowed: 1d..14d, 1h..336h or off", exitCode: 64)
+        }
+        return Reminder(amount: amount, unit: unit)
+    }
+
+    /// The VALARM trigger, relative to the event's start (RFC 5545 §3.8.6.3).
+    var trigger: String { unit == "d" ? "-P\(amount)D" : "-PT\(amount)H" }
 }
 
 extension PlanExport: ExportInput {

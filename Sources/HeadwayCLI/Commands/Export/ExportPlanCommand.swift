@@ -23,13 +23,27 @@ struct ExportPlanCommand: ParsableCommand {
     var format: PlanFormat?
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
     var output: String = "-"
+    @Option(
+        help: ArgumentHelp(
+            "With ics: remind this long before each week starts, in days or hours (1d..14d, 1h..336h), or off.",
+            valueName: "1d|12h|off"))
+    var remind: String?
 
     func run() throws {
         let file = OutputFile(output)
         try file.check()
         let format = PlanFormat.chosen(format, fileName: output)
+        var reminder: Reminder? = .default
+        if let remind {
+            guard format.exporter.name == "ics" else {
+                throw CLIError("--remind applies to the ics format only (this export is \(format.exporter.name))", exitCode: 64)
+            }
+            reminder = try Reminder.parse(remind)
+        }
         let source = try ExportSource.load(model, input, store)
-        let text = try format.exporter.render(source.planExport())
+        var export = try source.planExport()
+        export.reminder = reminder
+        let text = try format.exporter.render(export)
         if let done = try file.write(text) { print(done) }
     }
 }
