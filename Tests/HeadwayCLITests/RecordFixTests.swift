@@ -42,6 +42,34 @@ struct RecordFixTests {
         #expect(try logged(["brief", "1", "--as-of", "2026-12-03"]) == 3, "kept as written")
     }
 
+    @Test("25.5: removing a completing log takes the level back after a re-assessment in between; a later answer wins over an earlier completion")
+    func removedCompletionAfterReassessment() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        func score(_ day: String) throws -> Double { try json(try headway(["score", "--json", "--as-of", day], db: db).stdout)["score"] as! Double }
+        // The levels in force on a day, as the planning problem of that day states them.
+        func nsight(_ day: String) throws -> Int {
+            let problem = try headway(["plan", "--export-problem", "--as-of", day], db: db)
+            let skills = try json(problem.stdout)["skills"] as? [[String: Any]] ?? []
+            return skills.first { $0["id"] as? String == "nsight" }?["level"] as? Int ?? -1
+        }
+        #expect(try headway(["log", "nsight:2", "8", "done", "--as-of", "2026-11-25"], db: db).status == 0)
+        #expect(try nsight("2026-11-25") == 2)
+        #expect(try headway(["assess", "set", "vllm", "3", "--as-of", "2026-11-27"], db: db).status == 0)
+        let withBoth = try score("2026-11-27")
+        #expect(try headway(["log", "rm", "1", "--as-of", "2026-11-28"], db: db).status == 0)
+        #expect(try nsight("2026-11-28") == 1, "the completion is gone, and with it level 2")
+        #expect(try score("2026-11-28") < withBoth)
+        // The record agrees with itself: history's last snapshot is the score now.
+        let history = try json(try headway(["history", "--json", "--as-of", "2026-11-28"], db: db).stdout)
+        #expect((history["snapshots"] as? [[String: Any]])?.last?["score"] as? Double == (try score("2026-11-28")))
+        // Completed again, then answered lower: the answer is the person's word from its day on.
+        #expect(try headway(["log", "nsight:2", "8", "done", "--as-of", "2026-11-29"], db: db).status == 0)
+        #expect(try headway(["assess", "set", "nsight", "1", "--as-of", "2026-11-30"], db: db).status == 0)
+        #expect(try nsight("2026-11-30") == 1)
+        #expect(try nsight("2026-11-29") == 2)
+    }
+
     @Test("25.8: a new plan counts hours already logged on an unfinished unit, as replan does")
     func newPlanCountsPartialWork() throws {
         let db = scratchDatabase()

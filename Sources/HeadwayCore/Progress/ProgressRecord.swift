@@ -96,13 +96,32 @@ public struct ProgressRecord: Sendable {
     }
 
     /// Every skill's level on `day`; `nil` before there is an assessment.
+    ///
+    /// A skill's level is its last answer, raised by the units completed after that answer: a
+    /// re-assessment that leaves a skill as it was does not answer it again, so a completion
+    /// before it keeps counting, and removing that completion later takes the level back
+    /// (issue 25.5). A new answer for the skill replaces what was completed before it.
     public func levels(at day: Day) -> [String: Int]? {
         guard let a = assessment(at: day), let base = PersonalModel(curriculum: curriculum, assessment: a.assessment) else { return nil }
         var levels = base.levels
-        for c in completions where c.day <= day && counts(c, after: a) {
+        let answered = lastAnswers(through: day)
+        for c in completions where c.day <= day && (answered[c.unit.skill].map { counts(c, after: $0) } ?? true) {
             levels[c.unit.skill] = max(levels[c.unit.skill] ?? 0, c.unit.level)
         }
         return levels
+    }
+
+    /// For each skill, the assessment (in force by `day`) that last gave it a new answer: a
+    /// value other than the assessment before it held, or none where one was.
+    func lastAnswers(through day: Day) -> [String: DatedAssessment] {
+        var answered: [String: DatedAssessment] = [:]
+        var previous: [String: Int] = [:]
+        for a in assessments where a.from.map({ $0 <= day }) ?? true {
+            let now = a.assessment.skills
+            for skill in Set(now.keys).union(previous.keys) where now[skill] != previous[skill] { answered[skill] = a }
+            previous = now
+        }
+        return answered
     }
 
     /// The person's model on `day`: the assessment that applies, with the levels reached.

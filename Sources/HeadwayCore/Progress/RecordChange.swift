@@ -181,8 +181,10 @@ extension ProgressRecord {
     /// Decides `level SKILL L` / `assess set`: a re-assessment from `day` that keeps every level
     /// reached so far and sets this one; `nil` when the skill is already there.
     public func reassessment(setting skill: String, to level: Int, on day: Day) -> Reassessment? {
-        guard let person = person(at: day), person.level(of: skill) != level else { return nil }
-        var assessment = person.assessment
+        guard let person = person(at: day), person.level(of: skill) != level, let answers = assessment(at: day) else { return nil }
+        // From the answers in force, not the levels reached: a completion stays a completion
+        // (removing its log later takes it back), only this skill is answered anew.
+        var assessment = answers.assessment
         assessment.skills[skill] = level
         return reassessment(assessment, on: day, reason: "re-assessment \(skill):\(level)")
     }
@@ -191,10 +193,10 @@ extension ProgressRecord {
     /// applied to the answers in force (every level reached so far kept); `nil` when the
     /// answers stay the same.
     public func reassessment(editing edit: (inout Assessment) -> Void, on day: Day, reason: String) -> Reassessment? {
-        guard let person = person(at: day) else { return nil }
-        var assessment = person.assessment
+        guard let answers = assessment(at: day) else { return nil }
+        var assessment = answers.assessment
         edit(&assessment)
-        guard assessment != person.assessment else { return nil }
+        guard assessment != answers.assessment else { return nil }
         return reassessment(assessment, on: day, reason: reason)
     }
 
@@ -203,8 +205,9 @@ extension ProgressRecord {
     /// already done is not lost.
     public func reassessment(with answers: Assessment, on day: Day) -> Reassessment {
         var assessment = answers
-        if let person = person(at: day) {
-            for (skill, level) in person.assessment.skills where assessment.skills[skill] == nil { assessment.skills[skill] = level }
+        // Unanswered skills keep their last answer; completions keep counting on top of it.
+        if let previous = self.assessment(at: day) {
+            for (skill, level) in previous.assessment.skills where assessment.skills[skill] == nil { assessment.skills[skill] = level }
         }
         return reassessment(assessment, on: day, reason: "re-assessment")
     }
