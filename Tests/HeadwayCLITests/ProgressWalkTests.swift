@@ -57,7 +57,7 @@ struct ProgressWalkTests {
                 reasons.append("completed \(unit)")
                 done[week(of: day), default: []].append(ProgressWalkTests.name(unit))
                 let after = expected.score(on: day)
-                #expect(out.stdout.contains("AIJRI \(fixed1(before)) → \(fixed1(after))"), "\(out.stdout)", sourceLocation: sourceLocation)
+                ProgressWalkTests.checkMove(out.stdout, before: before, after: after, sourceLocation: sourceLocation)
             } else {
                 #expect(!out.stdout.contains("AIJRI"), "a log that completes nothing writes no snapshot: \(out.stdout)", sourceLocation: sourceLocation)
             }
@@ -67,6 +67,25 @@ struct ProgressWalkTests {
 
         func json(_ args: [String], on day: Day) throws -> [String: Any] {
             try HeadwayCLITests.json(run(args + ["--json"], on: day).stdout)
+        }
+    }
+
+    /// The score line of a change: it ends at the model's score, and when the field moved too
+    /// since the last snapshot (issue 25.12), its "your work" part is the change's own effect
+    /// by the model (`after - before` on its day), to the 0.1 the split is rounded to.
+    static func checkMove(_ output: String, before: Double, after: Double, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("AIJRI ") }) else {
+            Issue.record("no score line in \(output)", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(line.contains("→ \(fixed1(after)) ("), "\(line)", sourceLocation: sourceLocation)
+        let fromText = line.dropFirst("AIJRI ".count).prefix { $0 != " " }
+        let from = Double(fromText) ?? .nan
+        if let r = line.range(of: "your work ") {
+            let work = Double(line[r.upperBound...].prefix { $0 != "," }) ?? .nan
+            #expect(abs(work - (after - before)) <= 0.1 + 1e-9, "\(line)", sourceLocation: sourceLocation)
+        } else {
+            #expect(abs(from - before) <= 0.05 + 1e-9, "no split, so it starts from the score before: \(line)", sourceLocation: sourceLocation)
         }
     }
 
@@ -163,7 +182,7 @@ struct ProgressWalkTests {
                 let out = try w.run(["level", "kubernetes-gpu", "3"], on: d(55))
                 w.expected.assessment.skills["kubernetes-gpu"] = 3
                 w.reasons.append("re-assessment kubernetes-gpu:3")
-                #expect(out.stdout.contains("AIJRI \(fixed1(before)) → \(fixed1(w.expected.score(on: d(55))))"))
+                Self.checkMove(out.stdout, before: before, after: w.expected.score(on: d(55)))
                 let ds = w.expected.level("deepspeed") + 1
                 try w.run(["log", "deepspeed:\(ds)", "1", "partial"], on: d(55))
                 let undo = try w.run(["undo"], on: d(55))

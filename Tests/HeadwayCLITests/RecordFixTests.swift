@@ -70,6 +70,28 @@ struct RecordFixTests {
         #expect(try nsight("2026-11-29") == 2)
     }
 
+    @Test("25.12: log says the change history records, one number, split into your work and the field when both moved")
+    func logAndHistoryAgree() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["log", "nsight:2", "8", "done", "--as-of", "2027-01-05"], db: db)
+        // Eleven weeks later the field has moved the score; the completion moves it too.
+        let log = try headway(["log", "vllm:3", "20", "done", "--as-of", "2027-03-20"], db: db)
+        let line = try #require(log.stdout.split(separator: "\n").first { $0.hasPrefix("AIJRI ") })
+        let history = try json(try headway(["history", "--json", "--as-of", "2027-03-20"], db: db).stdout)
+        let last = try #require((history["snapshots"] as? [[String: Any]])?.last)
+        let previous = try #require((history["snapshots"] as? [[String: Any]])?.dropLast().last)
+        let change = try #require(last["change"] as? Double), work = try #require(last["work"] as? Double)
+        let field = try #require(last["field"] as? Double)
+        #expect(abs(work + field - change) < 1e-9 && work > 0 && field < 0)
+        func shown(_ x: Double) -> String { (x >= 0 ? "+" : "") + String(format: "%.1f", x) }
+        #expect(
+            line.hasPrefix(
+                "AIJRI \(String(format: "%.1f", previous["score"] as! Double)) → \(String(format: "%.1f", last["score"] as! Double)) "
+                    + "(\(shown(change)): your work \(shown(work)), the field \(shown(field)))"), "\(line)")
+    }
+
     @Test("25.8: a new plan counts hours already logged on an unfinished unit, as replan does")
     func newPlanCountsPartialWork() throws {
         let db = scratchDatabase()

@@ -170,3 +170,23 @@ extension ProfileWrites {
         changeSnapshot = r.change.snapshot
     }
 }
+
+extension ProfileProgress {
+    /// The last score the record holds on or before `day`, this run's pending snapshots
+    /// included: where `history` says a change recorded on `day` starts from.
+    func recordedScore(onOrBefore day: Day, pending: [Snapshot]) -> Double? {
+        let all = state.snapshots.map(\.snapshot) + pending
+        return all.enumerated().filter { $0.element.asOf <= day }
+            .max { ($0.element.asOf, $0.offset) < ($1.element.asOf, $1.offset) }?.element.score
+    }
+}
+
+/// "AIJRI 49.3 → 49.4 (+0.1: your work +0.4, the field -0.3)": a change as `history` records
+/// it, from the last recorded score, split when the field moved too (issue 25.12). `before` is
+/// the score on the change's day without it; `shown` the new score as styled for the terminal.
+func scoreMoveText(recorded: Double?, before: Double, after: Double, shown: String? = nil) -> String {
+    let from = recorded ?? before
+    let move = RecordedChange(from: from, to: after, drift: before - from)
+    let change = signed(move.total) + (move.isSplit ? ": your work \(signed(move.work)), the field \(signed(move.field))" : "")
+    return "AIJRI \(fixed(move.from, 1)) → \(shown ?? fixed(after, 1)) (\(change))"
+}

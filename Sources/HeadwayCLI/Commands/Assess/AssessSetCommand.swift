@@ -40,7 +40,7 @@ extension AssessCommand {
             // reached so far, applying from --as-of, with its snapshot, in one transaction.
             let skill = self.skill
             let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) {
-                p, writes -> (old: String, was: PersonalScore, now: PersonalScore)? in
+                p, writes -> (old: String, was: PersonalScore, now: PersonalScore, recorded: Double?)? in
                 let a = p.person.assessment
                 let old = a.skills[skill] == nil ? "\(p.person.level(of: skill)) (assumed)" : "\(a.skills[skill] ?? 0)\(a.unsure.contains(skill) ? "?" : "")"
                 // An assumed level given as an answer, or a change of sureness, is a change too: it narrows or widens the band.
@@ -55,42 +55,47 @@ extension AssessCommand {
                 guard let r else { return nil }
                 writes.reassess(r)
                 guard let now = r.change.after.score(at: p.day) else { throw CLIError.noModel(on: p.day, of: p) }
-                return (old, p.person.score(at: p.day), now)
+                return (old, p.person.score(at: p.day), now, p.recordedScore(onOrBefore: p.day, pending: writes.snapshots))
             }
-            guard let (oldLevel, was, now) = result else {
+            guard let (oldLevel, was, now, recorded) = result else {
                 Console.out("\(skill) is already at \(newLevel) (\(Level.meaning(newLevel))); nothing changed.")
                 return
             }
             Console.out("\(node.name) (\(skill)): \(oldLevel) → \(newLevel)\(unsure ? "?" : "")  \(Level.meaning(newLevel))")
-            Console.out(Self.scoreLine(was, now))
+            Console.out(Self.scoreLine(was, now, recorded: recorded))
         }
 
-        /// "AIJRI 49.1 → 49.6 (+0.5), likely 47.9-51.3  Green (Transforming)".
-        static func scoreLine(_ was: PersonalScore, _ now: PersonalScore) -> String {
+        /// "AIJRI 49.1 → 49.6 (+0.5), likely 47.9-51.3  Green (Transforming)", from the score the
+        /// record last holds (split into work and field when both moved, as `history` tells it).
+        static func scoreLine(_ was: PersonalScore, _ now: PersonalScore, recorded: Double?) -> String {
             let style = Style.current()
-            return "AIJRI \(fixed(was.result.rounded, 1)) → \(style.zone(fixed(now.result.rounded, 1), now.result.zone)) "
-                + "(\(signed(now.result.rounded - was.result.rounded)))\(likely(now.band))  \(now.result.label)"
+            return scoreMoveText(
+                recorded: recorded, before: was.result.value, after: now.result.value,
+                shown: style.zone(fixed(now.result.rounded, 1), now.result.zone))
+                + "\(likely(now.band))  \(now.result.label)"
         }
 
         /// `hours`, `split`, `off`, `unsure`, `sure`: one answer of the assessment in force.
         private func answer(_ curriculum: Curriculum) throws {
             let what = skill, value = level
-            let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (String, PersonalScore, PersonalScore)? in
-                let current = p.person.assessment
+            let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) {
+                p, writes -> (String, PersonalScore, PersonalScore, Double?)? in
+                // The answers in force, not the levels reached: completions stay completions (25.5).
+                let current = p.record.assessment(at: p.day)?.assessment ?? p.person.assessment
                 var edited = current
                 let note = try Self.edit(&edited, what, value, curriculum: curriculum, role: p.person.role)
                 if let problem = edited.problems(in: curriculum).first { throw CLIError("\(problem.key): \(problem.message)") }
                 guard let r = p.record.reassessment(editing: { $0 = edited }, on: p.day, reason: "re-assessment \(what) \(clip(value, 60))") else { return nil }
                 writes.reassess(r)
                 guard let now = r.change.after.score(at: p.day) else { throw CLIError.noModel(on: p.day, of: p) }
-                return (note, p.person.score(at: p.day), now)
+                return (note, p.person.score(at: p.day), now, p.recordedScore(onOrBefore: p.day, pending: writes.snapshots))
             }
-            guard let (note, was, now) = result else {
+            guard let (note, was, now, recorded) = result else {
                 Console.out("\(what) is already \(value); nothing changed.")
                 return
             }
             Console.out(note)
-            Console.out(Self.scoreLine(was, now))
+            Console.out(Self.scoreLine(was, now, recorded: recorded))
         }
 
         /// Applies `assess set WHAT VALUE` to `a`; returns the line that says what changed.

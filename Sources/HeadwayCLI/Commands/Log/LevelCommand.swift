@@ -22,11 +22,12 @@ struct LevelCommand: ParsableCommand {
         let curriculum = try model.curriculum()
         let node = try curriculum.skill(skill), newLevel = level.value
         let skill = node.id
-        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (old: Int, before: Double)? in
+        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) {
+            p, writes -> (old: Int, before: Double, recorded: Double?)? in
             let old = p.person.level(of: skill)
             guard let r = p.record.reassessment(setting: skill, to: newLevel, on: p.day) else { return nil }
             writes.reassess(r)
-            return (old, r.change.before)
+            return (old, r.change.before, p.recordedScore(onOrBefore: r.change.snapshot?.asOf ?? p.day, pending: writes.snapshots))
         }
         for line in signalNotes(written) { Console.out(line) }
         guard let result, let s = written.changeSnapshot?.snapshot else {
@@ -35,6 +36,8 @@ struct LevelCommand: ParsableCommand {
         }
         let style = Style.current()
         Console.out("\(node.name) (\(skill)): \(result.old) → \(newLevel)  \(Level.meaning(newLevel)) (re-assessment from \(s.asOf))")
-        Console.out("AIJRI \(fixed(result.before, 1)) → \(style.zone(fixed(s.score, 1), s.zone)) (\(signed(s.score - result.before)))  \(s.label)")
+        Console.out(
+            scoreMoveText(recorded: result.recorded, before: result.before, after: s.score, shown: style.zone(fixed(s.score, 1), s.zone))
+                + "  \(s.label)")
     }
 }

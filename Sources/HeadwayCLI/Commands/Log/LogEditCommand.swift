@@ -33,7 +33,7 @@ struct LogEditCommand: ParsableCommand {
         let date = try self.date.map { try LogRequest.checkDate($0, today: model.day()) }
         if let note, note.count > 2000 { throw CLIError("the note has \(note.count) characters; allowed: at most 2000") }
         let id = self.id, note = self.note
-        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogEntry, LogEntry, Double) in
+        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogEntry, LogEntry, Double, Double?) in
             guard let old = p.record.log(id)?.entry else { throw CLIError(RecordError.unknownLog(id: id, profile: p.state.profile.name).description) }
             var entry = old
             if let hours { entry.hours = hours }
@@ -46,14 +46,14 @@ struct LogEditCommand: ParsableCommand {
             writes.change = .editLog(id: id, entry: entry)
             writes.changeDay = min(old.date, entry.date)
             writes.changeSnapshot = change.snapshot
-            return (old, entry, change.before)
+            return (old, entry, change.before, p.recordedScore(onOrBefore: change.snapshot?.asOf ?? p.day, pending: writes.snapshots))
         }
-        let (old, entry, before) = result
+        let (old, entry, before, recorded) = result
         for line in signalNotes(written) { Console.out(line) }
         func show(_ e: LogEntry) -> String { "\(format(e.hours)) h \(e.status.rawValue) on \(e.date)" + (e.note.map { " (“\($0)”)" } ?? "") }
         Console.out("Edited #\(id) (\(entry.unit)): \(show(old)) → \(show(entry)).")
         if let s = written.changeSnapshot?.snapshot {
-            Console.out("AIJRI \(fixed(before, 1)) → \(fixed(s.score, 1)) (\(signed(s.score - before))) \(s.label): \(s.reason).")
+            Console.out(scoreMoveText(recorded: recorded, before: before, after: s.score) + " \(s.label): \(s.reason).")
         }
     }
 }

@@ -17,20 +17,20 @@ struct LogRemoveCommand: ParsableCommand {
     func run() throws {
         let curriculum = try model.curriculum()
         let id = self.id
-        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogEntry, Double) in
+        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogEntry, Double, Double?) in
             guard let old = p.record.log(id)?.entry else { throw CLIError(RecordError.unknownLog(id: id, profile: p.state.profile.name).description) }
             let change: RecordChange
             do { change = try p.record.remove(id, in: p.context) } catch { throw CLIError(String(describing: error)) }
             writes.change = .removeLog(id: id)
             writes.changeDay = old.date
             writes.changeSnapshot = change.snapshot
-            return (old, change.before)
+            return (old, change.before, p.recordedScore(onOrBefore: change.snapshot?.asOf ?? p.day, pending: writes.snapshots))
         }
-        let (old, before) = result
+        let (old, before, recorded) = result
         for line in signalNotes(written) { Console.out(line) }
         Console.out("Removed #\(id): \(format(old.hours)) h on \(old.unit) (\(old.status.rawValue)) for \(old.date).")
         if let s = written.changeSnapshot?.snapshot {
-            Console.out("AIJRI \(fixed(before, 1)) → \(fixed(s.score, 1)) (\(signed(s.score - before))) \(s.label): \(s.reason).")
+            Console.out(scoreMoveText(recorded: recorded, before: before, after: s.score) + " \(s.label): \(s.reason).")
         }
     }
 }

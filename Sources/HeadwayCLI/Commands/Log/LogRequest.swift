@@ -64,7 +64,7 @@ struct LogRequest {
     /// The checks that need the profile (the record decides them), then the entry, its change
     /// and (when it completes the unit) its snapshot, in one transaction.
     func record(_ model: ModelOptions, _ store: StoreOptions, curriculum: Curriculum) throws {
-        let (decision, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogDecision, String) in
+        let (decision, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogDecision, String, Double?) in
             let draft = LogDraft(
                 skill: skill, level: level, hours: hours, status: status, note: note, date: date ?? p.day, activity: activity,
                 evidence: evidence)
@@ -73,9 +73,10 @@ struct LogRequest {
             writes.change = .log(decision.entry)
             writes.changeDay = decision.entry.date
             writes.changeSnapshot = decision.change.snapshot
-            return (decision, p.name(decision.entry.unit))
+            let recorded = p.recordedScore(onOrBefore: decision.change.snapshot?.asOf ?? p.day, pending: writes.snapshots)
+            return (decision, p.name(decision.entry.unit), recorded)
         }
-        let (d, unitName) = decision
+        let (d, unitName, recorded) = decision
         let e = d.entry
         for line in signalNotes(written) { Console.out(line) }
         let id = written.log.map { "#\($0.id)" } ?? ""
@@ -85,7 +86,7 @@ struct LogRequest {
         if !e.evidence.isEmpty { summary += ", with \(e.evidence.count) piece\(e.evidence.count == 1 ? "" : "s") of evidence" }
         Console.out("Logged \(id): \(summary).")
         if let s = written.changeSnapshot?.snapshot {
-            Console.out("AIJRI \(fixed(d.change.before, 1)) → \(fixed(s.score, 1)) (\(signed(s.score - d.change.before))) \(s.label): \(s.reason).")
+            Console.out(scoreMoveText(recorded: recorded, before: d.change.before, after: s.score) + " \(s.label): \(s.reason).")
         } else if e.status == LogStatus.partial {
             Console.out("\(format(round(d.loggedOnUnit, 2))) of \(format(d.unitHours)) h of \(e.unit) logged; `log \(e.unit) H done` completes it.")
         }

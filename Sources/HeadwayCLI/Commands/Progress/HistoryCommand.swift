@@ -8,7 +8,11 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Your score over time with the reason for each change, as a table and a sparkline.",
-        discussion: "Snapshots are shown as written; nothing is recomputed. --json prints them.")
+        discussion: """
+            Snapshots are shown as written. Where a change and the field both moved the score since \
+            the snapshot before, the change is split into your work and the field (computed from the \
+            record). --json prints them.
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions
@@ -25,7 +29,14 @@ struct HistoryCommand: ParsableCommand {
         let curricula: String
         /// `[low, high]`; left out for snapshots written before bands.
         var band: [Double]? = nil
-        enum CodingKeys: String, CodingKey { case score, change, zone, label, reason, curricula, band; case asOf = "as_of" }
+        /// When the person's change and the field both moved the score since the snapshot
+        /// before: the two parts of `change` (issue 25.12); left out otherwise.
+        var work: Double? = nil
+        var field: Double? = nil
+        enum CodingKeys: String, CodingKey {
+            case score, change, zone, label, reason, curricula, band, work, field
+            case asOf = "as_of"
+        }
     }
 
     /// A plan and the curricula it was made under.
@@ -35,25 +46,31 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ((snapshots, plans), written, _, profile) = try withProfileProgress(model, store) { p, writes in
+        let ((entries, plans), written, _, profile) = try withProfileProgress(model, store) { p, writes in
             // As of a day: what was written for days up to it.
-            (
+            let snapshots =
                 (p.state.snapshots.map { ($0.snapshot, CurriculaStamp($0.curriculaVersion).label) }
-                    + writes.snapshots.map { ($0, p.curriculum.label) }).filter { $0.0.asOf <= p.day },
-                p.state.plans.map {
-                    PlanEntry(
-                        start: $0.plan.start.description, weeks: $0.plan.weeks, projectedScore: $0.plan.projectedScore,
-                        curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id)
-                }
-            )
-        }
-        let sorted = snapshots.enumerated().sorted { ($0.element.0.asOf, $0.offset) < ($1.element.0.asOf, $1.offset) }.map(\.element)
-        var entries: [Entry] = []
-        for (i, (s, curricula)) in sorted.enumerated() {
-            entries.append(
-                Entry(
+                + writes.snapshots.map { ($0, p.curriculum.label) }).filter { $0.0.asOf <= p.day }
+            let sorted = snapshots.enumerated().sorted { ($0.element.0.asOf, $0.offset) < ($1.element.0.asOf, $1.offset) }.map(\.element)
+            var entries: [Entry] = []
+            for (i, (s, curricula)) in sorted.enumerated() {
+                var entry = Entry(
                     asOf: s.asOf.description, score: s.score, change: round(i == 0 ? 0 : s.score - sorted[i - 1].0.score, 1),
-                    zone: s.zone.rawValue, label: s.label, reason: s.reason, curricula: curricula, band: bandJSON(s.band)))
+                    zone: s.zone.rawValue, label: s.label, reason: s.reason, curricula: curricula, band: bandJSON(s.band))
+                // The field's part: the levels of the snapshot before, scored on this one's day.
+                if i > 0, !s.reason.hasPrefix("signal"), let before = p.record.person(at: sorted[i - 1].0.asOf), sorted[i - 1].0.asOf < s.asOf {
+                    let previous = sorted[i - 1].0.score
+                    let move = RecordedChange(from: previous, to: s.score, drift: before.score(at: s.asOf).result.value - previous)
+                    if move.isSplit { entry.work = move.work; entry.field = move.field }
+                }
+                entries.append(entry)
+            }
+            let plans = p.state.plans.map {
+                PlanEntry(
+                    start: $0.plan.start.description, weeks: $0.plan.weeks, projectedScore: $0.plan.projectedScore,
+                    curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id)
+            }
+            return (entries, plans)
         }
         if json {
             struct Doc: Encodable { let profile: String; let snapshots: [Entry]; let plans: [PlanEntry] }
@@ -73,7 +90,8 @@ struct HistoryCommand: ParsableCommand {
         var table = Table(["Date", "AIJRI", "Likely", "Change", "Zone", "Reason"], align: [.left, .right, .left, .right, .left, .left])
         for e in entries {
             let band = e.band.map { $0[0] == $0[1] ? "" : "\(fixed($0[0], 1))-\(fixed($0[1], 1))" } ?? ""
-            table.add([e.asOf, fixed(e.score, 1), band, e.change == 0 ? "" : signed(e.change), e.label, e.reason])
+            let change = e.change == 0 ? "" : signed(e.change) + (e.work.map { w in " (work \(signed(w)), field \(signed(e.field ?? 0)))" } ?? "")
+            table.add([e.asOf, fixed(e.score, 1), band, change, e.label, e.reason])
         }
         Console.out(table.render(width: style.width))
     }
