@@ -117,6 +117,31 @@ struct CurriculaUpdateTests {
         #expect(try other.run(["profile", "export", "-"]).output == export.output, "import and export keep every curricula version")
     }
 
+    /// Issue 25.10: a person ahead on hours was told "Behind" because a new signal lowered the
+    /// projection. On track is judged on the plan's work; the field's part is said apart.
+    @Test("ahead on hours when a new signal lowers the projection: on track, with the field's move named, in progress and brief")
+    func driftIsNotBehind() throws {
+        let home = try Home()
+        #expect(try home.run(["profile", "new", "ana", "--from", reference]).status == 0)
+        let plan = try json(try home.run(["plan", "--json"]).output)
+        // Week 1 done in full, and more.
+        let week1 = ((plan["weeks"] as? [[String: Any]])?.first?["items"] as? [[String: Any]]) ?? []
+        for item in week1 {
+            let unit = "\(item["skill"]!):\(item["level"]!)"
+            #expect(try home.run(["log", unit, "6", "partial", "--as-of", "2026-11-26"], today: "2026-11-26").status == 0)
+        }
+        let new = try home.curricula("new", version: "2027.01", changes: "Adds a signal on GPU cluster autopilots.", signals: Self.autopilot)
+        #expect(try home.run(["curricula", "install", new.path], today: "2026-11-29").status == 0)
+        let progress = try json(try home.run(["progress", "--json"], today: "2026-11-29").output)
+        let moved = try #require(progress["field_moved"] as? Double)
+        #expect(moved < -0.05, "the new signal lowers the plan's projection: \(moved)")
+        #expect(progress["on_track"] as? Bool == true, "\(progress)")
+        let text = try home.run(["progress"], today: "2026-11-29").output
+        #expect(text.contains("On track:") && text.contains("when planned; the field has moved it"), "\(text)")
+        let brief = try home.run(["brief"], today: "2026-11-29").output
+        #expect(brief.contains("On track: at your pace") && brief.contains("the field has moved it"), "\(brief)")
+    }
+
     @Test("the next briefing reports the update under field changes, with the skills that answer the new signal, once")
     func briefingNamesTheUpdate() throws {
         let home = try Home()

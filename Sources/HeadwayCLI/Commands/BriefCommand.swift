@@ -113,6 +113,9 @@ struct BriefingDocument: Codable, Equatable {
         let pace: Double
         let replanProjected: Double?
         let replanFromWeek: Int?
+        /// Points the field has moved the plan's projection since it was made; absent in
+        /// briefings stored before it was reported (issue 25.10).
+        var fieldMoved: Double? = nil
     }
     struct Item: Codable, Equatable {
         let unit: String
@@ -218,7 +221,8 @@ struct BriefingDocument: Codable, Equatable {
         if let o = b.outlook {
             outlook = Outlook(
                 onTrack: o.onTrack, projected: round(o.projected, 1), atPace: round(o.atPace, 1), pace: round(o.pace, 1),
-                replanProjected: b.replan.map { round($0.projected, 1) }, replanFromWeek: b.replan?.week)
+                replanProjected: b.replan.map { round($0.projected, 1) }, replanFromWeek: b.replan?.week,
+                fieldMoved: round(o.fieldMoved, 2))
         } else {
             outlook = nil
         }
@@ -292,10 +296,12 @@ struct BriefingDocument: Codable, Equatable {
         s = []
         if let o = outlook {
             if o.onTrack {
-                s.append("On track: at your pace (\(fixed(o.pace, 1)) h a week) the plan still reaches its projected \(fixed(o.projected, 1)) by \(pp.end).")
+                s.append(
+                    "On track: at your pace (\(fixed(o.pace, 1)) h a week) the plan still reaches its projected \(projectedText(o.projected, fieldMoved: o.fieldMoved)) by \(pp.end)."
+                )
             } else {
                 s.append(
-                    "Behind: at your pace (\(fixed(o.pace, 1)) h a week) you would reach \(fixed(o.atPace, 1)) by \(pp.end), not the projected \(fixed(o.projected, 1))."
+                    "Behind: at your pace (\(fixed(o.pace, 1)) h a week) you would reach \(fixed(o.atPace, 1)) by \(pp.end), not the projected \(projectedText(o.projected, fieldMoved: o.fieldMoved))."
                 )
                 if let r = o.replanProjected, let wk = o.replanFromWeek {
                     s.append("`replan` would plan again from week \(wk) and give \(fixed(r, 1)).")

@@ -60,8 +60,13 @@ public struct PaceOutlook: Sendable, Hashable {
 
     /// Hours of unfinished work that do not fit at this pace (0 when everything fits).
     public var shortfall: Double { max(0, remainingHours - capacity) }
-    /// The score at this pace shows the projected one (one decimal), or better.
-    public var reachable: Bool { (atPace * 10).rounded() >= (projected * 10).rounded() }
+    /// Points the field's signals have moved the plan's projection since it was made: the
+    /// score on the plan's last day with every unit of it done, under today's signals, less
+    /// `projected` (issue 25.10: reported apart, never a reason to be behind).
+    public var fieldMoved: Double = 0
+    /// The score at this pace shows the plan's projection under today's field (one decimal), or
+    /// better: being on track is judged on the plan's work, not on the field's drift.
+    public var reachable: Bool { (atPace * 10).rounded() >= ((projected + fieldMoved) * 10).rounded() }
     /// On track: reachable, and either every unit fits or something named covers the shortfall.
     public var onTrack: Bool { reachable && (shortfall <= 1e-9 || !covers.isEmpty) }
 }
@@ -235,17 +240,24 @@ public struct PlanProgress: Sendable {
                 fit.append(u.id)
             }
         }
+        // The plan's own projection under today's field: its starting levels with all its units,
+        // scored by today's model (signals, curricula); the difference is the field's doing.
+        var planned = (record.person(at: plan.start) ?? person).levels
+        for u in plan.units { planned[u.skill] = max(planned[u.skill] ?? 0, u.level) }
+        let projectedNow = person.score(at: plan.end, levels: planned).result.value
         for u in fit { levels[u.skill] = max(levels[u.skill] ?? 0, u.level) }
         let atPace = person.score(at: plan.end, levels: levels).result.value
         let outlookWeeks = max(1, plan.weeks - finished)
         var covers: [PaceOutlook.Cover] = []
-        if remaining > capacity + 1e-9 && (atPace * 10).rounded() >= (plan.projectedScore * 10).rounded() {
+        if remaining > capacity + 1e-9 && (atPace * 10).rounded() >= (projectedNow * 10).rounded() {
             covers = self.covers(person: person, unfit: left.filter { !fit.contains($0) })
         }
-        return PaceOutlook(
+        var outlook = PaceOutlook(
             week: week, pace: pace, paceFactor: factor, remainingHours: remaining, capacity: capacity,
             projected: plan.projectedScore, atPace: atPace, unitsLeft: left, unitsThatFit: fit,
             covers: covers, hoursPerWeekNeeded: remaining / Double(outlookWeeks))
+        outlook.fieldMoved = projectedNow - plan.projectedScore
+        return outlook
     }
 
     /// The person on `day` in the role whose score the plan raises: their own, or the role it

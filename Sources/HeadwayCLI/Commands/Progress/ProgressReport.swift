@@ -34,6 +34,8 @@ struct ProgressReport: Encodable {
     let remainingHours: Double?
     let capacity: Double?
     let projected: Double
+    /// Points the field has moved the plan's projection since it was made (issue 25.10).
+    let fieldMoved: Double?
     let atPace: Double?
     let onTrack: Bool?
     let shortfall: Double?
@@ -61,7 +63,7 @@ struct ProgressReport: Encodable {
     /// Every property but `againstTheField` and `towardNote`, which are for the text view only.
     enum CodingKeys: CodingKey {
         case asOf, planStart, planEnd, week, weeksCount, hoursPerWeek, score, weeks, streak, pace, remainingHours, capacity
-        case projected, atPace, onTrack, shortfall, covers, hoursPerWeekNeeded, paceFactor, replan, withoutPlan, toward
+        case projected, fieldMoved, atPace, onTrack, shortfall, covers, hoursPerWeekNeeded, paceFactor, replan, withoutPlan, toward
     }
 
     init(_ p: ProfileProgress) throws {
@@ -93,6 +95,7 @@ struct ProgressReport: Encodable {
         capacity = outlook.map { round($0.capacity, 2) }
         atPace = outlook.map { round($0.atPace, 1) }
         onTrack = outlook?.onTrack
+        fieldMoved = outlook.map { round($0.fieldMoved, 2) }
         shortfall = outlook.map { round($0.shortfall, 2) }
         hoursPerWeekNeeded = outlook.map { round($0.hoursPerWeekNeeded, 2) }
         covers = (outlook?.covers ?? []).map { c in
@@ -151,21 +154,22 @@ struct ProgressReport: Encodable {
         }
         out.append("Pace \(fixed(pace, 1)) h/week: \(fixed(remainingHours, 1)) h of planned work left, \(fixed(capacity, 1)) h at this pace by \(planEnd).")
         let short = shortfall ?? 0
+        let projected = projectedText(projected, fieldMoved: fieldMoved)
         if onTrack && short <= 0.005 {
-            out.append(style.zone("On track:", .green) + " at this pace the plan reaches its projected \(fixed(projected, 1)).")
+            out.append(style.zone("On track:", .green) + " at this pace the plan reaches its projected \(projected).")
         } else if onTrack {
             out.append(
-                style.zone("On track:", .green) + " \(fixed(short, 1)) h do not fit, but the plan still reaches its projected \(fixed(projected, 1)): "
+                style.zone("On track:", .green) + " \(fixed(short, 1)) h do not fit, but the plan still reaches its projected \(projected): "
                     + covers.joined(separator: "; ") + ".")
         } else {
             if short > 0.005 {
                 out.append(
                     style.zone("Behind:", .yellow)
-                        + " \(fixed(short, 1)) h short: at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(fixed(projected, 1));"
+                        + " \(fixed(short, 1)) h short: at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(projected);"
                         + " finishing needs \(fixed(hoursPerWeekNeeded ?? 0, 1)) h/week.")
             } else {
                 out.append(
-                    style.zone("Behind:", .yellow) + " at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(fixed(projected, 1)).")
+                    style.zone("Behind:", .yellow) + " at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(projected).")
             }
             if let replan {
                 out.append(
@@ -175,4 +179,12 @@ struct ProgressReport: Encodable {
         }
         return out.joined(separator: "\n")
     }
+}
+
+/// "50.5 (50.8 when planned; the field has moved it -0.3 since)": the projection the plan's work
+/// reaches under today's field, and why it differs from the plan's own number (issue 25.10).
+func projectedText(_ projected: Double, fieldMoved: Double?) -> String {
+    let moved = ((fieldMoved ?? 0) * 10).rounded() / 10
+    guard moved != 0 else { return fixed(projected, 1) }
+    return "\(fixed(projected + moved, 1)) (\(fixed(projected, 1)) when planned; the field has moved it \(signed(moved)) since)"
 }
