@@ -92,6 +92,20 @@ struct RecordFixTests {
                     + "(\(shown(change)): your work \(shown(work)), the field \(shown(field)))"), "\(line)")
     }
 
+    @Test("25.7: the sample assessment loads on another installed curricula version, and is the reference fixture")
+    func sampleOnEveryVersion() throws {
+        let fixture = try String(contentsOf: repoRoot.appendingPathComponent(reference), encoding: .utf8)
+        #expect(AssessCommand.Ask.sampleYAML == fixture)
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = Binary.environment(in: folder)
+        let install = try Binary.run(
+            ["curricula", "install", repoRoot.appendingPathComponent("Curricula/archive/2026.11").path, "--force"], input: Data(), environment: env)
+        #expect(install.status == 0, "\(install.output)")
+        let sample = try Binary.run(["assess", "--sample"], input: Data(), environment: env)
+        #expect(sample.status == 0 && sample.output.hasPrefix("Loaded the sample assessment into profile sample: AIJRI 49.1"), "\(sample.output)")
+    }
+
     @Test("25.8: a new plan counts hours already logged on an unfinished unit, as replan does")
     func newPlanCountsPartialWork() throws {
         let db = scratchDatabase()

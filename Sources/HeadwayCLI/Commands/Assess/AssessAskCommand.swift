@@ -36,9 +36,14 @@ extension AssessCommand {
 
         /// `--from FILE` / `--sample`: checked before the database is opened, so a bad file writes nothing.
         private func load(_ curriculum: Curriculum) throws {
-            let file = try from.map { URL(fileURLWithPath: $0) } ?? Self.sampleURL()
             let assessment: Assessment
-            do { assessment = try AssessmentLoader.load(file, curriculum: curriculum) } catch { throw CLIError(error.description) }
+            do {
+                if let from {
+                    assessment = try AssessmentLoader.load(URL(fileURLWithPath: from), curriculum: curriculum)
+                } else {
+                    assessment = try AssessmentLoader.load(data: Data(Self.sampleYAML.utf8), name: "the sample assessment", curriculum: curriculum)
+                }
+            } catch { throw CLIError(error.description) }
             let db = try store.open()
             let target = try Assessing.target(db, explicit: sample ? (store.profile ?? "sample") : store.profile, create: true)
             let saved = try Assessing.save(assessment, to: target, in: db, curriculum: curriculum, day: model.day())
@@ -90,13 +95,18 @@ extension AssessCommand {
             }
         }
 
-        static func sampleURL() throws -> URL {
-            let curricula = try Environment.curriculaURL(nil)
-            let url = curricula.deletingLastPathComponent().appendingPathComponent("Fixtures/assessments/reference-mid.yaml")
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                throw CLIError("the sample assessment is not installed (looked for \(url.path)); use --from FILE")
-            }
-            return url
-        }
+        /// The sample assessment, `Fixtures/assessments/reference-mid.yaml` (a test keeps the two
+        /// equal), built in: it must load whatever curricula version is installed, wherever
+        /// (issue 25.7), and every version has this role.
+        static let sampleYAML = """
+            # The reference assessment: a mid-level AI Infrastructure Engineer who answered nothing but
+            # the role. As of the role's reference date (2026-11-22) it must give seed 004's 49.1.
+            role: ai-infrastructure-engineer
+            seniority: mid
+            hours_per_week: 6
+            weeks: 12
+            start: 2026-11-23
+
+            """
     }
 }
