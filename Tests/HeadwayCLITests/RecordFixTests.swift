@@ -106,6 +106,20 @@ struct RecordFixTests {
         #expect(sample.status == 0 && sample.output.hasPrefix("Loaded the sample assessment into profile sample: AIJRI 49.1"), "\(sample.output)")
     }
 
+    @Test("the Markdown plan ticks an activity logged done, and every activity of a completed unit")
+    func markdownTicksDoneWork() throws {
+        let db = scratchDatabase()
+        _ = try headway(["assess", "--sample"], db: db)
+        _ = try headway(["plan"], db: db)
+        let before = try headway(["export", "plan", "--format", "md"], db: db).stdout
+        #expect(!before.contains("- [x]"))
+        let logged = try headway(["log", "--activity", "2"], db: db)
+        let text = try #require(logged.stdout.components(separatedBy: "activity “").last?.components(separatedBy: "”").first)
+        let after = try headway(["export", "plan", "--format", "md"], db: db).stdout
+        #expect(after.contains("- [x] \(text)"), "\(after)")
+        #expect(after.components(separatedBy: "- [x]").count == 2, "only that activity")
+    }
+
     @Test("25.8: a new plan counts hours already logged on an unfinished unit, as replan does")
     func newPlanCountsPartialWork() throws {
         let db = scratchDatabase()

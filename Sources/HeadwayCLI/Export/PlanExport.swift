@@ -16,6 +16,20 @@ struct PlanExport {
     var programme: ProgrammeWeeks? = nil
     /// When a calendar reminds of each week, before it starts; `nil`: no reminder.
     var reminder: Reminder? = .default
+    /// The profile's record, for the work already done (a checklist ticks it); `nil` for a
+    /// plan computed from an assessment file.
+    var record: ProgressRecord? = nil
+    /// The day the export is as of.
+    var day: Day? = nil
+
+    /// Whether `activity` of `unit` is done by the export's day: logged done (as itself or its
+    /// variant), or its unit completed.
+    func isDone(_ unit: UnitID, _ activity: String) -> Bool {
+        guard let record, let day else { return false }
+        if let level = record.levels(at: day)?[unit.skill], level >= unit.level { return true }
+        let named = graph[unit.skill]?.activity(unit.level, named: activity)
+        return record.doneActivities(of: unit, through: day).contains { $0 == activity || named?.isNamed($0) == true }
+    }
 
     var graph: SkillGraph { curriculum.graph }
 }

@@ -8,7 +8,10 @@ struct MarkdownExporter: Exporter {
     let isPlainText = true
 
     func render(_ input: PlanExport) -> String {
-        PlanMarkdown(plan: input.plan, curriculum: input.curriculum, role: input.role, owner: input.owner, programme: input.programme).render()
+        PlanMarkdown(
+            plan: input.plan, curriculum: input.curriculum, role: input.role, owner: input.owner, programme: input.programme,
+            isDone: input.isDone
+        ).render()
     }
 }
 
@@ -22,6 +25,8 @@ struct PlanMarkdown {
     let owner: String
     /// The programme's week numbering (a replan's weeks keep the programme's numbers).
     var programme: ProgrammeWeeks? = nil
+    /// Whether an activity is done already: its checkbox is ticked.
+    var isDone: (UnitID, String) -> Bool = { _, _ in false }
 
     var graph: SkillGraph { curriculum.graph }
 
@@ -67,7 +72,7 @@ struct PlanMarkdown {
                 out.append("")
                 let unit = UnitID(skill: item.skill, level: item.level)
                 for a in item.activities {
-                    out.append("- [ ] \(inline(a.text)) (\(ActivityView.tag(a.hours, unit, a.text, graph: graph)))")
+                    out.append("- [\(isDone(unit, a.text) ? "x" : " ")] \(inline(a.text)) (\(ActivityView.tag(a.hours, unit, a.text, graph: graph)))")
                     if let e = ActivityView.evidence(unit, a.text, graph: graph) { out.append("  - produce: \(inline(e))") }
                 }
                 out.append("")

@@ -16,6 +16,8 @@ struct ExportSource {
     let profileName: String?
     /// The programme's week numbering; `nil`: the plan's own.
     var programme: ProgrammeWeeks? = nil
+    /// The profile's record (what is done); `nil` for an assessment file.
+    var record: ProgressRecord? = nil
 
     /// On a profile, the record as of `--as-of`: the levels then, the plan in force then and the
     /// snapshots written for days up to it.
@@ -42,7 +44,8 @@ struct ExportSource {
         let snapshots = progress.state.snapshots.map(\.snapshot).filter { $0.asOf <= day }
         return ExportSource(
             person: person, owner: profile.name, plan: stored?.plan, planRevision: Int(stored?.id ?? 0),
-            snapshots: snapshots, day: day, profileName: profile.name, programme: progress.planProgress?.numbering)
+            snapshots: snapshots, day: day, profileName: profile.name, programme: progress.planProgress?.numbering,
+            record: progress.record)
     }
 
     /// What `export plan` writes from; throws when a profile has no plan yet.
@@ -51,7 +54,7 @@ struct ExportSource {
         // A plan made --toward a role is that role's plan: its header names the target.
         return PlanExport(
             plan: plan, curriculum: person.curriculum, role: personInRole(of: plan, own: person).role, owner: owner,
-            revision: planRevision, stamp: Environment.now(), programme: programme)
+            revision: planRevision, stamp: Environment.now(), programme: programme, record: record, day: day)
     }
 
     func requirePlan() throws -> Plan {
