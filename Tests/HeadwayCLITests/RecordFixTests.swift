@@ -120,6 +120,31 @@ struct RecordFixTests {
         #expect(after.components(separatedBy: "- [x]").count == 2, "only that activity")
     }
 
+    @Test(
+        "25.4 and 25.9: a mid-week replan gives the week the hours left in it: nobody is behind right after, the week still planned its hours, and the preview is what replan gives"
+    )
+    func midWeekReplan() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
+        // Nothing in week 1; on Thursday of week 2, 4 h logged, and the person is behind.
+        #expect(try headway(["log", "infiniband:2", "4", "partial", "--as-of", "2026-12-03"], db: db).status == 0)
+        let before = try json(try headway(["progress", "--json", "--as-of", "2026-12-03"], db: db).stdout)
+        #expect(before["on_track"] as? Bool == false)
+        let preview = try #require((before["replan"] as? [String: Any])?["projected"] as? Double)
+        let replan = try json(try headway(["replan", "--json", "--as-of", "2026-12-03"], db: db).stdout)
+        #expect(replan["projected_score"] as? Double == preview, "the preview is what replan gives")
+        let week = try #require((replan["weeks"] as? [[String: Any]])?.first)
+        let items = (week["items"] as? [[String: Any]] ?? []).reduce(0.0) { $0 + ($1["hours"] as? Double ?? 0) }
+        #expect(week["start"] as? String == "2026-11-30" && week["hours"] as? Double == 6, "the week keeps its hours: \(week)")
+        #expect(items <= 2 + 1e-9, "new work: 6 h less the 4 logged (\(items))")
+        let after = try json(try headway(["progress", "--json", "--as-of", "2026-12-03"], db: db).stdout)
+        #expect(after["on_track"] as? Bool == true, "right after a replan nobody is behind: \(after)")
+        #expect((after["shortfall"] as? Double ?? 1) < 0.01)
+        let week2 = try #require((after["weeks"] as? [[String: Any]])?.dropFirst().first)
+        #expect(week2["planned"] as? Double == 6 && week2["logged"] as? Double == 4, "the week planned its 6 h: \(week2)")
+    }
+
     @Test("25.8: a new plan counts hours already logged on an unfinished unit, as replan does")
     func newPlanCountsPartialWork() throws {
         let db = scratchDatabase()

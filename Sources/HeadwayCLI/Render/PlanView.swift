@@ -38,7 +38,9 @@ struct PlanView {
             out.append("")
             out.append(
                 style.bold("Week \(numbering.number(of: w))") + " (from \(w.start)) · \(format(round(w.hours, 1))) h · projected \(fixed(w.projectedScore, 1))")
-            if w.items.isEmpty { out.append("  nothing planned: time to consolidate") }
+            let before = w == plan.schedule.first ? plan.loggedBeforeFirstWeek : 0
+            if before > 0.005 { out.append("  \(format(round(before, 1))) h of it logged before this plan; the rest below") }
+            if w.items.isEmpty && before <= 0.005 { out.append("  nothing planned: time to consolidate") }
             for item in w.items {
                 let name = graph[item.skill]?.name ?? item.skill
                 out.append("  \(name) → level \(item.level) (\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : ""))")

@@ -111,6 +111,12 @@ public struct Plan: Sendable, Hashable, Codable {
     public var capacities: [Double] { schedule.map { $0.capacity ?? hoursPerWeek } }
     /// Hours the plan has: the sum of its weeks' hours.
     public var capacity: Double { capacities.reduce(0, +) }
+    /// Hours of the first week logged before the plan was made (a replan mid-week): the week
+    /// holds them and its items only the rest (issue 25.4); 0 for a plan made before its week.
+    public var loggedBeforeFirstWeek: Double {
+        guard let w = schedule.first else { return 0 }
+        return max(0, w.hours - w.items.reduce(0) { $0 + $1.hours })
+    }
 
     /// The role the plan was made `--toward`, when `curriculum` no longer has it.
     public func droppedTarget(in curriculum: Curriculum) -> String? {

@@ -96,7 +96,8 @@ struct PlanBuilder {
             }
             let score = weekly[k - 1].score(levels: levels).result.value
             return PlanWeek(
-                week: k, start: request.start.adding(days: 7 * (k - 1)), hours: items.reduce(0) { $0 + $1.hours },
+                week: k, start: request.start.adding(days: 7 * (k - 1)),
+                hours: items.reduce(0) { $0 + $1.hours } + (k == 1 ? request.loggedInFirstWeek : 0),
                 projectedScore: score, items: items, capacity: varies ? capacities[k - 1] : nil)
         }
     }

@@ -69,6 +69,8 @@ public struct PlanRequest: Sendable, Hashable {
     public var paceFactor: Double?
     /// The access to plan for; `nil`: the assessment's (``PersonalModel/access``).
     public var access: PersonAccess?
+    /// Hours of the first week logged before the plan (``leaveFirstWeek(_:)``).
+    public private(set) var loggedInFirstWeek = 0.0
 
     public init(
         start: Day, weeks: Int = Assessment.defaultWeeks, hoursPerWeek: Double = Assessment.defaultHours,
@@ -85,6 +87,17 @@ public struct PlanRequest: Sendable, Hashable {
     /// Each week's hours: ``weekHours`` when given (padded with ``hoursPerWeek``), else ``hoursPerWeek``.
     public var capacities: [Double] {
         (0..<weeks).map { k in weekHours.flatMap { k < $0.count ? $0[k] : nil } ?? hoursPerWeek }
+    }
+
+    /// A plan made during its first week holds only the hours left in it: `hours` were already
+    /// logged in it (issue 25.4). The work they did counts through ``spent``; the week keeps
+    /// its hours in the plan (``Plan/loggedBeforeFirstWeek``).
+    public mutating func leaveFirstWeek(_ hours: Double) {
+        guard hours > 0, weeks > 0 else { return }
+        var each = capacities
+        loggedInFirstWeek = min(hours, each[0])
+        each[0] -= loggedInFirstWeek
+        weekHours = each
     }
 }
 

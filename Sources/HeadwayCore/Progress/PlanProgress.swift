@@ -156,6 +156,8 @@ public struct PlanProgress: Sendable {
         let local = ProgrammeWeeks(p).week(of: weekStart) - 1
         guard p.schedule.indices.contains(local) else { return nil }
         let w = p.schedule[local]
+        // The current plan's first week, when it was made during it, holds only the hours left;
+        // the week as a whole planned those and the hours logged in it before (issue 25.4).
         return PlanWeek(week: k, start: w.start, hours: w.hours, projectedScore: w.projectedScore, items: w.items)
     }
 
@@ -215,7 +217,10 @@ public struct PlanProgress: Sendable {
         let weekStart = planWeeks.start(ofWeek: k)
         // On a week's last day the week counts as finished.
         let finished = day >= weekStart.adding(days: 6) ? k : k - 1
-        let capacities = plan.capacities
+        // The plan's first week as a whole: what it holds, and what was logged in it before the
+        // plan was made (left out of it, issue 25.4).
+        var capacities = plan.capacities
+        if !capacities.isEmpty { capacities[0] += plan.loggedBeforeFirstWeek }
         let plannedSoFar = capacities.prefix(finished).reduce(0, +)
         let logged = finished > 0 ? record.hoursSpent(from: plan.start, to: plan.start.adding(days: 7 * finished - 1)) : 0
         let pace = finished > 0 ? logged / Double(finished) : plan.hoursPerWeek

@@ -72,6 +72,8 @@ extension PlanProgress {
             goals: Goals(include: include, exclude: exclude.sorted()), previousOrder: remaining,
             weekHours: weekHours.allSatisfy { $0 == hours } ? nil : weekHours,
             spent: spent, doneActivities: done, paceFactor: pace?.value)
+        // The current week keeps only the hours left in it: right after a replan nobody is behind.
+        request.leaveFirstWeek(record.hoursSpent(from: start, to: day))
         // The GPU-hour budget is the programme's: what its completed units and done activities
         // burned is spent, and the replan has the rest.
         var access = person.access

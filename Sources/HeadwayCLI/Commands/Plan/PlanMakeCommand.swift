@@ -43,6 +43,8 @@ struct PlanMakeCommand: ParsableCommand {
         if let progress = subject.progress {
             // Hours already logged on unfinished units are spent, as a replan counts them.
             (request.spent, request.doneActivities) = progress.record.workInProgress(of: own, through: model.day())
+            // A plan made during its first week holds only the hours left in it (as a replan).
+            request.leaveFirstWeek(progress.record.hoursSpent(from: request.start, to: model.day()))
         }
         if exportProblem {
             do { try person.validate(request) } catch { throw CLIError(error.description) }
