@@ -156,8 +156,6 @@ public struct PlanProgress: Sendable {
         let local = ProgrammeWeeks(p).week(of: weekStart) - 1
         guard p.schedule.indices.contains(local) else { return nil }
         let w = p.schedule[local]
-        // The current plan's first week, when it was made during it, holds only the hours left;
-        // the week as a whole planned those and the hours logged in it before (issue 25.4).
         return PlanWeek(week: k, start: w.start, hours: w.hours, projectedScore: w.projectedScore, items: w.items)
     }
 
