@@ -75,6 +75,19 @@ private final class Terminal {
         return nil
     }
 
+    /// Waits up to 10 s for the shell's prompt (`prefix`) on the screen's last line: keys typed
+    /// before libedit has drawn it are dropped when it sets up the terminal.
+    func waitForPrompt(_ prefix: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let last = screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if last?.hasPrefix(prefix) == true { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for the prompt \"\(prefix)\" on screen:\n\(screen)", sourceLocation: sourceLocation)
+        return false
+    }
+
     /// Waits up to 10 s for `text` to appear on screen `count` times.
     func waitFor(_ text: String, count: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         let deadline = Date().addingTimeInterval(10)
@@ -224,6 +237,8 @@ struct TerminalTests {
         #expect(t.screen.contains(", 5 h/week"))
         #expect(t.screen.contains("Likely "))
         #expect(t.screen.contains("Access: gpu, no team."))
+        // Keys typed before the fresh prompt is drawn are dropped (CI once lost this Ctrl-D).
+        try #require(t.waitForPrompt("headway[ana · "))
         try t.press("C-d")
         try #require(t.waitFor("EXITED 0"))
     }
