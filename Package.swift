@@ -49,6 +49,10 @@ let package = Package(
         .testTarget(name: "HeadwayStoreTests", dependencies: ["HeadwayStore", "HeadwayCore", "HeadwayCurricula",
                                                              "headway", "headway-store-burst"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "HeadwayCLITests", dependencies: ["HeadwayCLI", "HeadwayCurricula", "HeadwayCore", "HeadwayStore"]),
+        .testTarget(name: "HeadwayCLITests", dependencies: [
+            "HeadwayCLI", "HeadwayCurricula", "HeadwayCore", "HeadwayStore",
+            // OneTransactionTests injects faults with SQLite triggers.
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

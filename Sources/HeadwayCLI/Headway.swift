@@ -28,7 +28,7 @@ public struct Headway: ParsableCommand {
     /// No command: the shell.
     public func run() throws {
         guard Session.current == nil else {
-            throw CLIError("already in the shell; --bail and --echo apply when it starts (`headway --bail < script`)")
+            throw HeadwayError(.usage, "already in the shell; --bail and --echo apply when it starts (`headway --bail < script`)")
         }
         let code = Shell.standard(options: .init(bail: bail, echo: echo)).run()
         if code != 0 { throw ExitCode(code) }
@@ -186,8 +186,8 @@ struct CommandExit: Error {
 
     /// swift-argument-parser's clean exits and errors, and ours, as the text the person sees.
     init(_ error: any Error, arguments: [String], origin: Origin) {
-        if let error = error as? CLIError {
-            self.init(code: error.exitCode, text: error.description)
+        if let error = error as? any ClassifiedError {
+            self.init(code: error.exitClass.rawValue, text: error.description)
             return
         }
         // Foundation's coding errors ("EncodingError invalidValue(inf…)") are internals: one line
@@ -199,7 +199,10 @@ struct CommandExit: Error {
                     + "nothing was saved; `headway doctor` names damaged stored values")
             return
         }
-        let code = Headway.exitCode(for: error).rawValue
+        var code = Headway.exitCode(for: error).rawValue
+        // The parser's own errors are usage (64) and its exits are what they say; any other error
+        // reaching here unclassified is a fault of ours, not "the answer is no" (MODEL §7).
+        if code == 1, !(error is ExitCode) { code = ExitClass.internal.rawValue }
         let message = Headway.fullMessage(for: error)
         self.init(code: code, text: code == 0 || message.isEmpty ? message : oneLine(message, arguments: arguments, origin: origin))
     }

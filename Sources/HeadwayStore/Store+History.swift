@@ -117,24 +117,31 @@ extension Store {
         continuing: Bool = false, madeOn: Day? = nil
     ) throws -> StoredPlan {
         try write { db in
-            var programme: Int64?
-            if continuing {
-                programme = try Int64.fetchOne(
-                    db,
-                    sql: """
-                        SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
-                        """, arguments: [profile.id])
-            }
-            if programme == nil { programme = try insertProgramme(db, plan, profile: profile.id, createdAt: nil) }
-            let id = try insertPlan(
-                db, plan, profile: profile.id, curriculaVersion: curriculaVersion,
-                supersededBy: nil, createdAt: nil, programme: programme, madeOn: madeOn)
-            try db.execute(
-                sql: """
-                    UPDATE plans SET superseded_by = ? WHERE profile_id = ? AND superseded_by IS NULL AND id != ?
-                    """, arguments: [id, profile.id, id])
-            return try fetchPlans(db, where: "id = ?", [id])[0]
+            try insertCurrentPlan(db, plan, profile: profile.id, curriculaVersion: curriculaVersion, continuing: continuing, madeOn: madeOn)
         }
+    }
+
+    /// Inserts `plan` as the profile's current plan and marks the one it replaces superseded.
+    func insertCurrentPlan(
+        _ db: Database, _ plan: Plan, profile: Int64, curriculaVersion: String, continuing: Bool, madeOn: Day?
+    ) throws -> StoredPlan {
+        var programme: Int64?
+        if continuing {
+            programme = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
+                    """, arguments: [profile])
+        }
+        if programme == nil { programme = try insertProgramme(db, plan, profile: profile, createdAt: nil) }
+        let id = try insertPlan(
+            db, plan, profile: profile, curriculaVersion: curriculaVersion,
+            supersededBy: nil, createdAt: nil, programme: programme, madeOn: madeOn)
+        try db.execute(
+            sql: """
+                UPDATE plans SET superseded_by = ? WHERE profile_id = ? AND superseded_by IS NULL AND id != ?
+                """, arguments: [id, profile, id])
+        return try fetchPlans(db, where: "id = ?", [id])[0]
     }
 
     func insertProgramme(_ db: Database, _ first: Plan, profile: Int64, createdAt: String?) throws -> Int64 {

@@ -73,9 +73,36 @@ public struct ProfileWrites: Sendable {
     var reassessmentReason = "re-assessment"
     /// The programme the briefing belongs to, when not the current plan's.
     public var briefingProgramme: Int64?
+    /// A plan to store as the profile's current one (`plan`, `replan`), with the same rules as
+    /// ``Store/savePlan(_:for:curriculaVersion:continuing:madeOn:)``.
+    public var plan: PlanWrite?
+    /// The profile's first assessment (a profile made without one); not journaled, as the first
+    /// assessment always stays. Its snapshot goes in ``snapshots``.
+    public var firstAssessment: Assessment?
+    /// Make the profile the current one (`assess` on a profile that is not).
+    public var makeCurrent = false
 
     public init() {}
-    public var isEmpty: Bool { snapshots.isEmpty && change == nil && changeSnapshot == nil && briefing == nil }
+    public var isEmpty: Bool {
+        snapshots.isEmpty && change == nil && changeSnapshot == nil && briefing == nil && plan == nil && firstAssessment == nil
+            && !makeCurrent
+    }
+    /// Whether the writes change what the person did or decided (not only derived rows, which a
+    /// read-only database may skip).
+    var changesTheRecord: Bool { change != nil || changeSnapshot != nil || plan != nil || firstAssessment != nil || makeCurrent }
+}
+
+/// A plan to store in ``ProfileWrites``: a new programme, or (`continuing`) the next plan of
+/// the programme in force (a replan). `madeOn` is the `--as-of` day it was made.
+public struct PlanWrite: Sendable {
+    public var plan: Plan
+    public var continuing: Bool
+    public var madeOn: Day?
+    public init(_ plan: Plan, continuing: Bool = false, madeOn: Day? = nil) {
+        self.plan = plan
+        self.continuing = continuing
+        self.madeOn = madeOn
+    }
 }
 
 /// What ``Store/update(_:curriculaVersion:_:)`` wrote.
@@ -87,6 +114,10 @@ public struct ProfileWritten: Sendable {
     public var changeSnapshot: StoredSnapshot?
     /// The stored briefing of the week (the earlier one when it existed).
     public var briefing: StoredBriefing?
+    /// The plan stored, now the profile's current one.
+    public var plan: StoredPlan?
+    /// The profile as it is after the writes (made current).
+    public var profile: Profile?
 }
 
 /// What `undo` reverted.
@@ -128,7 +159,7 @@ extension Store {
             }
             if writes.isEmpty { return (value, ProfileWritten()) }
             if let readOnlyReason {
-                guard writes.change == nil && writes.changeSnapshot == nil else { throw readOnlyReason }
+                guard !writes.changesTheRecord else { throw readOnlyReason }
                 return (value, ProfileWritten())
             }
             return try retryingWhileBusy(seconds: busyTimeout) {
@@ -218,6 +249,21 @@ extension Store {
 
     private func apply(_ db: Database, _ w: ProfileWrites, profile: Int64, curriculaVersion: String) throws -> ProfileWritten {
         var out = ProfileWritten()
+        if let a = w.firstAssessment {
+            guard try Int64.fetchOne(db, sql: "SELECT count(*) FROM assessments WHERE profile_id = ?", arguments: [profile]) == 0 else {
+                throw StoreError.invalid("profile \(profile) already has an assessment; a later one is a re-assessment")
+            }
+            let id = try insertAssessment(db, a, profile: profile, reason: "assessment", curriculaVersion: curriculaVersion, createdAt: nil)
+            out.assessment = try fetchAssessments(db, where: "id = ?", [id]).first
+        }
+        if let p = w.plan {
+            out.plan = try insertCurrentPlan(
+                db, p.plan, profile: profile, curriculaVersion: curriculaVersion, continuing: p.continuing, madeOn: p.madeOn)
+        }
+        if w.makeCurrent {
+            try makeCurrent(db, profile)
+            out.profile = try fetchProfile(db, id: profile)
+        }
         for s in w.snapshots {
             let id = try insertSnapshot(db, s, profile: profile, curriculaVersion: curriculaVersion, createdAt: nil)
             out.snapshots += try fetchSnapshots(db, where: "id = ?", [id])

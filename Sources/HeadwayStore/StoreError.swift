@@ -89,14 +89,21 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         }
     }
 
-    /// The exit status (`sysexits.h`, `MODEL.md` §7) of the kinds that have their own; 1 for the rest.
-    public var exitCode: Int32 {
+    /// The class of the failure (`MODEL.md` §7): what a script can tell from the exit status.
+    public var exitClass: ExitClass {
         switch self {
-        case .notARegularFile, .foreignDatabase: return 69
-        case .unrevertable: return 65
-        default: return 1
+        case .notADatabase, .newerSchema, .busy, .foreignSchema, .notARegularFile, .foreignDatabase: .unavailable
+        case .corrupted, .invalid, .badArchive, .unrevertable: .data
+        case .readOnlyFolder, .cannotCreateFolder, .profileExists, .readOnly: .cantCreate
+        case .diskFull, .io: .io
+        case .noSuchProfile, .noCurrentProfile: .noInput
         }
     }
 
+    /// The exit status of ``exitClass``.
+    public var exitCode: Int32 { exitClass.rawValue }
+
     private func format(_ x: Double) -> String { Int(exactly: x).map(String.init) ?? String(x) }
 }
+
+extension StoreError: ClassifiedError {}

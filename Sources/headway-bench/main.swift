@@ -1,8 +1,8 @@
 import Foundation
 
-/// `headway-bench [score|planner|store|export|shell|progress|budget|all]`: Headway's benchmarks, each beside its peer in the same run.
+/// `headway-bench [score|planner|store|export|shell|progress|budget|year|all]`: Headway's benchmarks, each beside its peer in the same run.
 let which = CommandLine.arguments.dropFirst().first ?? "all"
-let known = ["score", "planner", "store", "export", "shell", "progress", "budget", "all"]
+let known = ["score", "planner", "store", "export", "shell", "progress", "budget", "year", "all"]
 guard known.contains(which) else {
     FileHandle.standardError.write(Data("usage: headway-bench [\(known.joined(separator: "|"))]\n".utf8))
     exit(64)
@@ -24,3 +24,4 @@ group("export") { try ExportBench.run(runs: 11) }
 group("shell") { try ShellBench.run(runs: 11) }
 group("progress") { try ProgressBench.run(runs: 21) }
 group("budget") { try BudgetBench.run() }
+group("year") { try YearBench.run(runs: 30) }

@@ -116,7 +116,7 @@ struct BadCorpusTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path).sorted()
         let run = try Run(["plan", "--curricula", copy.path], environment: scratch.environment)
         let wanted = try Self.expected("curricula", name).replacingOccurrences(of: "$DIR", with: copy.path)
-        #expect(run.status == 1)
+        #expect(run.status == 78)
         #expect(run.stderr == "error: \(wanted)\n")
         #expect(run.stdout.isEmpty)
         #expect(try Data(contentsOf: scratch.db) == scratch.bytes, "database bytes unchanged")

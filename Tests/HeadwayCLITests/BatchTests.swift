@@ -33,6 +33,6 @@ struct BatchTests {
     @Test("a missing input folder is one clear line")
     func missingFolder() throws {
         let out = try headwayProcess(["batch", "plan", "--assessments", "/nonexistent/team", "--output", "/tmp/x"])
-        #expect(out.status == 1 && out.stderr == "error: cannot read --assessments /nonexistent/team: no such folder or not readable\n")
+        #expect(out.status == 66 && out.stderr == "error: cannot read --assessments /nonexistent/team: no such folder or not readable\n")
     }
 }

@@ -285,7 +285,7 @@ struct CurriculaUpdateTests {
 
         let state = try home.bytes()
         let refused = try home.run(["replan"], today: day)
-        #expect(refused.status == 1)
+        #expect(refused.status == 65)
         #expect(
             refused.output
                 == "error: the plan aims at role 'ml-platform-engineer', which curricula 2027.01 no longer have; give --toward ROLE (see `headway roles`)\n")

@@ -149,7 +149,7 @@ struct DataExportTests {
         defer { try? FileManager.default.removeItem(at: db.deletingLastPathComponent()) }
         #expect(try headway(["profile", "new", "bo", "--from", reference], db: db).status == 0)
         let out = try headway(["export", "plan", "--format", "ics"], db: db)
-        #expect(out.status == 1 && out.stdout.isEmpty)
+        #expect(out.status == 66 && out.stdout.isEmpty)
         #expect(out.stderr == "error: profile bo has no plan yet; run `headway plan` first (or pass --assessment FILE)\n")
         let history = try headway(["export", "history"], db: db)
         #expect(history.status == 0 && history.stdout.hasPrefix("as_of,score,zone,label,"))

@@ -95,9 +95,10 @@ struct GraphTests {
         for s in Reference.curriculum.graph.skills { #expect(all.stdout.contains("  \(s.name) (\(s.id))")) }
         #expect(!FileManager.default.fileExists(atPath: db.path), "showing the graph must not create a database")
         let typo = try headway(["graph", "ncl"], db: db)
-        #expect(typo.status == 1 && typo.stderr == "error: unknown skill 'ncl'; did you mean 'nccl'? (`headway graph` lists every skill; Tab completes them)\n")
+        #expect(
+            typo.status == 64 && typo.stderr == "error: unknown skill 'ncl'; did you mean 'nccl'? (`headway graph` lists every skill; Tab completes them)\n")
         let noDot = try headway(["graph", "nccl", "--output", "x.dot"], db: db)
-        #expect(noDot.status == 1 && noDot.stderr == "error: --output writes DOT; add --dot (the text view goes to the terminal)\n")
+        #expect(noDot.status == 64 && noDot.stderr == "error: --output writes DOT; add --dot (the text view goes to the terminal)\n")
     }
 
     @Test("on a profile, graph marks its levels and its saved plan")

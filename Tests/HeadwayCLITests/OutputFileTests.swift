@@ -8,7 +8,7 @@ struct OutputFileTests {
         let folder = try scratchFolder(); defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("nope/plan.ics")
         let out = try headway(["export", "plan", "--assessment", reference, "--output", target.path])
-        #expect(out.status == 1 && out.stdout.isEmpty)
+        #expect(out.status == 73 && out.stdout.isEmpty)
         #expect(out.stderr == "error: cannot write \(target.path): the folder \(folder.path)/nope does not exist; create it first or choose another --output\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
@@ -19,9 +19,9 @@ struct OutputFileTests {
         let file = folder.appendingPathComponent("plain")
         try Data("x".utf8).write(to: file)
         let through = try headway(["export", "plan", "--assessment", reference, "-o", file.path + "/plan.md"])
-        #expect(through.status == 1 && through.stderr == "error: cannot write \(file.path)/plan.md: \(file.path) is not a folder; choose another --output\n")
+        #expect(through.status == 73 && through.stderr == "error: cannot write \(file.path)/plan.md: \(file.path) is not a folder; choose another --output\n")
         let isFolder = try headway(["export", "report", "--assessment", reference, "-o", folder.path])
-        #expect(isFolder.status == 1 && isFolder.stderr == "error: cannot write \(folder.path): it is a folder; give a file name inside it\n")
+        #expect(isFolder.status == 73 && isFolder.stderr == "error: cannot write \(folder.path): it is a folder; give a file name inside it\n")
     }
 
     @Test("a relative path with .. is written where it resolves, and named resolved when it cannot be")
@@ -89,7 +89,7 @@ struct OutputFileTests {
         // Leave about 8 KB free: less than a report needs.
         try Data(count: 64 * 1024 - 12 * 1024 - 8 * 1024).write(to: mount.appendingPathComponent("filler"))
         let out = try headway(["export", "report", "--assessment", reference, "-o", file.path])
-        #expect(out.status == 1)
+        #expect(out.status == 73)
         #expect(
             out.stderr
                 == "error: cannot write \(file.path): the disk is full (or a size limit was reached); free some space and retry; the old file, if any, is unchanged\n"
@@ -115,7 +115,7 @@ struct OutputFileTests {
         }
         let target = locked.appendingPathComponent("plan.ics")
         let out = try headway(["export", "plan", "--assessment", reference, "-o", target.path])
-        #expect(out.status == 1)
+        #expect(out.status == 73)
         let expected =
             getuid() == 0
             ? "error: cannot write \(target.path): \(locked.path) is on a read-only file system; choose another --output\n"

@@ -1,5 +1,6 @@
 import Foundation
 import HeadwayCore
+import HeadwayStore
 import Testing
 
 @testable import HeadwayCLI
@@ -102,8 +103,14 @@ struct ProgrammeWalkTests {
         #expect((brief["units"] as? [String: Any])?["planned"] as? [String] == week.units, "brief units", sourceLocation: loc)
 
         // the shell's prompt
-        let prompt = ShellStatus.read(today: day, databasePath: p.db.path).prompt
+        let status = ShellStatus.read(today: day, databasePath: p.db.path)
+        let prompt = status.prompt
         #expect(prompt.contains(" · wk \(k) · "), "prompt \(prompt)", sourceLocation: loc)
+        // The prompt reads a few rows, not the history: it must say what the whole record says.
+        let store = try Store.open(at: p.db.path)
+        let state = try store.state(of: try #require(try store.currentProfile()))
+        #expect(status.score == state.snapshots.last { $0.snapshot.asOf <= day }?.snapshot.score, "prompt score", sourceLocation: loc)
+        #expect(status.role == state.assessments.last?.assessment.role, sourceLocation: loc)
 
         // .ics: the event on the week's first day
         let ics = try p.run(["export", "plan", "--format", "ics"], on: day, sourceLocation: loc).replacingOccurrences(of: "\r\n ", with: "")

@@ -29,32 +29,33 @@ struct ProgressSafetyTests {
         return [try Data(contentsOf: db), (try? Data(contentsOf: wal)) ?? Data()]
     }
 
-    /// A value the parser refuses (hours, a status, a unit, a level) exits 64 like every usage
-    /// error; what needs the curriculum or the profile to decide exits 1.
+    /// Typed wrong (a value out of range, an unknown skill, a missing argument) exits 64; what the
+    /// record refuses (a unit already done, a day over 24 h, a day before the profile) exits 65
+    /// (`MODEL.md` §7).
     @Test(
         "bad input to log and level is one clear line, a non-zero exit, and the same database bytes",
         arguments: [
-            (["log", "nope", "2"], 1, "unknown skill 'nope'"),
+            (["log", "nope", "2"], 64, "unknown skill 'nope'"),
             (["log", "nccl:5", "2"], 64, "skill[:level] 'nccl:5' is not a unit; allowed: SKILL or SKILL:LEVEL with LEVEL 1..4"),
             (["log", "nccl", "0"], 64, "hours '0' is not allowed; allowed: more than 0 and at most 24"),
             (["log", "nccl", "30"], 64, "hours '30' is not allowed; allowed: more than 0 and at most 24"),
-            (["log", "nccl", "2", "--date", "2026-12-01"], 1, "--date 2026-12-01 is in the future (today is 2026-11-25)"),
-            (["log", "nccl", "2", "--date", "2026-11-20"], 1, "--date 2026-11-20 is before profile ana existed; allowed: 2026-11-23 to 2026-11-25"),
+            (["log", "nccl", "2", "--date", "2026-12-01"], 64, "--date 2026-12-01 is in the future (today is 2026-11-25)"),
+            (["log", "nccl", "2", "--date", "2026-11-20"], 65, "--date 2026-11-20 is before profile ana existed; allowed: 2026-11-23 to 2026-11-25"),
             (["log", "nccl", "2", "--date", "2026-11-31"], 64, "--date '2026-11-31' is not a date; allowed: YYYY-MM-DD"),
-            (["log", "triton:2", "1"], 1, "triton:2 is already done (Triton Inference Server is at level 2)"),
-            (["log", "nccl", "6"], 1, "hours 6 would make 25 h logged on 2026-11-25; allowed: at most 24 h a day"),
-            (["log", "nccl:4", "1"], 1, "nccl:4 is not your next unit of NCCL: you are at level 2, so the next is nccl:3"),
+            (["log", "triton:2", "1"], 65, "triton:2 is already done (Triton Inference Server is at level 2)"),
+            (["log", "nccl", "6"], 65, "hours 6 would make 25 h logged on 2026-11-25; allowed: at most 24 h a day"),
+            (["log", "nccl:4", "1"], 65, "nccl:4 is not your next unit of NCCL: you are at level 2, so the next is nccl:3"),
             (["log", "nccl", "2", "maybe"], 64, "status 'maybe' is not allowed; allowed: done, partial, skipped"),
-            (["log", "nccl"], 1, "log nccl needs the hours spent"),
-            (["log", "infiniband-rce", "2"], 1, "unknown skill 'infiniband-rce'; did you mean 'infiniband-roce'?"),
-            (["log", "ncl:3", "2"], 1, "unknown skill 'ncl'; did you mean 'nccl'?"),
+            (["log", "nccl"], 64, "log nccl needs the hours spent"),
+            (["log", "infiniband-rce", "2"], 64, "unknown skill 'infiniband-rce'; did you mean 'infiniband-roce'?"),
+            (["log", "ncl:3", "2"], 64, "unknown skill 'ncl'; did you mean 'nccl'?"),
             (["log", "edit", "1", "--status", "finished"], 64, "--status 'finished' is not allowed; allowed: done, partial, skipped"),
             (["log", "edit", "1", "--hours", "25"], 64, "--hours '25' is not allowed; allowed: more than 0 and at most 24"),
-            (["level", "nope", "3"], 1, "unknown skill 'nope'"),
+            (["level", "nope", "3"], 64, "unknown skill 'nope'"),
             (["level", "nccl", "5"], 64, "level '5' is not allowed; allowed: 0-4"),
             (["level", "nccl", "two"], 64, "level 'two' is not allowed; allowed: 0-4"),
-            (["graph", "vlm"], 1, "unknown skill 'vlm'; did you mean 'vllm'?"),
-            (["plan", "--exclude", "infiniband-rce"], 1, "--exclude names unknown skill 'infiniband-rce'; did you mean 'infiniband-roce'?"),
+            (["graph", "vlm"], 64, "unknown skill 'vlm'; did you mean 'vllm'?"),
+            (["plan", "--exclude", "infiniband-rce"], 64, "--exclude names unknown skill 'infiniband-rce'; did you mean 'infiniband-roce'?"),
             (["plan", "--start", "soon"], 64, "--start 'soon' is not a date; allowed: YYYY-MM-DD")
         ])
     func badInput(args: [String], code: Int32, message: String) throws {

@@ -193,7 +193,7 @@ struct SafetyTests {
         let bytes = try Data(contentsOf: scratch.db)
         for command in [["history"], ["progress"], ["brief"], ["plan", "show"], ["log", "vllm:3", "1"], ["profile", "list"]] {
             let run = try Run(command, environment: scratch.environment)
-            #expect(run.status == 1, "\(command): \(run)")
+            #expect(run.status == 69, "\(command): \(run)")
             #expect(
                 run.stderr
                     == "error: \(scratch.db.path) was changed outside Headway (table snapshots has no column label); restore a backup, or run `headway doctor` to see every difference; the file was left as it is\n",
@@ -212,7 +212,7 @@ struct SafetyTests {
         try Self.sqlite(scratch.db, "UPDATE logs SET hours = 'abc'")
         for command in [["history"], ["progress"], ["brief"], ["profile", "export", "-"]] {
             let run = try Run(command, environment: scratch.environment)
-            #expect(run.status == 1, "\(command): \(run)")
+            #expect(run.status == 69, "\(command): \(run)")
             #expect(run.stderr.contains("(logs row 1, hours holds 'abc', which is not a number)"), "\(command): \(run.stderr)")
         }
         let doctor = try Run(["doctor"], environment: scratch.environment)
@@ -291,7 +291,7 @@ struct SafetyTests {
             #expect(run.status == 0, "\(command): \(run)")
         }
         let log = try Run(["log", "vllm:3", "1"], environment: environment)
-        #expect(log.status == 1)
+        #expect(log.status == 73)
         #expect(
             log.stderr == "error: cannot write in \(mount.path): the folder is read-only; make it writable or pass --db PATH in a writable folder\n",
             "\(log.stderr)")

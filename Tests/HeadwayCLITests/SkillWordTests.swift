@@ -24,7 +24,7 @@ struct SkillWordTests {
         do {
             _ = try Self.curriculum.skill(typed: "inference")
             Issue.record("'inference' named one skill")
-        } catch let e as CLIError {
+        } catch let e as HeadwayError {
             #expect(e.description.hasPrefix("'inference' could be inference-benchmarking"))
             #expect(e.description.contains("inference-optimisation") && e.exitCode == 64)
             #expect(!e.description.contains("\n"))
@@ -32,7 +32,7 @@ struct SkillWordTests {
         do {
             _ = try Self.curriculum.skill(typed: "ncl")
             Issue.record("'ncl' named a skill")
-        } catch let e as CLIError {
+        } catch let e as HeadwayError {
             #expect(e.description.contains("did you mean 'nccl'?"))
         }
     }

@@ -59,12 +59,12 @@ struct CommandTests {
         #expect(try headway(["profile", "rename", "bo", "carla"], db: db).status == 0)
         #expect(try headway(["profile", "list"], db: db).stdout == "* ana\n  carla\n")
         let refused = try headway(["profile", "delete", "carla"], db: db)
-        #expect(refused.status == 1)
+        #expect(refused.status == 64)
         #expect(refused.stderr == "error: refusing to delete profile carla without confirmation: standard input is not a terminal; pass --yes\n")
         #expect(try headway(["profile", "delete", "carla", "--yes"], db: db).status == 0)
         #expect(try headway(["profile", "list"], db: db).stdout == "* ana\n")
         let missing = try headway(["profile", "use", "zed"], db: db)
-        #expect(missing.status == 1)
+        #expect(missing.status == 66)
         #expect(missing.stderr.split(separator: "\n").count == 1)
     }
 
@@ -99,13 +99,13 @@ struct CommandTests {
         #expect(stale.stdout.contains("made with another version: 1 plans"), "\(stale.stdout)")
     }
 
-    @Test("a file that is not a database: one line on stderr naming it, exit 1, bytes kept")
+    @Test("a file that is not a database: one line on stderr naming it, exit 69, bytes kept")
     func cliFault() throws {
         let dir = try temporaryFolder(); defer { removeFolder(dir) }
         let db = dir.appendingPathComponent("h.sqlite")
         try Data("name,score\nana,49.1\n".utf8).write(to: db)
         let r = try headway(["profile", "list"], db: db)
-        #expect(r.status == 1)
+        #expect(r.status == 69)
         #expect(r.stderr == "error: \(db.path) is not a Headway database (not an SQLite file); move it aside or pass --db PATH to use another file\n")
         #expect(try bytes(db) == Data("name,score\nana,49.1\n".utf8))
     }

@@ -30,16 +30,16 @@ struct BriefCommand: ParsableCommand {
         let week = self.week
         let (doc, written, _, _) = try withProfileProgress(model, store) { p, writes -> BriefingDocument in
             _ = try p.plan()
-            guard let programme = p.planProgress, let stored = p.storedPlan else { throw CLIError.noPlanInForce(p) }
+            guard let programme = p.planProgress, let stored = p.storedPlan else { throw HeadwayError.noPlanInForce(p) }
             let current = programme.week, weeks = programme.weeksCount
             let k = week ?? min(current, weeks)
             guard (1...weeks).contains(k) else {
-                if current == 0 { throw CLIError("the plan starts on \(programme.start); the first briefing is for its week 1") }
-                throw CLIError("week \(k) is not in the plan; allowed: 1..\(weeks)")
+                if current == 0 { throw HeadwayError(.usage, "the plan starts on \(programme.start); the first briefing is for its week 1") }
+                throw HeadwayError(.usage, "week \(k) is not in the plan; allowed: 1..\(weeks)")
             }
             guard k <= current else {
                 let start = programme.numbering.start(ofWeek: k)
-                throw CLIError("week \(k) has not started (it starts \(start)); allowed: 1..\(min(current, weeks))")
+                throw HeadwayError(.usage, "week \(k) has not started (it starts \(start)); allowed: 1..\(min(current, weeks))")
             }
             let programmeID = stored.programmeID
             // MODEL §6: the current week is live (a briefing stored early would later contradict
@@ -162,7 +162,7 @@ struct BriefingDocument: Codable, Equatable {
 
     static func decode(_ body: String) throws -> BriefingDocument {
         do { return try JSONCoding.decoder().decode(BriefingDocument.self, from: Data(body.utf8)) } catch {
-            throw CLIError("the stored briefing cannot be read (\(error)); it was written by another version of headway")
+            throw HeadwayError(.data, "the stored briefing cannot be read (\(error)); it was written by another version of headway")
         }
     }
 
@@ -172,7 +172,7 @@ struct BriefingDocument: Codable, Equatable {
 
     // MARK: - Building
 
-    /// - Throws: a one-line ``CLIError`` (exit 65) when the stored plan has no schedule for week
+    /// - Throws: a one-line ``HeadwayError`` (exit 65) when the stored plan has no schedule for week
     ///   `k` (an imported or hand-edited plan): never a crash on stored data.
     init(_ p: ProfileProgress, week k: Int, profile: String, pending: [Snapshot] = []) throws {
         guard
@@ -182,7 +182,7 @@ struct BriefingDocument: Codable, Equatable {
                     p.replan(on: d).map { WeekBriefing.Replan(week: $0.week, projected: $0.plan.projectedScore) }
                 }),
             let pp = p.planProgress(on: b.asOf)
-        else { throw CLIError.missingPlanWeek(k, of: p) }
+        else { throw HeadwayError.missingPlanWeek(k, of: p) }
         formatName = Self.currentFormat
         self.profile = profile
         week = k; weeks = b.weeks

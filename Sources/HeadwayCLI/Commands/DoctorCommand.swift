@@ -64,7 +64,7 @@ struct DoctorCommand: ParsableCommand {
             for problem in data { line("", (problem.otherCurricula ? "note: made under other curricula: " : "") + problem.description) }
         }
         if !c.isHealthy || curriculum == nil || data.contains(where: { !$0.otherCurricula }) {
-            throw CLIError("\(db.path) failed its checkup; see above", exitCode: 1)
+            throw HeadwayError(.no, "\(db.path) failed its checkup; see above")
         }
     }
 }

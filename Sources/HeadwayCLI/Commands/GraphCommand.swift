@@ -27,7 +27,7 @@ struct GraphCommand: ParsableCommand {
         let curriculum = try model.curriculum()
         let graph = curriculum.graph
         let skill = try self.skill.map { try curriculum.skill($0).id }
-        if output != "-" && !dot { throw CLIError("--output writes DOT; add --dot (the text view goes to the terminal)") }
+        if output != "-" && !dot { throw HeadwayError(.usage, "--output writes DOT; add --dot (the text view goes to the terminal)") }
         let file = OutputFile(output)
         try file.check()
         var view = SkillGraphView(graph: graph)
@@ -62,7 +62,7 @@ struct GraphCommand: ParsableCommand {
         do {
             let source = try ExportSource.load(model, input, store)
             return (source.person, source.plan)
-        } catch let error as CLIError where !explicit {
+        } catch let error as HeadwayError where !explicit {
             // The graph is still worth showing; say why the marks are missing.
             Console.error("note: your levels and plan are not marked: " + error.description)
             return nil

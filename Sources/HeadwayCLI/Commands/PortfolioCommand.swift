@@ -30,11 +30,11 @@ struct PortfolioCommand: ParsableCommand {
         let curriculum = try model.curriculum()
         let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
         guard let progress = subject.progress, let profile = subject.profile else {
-            throw CLIError("portfolio reads a profile's record; make one with `headway assess`", exitCode: 66)
+            throw HeadwayError(.noInput, "portfolio reads a profile's record; make one with `headway assess`")
         }
         let first = since ?? progress.planProgress?.numbering.start ?? progress.firstDay
         guard let portfolio = progress.record.portfolio(since: first, through: progress.day) else {
-            throw CLIError("profile \(profile.name) has no assessment on \(progress.day); nothing to show yet", exitCode: 66)
+            throw HeadwayError(.noInput, "profile \(profile.name) has no assessment on \(progress.day); nothing to show yet")
         }
         let view = PortfolioView(portfolio: portfolio, owner: profile.name, curriculum: curriculum)
         let text: String

@@ -79,39 +79,40 @@ struct OutputFile {
     /// The resolved target and its folder, or the one-line error for a place a file cannot go.
     private func placement() throws -> (target: String, folder: String) {
         guard !path.isEmpty, !(resolved as NSString).lastPathComponent.isEmpty, !path.hasSuffix("/") else {
-            throw CLIError("cannot write '\(path)': it names a folder, not a file; give a file name such as plan.ics")
+            throw HeadwayError(.cantCreate, "cannot write '\(path)': it names a folder, not a file; give a file name such as plan.ics")
         }
         // /dev/stdout, /dev/fd/N and /proc/…/fd/N name open files, not places for a file.
         if ["/dev/stdin", "/dev/stdout", "/dev/stderr"].contains(resolved) || resolved.hasPrefix("/dev/fd/") || resolved.hasPrefix("/proc/") {
-            throw CLIError("cannot write \(shown): it names an open file, not a place for one; nothing was written; give - for standard output", exitCode: 73)
+            throw HeadwayError(
+                .cantCreate, "cannot write \(shown): it names an open file, not a place for one; nothing was written; give - for standard output")
         }
         if let kind = Store.irregularKind(resolved), kind != "a folder" {
-            throw CLIError(
-                "cannot write \(shown): it is \(kind), not a regular file; nothing was written; give a file name, or - for standard output",
-                exitCode: 73)
+            throw HeadwayError(
+                .cantCreate,
+                "cannot write \(shown): it is \(kind), not a regular file; nothing was written; give a file name, or - for standard output")
         }
         // A symlink is followed to the file it names, which is what gets replaced.
         let target = Store.resolvedPath(resolved)
         let folder = (target as NSString).deletingLastPathComponent
         if let record = OpenedDatabases.protectedFile(target) {
-            throw CLIError("cannot write \(shown): it is \(record); nothing was written; choose a file outside Headway's data", exitCode: 73)
+            throw HeadwayError(.cantCreate, "cannot write \(shown): it is \(record); nothing was written; choose a file outside Headway's data")
         }
         // Only a regular file is replaced: a FIFO would block, and a device node (as root) would
         // be replaced by a file. stat(2) follows links and never opens what it looks at.
         if let kind = Store.irregularKind(target), kind != "a folder" {
-            throw CLIError(
-                "cannot write \(shown): it is \(kind), not a regular file; nothing was written; give a file name, or - for standard output",
-                exitCode: 73)
+            throw HeadwayError(
+                .cantCreate,
+                "cannot write \(shown): it is \(kind), not a regular file; nothing was written; give a file name, or - for standard output")
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
-            throw CLIError("cannot write \(shown): it is a folder; give a file name inside it")
+            throw HeadwayError(.cantCreate, "cannot write \(shown): it is a folder; give a file name inside it")
         }
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
-            throw CLIError("cannot write \(shown): the folder \(folder) does not exist; create it first or choose another --output")
+            throw HeadwayError(.cantCreate, "cannot write \(shown): the folder \(folder) does not exist; create it first or choose another --output")
         }
         guard isFolder.boolValue else {
-            throw CLIError("cannot write \(shown): \(folder) is not a folder; choose another --output")
+            throw HeadwayError(.cantCreate, "cannot write \(shown): \(folder) is not a folder; choose another --output")
         }
         return (target, folder)
     }
@@ -163,21 +164,22 @@ struct OutputFile {
     }
 
     /// One line for a failed write: the path, the reason, and what to do.
-    private func failure(_ code: Int32, folder: String) -> CLIError {
+    private func failure(_ code: Int32, folder: String) -> HeadwayError {
         switch code {
         case EACCES, EPERM:
-            return CLIError("cannot write \(shown): permission denied in \(folder); choose a folder you can write to")
+            return HeadwayError(.cantCreate, "cannot write \(shown): permission denied in \(folder); choose a folder you can write to")
         case EROFS:
-            return CLIError("cannot write \(shown): \(folder) is on a read-only file system; choose another --output")
+            return HeadwayError(.cantCreate, "cannot write \(shown): \(folder) is on a read-only file system; choose another --output")
         case ENOSPC, EDQUOT, EFBIG:
-            return CLIError(
+            return HeadwayError(
+                .cantCreate,
                 "cannot write \(shown): the disk is full (or a size limit was reached); free some space and retry; the old file, if any, is unchanged")
         case ENOENT:
-            return CLIError("cannot write \(shown): the folder \(folder) does not exist; create it first or choose another --output")
+            return HeadwayError(.cantCreate, "cannot write \(shown): the folder \(folder) does not exist; create it first or choose another --output")
         case ENOTDIR:
-            return CLIError("cannot write \(shown): a part of \(folder) is not a folder; choose another --output")
+            return HeadwayError(.cantCreate, "cannot write \(shown): a part of \(folder) is not a folder; choose another --output")
         default:
-            return CLIError("cannot write \(shown): \(String(cString: strerror(code))); the old file, if any, is unchanged")
+            return HeadwayError(.io, "cannot write \(shown): \(String(cString: strerror(code))); the old file, if any, is unchanged")
         }
     }
 }

@@ -47,9 +47,9 @@ struct Reminder: Equatable {
         if text == "off" { return nil }
         guard let unit = text.last, "dh".contains(unit), text.count > 1,
             text.dropLast().allSatisfy({ ("0"..."9").contains($0) }), let amount = Int(text.dropLast())
-        else { throw CLIError("--remind '\(clip(text, 20))' is not allowed; allowed: days (1d..14d), hours (1h..336h) or off", exitCode: 64) }
+        else { throw HeadwayError(.usage, "--remind '\(clip(text, 20))' is not allowed; allowed: days (1d..14d), hours (1h..336h) or off") }
         guard unit == "d" ? (1...14).contains(amount) : (1...336).contains(amount) else {
-            throw CLIError("--remind \(text) is out of range; allowed: 1d..14d, 1h..336h or off", exitCode: 64)
+            throw HeadwayError(.usage, "--remind \(text) is out of range; allowed: 1d..14d, 1h..336h or off")
         }
         return Reminder(amount: amount, unit: unit)
     }

@@ -22,12 +22,12 @@ struct ShellStatus {
         status.hasProfiles = !profiles.isEmpty
         guard let current = profiles.first(where: \.isCurrent) else { return status }
         status.profile = current.name
-        status.role = (try? db.latestAssessment(for: current))?.assessment.role
-        guard let state = try? db.state(of: current) else { return status }
-        // As of today: the last snapshot written for a day up to it, the programme in force.
-        status.score = state.snapshots.last { $0.snapshot.asOf <= today }?.snapshot.score
-        if let plan = state.plan(asOf: today), let first = state.programme(of: plan).first {
-            status.week = Self.week(ProgrammeWeeks(start: first.plan.start, count: first.plan.weeks), today: today)
+        // A few indexed lookups, not the history: the prompt is drawn after every command.
+        guard let facts = try? db.promptFacts(of: current, on: today) else { return status }
+        status.role = facts.role
+        status.score = facts.score
+        if let programme = facts.programme {
+            status.week = Self.week(ProgrammeWeeks(start: programme.start, count: programme.weeks), today: today)
         }
         return status
     }
@@ -69,5 +69,12 @@ struct ShellStatus {
             "Headway \(Headway.configuration.version). " + location,
             "`help` lists the commands, Tab completes, Ctrl-R searches history, `quit` or Ctrl-D leaves."
         ]
+    }
+}
+
+/// The shell's prompt as drawn after each command (public for `headway-bench year`).
+public enum ShellPrompt {
+    public static func text(today: Day, databasePath: String) -> String {
+        ShellStatus.read(today: today, databasePath: databasePath).prompt
     }
 }

@@ -12,12 +12,12 @@ enum AtomicFile {
         let folder = url.deletingLastPathComponent().path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-            throw CLIError("cannot write \(path): the folder \(folder) does not exist")
+            throw HeadwayError(.cantCreate, "cannot write \(path): the folder \(folder) does not exist")
         }
         TemporaryFiles.removeAbandoned(in: folder, prefix: ".\(url.lastPathComponent).", suffix: ".tmp")
         let temp = folder + "/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw HeadwayError(.cantCreate, "cannot write \(path): \(String(cString: strerror(errno)))") }
         var ok = data.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {
@@ -32,7 +32,7 @@ enum AtomicFile {
         close(fd)
         guard ok, rename(temp, path) == 0 else {
             unlink(temp)
-            throw CLIError("cannot write \(path): \(ok ? String(cString: strerror(errno)) : reason); nothing was replaced")
+            throw HeadwayError(.io, "cannot write \(path): \(ok ? String(cString: strerror(errno)) : reason); nothing was replaced")
         }
     }
 }

@@ -46,7 +46,8 @@ enum Environment {
         guard let version = shelf.activeVersion() else { return nil }
         let url = shelf.url(of: version)
         guard FileManager.default.fileExists(atPath: url.appendingPathComponent("skills.yaml").path) else {
-            throw CLIError(
+            throw HeadwayError(
+                .config,
                 "the active curricula \(version) are missing from \(shelf.folder.path); "
                     + "run `headway curricula use VERSION` (see `headway curricula list`)")
         }
@@ -66,7 +67,7 @@ enum Environment {
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Curricula")
         if FileManager.default.fileExists(atPath: cwd.appendingPathComponent("skills.yaml").path) { return cwd }
-        throw CLIError("cannot find the curricula folder; pass --curricula DIR or set HEADWAY_CURRICULA")
+        throw HeadwayError(.config, "cannot find the curricula folder; pass --curricula DIR or set HEADWAY_CURRICULA")
     }
 
     /// The running binary's real path: `/proc/self/exe` (Linux), else `argv[0]` as the shell found
@@ -142,7 +143,7 @@ enum Environment {
             CurriculumMemo.set(key, curriculum)
             return curriculum
         } catch {
-            throw CLIError(error.description)
+            throw HeadwayError(.config, error.description)
         }
     }
 }

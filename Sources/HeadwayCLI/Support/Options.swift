@@ -23,7 +23,7 @@ struct AssessmentOption: ParsableArguments {
     func load(_ curriculum: Curriculum) throws -> Assessment? {
         guard let assessment else { return nil }
         do { return try AssessmentLoader.load(URL(fileURLWithPath: assessment), displayName: assessment, curriculum: curriculum) } catch {
-            throw CLIError(error.description)
+            throw HeadwayError.assessmentFile(error)
         }
     }
 }
@@ -34,11 +34,11 @@ func parseLevelPairs(_ values: [String], flag: String, curriculum: Curriculum, l
     for item in values.flatMap({ $0.split(separator: ",").map(String.init) }) {
         let parts = item.split(separator: "=", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty else {
-            throw CLIError("\(flag) '\(item)' is not SKILL=LEVEL (e.g. vllm=3)")
+            throw HeadwayError(.usage, "\(flag) '\(item)' is not SKILL=LEVEL (e.g. vllm=3)")
         }
         let skill = try curriculum.skill(typed: String(parts[0]), context: flag).id
         guard let level = Int(parts[1]), levels.contains(level) else {
-            throw CLIError("\(flag) \(skill)=\(parts[1]): level must be \(levels.lowerBound)..\(levels.upperBound)")
+            throw HeadwayError(.usage, "\(flag) \(skill)=\(parts[1]): level must be \(levels.lowerBound)..\(levels.upperBound)")
         }
         out[skill] = level
     }
@@ -50,7 +50,8 @@ func parseLevelPairs(_ values: [String], flag: String, curriculum: Curriculum, l
 func checkedSkillLevel(_ skill: String, _ level: String, in curriculum: Curriculum) throws -> (skill: Skill, level: Int) {
     let node = try curriculum.skill(typed: skill)
     guard let value = Int(level), Level.range.contains(value) else {
-        throw CLIError(
+        throw HeadwayError(
+            .usage,
             "level '\(clip(level, 20))' is not allowed; allowed: 0-4 ("
                 + Level.range.map { "\($0) \(Level.meaning($0).split(separator: ":")[0])" }.joined(separator: ", ") + ")")
     }

@@ -13,13 +13,14 @@ struct ProfileProgress {
 
     init(curriculum: Curriculum, state: ProfileState, day: Day) throws {
         guard !state.assessments.isEmpty else {
-            throw CLIError("profile \(state.profile.name) has no assessment yet; run `assess` first")
+            throw HeadwayError(.noInput, "profile \(state.profile.name) has no assessment yet; run `assess` first")
         }
         self.curriculum = curriculum; self.state = state; self.day = day
         record = Self.record(curriculum, state)
         guard let person = record.person(at: day) else {
             let role = state.assessments.last.map { oneLine($0.assessment.role, limit: 80) } ?? "?"
-            throw CLIError(
+            throw HeadwayError(
+                .config,
                 "profile \(state.profile.name) has role '\(role)', which the loaded curricula do not define"
                     + " (`headway curricula list` shows the versions; `curricula use VERSION` switches back)")
         }
@@ -65,8 +66,8 @@ struct ProfileProgress {
     /// The current plan, or a clear error.
     func plan() throws -> Plan {
         guard let plan = storedPlan?.plan else {
-            if state.plan != nil { throw CLIError("profile \(state.profile.name) had no plan yet on \(day); its first plan was made later") }
-            throw CLIError("profile \(state.profile.name) has no plan yet; run `plan` first")
+            if state.plan != nil { throw HeadwayError(.noInput, "profile \(state.profile.name) had no plan yet on \(day); its first plan was made later") }
+            throw HeadwayError(.noInput, "profile \(state.profile.name) has no plan yet; run `plan` first")
         }
         return plan
     }
@@ -114,20 +115,20 @@ extension ProfileState {
 }
 
 /// Runs a progress command on the selected profile: opens the database, reads the profile's
-/// state, lets `body` decide what to write (signal snapshots due by `--as-of` are added), and
+/// state, lets `body` decide what to write (signal snapshots due by `--as-of` are added unless `signals` is false), and
 /// writes it, all in one transaction.
 /// A command that writes the record refuses a day more than one past today (views may look
 /// ahead); a fixed clock (`HEADWAY_TODAY`: tests and transcripts walking the weeks) lifts it.
 func refuseWritingAhead(_ day: Day) throws {
     let tomorrow = Environment.today().adding(days: 1)
     guard day > tomorrow, Context.current.environment["HEADWAY_TODAY"] == nil else { return }
-    throw CLIError(
-        "--as-of \(day) is more than a day past today (\(Environment.today())); a command that writes takes a day up to \(tomorrow)",
-        exitCode: 64)
+    throw HeadwayError(
+        .usage,
+        "--as-of \(day) is more than a day past today (\(Environment.today())); a command that writes takes a day up to \(tomorrow)")
 }
 
 func withProfileProgress<T>(
-    _ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil,
+    _ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil, signals: Bool = true,
     _ body: (ProfileProgress, inout ProfileWrites) throws -> T
 ) throws -> (value: T, written: ProfileWritten, db: Store, profile: Profile) {
     let curriculum = try loaded ?? model.curriculum()
@@ -140,14 +141,16 @@ func withProfileProgress<T>(
             var writes = ProfileWrites()
             let notice = CurriculaNotice(progress)
             // Boundaries passed before a curricula change are dated by the curricula of their day.
-            writes.snapshots = (notice?.oldProgress ?? progress).signalSnapshots() + [notice?.snapshot].compactMap { $0 }
+            if signals {
+                writes.snapshots = (notice?.oldProgress ?? progress).signalSnapshots() + [notice?.snapshot].compactMap { $0 }
+            }
             let value = try body(progress, &writes)
             // A view may look ahead (`--as-of` in the future); the record is never written ahead:
             // no snapshot dated past tomorrow, and a change or a briefing is refused. A fixed clock
             // (HEADWAY_TODAY: tests and transcripts, which walk the days with --as-of) lifts it.
             let tomorrow = Environment.today().adding(days: 1)
             if day > tomorrow, Context.current.environment["HEADWAY_TODAY"] == nil {
-                if writes.change != nil || writes.briefing != nil { try refuseWritingAhead(day) }
+                if writes.change != nil || writes.briefing != nil || writes.plan != nil { try refuseWritingAhead(day) }
                 writes.snapshots.removeAll { $0.asOf > tomorrow }
                 writes.changeSnapshot = nil
             }

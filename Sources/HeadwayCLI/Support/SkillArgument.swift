@@ -18,13 +18,13 @@ extension Curriculum {
         let shown = clip(HeadwayCore.oneLine(word, limit: .max), 40)
         if matches.count > 1 {
             let list = matches.prefix(6).map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
-            throw CLIError(
-                (context.map { "\($0): " } ?? "") + "'\(shown)' could be \(list)\(matches.count > 6 ? ", …" : ""); type more of the id",
-                exitCode: 64)
+            throw HeadwayError(
+                .usage,
+                (context.map { "\($0): " } ?? "") + "'\(shown)' could be \(list)\(matches.count > 6 ? ", …" : ""); type more of the id")
         }
         var message = (context.map { "\($0) names " } ?? "") + "unknown skill '\(shown)'"
         if let near = skillSuggestion(for: word) { message += "; did you mean '\(near)'?" }
-        throw CLIError(message + " (`headway graph` lists every skill; Tab completes them)")
+        throw HeadwayError(.usage, message + " (`headway graph` lists every skill; Tab completes them)")
     }
 
     /// Skills whose id starts with `word`, or one of whose id or name words starts with it

@@ -19,7 +19,7 @@ struct StoreOptions: ParsableArguments {
         let path = Environment.databasePath(db)
         OpenedDatabases.add(path)  // no export of this run may write over it
         do { return try Store.open(at: path, checkSchema: checkSchema) } catch let e as StoreError {
-            throw CLIError(e.description, exitCode: e.exitCode)
+            throw HeadwayError(e.exitClass, e.description)
         }
     }
 
@@ -31,14 +31,14 @@ struct StoreOptions: ParsableArguments {
             let names = try store.profiles().map(\.name)
             // A first-time user has no profile at all: point at the one command that makes one.
             guard !names.isEmpty else {
-                throw CLIError("no profile yet in \(store.path); `assess` creates one (`assess --sample` to look around)")
+                throw HeadwayError(.noInput, "no profile yet in \(store.path); `assess` creates one (`assess --sample` to look around)")
             }
-            throw CLIError("no current profile in \(store.path); pick one with `profile use NAME` (\(names.joined(separator: ", ")))")
+            throw HeadwayError(.noInput, "no current profile in \(store.path); pick one with `profile use NAME` (\(names.joined(separator: ", ")))")
         }
     }
 }
 
 /// Runs a store call, turning a ``StoreError`` into the CLI's one-line error.
 func storeCall<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let e as StoreError { throw CLIError(e.description, exitCode: e.exitCode) }
+    do { return try body() } catch let e as StoreError { throw HeadwayError(e.exitClass, e.description) }
 }

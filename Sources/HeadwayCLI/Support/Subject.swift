@@ -26,17 +26,17 @@ struct Subject {
 
     /// The plan in force on the day asked for, with its programme's week numbering.
     func planInForce() throws -> (plan: Plan, programme: PlanProgress) {
-        guard let progress else { throw CLIError("no profile: plans are saved on a profile (`headway profile new NAME --from FILE`)") }
+        guard let progress else { throw HeadwayError(.noInput, "no profile: plans are saved on a profile (`headway profile new NAME --from FILE`)") }
         let plan = try progress.plan()
-        guard let programme = progress.planProgress else { throw CLIError.noPlanInForce(progress) }
+        guard let programme = progress.planProgress else { throw HeadwayError.noPlanInForce(progress) }
         return (plan, programme)
     }
 
     /// The profile's current plan, or a clear error.
     func currentPlan() throws -> StoredPlan {
-        guard let store, let profile else { throw CLIError("no profile: plans are saved on a profile (`headway profile new NAME --from FILE`)") }
+        guard let store, let profile else { throw HeadwayError(.noInput, "no profile: plans are saved on a profile (`headway profile new NAME --from FILE`)") }
         guard let plan = try storeCall({ try store.currentPlan(for: profile) }) else {
-            throw CLIError("profile \(profile.name) has no plan yet; run `headway plan`")
+            throw HeadwayError(.noInput, "profile \(profile.name) has no plan yet; run `headway plan`")
         }
         return plan
     }

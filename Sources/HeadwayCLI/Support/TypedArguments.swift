@@ -25,9 +25,9 @@ extension TypedArgument {
     /// The help of an argument of this type, with its value name.
     static func help(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: valueName) }
 
-    /// `text` as this type, or the refusal for `key` as a ``CLIError``.
+    /// `text` as this type, or the refusal for `key` as a ``HeadwayError``.
     static func parse(_ text: String, key: String) throws -> Self {
-        guard let value = Self(argument: text) else { throw CLIError(refusal(key: key, value: text)) }
+        guard let value = Self(argument: text) else { throw HeadwayError(.usage, refusal(key: key, value: text)) }
         return value
     }
 

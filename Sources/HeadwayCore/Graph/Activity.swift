@@ -227,3 +227,7 @@ public enum AccessAnswerError: Error, Sendable, Hashable, CustomStringConvertibl
         }
     }
 }
+
+extension AccessAnswerError: ClassifiedError {
+    public var exitClass: ExitClass { .usage }
+}

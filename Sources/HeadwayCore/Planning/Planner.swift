@@ -183,3 +183,14 @@ extension PersonalModel {
         }
     }
 }
+
+extension PlanningError: ClassifiedError {
+    /// A number out of its range was typed (or written in the assessment); the rest are goals
+    /// the person's hours, access or curricula cannot meet.
+    public var exitClass: ExitClass {
+        switch self {
+        case .hoursOutOfRange, .weeksOutOfRange, .unknownSkill, .levelOutOfRange, .weekHoursOutOfRange: .usage
+        default: .data
+        }
+    }
+}

@@ -254,3 +254,8 @@ extension ProgressRecord {
             snapshot: scoreMoved || completionsMoved ? after.snapshot(on: day, reason: reason) : nil, after: after)
     }
 }
+
+extension RecordError: ClassifiedError {
+    /// The record refuses the entry: bad data, whatever way it was typed.
+    public var exitClass: ExitClass { .data }
+}

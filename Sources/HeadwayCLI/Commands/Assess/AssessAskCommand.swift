@@ -43,7 +43,7 @@ extension AssessCommand {
                 } else {
                     assessment = try AssessmentLoader.load(data: Data(Self.sampleYAML.utf8), name: "the sample assessment", curriculum: curriculum)
                 }
-            } catch { throw CLIError(error.description) }
+            } catch { throw HeadwayError.assessmentFile(error) }
             let db = try store.open()
             let target = try Assessing.target(db, explicit: sample ? (store.profile ?? "sample") : store.profile, create: true)
             let saved = try Assessing.save(assessment, to: target, in: db, curriculum: curriculum, day: model.day())
@@ -77,11 +77,11 @@ extension AssessCommand {
             case .left:
                 Console.out("Your answers so far are kept; `assess` continues where you stopped.")
             case .ended:
-                throw CLIError("the input ended before the last question; your answers so far are kept and `assess` continues where you stopped")
+                throw HeadwayError(.data, "the input ended before the last question; your answers so far are kept and `assess` continues where you stopped")
             case .finished(let assessment, let name):
                 let problems = assessment.problems(in: curriculum)
                 guard problems.isEmpty else {
-                    throw CLIError(problems.map { "\($0.key): \($0.message)" }.joined(separator: "; "))
+                    throw HeadwayError(.data, problems.map { "\($0.key): \($0.message)" }.joined(separator: "; "))
                 }
                 var target = target
                 if let name { target.newName = name }

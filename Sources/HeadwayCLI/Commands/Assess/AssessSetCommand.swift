@@ -7,6 +7,7 @@ import HeadwayStore
 extension AssessCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Change one answer and show the score before and after (a re-assessment).",
             discussion: """
                 `assess set SKILL LEVEL` sets a level (`vllm 3`, or `vllm 3?` when unsure); `hours 5` the \
@@ -54,7 +55,7 @@ extension AssessCommand {
                     : p.record.reassessment(setting: skill, to: newLevel, on: p.day)
                 guard let r else { return nil }
                 writes.reassess(r)
-                guard let now = r.change.after.score(at: p.day) else { throw CLIError.noModel(on: p.day, of: p) }
+                guard let now = r.change.after.score(at: p.day) else { throw HeadwayError.noModel(on: p.day, of: p) }
                 return (old, p.person.score(at: p.day), now, p.recordedScore(onOrBefore: p.day, pending: writes.snapshots))
             }
             guard let (oldLevel, was, now, recorded) = result else {
@@ -84,10 +85,10 @@ extension AssessCommand {
                 let current = p.record.assessment(at: p.day)?.assessment ?? p.person.assessment
                 var edited = current
                 let note = try Self.edit(&edited, what, value, curriculum: curriculum, role: p.person.role)
-                if let problem = edited.problems(in: curriculum).first { throw CLIError("\(problem.key): \(problem.message)") }
+                if let problem = edited.problems(in: curriculum).first { throw HeadwayError(.usage, "\(problem.key): \(problem.message)") }
                 guard let r = p.record.reassessment(editing: { $0 = edited }, on: p.day, reason: "re-assessment \(what) \(clip(value, 60))") else { return nil }
                 writes.reassess(r)
-                guard let now = r.change.after.score(at: p.day) else { throw CLIError.noModel(on: p.day, of: p) }
+                guard let now = r.change.after.score(at: p.day) else { throw HeadwayError.noModel(on: p.day, of: p) }
                 return (note, p.person.score(at: p.day), now, p.recordedScore(onOrBefore: p.day, pending: writes.snapshots))
             }
             guard let (note, was, now, recorded) = result else {
@@ -102,8 +103,10 @@ extension AssessCommand {
         static func edit(_ a: inout Assessment, _ what: String, _ value: String, curriculum: Curriculum, role: Role) throws -> String {
             switch what {
             case "hours":
-                guard let h = plainDecimal(value) else { throw CLIError("hours '\(clip(value, 20))' is not a number; allowed: 1-40, in decimal digits") }
-                guard Assessment.hoursRange.contains(h) else { throw CLIError("hours \(format(h)) is out of range; allowed: 1-40") }
+                guard let h = plainDecimal(value) else {
+                    throw HeadwayError(.usage, "hours '\(clip(value, 20))' is not a number; allowed: 1-40, in decimal digits")
+                }
+                guard Assessment.hoursRange.contains(h) else { throw HeadwayError(.usage, "hours \(format(h)) is out of range; allowed: 1-40") }
                 let old = a.hoursPerWeek
                 a.hoursPerWeek = h
                 return "Hours per week: \(format(old)) → \(format(h)) (`replan` plans the weeks left with them)."
@@ -112,7 +115,7 @@ extension AssessCommand {
                 case .success(let access):
                     a.access = access
                     return "Access: \(access.summary) (`replan` plans what you can do with it)."
-                case .failure(let e): throw CLIError("access: \(e.description)")
+                case .failure(let e): throw HeadwayError(.usage, "access: \(e.description)")
                 }
             case "split":
                 if value == "role" {
@@ -123,7 +126,8 @@ extension AssessCommand {
                 for pair in value.split(separator: ",") {
                     let parts = pair.split(separator: "=", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                     guard parts.count == 2, !parts[0].isEmpty, let share = plainDecimal(parts[1].hasSuffix("%") ? String(parts[1].dropLast()) : parts[1]) else {
-                        throw CLIError("split '\(clip(String(pair), 40))' is not TASK=PERCENT; allowed tasks: \(role.tasks.map(\.id).joined(separator: ", "))")
+                        throw HeadwayError(
+                            .usage, "split '\(clip(String(pair), 40))' is not TASK=PERCENT; allowed tasks: \(role.tasks.map(\.id).joined(separator: ", "))")
                     }
                     split[parts[0]] = share
                 }
@@ -137,12 +141,13 @@ extension AssessCommand {
                 for item in value.split(separator: ",") {
                     let parts = item.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
                     guard let day = Day(parts[0]) else {
-                        throw CLIError("off '\(clip(String(item), 30))' is not a date; allowed: YYYY-MM-DD (any day of the week off), DATE=HOURS, or none")
+                        throw HeadwayError(
+                            .usage, "off '\(clip(String(item), 30))' is not a date; allowed: YYYY-MM-DD (any day of the week off), DATE=HOURS, or none")
                     }
                     guard parts.count == 1 || parts.count == 2, let hours = parts.count == 1 ? 0 : Double(parts[1]),
                         Assessment.weekHoursRange.contains(hours)
                     else {
-                        throw CLIError("off '\(clip(String(item), 30))': that week's hours must be 0-40")
+                        throw HeadwayError(.usage, "off '\(clip(String(item), 30))': that week's hours must be 0-40")
                     }
                     a.availability[day] = hours
                 }
@@ -153,7 +158,7 @@ extension AssessCommand {
             default:
                 let skills = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 for s in skills {
-                    if let problem = a.unsureProblem(s, in: curriculum) { throw CLIError("\(what) \(clip(s, 40)): \(problem)") }
+                    if let problem = a.unsureProblem(s, in: curriculum) { throw HeadwayError(.usage, "\(what) \(clip(s, 40)): \(problem)") }
                     if what == "unsure" { a.unsure.insert(s) } else { a.unsure.remove(s) }
                 }
                 let names = skills.map { "\(curriculum.graph[$0]?.name ?? $0) (\(a.skills[$0] ?? 0))" }.joined(separator: ", ")

@@ -35,27 +35,29 @@ enum Assessing {
         day: Day
     ) throws -> (profile: Profile, snapshot: Snapshot) {
         guard let person = PersonalModel(curriculum: curriculum, assessment: assessment) else {
-            throw CLIError("the assessment names role '\(assessment.role)', which the curricula do not have")
+            throw HeadwayError(.data, "the assessment names role '\(assessment.role)', which the curricula do not have")
         }
         return try storeCall {
             if let profile = target.existing {
-                if try db.latestAssessment(for: profile) != nil {
-                    // A profile with a history: one journaled re-assessment from `day`, with
-                    // its snapshot (and any signal snapshots due), in one transaction.
-                    let (snapshot, _) = try db.update(profile, curriculaVersion: curriculum.version) { state in
-                        let p = try ProfileProgress(curriculum: curriculum, state: state, day: day)
-                        var writes = ProfileWrites()
-                        writes.snapshots = p.signalSnapshots()
-                        let r = p.record.reassessment(with: assessment, on: day)
-                        writes.reassess(r)
-                        return (writes, r.change.snapshot ?? Snapshot(person.score(at: day), asOf: day, reason: "re-assessment"))
+                // One transaction: the assessment (a profile's first, or a journaled
+                // re-assessment from `day` with any signal snapshots due), its snapshot, and
+                // the profile made current.
+                let (snapshot, written) = try db.update(profile, curriculaVersion: curriculum.version) { state in
+                    var writes = ProfileWrites()
+                    writes.makeCurrent = true
+                    guard !state.assessments.isEmpty else {
+                        let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
+                        writes.firstAssessment = assessment
+                        writes.snapshots = [snapshot]
+                        return (writes, snapshot)
                     }
-                    return (try db.useProfile(named: profile.name), snapshot)
+                    let p = try ProfileProgress(curriculum: curriculum, state: state, day: day)
+                    writes.snapshots = p.signalSnapshots()
+                    let r = p.record.reassessment(with: assessment, on: day)
+                    writes.reassess(r)
+                    return (writes, r.change.snapshot ?? Snapshot(person.score(at: day), asOf: day, reason: "re-assessment"))
                 }
-                let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
-                try db.saveAssessment(assessment, snapshot: snapshot, for: profile, curriculaVersion: curriculum.version)
-                let current = try db.useProfile(named: profile.name)
-                return (current, snapshot)
+                return (written.profile ?? profile, snapshot)
             }
             let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
             let profile = try db.createProfile(

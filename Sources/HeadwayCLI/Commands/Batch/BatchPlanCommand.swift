@@ -34,14 +34,14 @@ struct BatchPlanCommand: ParsableCommand {
                 .filter { ["yaml", "yml", "json"].contains($0.pathExtension.lowercased()) }
                 .sorted { $0.lastPathComponent < $1.lastPathComponent }
         } catch {
-            throw CLIError("cannot read --assessments \(assessments): no such folder or not readable")
+            throw HeadwayError(.noInput, "cannot read --assessments \(assessments): no such folder or not readable")
         }
-        guard !files.isEmpty else { throw CLIError("--assessments \(assessments) holds no .yaml, .yml or .json files") }
+        guard !files.isEmpty else { throw HeadwayError(.noInput, "--assessments \(assessments) holds no .yaml, .yml or .json files") }
         do {
             // Plans of people: a new folder is private (0700), as each file in it is (0600).
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw CLIError("cannot create --output \(output): \((error as NSError).localizedDescription)")
+            throw HeadwayError(.cantCreate, "cannot create --output \(output): \((error as NSError).localizedDescription)")
         }
         let progress = ProgressLine(total: files.count, enabled: isatty(STDERR_FILENO) == 1)
         let results = BatchPlanner(curriculum: curriculum, day: day, jobs: jobs).run(files) { done in progress.show(done) }

@@ -6,6 +6,7 @@ import HeadwayCurricula
 extension CurriculaCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "What changed between two curricula: signals, task scores and shares, market, skills and activities, per role.",
             discussion: "Each side is a folder or an installed version (`curricula list`); OLD defaults to the active curricula.")
 
@@ -28,7 +29,7 @@ extension CurriculaCommand {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: side, isDirectory: &isDir), isDir.boolValue { return URL(fileURLWithPath: side) }
             if let entry = try CurriculaEntry.all().first(where: { $0.version == side }) { return URL(fileURLWithPath: entry.path) }
-            throw CLIError("'\(clip(side, 60))' is neither a curricula folder nor an installed version (see `headway curricula list`)")
+            throw HeadwayError(.noInput, "'\(clip(side, 60))' is neither a curricula folder nor an installed version (see `headway curricula list`)")
         }
     }
 }

@@ -7,7 +7,8 @@ import HeadwayCurricula
 func checked(_ url: URL) throws -> Curriculum {
     let (curriculum, problems) = CurriculumLoader.check(url)
     guard let curriculum, problems.isEmpty else {
-        throw CLIError(
+        throw HeadwayError(
+            .config,
             problems.map(\.description).joined(separator: "\n")
                 + "\n\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(url.path)")
     }
@@ -15,7 +16,7 @@ func checked(_ url: URL) throws -> Curriculum {
 }
 
 func activate(_ version: String?) throws {
-    do { try Environment.shelf.activate(version) } catch { throw CLIError(error.description) }
+    do { try Environment.shelf.activate(version) } catch { throw HeadwayError(.config, error.description) }
 }
 
 /// One line of `curricula list`: the bundled curricula first, then installed versions, oldest first.

@@ -6,6 +6,7 @@ import HeadwayCurricula
 extension CurriculaCommand {
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Validate a curricula folder, copy it into the data folder under its version and make it active.",
             discussion: """
                 The folder is checked whole first (as `curricula check` does); any problem refuses it and the \
@@ -25,36 +26,39 @@ extension CurriculaCommand {
             // an unchecked file in.
             let shelf = Environment.shelf
             let staged: URL
-            do { staged = try shelf.stage(url) } catch { throw CLIError(error.description, exitCode: 78) }
+            do { staged = try shelf.stage(url) } catch { throw HeadwayError(.config, error.description) }
             var installed = false
             defer { if !installed { shelf.discard(staged) } }
             let curriculum: Curriculum
-            do { curriculum = try checked(staged) } catch let e as CLIError {
+            do { curriculum = try checked(staged) } catch let e as HeadwayError {
                 // Name the files as the person gave them, not the private copy.
-                throw CLIError(e.description.replacingOccurrences(of: staged.path, with: url.path), exitCode: e.exitCode)
+                throw HeadwayError(e.exitClass, e.description.replacingOccurrences(of: staged.path, with: url.path))
             }
             guard let release = curriculum.release else {
-                throw CLIError(
+                throw HeadwayError(
+                    .config,
                     "\(url.appendingPathComponent(CurriculumLoader.releaseFileName).path): missing; an installed curricula "
                         + "needs a content version (version: YYYY.MM, changes: one sentence)")
             }
             let active = try? Environment.loadCurriculum(nil)
             if let current = active?.release?.version, CurriculaRelease.isOlder(release.version, than: current), !force {
-                throw CLIError(
+                throw HeadwayError(
+                    .config,
                     "\(directory) is version \(release.version), older than the active \(current); "
                         + "pass --force to install it anyway, or `headway curricula use \(release.version)` if it is installed")
             }
             let bundled = try? CurriculumLoader.load(from: Environment.bundledCurriculaURL(), cache: Environment.cacheFolder())
             if let bundled, bundled.release?.version == release.version {
                 guard bundled.contentHash == curriculum.contentHash else {
-                    throw CLIError(
+                    throw HeadwayError(
+                        .config,
                         "version \(release.version) is the bundled curricula's, with other content; "
                             + "give this curricula a new version in its \(CurriculumLoader.releaseFileName)")
                 }
                 try activate(nil)
             } else {
                 installed = true
-                do { try shelf.install(staged: staged, as: release.version) } catch { throw CLIError(error.description) }
+                do { try shelf.install(staged: staged, as: release.version) } catch { throw HeadwayError(.cantCreate, error.description) }
             }
             print(
                 "Installed curricula \(release.version) (\(release.changes)); now active."

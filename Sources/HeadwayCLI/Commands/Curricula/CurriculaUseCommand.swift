@@ -6,6 +6,7 @@ import HeadwayCurricula
 extension CurriculaCommand {
     struct Use: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "use",
             abstract: "Make an installed (or the bundled) version active.",
             discussion: "Each profile records the change on its next command.")
 
@@ -15,7 +16,8 @@ extension CurriculaCommand {
         func run() throws {
             let entries = try CurriculaEntry.all()
             guard let entry = entries.first(where: { $0.version == version }) else {
-                throw CLIError(
+                throw HeadwayError(
+                    .noInput,
                     "curricula version '\(clip(version, 40))' is not installed; installed: "
                         + entries.map(\.version).joined(separator: ", "))
             }

@@ -36,7 +36,7 @@ struct ExportPlanCommand: ParsableCommand {
         var reminder: Reminder? = .default
         if let remind {
             guard format.exporter.name == "ics" else {
-                throw CLIError("--remind applies to the ics format only (this export is \(format.exporter.name))", exitCode: 64)
+                throw HeadwayError(.usage, "--remind applies to the ics format only (this export is \(format.exporter.name))")
             }
             reminder = try Reminder.parse(remind)
         }

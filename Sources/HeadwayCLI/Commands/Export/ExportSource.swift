@@ -32,7 +32,7 @@ struct ExportSource {
             let planner = try planningModel(person, toward: nil, curriculum: curriculum)
             let request = try PlanRequest.from(planner, today: day)
             var plan: Plan
-            do { plan = try planner.plan(request) } catch { throw CLIError(error.description) }
+            plan = try planner.plan(request)
             plan.toward = target(of: planner, own: person)
             let name = ((input.assessment ?? "assessment") as NSString).lastPathComponent
             return ExportSource(
@@ -59,7 +59,7 @@ struct ExportSource {
 
     func requirePlan() throws -> Plan {
         guard let plan else {
-            throw CLIError("profile \(profileName ?? owner) has no plan yet; run `headway plan` first (or pass --assessment FILE)")
+            throw HeadwayError(.noInput, "profile \(profileName ?? owner) has no plan yet; run `headway plan` first (or pass --assessment FILE)")
         }
         return plan
     }

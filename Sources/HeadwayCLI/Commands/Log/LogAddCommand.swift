@@ -52,7 +52,7 @@ struct LogAddCommand: ParsableCommand {
         }
         guard let hours else {
             let typed = clip(unit.description, 40)
-            throw CLIError("log \(typed) needs the hours spent, e.g. `log \(typed) 2` (more than 0, at most 24)")
+            throw HeadwayError(.usage, "log \(typed) needs the hours spent, e.g. `log \(typed) 2` (more than 0, at most 24)")
         }
         // Everything that needs no database is checked before it is opened.
         let request = try LogRequest(
@@ -71,11 +71,11 @@ struct LogAddCommand: ParsableCommand {
         let choices = LogChoices(progress: progress)
         let picked: LogChoices.Choice
         if let n = Int(chosen) {
-            guard unit == nil else { throw CLIError("--activity \(n) names an item of this week's list; give it without a unit") }
+            guard unit == nil else { throw HeadwayError(.usage, "--activity \(n) names an item of this week's list; give it without a unit") }
             picked = try choices.pick(chosen)
         } else {
             guard let unit else {
-                throw CLIError("--activity '\(clip(chosen, 40))' needs the unit it belongs to, e.g. `log nccl:3 --activity 'nccl-tests'`")
+                throw HeadwayError(.usage, "--activity '\(clip(chosen, 40))' needs the unit it belongs to, e.g. `log nccl:3 --activity 'nccl-tests'`")
             }
             picked = try choices.activity(matching: chosen, of: unit)
         }
@@ -89,7 +89,7 @@ struct LogAddCommand: ParsableCommand {
         // In a script (the shell on piped input) the next lines are commands, not answers: a
         // prompt would swallow them (issue 25.14).
         guard Session.current?.interactive ?? Environment.stdinIsTerminal else {
-            throw CLIError("log needs SKILL[:LEVEL] HOURS when standard input is not a terminal, e.g. `log nccl:3 2 partial`")
+            throw HeadwayError(.usage, "log needs SKILL[:LEVEL] HOURS when standard input is not a terminal, e.g. `log nccl:3 2 partial`")
         }
         let input = Session.current?.input ?? Assessing.standardInput()
         let db = try store.open()
@@ -109,14 +109,14 @@ struct LogAddCommand: ParsableCommand {
             guard let answer = try ask(choices.items.isEmpty ? "Unit (skill[:level]; Enter leaves): " : "Which one? (number or skill[:level]; Enter leaves): "),
                 !answer.isEmpty, answer != "q"
             else { Console.out("Nothing logged."); return }
-            do { choice = try choices.pick(answer) } catch let e as CLIError { printError(e.description) }
+            do { choice = try choices.pick(answer) } catch let e as HeadwayError { printError(e.description) }
         }
         let picked = choice!
         /// Asks until the answer parses; `nil` when the person leaves or the input ends.
         func answer<T>(_ prompt: String, _ parse: (String) throws -> T) throws -> T? {
             while true {
                 guard let text = try ask(prompt) else { return nil }
-                do { return try parse(text) } catch let e as CLIError { printError(e.description) }
+                do { return try parse(text) } catch let e as HeadwayError { printError(e.description) }
             }
         }
         let planned = format(round(picked.hours, 2))

@@ -55,14 +55,14 @@ struct LogChoices {
     func pick(_ answer: String) throws -> Choice {
         if let n = Int(answer) {
             guard (1...max(1, items.count)).contains(n), !items.isEmpty else {
-                throw CLIError("'\(clip(answer, 20))' is not on the list; allowed: 1..\(items.count), or skill[:level]")
+                throw HeadwayError(.usage, "'\(clip(answer, 20))' is not on the list; allowed: 1..\(items.count), or skill[:level]")
             }
             return items[n - 1]
         }
         let typed = try UnitArgument.parse(answer, key: "unit")
         let skill = try progress.curriculum.skill(typed.skill).id
         let level = typed.level ?? progress.person.level(of: skill) + 1
-        guard level <= 4 else { throw CLIError("\(skill) is already at level 4; there is no unit left to log") }
+        guard level <= 4 else { throw HeadwayError(.data, "\(skill) is already at level 4; there is no unit left to log") }
         let planned = week?.items.first { $0.skill == skill && $0.level == level }?.hours
         return Choice(
             unit: UnitID(skill: skill, level: level), activity: nil,
@@ -76,7 +76,7 @@ extension LogChoices {
     func activity(matching words: String, of typed: UnitArgument) throws -> Choice {
         let skill = try progress.curriculum.skill(typed.skill)
         let level = typed.level ?? progress.person.level(of: skill.id) + 1
-        guard (1...4).contains(level) else { throw CLIError("\(skill.id) is already at level 4; there is no unit left to log") }
+        guard (1...4).contains(level) else { throw HeadwayError(.data, "\(skill.id) is already at level 4; there is no unit left to log") }
         let unit = UnitID(skill: skill.id, level: level)
         let planned = items.filter { $0.unit == unit && $0.activity != nil }
         let all: [Choice] =
@@ -85,7 +85,8 @@ extension LogChoices {
         let found = all.filter { $0.activity!.localizedCaseInsensitiveContains(words) }
         guard found.count == 1 else {
             let listed = all.map { "'\(clip($0.activity!, 50))'" }.joined(separator: ", ")
-            throw CLIError(
+            throw HeadwayError(
+                .usage,
                 found.isEmpty
                     ? "no activity of \(unit) contains '\(clip(words, 40))'; its activities: \(listed)"
                     : "'\(clip(words, 40))' matches \(found.count) activities of \(unit); type more of one: \(listed)")

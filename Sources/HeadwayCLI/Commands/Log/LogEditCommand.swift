@@ -31,18 +31,20 @@ struct LogEditCommand: ParsableCommand {
         let curriculum = try model.curriculum()
         let hours = self.hours?.value, status = self.status
         let date = try self.date.map { try LogRequest.checkDate($0, today: model.day()) }
-        if let note, note.count > 2000 { throw CLIError("the note has \(note.count) characters; allowed: at most 2000") }
+        if let note, note.count > 2000 { throw HeadwayError(.usage, "the note has \(note.count) characters; allowed: at most 2000") }
         let id = self.id, note = self.note
         let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogEntry, LogEntry, Double, Double?) in
-            guard let old = p.record.log(id)?.entry else { throw CLIError(RecordError.unknownLog(id: id, profile: p.state.profile.name).description) }
+            guard let old = p.record.log(id)?.entry else {
+                throw HeadwayError(.data, RecordError.unknownLog(id: id, profile: p.state.profile.name).description)
+            }
             var entry = old
             if let hours { entry.hours = hours }
             if let status { entry.status = status }
             if let date { entry.date = date }
             if let note { entry.note = note.isEmpty ? nil : note }
-            guard entry != old else { throw CLIError("log #\(id) already reads so; nothing changed") }
+            guard entry != old else { throw HeadwayError(.no, "log #\(id) already reads so; nothing changed") }
             let change: RecordChange
-            do { change = try p.record.edit(id, to: entry, in: p.context) } catch { throw CLIError(String(describing: error)) }
+            change = try p.record.edit(id, to: entry, in: p.context)
             writes.change = .editLog(id: id, entry: entry)
             writes.changeDay = min(old.date, entry.date)
             writes.changeSnapshot = change.snapshot

@@ -18,9 +18,11 @@ struct LogRemoveCommand: ParsableCommand {
         let curriculum = try model.curriculum()
         let id = self.id
         let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogEntry, Double, Double?) in
-            guard let old = p.record.log(id)?.entry else { throw CLIError(RecordError.unknownLog(id: id, profile: p.state.profile.name).description) }
+            guard let old = p.record.log(id)?.entry else {
+                throw HeadwayError(.data, RecordError.unknownLog(id: id, profile: p.state.profile.name).description)
+            }
             let change: RecordChange
-            do { change = try p.record.remove(id, in: p.context) } catch { throw CLIError(String(describing: error)) }
+            change = try p.record.remove(id, in: p.context)
             writes.change = .removeLog(id: id)
             writes.changeDay = old.date
             writes.changeSnapshot = change.snapshot

@@ -38,7 +38,9 @@ struct LogRequest {
         skill: String, level: Int?, hours: Double, status: LogStatus?, note: String?, date: Day?, activity: String?,
         evidence: [String]
     ) throws {
-        if let note, scalarCount(note) > 2000 { throw CLIError("the note has \(scalarCount(note)) characters (Unicode scalars); allowed: at most 2000") }
+        if let note, scalarCount(note) > 2000 {
+            throw HeadwayError(.usage, "the note has \(scalarCount(note)) characters (Unicode scalars); allowed: at most 2000")
+        }
         try Self.checkEvidence(evidence)
         self.skill = skill; self.level = level; self.hours = hours; self.status = status
         self.note = note; self.date = date; self.activity = activity; self.evidence = evidence
@@ -47,17 +49,17 @@ struct LogRequest {
     /// `--evidence`: each a URL, a path or one line of text, at most 2000 characters, no control characters.
     static func checkEvidence(_ evidence: [String]) throws {
         if evidence.count > LogEntry.evidenceCount {
-            throw CLIError("--evidence is given \(evidence.count) times; allowed: at most \(LogEntry.evidenceCount)", exitCode: 65)
+            throw HeadwayError(.data, "--evidence is given \(evidence.count) times; allowed: at most \(LogEntry.evidenceCount)")
         }
         for e in evidence {
-            if let problem = LogEntry.evidenceProblem(e) { throw CLIError("--evidence: \(problem)", exitCode: 65) }
+            if let problem = LogEntry.evidenceProblem(e) { throw HeadwayError(.data, "--evidence: \(problem)") }
         }
     }
 
     /// `--date`: not after `today` (the parser has made it a real day).
     static func checkDate(_ day: Day?, today: Day) throws -> Day {
         guard let day else { return today }
-        guard day <= today else { throw CLIError("--date \(day) is in the future (today is \(today)); allowed: up to \(today)") }
+        guard day <= today else { throw HeadwayError(.usage, "--date \(day) is in the future (today is \(today)); allowed: up to \(today)") }
         return day
     }
 
@@ -69,7 +71,7 @@ struct LogRequest {
                 skill: skill, level: level, hours: hours, status: status, note: note, date: date ?? p.day, activity: activity,
                 evidence: evidence)
             let decision: LogDecision
-            do { decision = try p.record.decide(draft, in: p.context) } catch { throw CLIError(String(describing: error)) }
+            decision = try p.record.decide(draft, in: p.context)
             writes.change = .log(decision.entry)
             writes.changeDay = decision.entry.date
             writes.changeSnapshot = decision.change.snapshot

@@ -21,7 +21,7 @@ struct UndoCommand: ParsableCommand {
         let db = try store.open()
         let profile = try store.selectedProfile(in: db)
         guard let undone = try storeCall({ try db.undoLastChange(for: profile) { ProfileArchive.logEntryProblem($0, "previous", curriculum) } }) else {
-            throw CLIError("nothing to undo: profile \(profile.name) has no change left (the first assessment stays)")
+            throw HeadwayError(.no, "nothing to undo: profile \(profile.name) has no change left (the first assessment stays)")
         }
         var what: String
         func describe(_ e: LogEntry) -> String {

@@ -36,28 +36,60 @@ struct PlanMakeCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = try model.curriculum()
-        let subject = try Subject.resolve(curriculum, input, store, day: model.day())
-        let own = subject.person
-        let person = try planningModel(own, toward: toward, curriculum: curriculum)
-        var request = try makeRequest(person, hadPlan: subject.progress?.storedPlan != nil)
-        if let progress = subject.progress {
-            // Hours already logged on unfinished units are spent, as a replan counts them.
-            (request.spent, request.doneActivities) = progress.record.workInProgress(of: own, through: model.day())
-            // A plan made during its first week holds only the hours left in it (as a replan).
-            request.leaveFirstWeek(progress.record.hoursSpent(from: request.start, to: model.day()))
+        let day = model.day()
+        if let file = try input.load(curriculum) {
+            // Stateless: nothing is read from or written to a database.
+            let own = PersonalModel(curriculum: curriculum, assessment: file)!
+            let made = try make(for: own, progress: nil, curriculum: curriculum)
+            if exportProblem { return try printJSON(made.person.planningProblem(made.request)) }
+            return try show(made, own: own, curriculum: curriculum, savedTo: nil)
         }
         if exportProblem {
-            do { try person.validate(request) } catch { throw CLIError(error.description) }
-            try printJSON(person.planningProblem(request))
-            return
+            let subject = try Subject.resolve(curriculum, nil, store, day: day)
+            let made = try make(for: subject.person, progress: subject.progress, curriculum: curriculum, solve: false)
+            return try printJSON(made.person.planningProblem(made.request))
         }
-        var plan: Plan
-        do { plan = try person.plan(request) } catch { throw CLIError(error.description) }
+        // Read the record, plan and save in one transaction: a log written meanwhile by another
+        // process is counted, and a failure leaves the old plan in force.
+        let run = try withProfileProgress(model, store, curriculum: curriculum, signals: false) { progress, writes in
+            let made = try make(for: progress.person, progress: progress, curriculum: curriculum)
+            try refuseWritingAhead(day)
+            writes.plan = PlanWrite(made.plan!, madeOn: day)
+            return (made, progress.person)
+        }
+        try show(run.value.0, own: run.value.1, curriculum: curriculum, savedTo: run.profile)
+    }
+
+    /// A plan made for a person: the model it optimises (theirs, or theirs in the role aimed
+    /// at), the request, and the plan (`nil` when only the problem is wanted).
+    struct Made {
+        let person: PersonalModel
+        let request: PlanRequest
+        let plan: Plan?
+    }
+
+    /// The plan for `own` (and their record, on a profile): hours already logged on unfinished
+    /// units are spent, as a replan counts them, and a plan made during its first week holds
+    /// only the hours left in it.
+    func make(for own: PersonalModel, progress: ProfileProgress?, curriculum: Curriculum, solve: Bool = true) throws -> Made {
+        let person = try planningModel(own, toward: toward, curriculum: curriculum)
+        var request = try makeRequest(person, hadPlan: progress?.storedPlan != nil)
+        if let progress {
+            (request.spent, request.doneActivities) = progress.record.workInProgress(of: own, through: model.day())
+            request.leaveFirstWeek(progress.record.hoursSpent(from: request.start, to: model.day()))
+        }
+        guard solve else {
+            try person.validate(request)
+            return Made(person: person, request: request, plan: nil)
+        }
+        var plan = try person.plan(request)
         plan.toward = target(of: person, own: own)
-        if let db = subject.store, let profile = subject.profile {
-            try refuseWritingAhead(model.day())
-            _ = try storeCall { try db.savePlan(plan, for: profile, curriculaVersion: curriculum.version, madeOn: model.day()) }
-        }
+        return Made(person: person, request: request, plan: plan)
+    }
+
+    /// The plan as text or JSON, and where it was saved.
+    func show(_ made: Made, own: PersonalModel, curriculum: Curriculum, savedTo profile: Profile?) throws {
+        let (person, request, plan) = (made.person, made.request, made.plan!)
         if !json, person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
         let advice = person.advice(request, plan: plan, order: curriculum.graph.idsInGroupOrder)
         if !json { for line in AdviceView.lines(advice, plan: plan, person: person) { print(line) } }
@@ -67,7 +99,7 @@ struct PlanMakeCommand: ParsableCommand {
             print(FieldView.outlook(person, plan, from: request.start))
             for line in FieldView.signalsAhead(person, from: model.day()) { print(line) }
         }
-        if !json, let profile = subject.profile { print("Saved as the plan of profile \(profile.name).") }
+        if !json, let profile { print("Saved as the plan of profile \(profile.name).") }
     }
 
     /// Command-line parameters over the assessment's own (see ``PlanRequest/from(_:today:hadPlan:hours:weeks:start:include:exclude:)``).
@@ -93,7 +125,7 @@ extension PlanRequest {
         for item in include.flatMap({ $0.split(separator: ",").map(String.init) }) {
             let parts = item.split(separator: "=", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, let level = Int(parts[1]) else {
-                throw CLIError("--include '\(item)' is not SKILL=LEVEL (e.g. nccl=3)")
+                throw HeadwayError(.usage, "--include '\(item)' is not SKILL=LEVEL (e.g. nccl=3)")
             }
             goals.include[try person.curriculum.skill(typed: String(parts[0]), context: "--include").id] = level
         }

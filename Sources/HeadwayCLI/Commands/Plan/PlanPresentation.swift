@@ -8,7 +8,8 @@ import HeadwayStore
 func planningModel(_ person: PersonalModel, toward: String?, curriculum: Curriculum) throws -> PersonalModel {
     guard let id = toward ?? person.assessment.goals.toward else { return person }
     guard let role = curriculum.role(id) else {
-        throw CLIError(
+        throw HeadwayError(
+            .usage,
             "--toward '\(oneLine(id, limit: 60))' is not a role; allowed: \(curriculum.roles.map(\.id).joined(separator: ", ")) (see `headway roles`)")
     }
     return role.id == person.role.id ? person : person.inRole(role)

@@ -28,7 +28,7 @@ struct PlanShowCommand: ParsableCommand {
             return try present(plan, curriculum: curriculum, role: role(of: plan), json: json, programme: numbering)
         }
         guard (1...numbering.count).contains(week) else {
-            throw CLIError("week \(week) is not in the plan; allowed: 1..\(numbering.count)")
+            throw HeadwayError(.usage, "week \(week) is not in the plan; allowed: 1..\(numbering.count)")
         }
         // A week before the last replan is shown as the plan that covered it had it.
         let weekStart = numbering.start(ofWeek: week)

@@ -45,35 +45,27 @@ struct ReplanCommand: ParsableCommand {
             excludes.append(try curriculum.skill(typed: s, context: "--exclude").id)
         }
         if let both = excludes.first(where: { includes[$0] != nil }) {
-            throw CLIError("--include and --exclude both name \(both); give one")
+            throw HeadwayError(.usage, "--include and --exclude both name \(both); give one")
         }
         let options = ReplanOptions(hoursPerWeek: hours, include: includes, exclude: excludes, calibrate: !noCalibrate)
         let day = model.day()
-        let subject = try Subject.resolve(curriculum, nil, store, day: day)
-        let old = try subject.currentPlan().plan
-        guard let programme = subject.progress?.planProgress, let replan = programme.replanRequest(options) else {
-            throw CLIError("the plan ended on \(old.end); start a new one with `headway plan`")
-        }
-        let own = subject.person
-        // A plan made --toward a role keeps aiming there unless --toward says otherwise.
-        if toward == nil, let aim = old.droppedTarget(in: curriculum) {
-            throw CLIError(
-                "the plan aims at role '\(oneLine(aim, limit: 60))', which curricula \(curriculum.label) no longer have; give --toward ROLE (see `headway roles`)"
-            )
-        }
-        let person = try planningModel(own, toward: toward ?? old.toward, curriculum: curriculum)
         if exportProblem {
-            do { try person.validate(replan.request) } catch { throw CLIError(error.description) }
-            try printJSON(person.planningProblem(replan.request))
-            return
+            let subject = try Subject.resolve(curriculum, nil, store, day: day)
+            let made = try make(subject.progress!, options, curriculum: curriculum)
+            try made.person.validate(made.replan.request)
+            return try printJSON(made.person.planningProblem(made.replan.request))
         }
-        var plan: Plan
-        do { plan = try person.plan(replan.request) } catch { throw CLIError(error.description) }
-        plan.toward = target(of: person, own: own)
-        try refuseWritingAhead(day)
-        _ = try storeCall {
-            try subject.store!.savePlan(plan, for: subject.profile!, curriculaVersion: curriculum.version, continuing: true, madeOn: day)
+        // Read the record, plan and save in one transaction (a failure keeps the old plan).
+        let run = try withProfileProgress(model, store, curriculum: curriculum, signals: false) { progress, writes in
+            var made = try make(progress, options, curriculum: curriculum)
+            var plan = try made.person.plan(made.replan.request)
+            plan.toward = target(of: made.person, own: progress.person)
+            made.plan = plan
+            try refuseWritingAhead(day)
+            writes.plan = PlanWrite(plan, continuing: true, madeOn: day)
+            return made
         }
+        let (own, person, replan, programme, plan) = (run.value.own, run.value.person, run.value.replan, run.value.programme, run.value.plan!)
         // The replan continues the programme: its weeks keep the programme's numbers.
         let numbering = programme.numbering
         if !json {
@@ -93,5 +85,33 @@ struct ReplanCommand: ParsableCommand {
             plan, curriculum: curriculum, role: person.role, json: json, programme: numbering,
             outlook: person.accessOutlook(replan.request, plan: plan))
         if !json { print(""); print(FieldView.outlook(person, plan, from: day)) }
+    }
+
+    /// What a replan works from: the programme in force, the request for what is left, and the
+    /// model it optimises (the plan's `--toward` role unless one is given).
+    struct Made {
+        let own: PersonalModel
+        let person: PersonalModel
+        let replan: ReplanRequest
+        let programme: PlanProgress
+        var plan: Plan?
+    }
+
+    func make(_ progress: ProfileProgress, _ options: ReplanOptions, curriculum: Curriculum) throws -> Made {
+        guard let old = progress.state.plan?.plan else {
+            throw HeadwayError(.noInput, "profile \(progress.state.profile.name) has no plan yet; run `headway plan`")
+        }
+        guard let programme = progress.planProgress, let replan = programme.replanRequest(options) else {
+            throw HeadwayError(.noInput, "the plan ended on \(old.end); start a new one with `headway plan`")
+        }
+        // A plan made --toward a role keeps aiming there unless --toward says otherwise.
+        if toward == nil, let aim = old.droppedTarget(in: curriculum) {
+            throw HeadwayError(
+                .data,
+                "the plan aims at role '\(oneLine(aim, limit: 60))', which curricula \(curriculum.label) no longer have; give --toward ROLE (see `headway roles`)"
+            )
+        }
+        let person = try planningModel(progress.person, toward: toward ?? old.toward, curriculum: curriculum)
+        return Made(own: progress.person, person: person, replan: replan, programme: programme)
     }
 }

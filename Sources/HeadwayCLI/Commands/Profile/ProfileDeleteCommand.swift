@@ -7,6 +7,7 @@ import HeadwayStore
 extension ProfileCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a profile and its whole history.",
             discussion: "Asks first on a terminal; in scripts pass --yes.")
         @OptionGroup var store: StoreOptions
@@ -18,7 +19,7 @@ extension ProfileCommand {
             _ = try storeCall { try db.profile(named: name) }  // a typo fails before the question
             if !yes {
                 guard Environment.stdinIsTerminal else {
-                    throw CLIError("refusing to delete profile \(name) without confirmation: standard input is not a terminal; pass --yes")
+                    throw HeadwayError(.usage, "refusing to delete profile \(name) without confirmation: standard input is not a terminal; pass --yes")
                 }
                 FileHandle.standardOutput.write(Data("Delete profile \(name) and its whole history? [y/N] ".utf8))
                 let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()

@@ -7,6 +7,7 @@ import HeadwayStore
 extension ProfileCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Read a profile export into this database as a new profile.",
             discussion: "Everything is imported in one transaction, or nothing is.")
         @OptionGroup var store: StoreOptions
@@ -17,7 +18,7 @@ extension ProfileCommand {
         func run() throws {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw CLIError("cannot read \(file): \(Paths.readFailure(file))")
+                throw HeadwayError(.noInput, "cannot read \(file): \(Paths.readFailure(file))")
             }
             // Checked like a file the person wrote, against the curricula it will be read with.
             let curriculum = try model.curriculum()
@@ -25,8 +26,8 @@ extension ProfileCommand {
             let db = try store.open()
             let p: Profile
             do { p = try db.importArchive(archive, as: name) } catch StoreError.profileExists(let taken, let path) {
-                throw CLIError("a profile named '\(taken)' already exists in \(path); import it under another name with --as NAME")
-            } catch let e as StoreError { throw CLIError(e.description) }
+                throw HeadwayError(.cantCreate, "a profile named '\(taken)' already exists in \(path); import it under another name with --as NAME")
+            } catch let e as StoreError { throw e }
             print("Imported profile \(p.name)\(p.isCurrent ? " (current)" : "").")
         }
     }

@@ -7,6 +7,7 @@ import HeadwayStore
 extension ProfileCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Create a profile and make it current.",
             discussion: "With --from, the assessment is stored and a first score snapshot (reason \"assessment\") is written.")
 
@@ -25,10 +26,10 @@ extension ProfileCommand {
                 let curriculum = try model.curriculum()
                 let loaded: Assessment
                 do { loaded = try AssessmentLoader.load(URL(fileURLWithPath: from), curriculum: curriculum) } catch {
-                    throw CLIError(error.description)
+                    throw HeadwayError.assessmentFile(error)
                 }
                 guard let person = PersonalModel(curriculum: curriculum, assessment: loaded) else {
-                    throw CLIError("\(from): the assessment names a role the curricula do not have")
+                    throw HeadwayError(.data, "\(from): the assessment names a role the curricula do not have")
                 }
                 let day = model.day()
                 assessment = loaded

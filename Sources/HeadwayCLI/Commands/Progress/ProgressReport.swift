@@ -68,7 +68,7 @@ struct ProgressReport: Encodable {
 
     init(_ p: ProfileProgress) throws {
         let plan = try p.plan()
-        guard let pp = p.planProgress else { throw CLIError.noPlanInForce(p) }
+        guard let pp = p.planProgress else { throw HeadwayError.noPlanInForce(p) }
         asOf = p.day.description
         planStart = pp.start.description
         planEnd = pp.end.description
