@@ -367,7 +367,7 @@ extension Store {
             }
         }
         return try read { db in
-            var plans = try fetchPlans(db, where: "profile_id = ? ORDER BY id", [profile.id]).map(PlanRecord.init)
+            var plans = try fetchPlans(db, Table("plans").filter(Column("profile_id") == profile.id).order(Column("id"))).map(PlanRecord.init)
             let planNumber = Dictionary(uniqueKeysWithValues: plans.enumerated().map { ($1.id, Int64($0 + 1)) })
             plans = renumbered(plans) { p, n in
                 p.id = n; p.supersededBy = p.supersededBy.flatMap { planNumber[$0] }
@@ -378,7 +378,7 @@ extension Store {
             }
             let logNumber = try numbers("SELECT id FROM logs WHERE profile_id = ? ORDER BY id")
             let assessmentNumber = try numbers("SELECT id FROM assessments WHERE profile_id = ? ORDER BY id")
-            let stored = try fetchChanges(db, where: "profile_id = ? ORDER BY id", [profile.id])
+            let stored = try fetchChanges(db, Table("changes").filter(Column("profile_id") == profile.id).order(Column("id")))
             let changeNumber = Dictionary(uniqueKeysWithValues: stored.enumerated().map { ($1.id, Int64($0 + 1)) })
             let changes = stored.enumerated().map { i, c in
                 ChangeRecord(
@@ -393,7 +393,7 @@ extension Store {
             {
                 snapshotChange[try r.decoded("id", "snapshots")] = changeNumber[try r.decoded("change_id", "snapshots") as Int64]
             }
-            let snapshots = try fetchSnapshots(db, where: "profile_id = ? ORDER BY id", [profile.id]).map { s in
+            let snapshots = try fetchSnapshots(db, Table("snapshots").filter(Column("profile_id") == profile.id).order(Column("id"))).map { s in
                 var r = SnapshotRecord(s)
                 r.change = snapshotChange[s.id]
                 return r
@@ -402,17 +402,17 @@ extension Store {
                 format: ProfileArchive.formatName, version: ProfileArchive.currentVersion,
                 name: profile.name, createdAt: profile.createdAt,
                 assessments: renumbered(
-                    try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id])
+                    try fetchAssessments(db, Table("assessments").filter(Column("profile_id") == profile.id).order(Column("id")))
                         .map(AssessmentRecord.init)
                 ) { $0.id = $1 },
                 plans: plans,
                 logs: renumbered(
-                    try fetchLogs(db, where: "profile_id = ? ORDER BY id", [profile.id], removed: true)
+                    try fetchLogs(db, Table("logs").filter(Column("profile_id") == profile.id).order(Column("id")), removed: true)
                         .map(LogRecord.init)
                 ) { $0.id = $1 },
                 snapshots: renumbered(snapshots) { $0.id = $1 },
                 briefings: renumbered(
-                    try fetchBriefings(db, where: "profile_id = ? ORDER BY id", [profile.id])
+                    try fetchBriefings(db, Table("briefings").filter(Column("profile_id") == profile.id).order(Column("id")))
                         .map(BriefingRecord.init)
                 ) { $0.id = $1 },
                 changes: changes.isEmpty ? nil : changes)

@@ -25,14 +25,13 @@ enum Schema {
     /// Profiles and their whole history: assessments, plans (normalised), logs, snapshots, briefings.
     private static func v1(_ db: Database) throws {
         // Timestamps are ISO 8601 UTC text; days are YYYY-MM-DD text (the core's `Day`).
-        let now = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
         try db.execute(
             sql: """
                 CREATE TABLE profiles (
                     id INTEGER PRIMARY KEY,
                     name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64),
                     is_current INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1)),
-                    created_at TEXT NOT NULL DEFAULT \(now)
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
                 );
                 -- At most one current profile.
                 CREATE UNIQUE INDEX profiles_one_current ON profiles(is_current) WHERE is_current = 1;
@@ -50,7 +49,7 @@ enum Schema {
                     goals TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(goals)),
                     reason TEXT NOT NULL,
                     curricula_version TEXT NOT NULL,
-                    created_at TEXT NOT NULL DEFAULT \(now)
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
                 );
                 CREATE INDEX assessments_profile ON assessments(profile_id, id);
 
@@ -76,7 +75,7 @@ enum Schema {
                     gap REAL NOT NULL CHECK (gap >= 0),
                     superseded_by INTEGER REFERENCES plans(id) ON DELETE SET NULL,
                     curricula_version TEXT NOT NULL,
-                    created_at TEXT NOT NULL DEFAULT \(now)
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
                 );
                 CREATE INDEX plans_profile ON plans(profile_id, id);
                 CREATE INDEX plans_superseded_by ON plans(superseded_by);
@@ -135,7 +134,7 @@ enum Schema {
                     hours REAL NOT NULL CHECK (hours >= 0 AND (hours > 0 OR status = 'skipped')),
                     status TEXT NOT NULL CHECK (status IN ('done', 'partial', 'skipped')),
                     note TEXT,
-                    created_at TEXT NOT NULL DEFAULT \(now)
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
                 );
                 CREATE INDEX logs_profile_date ON logs(profile_id, date, id);
 
@@ -152,7 +151,7 @@ enum Schema {
                     part_growth REAL NOT NULL,
                     reason TEXT NOT NULL,
                     curricula_version TEXT NOT NULL,
-                    created_at TEXT NOT NULL DEFAULT \(now)
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
                 );
                 CREATE INDEX snapshots_profile ON snapshots(profile_id, as_of, id);
 
@@ -162,7 +161,7 @@ enum Schema {
                     week INTEGER NOT NULL CHECK (week BETWEEN 1 AND 52),
                     body TEXT NOT NULL,
                     generated_on TEXT NOT NULL,
-                    created_at TEXT NOT NULL DEFAULT \(now),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
                     UNIQUE (profile_id, week)
                 );
                 """)
@@ -176,7 +175,6 @@ enum Schema {
     /// change takes effect (a re-assessment applies from it). AUTOINCREMENT: ids are never
     /// reused, so "the last change" stays the last one written even after an undo.
     private static func v2(_ db: Database) throws {
-        let now = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
         try db.execute(
             sql: """
                 CREATE TABLE changes (
@@ -185,7 +183,7 @@ enum Schema {
                     log_id INTEGER UNIQUE REFERENCES logs(id) ON DELETE CASCADE,
                     assessment_id INTEGER UNIQUE REFERENCES assessments(id) ON DELETE CASCADE,
                     as_of TEXT NOT NULL,
-                    created_at TEXT NOT NULL DEFAULT \(now),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
                     CHECK ((log_id IS NULL) != (assessment_id IS NULL))
                 );
                 CREATE INDEX changes_profile ON changes(profile_id, id);
@@ -205,7 +203,6 @@ enum Schema {
     /// - `assessments.availability`: a week's first day -> that week's hours (JSON).
     /// - `plan_weeks.capacity`: the week's hours when they differ from the plan's (availability).
     private static func v3(_ db: Database) throws {
-        let now = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
         // DROP below forgets a table's AUTOINCREMENT counter; keep the changes' one.
         let changesSeq = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'changes'") ?? 0
         try db.execute(
@@ -221,7 +218,7 @@ enum Schema {
                     status TEXT NOT NULL CHECK (status IN ('done', 'partial', 'skipped')),
                     note TEXT,
                     removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
-                    created_at TEXT NOT NULL DEFAULT \(now)
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
                 );
                 INSERT INTO logs_v3 (id, profile_id, date, skill, level, activity, hours, status, note, created_at)
                     SELECT id, profile_id, date, skill, level, activity, hours, status, note, created_at FROM logs;
@@ -237,7 +234,7 @@ enum Schema {
                     assessment_id INTEGER UNIQUE REFERENCES assessments(id) ON DELETE CASCADE,
                     previous TEXT CHECK (previous IS NULL OR json_valid(previous)),
                     as_of TEXT NOT NULL,
-                    created_at TEXT NOT NULL DEFAULT \(now),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
                     CHECK ((kind = 'reassessment') = (assessment_id IS NOT NULL)),
                     CHECK ((kind = 'reassessment') = (log_id IS NULL)),
                     CHECK ((kind IN ('log-edit', 'log-rm')) = (previous IS NOT NULL))
@@ -271,7 +268,6 @@ enum Schema {
     /// the plan before it when it starts on one of its week boundaries and ends on its last
     /// day. An existing briefing goes to the programme that was in force when it was written.
     private static func v4(_ db: Database) throws {
-        let now = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
         try db.execute(
             sql: """
                 CREATE TABLE programmes (
@@ -279,7 +275,7 @@ enum Schema {
                     profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
                     start TEXT NOT NULL,
                     weeks INTEGER NOT NULL CHECK (weeks BETWEEN 1 AND 52),
-                    created_at TEXT NOT NULL DEFAULT \(now)
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
                 );
                 CREATE INDEX programmes_profile ON programmes(profile_id, id);
                 ALTER TABLE plans ADD COLUMN programme_id INTEGER REFERENCES programmes(id) ON DELETE CASCADE;
@@ -296,7 +292,7 @@ enum Schema {
                     week INTEGER NOT NULL CHECK (week BETWEEN 1 AND 52),
                     body TEXT NOT NULL,
                     generated_on TEXT NOT NULL,
-                    created_at TEXT NOT NULL DEFAULT \(now),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
                     UNIQUE (profile_id, programme_id, week)
                 );
                 INSERT INTO briefings_v4 (id, profile_id, programme_id, week, body, generated_on, created_at)

@@ -49,10 +49,7 @@ extension Store {
             var stale: [String: Int] = [:]
             if let curriculaVersion {
                 for table in ["assessments", "plans", "snapshots"] {
-                    stale[table] =
-                        try Int.fetchOne(
-                            db, sql: "SELECT count(*) FROM \(table) WHERE curricula_version != ?",
-                            arguments: [curriculaVersion]) ?? 0
+                    stale[table] = try Table(table).filter(Column("curricula_version") != curriculaVersion).fetchCount(db)
                 }
             }
             let applied = try Schema.migrator.appliedMigrations(db)
@@ -65,7 +62,8 @@ extension Store {
             checkup.sidecarProblems = sidecars
             // GROUP BY over a column holding another type would not stop the checkup.
             for table in ["assessments", "plans", "snapshots"] {
-                for row in try Row.fetchAll(db, sql: "SELECT CAST(curricula_version AS TEXT), count(*) FROM \(table) GROUP BY 1") {
+                let version = SQL("CAST(\(Column("curricula_version")) AS TEXT)")
+                for row in try Row.fetchAll(db, Table(table).select(version, count(Column("id"))).group(version)) {
                     checkup.curriculaVersions[table, default: [:]][(row[0] as String?) ?? "NULL"] = row[1] as Int
                 }
             }
@@ -170,8 +168,7 @@ extension Store {
                 profile: profile.name, table: "profiles", row: profile.id, field: field, message: message, fix: nil, otherCurricula: false)
         }
         let ids = try read { db in
-            // `table` is one of the fixed names above, never text from the file.
-            try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE profile_id = ? ORDER BY id", arguments: [profile.id])
+            try Int64.fetchAll(db, Table(table).select(Column("id")).filter(Column("profile_id") == profile.id).order(Column("id")))
         }
         let row = index < ids.count ? ids[index] : nil
         var field = String(problem[problem.index(after: close)..<colon.lowerBound])

@@ -2,14 +2,15 @@ import Foundation
 import GRDB
 import HeadwayCore
 
-private let nowSQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-
 extension Store {
     // MARK: Assessments
 
     /// Stores an assessment taken now, stamped with the curricula version it was checked against.
+    ///
+    /// For fixtures and benchmarks only (`@_spi(Fixtures)`): not journaled, so `undo` cannot see
+    /// it. Commands write through ``update(_:curriculaVersion:_:)``, in one transaction.
     @discardableResult
-    public func saveAssessment(
+    @_spi(Fixtures) public func saveAssessment(
         _ assessment: Assessment, for profile: Profile, reason: String,
         curriculaVersion: String
     ) throws -> StoredAssessment {
@@ -17,13 +18,16 @@ extension Store {
             let id = try insertAssessment(
                 db, assessment, profile: profile.id, reason: reason,
                 curriculaVersion: curriculaVersion, createdAt: nil)
-            return try fetchAssessments(db, where: "id = ?", [id])[0]
+            return try fetchAssessments(db, Table("assessments").filter(Column("id") == id))[0]
         }
     }
 
     /// Stores a profile's first assessment with its snapshot, in one transaction.
+    ///
+    /// For fixtures and benchmarks only (`@_spi(Fixtures)`): not journaled, so `undo` cannot see
+    /// it. Commands write through ``update(_:curriculaVersion:_:)``, in one transaction.
     @discardableResult
-    public func saveAssessment(
+    @_spi(Fixtures) public func saveAssessment(
         _ assessment: Assessment, snapshot: Snapshot, for profile: Profile,
         curriculaVersion: String
     ) throws -> StoredAssessment {
@@ -32,18 +36,18 @@ extension Store {
                 db, assessment, profile: profile.id, reason: "assessment",
                 curriculaVersion: curriculaVersion, createdAt: nil)
             _ = try insertSnapshot(db, snapshot, profile: profile.id, curriculaVersion: curriculaVersion, createdAt: nil)
-            return try fetchAssessments(db, where: "id = ?", [id])[0]
+            return try fetchAssessments(db, Table("assessments").filter(Column("id") == id))[0]
         }
     }
 
     /// The most recent assessment of `profile`, if any.
     public func latestAssessment(for profile: Profile) throws -> StoredAssessment? {
-        try read { db in try fetchAssessments(db, where: "profile_id = ? ORDER BY id DESC LIMIT 1", [profile.id]).first }
+        try read { db in try fetchAssessments(db, Table("assessments").filter(Column("profile_id") == profile.id).order(Column("id").desc).limit(1)).first }
     }
 
     /// Every assessment of `profile`, oldest first.
     public func assessments(for profile: Profile) throws -> [StoredAssessment] {
-        try read { db in try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id]) }
+        try read { db in try fetchAssessments(db, Table("assessments").filter(Column("profile_id") == profile.id).order(Column("id"))) }
     }
 
     func insertAssessment(
@@ -54,7 +58,7 @@ extension Store {
             sql: """
                 INSERT INTO assessments (profile_id, role, seniority, hours_per_week, weeks, start, time_split, market,
                                          goals, availability, reason, curricula_version, created_at, access)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)
                 """,
             arguments: [
                 profile, a.role, a.seniority.rawValue, a.hoursPerWeek, a.weeks, a.start?.description,
@@ -70,8 +74,8 @@ extension Store {
         return id
     }
 
-    func fetchAssessments(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredAssessment] {
-        try db.decodeRows(of: "assessments", sql: "SELECT * FROM assessments WHERE \(clause)", arguments: args) { row, c in
+    func fetchAssessments(_ db: Database, _ request: QueryInterfaceRequest<Row>) throws -> [StoredAssessment] {
+        try db.decodeRows(of: "assessments", request) { row, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(c[column]) }
             let id: Int64 = try value("id")
             var levels: [String: Int] = [:], unsure: Set<String> = []
@@ -111,8 +115,11 @@ extension Store {
     /// `continuing`: then it joins the programme of the plan it replaces (a replan). `madeOn`
     /// is the day it was made (the `--as-of` day), so the record read as of an earlier day
     /// does not see it.
+    ///
+    /// For fixtures and benchmarks only (`@_spi(Fixtures)`): not journaled, so `undo` cannot see
+    /// it. Commands write through ``update(_:curriculaVersion:_:)``, in one transaction.
     @discardableResult
-    public func savePlan(
+    @_spi(Fixtures) public func savePlan(
         _ plan: Plan, for profile: Profile, curriculaVersion: String,
         continuing: Bool = false, madeOn: Day? = nil
     ) throws -> StoredPlan {
@@ -141,12 +148,12 @@ extension Store {
             sql: """
                 UPDATE plans SET superseded_by = ? WHERE profile_id = ? AND superseded_by IS NULL AND id != ?
                 """, arguments: [id, profile, id])
-        return try fetchPlans(db, where: "id = ?", [id])[0]
+        return try fetchPlans(db, Table("plans").filter(Column("id") == id))[0]
     }
 
     func insertProgramme(_ db: Database, _ first: Plan, profile: Int64, createdAt: String?) throws -> Int64 {
         try db.execute(
-            sql: "INSERT INTO programmes (profile_id, start, weeks, created_at) VALUES (?, ?, ?, COALESCE(?, \(nowSQL)))",
+            sql: "INSERT INTO programmes (profile_id, start, weeks, created_at) VALUES (?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
             arguments: [profile, first.start.description, first.weeks, createdAt])
         return db.lastInsertedRowID
     }
@@ -154,13 +161,13 @@ extension Store {
     /// The plan in force: the latest one not superseded.
     public func currentPlan(for profile: Profile) throws -> StoredPlan? {
         try read { db in
-            try fetchPlans(db, where: "profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1", [profile.id]).first
+            try fetchPlans(db, Table("plans").filter(Column("profile_id") == profile.id && Column("superseded_by") == nil).order(Column("id").desc).limit(1)).first
         }
     }
 
     /// Every plan of `profile`, oldest first, superseded ones included.
     public func plans(for profile: Profile) throws -> [StoredPlan] {
-        try read { db in try fetchPlans(db, where: "profile_id = ? ORDER BY id", [profile.id]) }
+        try read { db in try fetchPlans(db, Table("plans").filter(Column("profile_id") == profile.id).order(Column("id"))) }
     }
 
     func insertPlan(
@@ -171,7 +178,7 @@ extension Store {
             sql: """
                 INSERT INTO plans (profile_id, start, weeks, hours_per_week, include_goals, exclude_goals, start_score,
                                    projected_score, optimal, gap, superseded_by, curricula_version, created_at, programme_id, made_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?, ?)
                 """,
             arguments: [
                 profile, p.start.description, p.weeks, p.hoursPerWeek, try jsonText(p.include),
@@ -225,96 +232,117 @@ extension Store {
         return planID
     }
 
-    func fetchPlans(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredPlan] {
-        try db.decodeRows(of: "plans", sql: "SELECT * FROM plans WHERE \(clause)", arguments: args) { row, c in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(c[column]) }
-            let planID: Int64 = try value("id")
-            let units = try db.decodeRows(
-                of: "plan_units", sql: "SELECT * FROM plan_units WHERE plan_id = ? ORDER BY position",
-                arguments: [planID]
-            ) { u, c in
-                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try u.decoded(c[column]) }
-                return PlanUnit(
+    func fetchPlans(_ db: Database, _ request: QueryInterfaceRequest<Row>) throws -> [StoredPlan] {
+        // The plans' rows first, then each part of all of them in one query (not four per plan).
+        let heads = try db.decodeRows(of: "plans", request) { row, c in (id: try row.decoded(c["id"]) as Int64, row: row.copy(), columns: c) }
+        guard !heads.isEmpty else { return [] }
+        let ids = heads.map(\.id)
+        var units: [Int64: [PlanUnit]] = [:]
+        for (plan, unit) in try db.decodeRows(
+            of: "plan_units", Table("plan_units").filter(ids.contains(Column("plan_id"))).order(Column("plan_id"), Column("position"))
+        ) { u, c in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try u.decoded(c[column]) }
+            return (
+                try value("plan_id") as Int64,
+                PlanUnit(
                     skill: try value("skill"), level: try u.level(c["level"]), hours: try value("hours"),
                     gain: try value("gain"), tasks: try jsonValue([String].self, try value("tasks")),
                     neededBy: try jsonValue([UnitID].self, try value("needed_by")), required: try value("required"))
-            }
-            var activities: [Int64: [PlannedActivity]] = [:]
-            let planned = try db.decodeRows(
-                of: "plan_activities",
-                sql: """
-                    SELECT a.item_id, a.text, a.hours FROM plan_activities a JOIN plan_items i ON i.id = a.item_id
-                    WHERE i.plan_id = ? ORDER BY a.item_id, a.position
-                    """, arguments: [planID]
-            ) { a, c in
-                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try a.decoded(c[column]) }
-                return (item: try value("item_id") as Int64, activity: PlannedActivity(text: try value("text"), hours: try value("hours")))
-            }
-            for a in planned { activities[a.item, default: []].append(a.activity) }
-            var items: [Int: [PlanItem]] = [:]
-            let planItems = try db.decodeRows(
-                of: "plan_items", sql: "SELECT * FROM plan_items WHERE plan_id = ? ORDER BY week, position",
-                arguments: [planID]
-            ) { it, c in
-                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try it.decoded(c[column]) }
-                let itemID: Int64 = try value("id")
-                return (
-                    week: try value("week") as Int,
-                    item: PlanItem(
-                        skill: try value("skill"), level: try it.level(c["level"]), hours: try value("hours"),
-                        activities: activities[itemID] ?? [], completes: try value("completes"))
-                )
-            }
-            for it in planItems { items[it.week, default: []].append(it.item) }
-            let schedule = try db.decodeRows(
-                of: "plan_weeks", sql: "SELECT * FROM plan_weeks WHERE plan_id = ? ORDER BY week",
-                arguments: [planID]
-            ) { w, c in
-                func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try w.decoded(c[column]) }
-                let week: Int = try value("week")
-                return PlanWeek(
+            )
+        } {
+            units[plan, default: []].append(unit)
+        }
+        let items = Table("plan_items").filter(ids.contains(Column("plan_id")))
+        var activities: [Int64: [PlannedActivity]] = [:]
+        for (item, activity) in try db.decodeRows(
+            of: "plan_activities",
+            Table("plan_activities").select(Column("item_id"), Column("text"), Column("hours"))
+                .filter(items.select(Column("id")).contains(Column("item_id"))).order(Column("item_id"), Column("position"))
+        ) { a, c in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try a.decoded(c[column]) }
+            return (try value("item_id") as Int64, PlannedActivity(text: try value("text"), hours: try value("hours")))
+        } {
+            activities[item, default: []].append(activity)
+        }
+        var weekItems: [Int64: [Int: [PlanItem]]] = [:]
+        for (plan, week, item) in try db.decodeRows(of: "plan_items", items.order(Column("plan_id"), Column("week"), Column("position"))) { it, c in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try it.decoded(c[column]) }
+            let itemID: Int64 = try value("id")
+            return (
+                try value("plan_id") as Int64, try value("week") as Int,
+                PlanItem(
+                    skill: try value("skill"), level: try it.level(c["level"]), hours: try value("hours"),
+                    activities: activities[itemID] ?? [], completes: try value("completes"))
+            )
+        } {
+            weekItems[plan, default: [:]][week, default: []].append(item)
+        }
+        var schedules: [Int64: [PlanWeek]] = [:]
+        for (plan, week) in try db.decodeRows(
+            of: "plan_weeks", Table("plan_weeks").filter(ids.contains(Column("plan_id"))).order(Column("plan_id"), Column("week"))
+        ) { w, c in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try w.decoded(c[column]) }
+            let plan: Int64 = try value("plan_id"), week: Int = try value("week")
+            return (
+                plan,
+                PlanWeek(
                     week: week, start: try day(try value("start"), "start"), hours: try value("hours"),
-                    projectedScore: try value("projected_score"), items: items[week] ?? [], capacity: try value("capacity"))
+                    projectedScore: try value("projected_score"), items: weekItems[plan]?[week] ?? [], capacity: try value("capacity"))
+            )
+        } {
+            schedules[plan, default: []].append(week)
+        }
+        return try heads.map { head in
+            let (planID, row, c) = head
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(c[column]) }
+            do {
+                var plan = Plan(
+                    start: try day(try value("start"), "start"), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
+                    include: try jsonValue([String: Int].self, try value("include_goals")),
+                    exclude: try jsonValue([String].self, try value("exclude_goals")),
+                    startScore: try value("start_score"), projectedScore: try value("projected_score"),
+                    optimal: try value("optimal"), gap: try value("gap"), units: units[planID] ?? [], schedule: schedules[planID] ?? [])
+                plan.startBand = band(row, c, "start_band")
+                plan.projectedBand = band(row, c, "projected_band")
+                plan.toward = try value("toward")
+                plan.access = try (value("access") as String?).map { try jsonValue(PersonAccess.self, $0) }
+                return StoredPlan(
+                    id: planID, plan: plan, supersededBy: try value("superseded_by"),
+                    curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),
+                    programmeID: try value("programme_id") ?? planID,
+                    madeOn: try (value("made_on") as String?).map { try day($0, "made_on") })
+            } catch let error as ForeignData {
+                // Name the row, as every other read does.
+                let detail = error.detail.hasPrefix("plans.") ? String(error.detail.dropFirst(6)) : error.detail
+                throw ForeignData("plans row \(planID), " + detail)
             }
-            var plan = Plan(
-                start: try day(try value("start"), "start"), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
-                include: try jsonValue([String: Int].self, try value("include_goals")),
-                exclude: try jsonValue([String].self, try value("exclude_goals")),
-                startScore: try value("start_score"), projectedScore: try value("projected_score"),
-                optimal: try value("optimal"), gap: try value("gap"), units: units, schedule: schedule)
-            plan.startBand = band(row, c, "start_band")
-            plan.projectedBand = band(row, c, "projected_band")
-            plan.toward = try value("toward")
-            plan.access = try (value("access") as String?).map { try jsonValue(PersonAccess.self, $0) }
-            return StoredPlan(
-                id: planID, plan: plan, supersededBy: try value("superseded_by"),
-                curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),
-                programmeID: try value("programme_id") ?? planID,
-                madeOn: try (value("made_on") as String?).map { try day($0, "made_on") })
         }
     }
 
     // MARK: Logs
 
     /// Appends one log entry.
+    ///
+    /// For fixtures and benchmarks only (`@_spi(Fixtures)`): not journaled, so `undo` cannot see
+    /// it. Commands write through ``update(_:curriculaVersion:_:)``, in one transaction.
     @discardableResult
-    public func addLog(_ entry: LogEntry, for profile: Profile) throws -> StoredLog {
+    @_spi(Fixtures) public func addLog(_ entry: LogEntry, for profile: Profile) throws -> StoredLog {
         try write { db in
             let id = try insertLog(db, entry, profile: profile.id, createdAt: nil)
-            return try fetchLogs(db, where: "id = ?", [id])[0]
+            return try fetchLogs(db, Table("logs").filter(Column("id") == id))[0]
         }
     }
 
     /// Every log entry of `profile` (not removed), by date then in the order written.
     public func logs(for profile: Profile) throws -> [StoredLog] {
-        try read { db in try fetchLogs(db, where: "profile_id = ? ORDER BY date, id", [profile.id]) }
+        try read { db in try fetchLogs(db, Table("logs").filter(Column("profile_id") == profile.id).order(Column("date"), Column("id"))) }
     }
 
     func insertLog(_ db: Database, _ e: LogEntry, profile: Int64, createdAt: String?) throws -> Int64 {
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO logs (profile_id, date, skill, level, activity, hours, status, note, created_at, evidence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)
                 """)
         try insert.execute(arguments: [
             profile, e.date.description, e.skill, e.level, e.activity, e.hours,
@@ -323,9 +351,9 @@ extension Store {
         return db.lastInsertedRowID
     }
 
-    /// Log rows matching `clause`; entries removed by `log rm` only with `removed`.
-    func fetchLogs(_ db: Database, where clause: String, _ args: StatementArguments, removed: Bool = false) throws -> [StoredLog] {
-        try db.decodeRows(of: "logs", sql: "SELECT * FROM logs WHERE \(removed ? "" : "removed = 0 AND ")\(clause)", arguments: args) { r, c in
+    /// Log rows of `request`; entries removed by `log rm` only with `removed`.
+    func fetchLogs(_ db: Database, _ request: QueryInterfaceRequest<Row>, removed: Bool = false) throws -> [StoredLog] {
+        try db.decodeRows(of: "logs", removed ? request : request.filter(Column("removed") == 0)) { r, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
             return StoredLog(
                 id: try value("id"),
@@ -341,17 +369,20 @@ extension Store {
     // MARK: Snapshots
 
     /// Appends a score snapshot; snapshots are never rewritten.
+    ///
+    /// For fixtures and benchmarks only (`@_spi(Fixtures)`): not journaled, so `undo` cannot see
+    /// it. Commands write through ``update(_:curriculaVersion:_:)``, in one transaction.
     @discardableResult
-    public func addSnapshot(_ snapshot: Snapshot, for profile: Profile, curriculaVersion: String) throws -> StoredSnapshot {
+    @_spi(Fixtures) public func addSnapshot(_ snapshot: Snapshot, for profile: Profile, curriculaVersion: String) throws -> StoredSnapshot {
         try write { db in
             let id = try insertSnapshot(db, snapshot, profile: profile.id, curriculaVersion: curriculaVersion, createdAt: nil)
-            return try fetchSnapshots(db, where: "id = ?", [id])[0]
+            return try fetchSnapshots(db, Table("snapshots").filter(Column("id") == id))[0]
         }
     }
 
     /// Every snapshot of `profile`, by as-of day then in the order written.
     public func snapshots(for profile: Profile) throws -> [StoredSnapshot] {
-        try read { db in try fetchSnapshots(db, where: "profile_id = ? ORDER BY as_of, id", [profile.id]) }
+        try read { db in try fetchSnapshots(db, Table("snapshots").filter(Column("profile_id") == profile.id).order(Column("as_of"), Column("id"))) }
     }
 
     func insertSnapshot(_ db: Database, _ s: Snapshot, profile: Int64, curriculaVersion: String, createdAt: String?) throws -> Int64 {
@@ -359,7 +390,7 @@ extension Store {
             sql: """
                 INSERT INTO snapshots (profile_id, as_of, score, zone, label, part_base, part_evidence, part_barriers,
                                        part_growth, reason, curricula_version, created_at, band_low, band_high)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)), ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?, ?)
                 """,
             arguments: [
                 profile, s.asOf.description, s.score, s.zone.rawValue, s.label, s.parts.base, s.parts.evidence,
@@ -368,8 +399,8 @@ extension Store {
         return db.lastInsertedRowID
     }
 
-    func fetchSnapshots(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredSnapshot] {
-        try db.decodeRows(of: "snapshots", sql: "SELECT * FROM snapshots WHERE \(clause)", arguments: args) { r, c in
+    func fetchSnapshots(_ db: Database, _ request: QueryInterfaceRequest<Row>) throws -> [StoredSnapshot] {
+        try db.decodeRows(of: "snapshots", request) { r, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
             let parts = ScoreParts(
                 base: try value("part_base"), evidence: try value("part_evidence"),
@@ -393,19 +424,23 @@ extension Store {
     ///
     /// The first write wins: a briefing is history, and a later generation (with other data
     /// or another curricula) must not replace what the person was shown.
+    ///
+    /// For fixtures and benchmarks only (`@_spi(Fixtures)`): not journaled, so `undo` cannot see
+    /// it. Commands write through ``update(_:curriculaVersion:_:)``, in one transaction.
     @discardableResult
-    public func saveBriefing(_ briefing: Briefing, for profile: Profile) throws -> StoredBriefing {
+    @_spi(Fixtures) public func saveBriefing(_ briefing: Briefing, for profile: Profile) throws -> StoredBriefing {
         try write { db in
             let programme = try currentProgramme(db, profile.id)
             _ = try insertBriefing(db, briefing, profile: profile.id, programme: programme, createdAt: nil)
-            return try fetchBriefings(db, where: "programme_id = ? AND week = ?", [programme, briefing.week])[0]
+            return try fetchBriefings(db, Table("briefings").filter(Column("programme_id") == programme && Column("week") == briefing.week))[0]
         }
     }
 
     /// The stored briefing of `week` of the current plan's programme, if one was generated.
     public func briefing(week: Int, for profile: Profile) throws -> StoredBriefing? {
         try read { db in
-            try fetchBriefings(db, where: "programme_id = ? AND week = ?", [try currentProgramme(db, profile.id), week]).first
+            let programme = try currentProgramme(db, profile.id)
+            return try fetchBriefings(db, Table("briefings").filter(Column("programme_id") == programme && Column("week") == week)).first
         }
     }
 
@@ -423,21 +458,21 @@ extension Store {
 
     /// Every stored briefing of `profile`, by week.
     public func briefings(for profile: Profile) throws -> [StoredBriefing] {
-        try read { db in try fetchBriefings(db, where: "profile_id = ? ORDER BY week", [profile.id]) }
+        try read { db in try fetchBriefings(db, Table("briefings").filter(Column("profile_id") == profile.id).order(Column("week"))) }
     }
 
     func insertBriefing(_ db: Database, _ b: Briefing, profile: Int64, programme: Int64, createdAt: String?) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO briefings (profile_id, programme_id, week, body, generated_on, created_at)
-                VALUES (?, ?, ?, ?, ?, COALESCE(?, \(nowSQL)))
+                VALUES (?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
                 ON CONFLICT (profile_id, programme_id, week) DO NOTHING
                 """, arguments: [profile, programme, b.week, b.body, b.generatedOn.description, createdAt])
         return db.lastInsertedRowID
     }
 
-    func fetchBriefings(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredBriefing] {
-        try db.decodeRows(of: "briefings", sql: "SELECT * FROM briefings WHERE \(clause)", arguments: args) { r, c in
+    func fetchBriefings(_ db: Database, _ request: QueryInterfaceRequest<Row>) throws -> [StoredBriefing] {
+        try db.decodeRows(of: "briefings", request) { r, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
             return StoredBriefing(
                 id: try value("id"),

@@ -194,7 +194,7 @@ extension Store {
     /// anything) is not written back, and the profile's first assessment is never removed.
     public func undoLastChange(for profile: Profile, check: (LogEntry) -> String? = { _ in nil }) throws -> UndoneChange? {
         try write { db in
-            guard let change = try fetchChanges(db, where: "profile_id = ? ORDER BY id DESC LIMIT 1", [profile.id]).first else {
+            guard let change = try fetchChanges(db, Table("changes").filter(Column("profile_id") == profile.id).order(Column("id").desc).limit(1)).first else {
                 return nil
             }
             if let previous = change.previous, change.kind == .logEdit, let problem = check(previous) {
@@ -205,24 +205,24 @@ extension Store {
             {
                 throw StoreError.unrevertable(change: change.id, detail: "it names the profile's first assessment, which stays")
             }
-            let snapshots = try fetchSnapshots(db, where: "change_id = ? ORDER BY id", [change.id])
+            let snapshots = try fetchSnapshots(db, Table("snapshots").filter(Column("change_id") == change.id).order(Column("id")))
             var log: StoredLog?, assessment: StoredAssessment?
             switch (change.kind, change.logID) {
             case (.log, let id?):
-                log = try fetchLogs(db, where: "id = ?", [id], removed: true).first
+                log = try fetchLogs(db, Table("logs").filter(Column("id") == id), removed: true).first
                 try db.execute(sql: "DELETE FROM logs WHERE id = ?", arguments: [id])
             case (.logEdit, let id?):
                 guard let previous = change.previous else { throw StoreError.invalid("log edit change \(change.id) has no previous entry") }
                 try updateLog(db, id, previous)
-                log = try fetchLogs(db, where: "id = ?", [id], removed: true).first
+                log = try fetchLogs(db, Table("logs").filter(Column("id") == id), removed: true).first
             case (.logRemove, let id?):
                 try db.execute(sql: "UPDATE logs SET removed = 0 WHERE id = ?", arguments: [id])
-                log = try fetchLogs(db, where: "id = ?", [id]).first
+                log = try fetchLogs(db, Table("logs").filter(Column("id") == id)).first
             default:
                 break
             }
             if let id = change.assessmentID {
-                assessment = try fetchAssessments(db, where: "id = ?", [id]).first
+                assessment = try fetchAssessments(db, Table("assessments").filter(Column("id") == id)).first
                 try db.execute(sql: "DELETE FROM assessments WHERE id = ?", arguments: [id])
             }
             // The foreign keys cascade to the change and its snapshot; these make sure of it
@@ -235,16 +235,16 @@ extension Store {
 
     func loadState(_ db: Database, _ profile: Profile) throws -> ProfileState {
         let current = try fetchProfile(db, id: profile.id)
-        let plans = try fetchPlans(db, where: "profile_id = ? ORDER BY id", [profile.id])
+        let plans = try fetchPlans(db, Table("plans").filter(Column("profile_id") == profile.id).order(Column("id")))
         return ProfileState(
             profile: current,
-            assessments: try fetchAssessments(db, where: "profile_id = ? ORDER BY id", [profile.id]),
-            changes: try fetchChanges(db, where: "profile_id = ? ORDER BY id", [profile.id]),
-            logs: try fetchLogs(db, where: "profile_id = ? ORDER BY date, id", [profile.id]),
-            removedLogs: try fetchLogs(db, where: "profile_id = ? AND removed = 1 ORDER BY id", [profile.id], removed: true),
-            snapshots: try fetchSnapshots(db, where: "profile_id = ? ORDER BY as_of, id", [profile.id]),
+            assessments: try fetchAssessments(db, Table("assessments").filter(Column("profile_id") == profile.id).order(Column("id"))),
+            changes: try fetchChanges(db, Table("changes").filter(Column("profile_id") == profile.id).order(Column("id"))),
+            logs: try fetchLogs(db, Table("logs").filter(Column("profile_id") == profile.id).order(Column("date"), Column("id"))),
+            removedLogs: try fetchLogs(db, Table("logs").filter(Column("profile_id") == profile.id && Column("removed") == 1).order(Column("id")), removed: true),
+            snapshots: try fetchSnapshots(db, Table("snapshots").filter(Column("profile_id") == profile.id).order(Column("as_of"), Column("id"))),
             plan: plans.last { $0.supersededBy == nil }, plans: plans,
-            briefings: try fetchBriefings(db, where: "profile_id = ? ORDER BY programme_id, week", [profile.id]))
+            briefings: try fetchBriefings(db, Table("briefings").filter(Column("profile_id") == profile.id).order(Column("programme_id"), Column("week"))))
     }
 
     private func apply(_ db: Database, _ w: ProfileWrites, profile: Int64, curriculaVersion: String) throws -> ProfileWritten {
@@ -254,7 +254,7 @@ extension Store {
                 throw StoreError.invalid("profile \(profile) already has an assessment; a later one is a re-assessment")
             }
             let id = try insertAssessment(db, a, profile: profile, reason: "assessment", curriculaVersion: curriculaVersion, createdAt: nil)
-            out.assessment = try fetchAssessments(db, where: "id = ?", [id]).first
+            out.assessment = try fetchAssessments(db, Table("assessments").filter(Column("id") == id)).first
         }
         if let p = w.plan {
             out.plan = try insertCurrentPlan(
@@ -266,7 +266,7 @@ extension Store {
         }
         for s in w.snapshots {
             let id = try insertSnapshot(db, s, profile: profile, curriculaVersion: curriculaVersion, createdAt: nil)
-            out.snapshots += try fetchSnapshots(db, where: "id = ?", [id])
+            out.snapshots += try fetchSnapshots(db, Table("snapshots").filter(Column("id") == id))
         }
         if let change = w.change {
             guard let day = w.changeDay else { throw StoreError.invalid("a change needs the day it takes effect") }
@@ -276,25 +276,25 @@ extension Store {
             case .log(let entry):
                 kind = .log
                 logID = try insertLog(db, entry, profile: profile, createdAt: nil)
-                out.log = try fetchLogs(db, where: "id = ?", [logID!]).first
+                out.log = try fetchLogs(db, Table("logs").filter(Column("id") == logID!)).first
             case .reassessment(let a):
                 kind = .reassessment
                 assessmentID = try insertAssessment(
                     db, a, profile: profile, reason: w.reassessmentReason,
                     curriculaVersion: curriculaVersion, createdAt: nil)
-                out.assessment = try fetchAssessments(db, where: "id = ?", [assessmentID!]).first
+                out.assessment = try fetchAssessments(db, Table("assessments").filter(Column("id") == assessmentID!)).first
             case .editLog(let id, let entry):
                 kind = .logEdit
-                guard let old = try fetchLogs(db, where: "id = ? AND profile_id = ?", [id, profile]).first else {
+                guard let old = try fetchLogs(db, Table("logs").filter(Column("id") == id && Column("profile_id") == profile)).first else {
                     throw StoreError.invalid("log #\(id) is not an entry of this profile")
                 }
                 previous = try jsonText(LogEntryJSON(old.entry))
                 try updateLog(db, id, entry)
                 logID = id
-                out.log = try fetchLogs(db, where: "id = ?", [id]).first
+                out.log = try fetchLogs(db, Table("logs").filter(Column("id") == id)).first
             case .removeLog(let id):
                 kind = .logRemove
-                guard let old = try fetchLogs(db, where: "id = ? AND profile_id = ?", [id, profile]).first else {
+                guard let old = try fetchLogs(db, Table("logs").filter(Column("id") == id && Column("profile_id") == profile)).first else {
                     throw StoreError.invalid("log #\(id) is not an entry of this profile")
                 }
                 previous = try jsonText(LogEntryJSON(old.entry))
@@ -307,11 +307,11 @@ extension Store {
                     INSERT INTO changes (profile_id, kind, log_id, assessment_id, previous, as_of) VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [profile, kind.rawValue, logID, assessmentID, previous, day.description])
             let changeID = db.lastInsertedRowID
-            out.change = try fetchChanges(db, where: "id = ?", [changeID]).first
+            out.change = try fetchChanges(db, Table("changes").filter(Column("id") == changeID)).first
             if let s = w.changeSnapshot {
                 let id = try insertSnapshot(db, s, profile: profile, curriculaVersion: curriculaVersion, createdAt: nil)
                 try db.execute(sql: "UPDATE snapshots SET change_id = ? WHERE id = ?", arguments: [changeID, id])
-                out.changeSnapshot = try fetchSnapshots(db, where: "id = ?", [id]).first
+                out.changeSnapshot = try fetchSnapshots(db, Table("snapshots").filter(Column("id") == id)).first
             }
         } else if w.changeSnapshot != nil {
             throw StoreError.invalid("a change snapshot needs its change")
@@ -319,13 +319,13 @@ extension Store {
         if let b = w.briefing {
             let programme = try w.briefingProgramme ?? currentProgramme(db, profile)
             _ = try insertBriefing(db, b, profile: profile, programme: programme, createdAt: nil)
-            out.briefing = try fetchBriefings(db, where: "programme_id = ? AND week = ?", [programme, b.week]).first
+            out.briefing = try fetchBriefings(db, Table("briefings").filter(Column("programme_id") == programme && Column("week") == b.week)).first
         }
         return out
     }
 
-    func fetchChanges(_ db: Database, where clause: String, _ args: StatementArguments) throws -> [StoredChange] {
-        try db.decodeRows(of: "changes", sql: "SELECT * FROM changes WHERE \(clause)", arguments: args) { r, c in
+    func fetchChanges(_ db: Database, _ request: QueryInterfaceRequest<Row>) throws -> [StoredChange] {
+        try db.decodeRows(of: "changes", request) { r, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
             let text: String = try value("as_of")
             guard let day = Day(text) else { throw ForeignData("changes.as_of holds '\(text.prefix(40))', which is not a YYYY-MM-DD date") }

@@ -123,7 +123,20 @@ extension Database {
         of table: String, sql: String, arguments: StatementArguments = [],
         _ body: (Row, StatementColumns) throws -> T
     ) throws -> [T] {
-        let statement = try cachedStatement(sql: sql)
+        try decodeRows(of: table, statement: try cachedStatement(sql: sql), arguments: arguments, body)
+    }
+
+    /// The rows of a query-interface request, decoded as ``decodeRows(of:sql:arguments:_:)`` does.
+    func decodeRows<T>(
+        of table: String, _ request: QueryInterfaceRequest<Row>, _ body: (Row, StatementColumns) throws -> T
+    ) throws -> [T] {
+        let prepared = try request.makePreparedRequest(self, forSingleResult: false)
+        return try decodeRows(of: table, statement: prepared.statement, arguments: prepared.statement.arguments, body)
+    }
+
+    private func decodeRows<T>(
+        of table: String, statement: Statement, arguments: StatementArguments, _ body: (Row, StatementColumns) throws -> T
+    ) throws -> [T] {
         let columns = StatementColumns(statement, table: table)
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         var decoded: [T] = []
@@ -204,8 +217,9 @@ enum SchemaCheck {
                 case "TEXT": allowed = ["text"]
                 default: continue
                 }
-                let list = (allowed + (c.notNull ? [] : ["null"])).map { "'\($0)'" }.joined(separator: ", ")
-                let bad = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE typeof(\(c.name)) NOT IN (\(list))") ?? 0
+                let types = allowed + (c.notNull ? [] : ["null"])
+                let typeOf: SQLExpression = SQL("typeof(\(GRDB.Column(c.name)))").sqlExpression
+                let bad = try Table(table).filter(!types.contains(typeOf)).fetchCount(db)
                 if bad > 0 {
                     problems.append("\(table).\(c.name): \(bad) row\(bad == 1 ? "" : "s") of another type than \(c.type)")
                 }

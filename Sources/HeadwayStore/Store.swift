@@ -14,15 +14,21 @@ import HeadwayCore
 /// leaves either all of it or none of it. Errors are ``StoreError`` values, one line each.
 ///
 ///     let store = try Store.open(at: "/home/me/.local/share/headway/headway.sqlite")
-///     let me = try store.createProfile(named: "me")
-///     try store.addLog(LogEntry(date: day, skill: "vllm", level: 2, hours: 3, status: .done), for: me)
+///     let me = try store.createProfile(named: "me", assessment: assessment)
+///     let (_, written) = try store.update(me, curriculaVersion: curriculum.version) { state in
+///         var writes = ProfileWrites()
+///         writes.change = .log(LogEntry(date: day, skill: "vllm", level: 2, hours: 3, status: .done))
+///         writes.changeDay = day
+///         return (writes, ())
+///     }
 ///
 /// ## Topics
 /// - Profiles: ``createProfile(named:assessment:reason:snapshot:curriculaVersion:)``,
 ///   ``profiles()``, ``currentProfile()``, ``useProfile(named:)``, ``renameProfile(_:to:)``,
 ///   ``deleteProfile(named:)``
-/// - History: ``saveAssessment(_:for:reason:curriculaVersion:)``, ``savePlan(_:for:curriculaVersion:)``,
-///   ``addLog(_:for:)``, ``addSnapshot(_:for:curriculaVersion:)``, ``saveBriefing(_:for:)``
+/// - The record: ``update(_:curriculaVersion:_:)`` reads a profile's state and writes what a
+///   command decided (a journaled change, a plan, snapshots, a briefing) in one transaction;
+///   ``undoLastChange(for:check:)`` reverts the last change. The other writes are fixtures'.
 /// - Moving a profile: ``export(_:)``, ``importArchive(_:as:)``
 /// - Health: ``checkup(curriculaVersion:)``
 public struct Store: Sendable {
@@ -82,7 +88,8 @@ public struct Store: Sendable {
             // bytes of a file we are about to refuse.
             // Marks the file as Headway's (the preflight has checked it is ours or empty).
             if try Int32.fetchOne(db, sql: "PRAGMA application_id") != Store.applicationID {
-                try db.execute(sql: "PRAGMA application_id = \(Store.applicationID)")
+                // A PRAGMA takes no bound value; the literal is Store.applicationID ("HDWY"), tested.
+                try db.execute(sql: "PRAGMA application_id = 1212438361")
             }
             if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")

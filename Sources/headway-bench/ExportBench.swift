@@ -1,7 +1,7 @@
 import Foundation
 import HeadwayCore
 import HeadwayCurricula
-import HeadwayStore
+@_spi(Fixtures) import HeadwayStore
 
 /// Export benchmarks (issue 7): one-shot `headway export …` on a profile with a year of history.
 ///

@@ -1,7 +1,7 @@
 import Foundation
 import HeadwayCLI
 import HeadwayCore
-import HeadwayStore
+@_spi(Fixtures) import HeadwayStore
 
 /// Progress benchmark: on a profile with a year of daily logs, log one entry then score,
 /// replan, and the weekly briefing. Medians of the real command paths: in-process through

@@ -6,7 +6,7 @@
 //     headway-store-burst DB PROFILE COUNT
 import Foundation
 import HeadwayCore
-import HeadwayStore
+@_spi(Fixtures) import HeadwayStore
 
 let args = CommandLine.arguments
 guard args.count == 4, let count = Int(args[3]) else {

@@ -22,7 +22,7 @@ struct CommandLineTests {
         ])
     func skillSuggestions(arguments: [String], error: String) throws {
         let out = try headway(arguments, db: scratchDatabase())
-        #expect(out.status == 1 && out.stdout.isEmpty && out.stderr == error)
+        #expect(out.status == 64 && out.stdout.isEmpty && out.stderr == error)
     }
 
     @Test("--what-if vLLM=4 is --what-if vllm=4")

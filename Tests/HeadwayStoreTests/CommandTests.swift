@@ -2,7 +2,7 @@ import Foundation
 import HeadwayCore
 import Testing
 
-@testable import HeadwayStore
+@_spi(Fixtures) @testable import HeadwayStore
 
 /// The built `headway` binary against a database (run `swift build` first).
 @Suite("Commands on the database")

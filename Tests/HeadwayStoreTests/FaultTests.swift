@@ -3,7 +3,7 @@ import GRDB
 import HeadwayCore
 import Testing
 
-@testable import HeadwayStore
+@_spi(Fixtures) @testable import HeadwayStore
 
 /// Each fault is refused with one line naming the file, and the file keeps every byte.
 @Suite("Faults")

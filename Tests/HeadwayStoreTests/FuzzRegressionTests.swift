@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import HeadwayStore
+@_spi(Fixtures) @testable import HeadwayStore
 
 /// Export documents the profile-import fuzzer (`Fuzz/`) broke, fed to the same functions with
 /// the same properties: a refusal is one line; what imports exports to a document that imports.

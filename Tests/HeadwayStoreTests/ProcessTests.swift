@@ -2,7 +2,7 @@ import Foundation
 import HeadwayCore
 import Testing
 
-@testable import HeadwayStore
+@_spi(Fixtures) @testable import HeadwayStore
 
 /// Several processes on one file, and one killed mid-write.
 @Suite("Processes")

@@ -3,7 +3,7 @@ import GRDB
 import HeadwayCore
 import Testing
 
-@testable import HeadwayStore
+@_spi(Fixtures) @testable import HeadwayStore
 
 @Suite("Programmes: plans, replans and their briefings")
 struct ProgrammeStoreTests {

@@ -2,7 +2,7 @@ import Foundation
 import HeadwayCore
 import Testing
 
-@testable import HeadwayStore
+@_spi(Fixtures) @testable import HeadwayStore
 
 @Suite("Every table reads back what was written")
 struct RoundTripTests {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
-@testable import HeadwayStore
+@_spi(Fixtures) @testable import HeadwayStore
 
 @Suite("The schema written out")
 struct SchemaReferenceTests {

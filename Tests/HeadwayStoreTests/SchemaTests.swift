@@ -3,7 +3,7 @@ import GRDB
 import HeadwayCore
 import Testing
 
-@testable import HeadwayStore
+@_spi(Fixtures) @testable import HeadwayStore
 
 @Suite("Schema and migrations")
 struct SchemaTests {

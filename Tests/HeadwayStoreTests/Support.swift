@@ -1,7 +1,7 @@
 import Foundation
 import HeadwayCore
 
-@testable import HeadwayStore
+@_spi(Fixtures) @testable import HeadwayStore
 
 /// A fresh folder under the system temp directory, removed by the caller's `defer`.
 func temporaryFolder() throws -> URL {
