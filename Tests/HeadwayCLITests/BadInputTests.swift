@@ -37,7 +37,7 @@ struct BadInputTests {
         let result = try Binary.run([], input: input, environment: env)
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
 
-        #expect(result.status == 1, "a script with failing lines exits 1, not by a signal")
+        #expect(result.status == 64, "a script exits with the status of its last failing line (a usage error here), not by a signal")
         #expect(lines.count == Self.badLines.count + 1, "\(lines)")
         for (i, (name, _)) in Self.badLines.enumerated() where i < lines.count {
             #expect(lines[i].hasPrefix("error: "), "\(name): \(lines[i])")

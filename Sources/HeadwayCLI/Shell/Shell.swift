@@ -4,8 +4,8 @@ import Foundation
 /// The shell people live in: reads lines, splits them, and runs each through ``runCommand``.
 ///
 /// On a terminal it edits lines with libedit and shows a prompt; otherwise it runs a script:
-/// no prompt, no colour, `#` comments and blank lines skipped, a non-zero exit when any line
-/// failed (`--bail` stops at the first). It never exits the process itself: `quit`, Ctrl-D
+/// no prompt, no colour, `#` comments and blank lines skipped, and the exit status of the last
+/// line that failed (`--bail` stops at the first, with its status). It never exits the process itself: `quit`, Ctrl-D
 /// and the end of the script return from ``run()``.
 final class Shell {
     /// Words the shell answers itself, before the command grammar.
@@ -24,6 +24,9 @@ final class Shell {
     /// The prompt shown before each line; it follows the database (profile, plan week, score).
     var prompt: () -> String = { "headway> " }
     private(set) var failures = 0
+    /// The exit status of the last line that failed (0 when none did): a script's status says
+    /// the kind of its failure, as a one-shot command's does (`MODEL.md` §7).
+    private var lastFailure: Int32 = 0
 
     init(input: any LineSource, session: Session, options: Options) {
         self.input = input; self.session = session; self.options = options
@@ -57,16 +60,17 @@ final class Shell {
                 switch input.read(prompt: prompt()) {
                 case .end:
                     if session.interactive { Console.out("") }
-                    return failures == 0 ? 0 : 1
+                    return lastFailure
                 case .interrupted:
                     continue
                 case .line(let line):
                     switch execute(line) {
                     case .ok: break
-                    case .quit: return failures == 0 ? 0 : 1
-                    case .failed:
+                    case .quit: return lastFailure
+                    case .failed(let code):
                         failures += 1
-                        if options.bail && !session.interactive { return 1 }
+                        lastFailure = code
+                        if options.bail && !session.interactive { return code }
                     }
                 }
             }
