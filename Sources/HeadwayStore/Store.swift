@@ -187,8 +187,11 @@ public struct Store: Sendable {
         }
     }
 
-    /// Checks an existing file without writing a byte: header, integrity, schema version and
-    /// (with `checkSchema`) that every table and column this binary reads is there.
+    /// Checks an existing file without writing a byte: header, schema version and (with
+    /// `checkSchema`) that every table and column this binary reads is there. Integrity is
+    /// `doctor`'s (`PRAGMA integrity_check`): checking every page on every open cost a command
+    /// time in proportion to the whole file; a damaged page a command does read is still refused
+    /// then (SQLite's `SQLITE_CORRUPT`, ``StoreError/corrupted(path:detail:)``), before any write.
     private static func preflight(_ path: String, busyTimeout: Double, checkSchema: Bool) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.io(path: path, detail: "it cannot be read (\(String(cString: strerror(errno))))")
@@ -221,8 +224,6 @@ public struct Store: Sendable {
             let reader = try DatabaseQueue(path: DatabasePath.forReading(path), configuration: config)
             defer { try? reader.close() }
             try reader.read { db in
-                let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
-                if problems != ["ok"] { throw StoreError.corrupted(path: path, detail: oneLine(problems)) }
                 let applied = try Schema.migrator.appliedIdentifiers(db)
                 let unknown = applied.subtracting(Schema.identifiers)
                 if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }

@@ -43,7 +43,7 @@ struct FaultTests {
         #expect(!FileManager.default.fileExists(atPath: url.path + "-wal"))
     }
 
-    @Test("a corrupted database is refused untouched")
+    @Test("a corrupted database is refused untouched when a command reads the damage, and doctor names it")
     func corrupted() throws {
         let dir = try temporaryFolder(); defer { removeFolder(dir) }
         var (url, original) = try seeded(dir)
@@ -55,9 +55,20 @@ struct FaultTests {
             original.replaceSubrange(at..<(at + 64), with: Data(repeating: 0xA5, count: 64))
         }
         try original.write(to: url)
-        let error = #expect(throws: StoreError.self) { try Store.open(at: url.path) }
+        // Opening reads the header and the schema only; reading the profile's record reads the damage.
+        let error = #expect(throws: StoreError.self) {
+            let store = try Store.open(at: url.path)
+            for profile in try store.profiles() { _ = try store.state(of: profile) }
+        }
         guard case .corrupted? = error else { Issue.record("expected .corrupted, got \(String(describing: error))"); return }
         expectOneLine(error, naming: url.path)
+        // doctor's checkup names the damage (or, where SQLite cannot even run the check, says corrupted).
+        do {
+            let checkup = try Store.open(at: url.path, checkSchema: false).checkup(curriculaVersion: nil)
+            #expect(checkup.integrity != ["ok"], "doctor's integrity check names the damage: \(checkup.integrity)")
+        } catch let e as StoreError {
+            guard case .corrupted = e else { Issue.record("doctor: expected the damage named, got \(e)"); return }
+        }
         #expect(try bytes(url) == original)
     }
 
