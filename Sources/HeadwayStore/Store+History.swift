@@ -161,7 +161,8 @@ extension Store {
     /// The plan in force: the latest one not superseded.
     public func currentPlan(for profile: Profile) throws -> StoredPlan? {
         try read { db in
-            try fetchPlans(db, Table("plans").filter(Column("profile_id") == profile.id && Column("superseded_by") == nil).order(Column("id").desc).limit(1)).first
+            try fetchPlans(db, Table("plans").filter(Column("profile_id") == profile.id && Column("superseded_by") == nil).order(Column("id").desc).limit(1))
+                .first
         }
     }
 

@@ -241,7 +241,8 @@ extension Store {
             assessments: try fetchAssessments(db, Table("assessments").filter(Column("profile_id") == profile.id).order(Column("id"))),
             changes: try fetchChanges(db, Table("changes").filter(Column("profile_id") == profile.id).order(Column("id"))),
             logs: try fetchLogs(db, Table("logs").filter(Column("profile_id") == profile.id).order(Column("date"), Column("id"))),
-            removedLogs: try fetchLogs(db, Table("logs").filter(Column("profile_id") == profile.id && Column("removed") == 1).order(Column("id")), removed: true),
+            removedLogs: try fetchLogs(
+                db, Table("logs").filter(Column("profile_id") == profile.id && Column("removed") == 1).order(Column("id")), removed: true),
             snapshots: try fetchSnapshots(db, Table("snapshots").filter(Column("profile_id") == profile.id).order(Column("as_of"), Column("id"))),
             plan: plans.last { $0.supersededBy == nil }, plans: plans,
             briefings: try fetchBriefings(db, Table("briefings").filter(Column("profile_id") == profile.id).order(Column("programme_id"), Column("week"))))

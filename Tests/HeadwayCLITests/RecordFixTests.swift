@@ -201,4 +201,32 @@ struct RecordFixTests {
         #expect(!next.isEmpty)
         #expect(!listed.contains { $0.hasPrefix(shared) }, "\(listed)")
     }
+
+    @Test("a programme's end: progress and the last brief sum it up, and the sums are the weeks' own")
+    func programmeEnd() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--weeks", "2", "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["log", "nsight:2", "3", "partial", "--as-of", "2026-11-24"], db: db)
+        _ = try headway(["log", "nsight:2", "2", "done", "--as-of", "2026-12-01"], db: db)
+        let during = try json(try headway(["progress", "--json", "--as-of", "2026-12-02"], db: db).stdout)
+        #expect(during["summary"] == nil, "no summary while the programme runs")
+        let after = try json(try headway(["progress", "--json", "--as-of", "2026-12-08"], db: db).stdout)
+        let summary = try #require(after["summary"] as? [String: Any])
+        let weeks = after["weeks"] as? [[String: Any]] ?? []
+        #expect(summary["logged_hours"] as? Double == weeks.reduce(0) { $0 + ($1["logged"] as? Double ?? 0) })
+        #expect(summary["planned_hours"] as? Double == weeks.reduce(0) { $0 + ($1["planned"] as? Double ?? 0) })
+        #expect(summary["units_done"] as? [String] == ["nsight:2"])
+        #expect(!((summary["units_left"] as? [String]) ?? []).contains("nsight:2"))
+        let start = try #require(summary["score_start"] as? Double), end = try #require(summary["score_end"] as? Double)
+        let work = try #require(summary["work"] as? Double), field = try #require(summary["field"] as? Double)
+        #expect(abs((end - start) - (work + field)) < 0.051, "the move is work plus field")
+        #expect(work > 0, "a completed unit is work")
+        let score = try json(try headway(["score", "--json", "--as-of", "2026-12-06"], db: db).stdout)["score"] as? Double
+        #expect(end == score, "the end score is the score on the programme's last day")
+        let text = try headway(["progress", "--as-of", "2026-12-08"], db: db).stdout
+        #expect(text.contains("has ended.") && text.contains("`plan` makes the next programme"), "\(text)")
+        let brief = try headway(["brief", "--as-of", "2026-12-08"], db: db).stdout
+        #expect(brief.contains("The programme of 2026-11-23 to 2026-12-06 (2 weeks) has ended."), "\(brief)")
+    }
 }

@@ -28,7 +28,7 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let week = self.week
-        let (doc, written, _, _) = try withProfileProgress(model, store) { p, writes -> BriefingDocument in
+        let (briefed, written, _, _) = try withProfileProgress(model, store) { p, writes -> (BriefingDocument, [String]) in
             _ = try p.plan()
             guard let programme = p.planProgress, let stored = p.storedPlan else { throw HeadwayError.noPlanInForce(p) }
             let current = programme.week, weeks = programme.weeksCount
@@ -42,13 +42,15 @@ struct BriefCommand: ParsableCommand {
                 throw HeadwayError(.usage, "week \(k) has not started (it starts \(start)); allowed: 1..\(min(current, weeks))")
             }
             let programmeID = stored.programmeID
+            // After the programme's last week, its last briefing ends with what it came to.
+            let summary = k == weeks ? programme.summary().map { SummaryView.lines($0, name: p.name) } ?? [] : []
             // MODEL §6: the current week is live (a briefing stored early would later contradict
             // `progress`, issue 25.1); an ended week is kept as it stood on its last day.
             let ended = k < current
             if ended, let stored = p.state.briefing(programme: programmeID, week: k) {
-                return try BriefingDocument.decode(stored.briefing.body)
+                return (try BriefingDocument.decode(stored.briefing.body), summary)
             }
-            guard ended else { return try BriefingDocument(p, week: k, profile: p.state.profile.name, pending: writes.snapshots) }
+            guard ended else { return (try BriefingDocument(p, week: k, profile: p.state.profile.name, pending: writes.snapshots), summary) }
             // Written as the record stood on the week's last day: the plan in force then, the
             // outlook and replan of that day, so it reads as the live one did that evening.
             let last = programme.numbering.start(ofWeek: k).adding(days: 6)
@@ -56,17 +58,20 @@ struct BriefCommand: ParsableCommand {
             let doc = try BriefingDocument(then, week: k, profile: p.state.profile.name)
             writes.briefing = Briefing(week: k, body: try doc.encoded(), generatedOn: last)
             writes.briefingProgramme = programmeID
-            return doc
+            return (doc, summary)
         }
+        let (doc, summary) = briefed
         // The stored briefing is what is shown, even when this run generated it.
         let shown = try written.briefing.map { try BriefingDocument.decode($0.briefing.body) } ?? doc
         if json {
             printJSONText(try shown.encoded(pretty: true))
         } else if markdown {
             print(shown.markdown())
+            if !summary.isEmpty { print("\n## The programme\n\n" + summary.joined(separator: "\n")) }
         } else {
             for line in signalNotes(written) { Console.out(line) }
             print(shown.text())
+            if !summary.isEmpty { print("\nThe programme\n" + summary.joined(separator: "\n")) }
         }
     }
 }

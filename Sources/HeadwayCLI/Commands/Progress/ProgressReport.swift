@@ -41,6 +41,10 @@ struct ProgressReport: Encodable {
     let shortfall: Double?
     let covers: [String]
     let hoursPerWeekNeeded: Double?
+    /// What the programme came to, once it has ended (`nil` before).
+    let summary: SummaryJSON?
+    /// The summary's text (the text view only).
+    var summaryText: [String] = []
     let paceFactor: PaceJSON?
     let replan: ReplanJSON?
     /// The score at the plan's end with today's levels: the field's drift alone.
@@ -64,6 +68,7 @@ struct ProgressReport: Encodable {
     enum CodingKeys: CodingKey {
         case asOf, planStart, planEnd, week, weeksCount, hoursPerWeek, score, weeks, streak, pace, remainingHours, capacity
         case projected, fieldMoved, atPace, onTrack, shortfall, covers, hoursPerWeekNeeded, paceFactor, replan, withoutPlan, toward
+        case summary
     }
 
     init(_ p: ProfileProgress) throws {
@@ -82,6 +87,8 @@ struct ProgressReport: Encodable {
                 done: w.done.map(\.description), partial: w.partial.map(\.description), skipped: w.skipped.map(\.description))
         }
         streak = pp.streak()
+        summary = pp.summary().map(SummaryJSON.init)
+        summaryText = pp.summary().map { SummaryView.lines($0, name: p.name) } ?? []
         projected = round(plan.projectedScore, 1)
         let aim = personInRole(of: plan, own: p.person)
         // The role the plan aims at, even when the curricula no longer have it.
@@ -143,7 +150,12 @@ struct ProgressReport: Encodable {
         out.append("Streak: \(streak) week\(streak == 1 ? "" : "s") in a row on plan.")
         guard let pace, let onTrack, let atPace, let remainingHours, let capacity else {
             // No outlook: the plan has ended, or its target role is gone (the note above says so).
-            if week > weeksCount { out.append("The plan has ended; `plan` makes the next one.") }
+            if !summaryText.isEmpty {
+                out.append("")
+                out += summaryText
+            } else if week > weeksCount {
+                out.append("The plan has ended; `plan` makes the next one.")
+            }
             return out.joined(separator: "\n")
         }
         out.append(againstTheField)
