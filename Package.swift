@@ -7,52 +7,70 @@ let package = Package(
     products: [
         .executable(name: "headway", targets: ["headway"]),
         // Only for Fuzz/, the libFuzzer package built apart with -sanitize=fuzzer.
-        .library(name: "HeadwayFuzzable", targets: ["HeadwayCLI", "HeadwayCurricula", "HeadwayStore", "HeadwayCore"]),
+        .library(name: "HeadwayFuzzable", targets: ["HeadwayCLI", "HeadwayApp", "HeadwayCurricula", "HeadwayStore", "HeadwayCore"])
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")
     ],
     targets: [
         // The model: score, skills graph, planner. No files, no clock, no database.
         .target(name: "HeadwayCore"),
         // YAML curricula and assessment files -> core types, with file:line errors.
-        .target(name: "HeadwayCurricula", dependencies: [
-            "HeadwayCore",
-            .product(name: "Yams", package: "Yams"),
-        ]),
+        .target(
+            name: "HeadwayCurricula",
+            dependencies: [
+                "HeadwayCore",
+                .product(name: "Yams", package: "Yams")
+            ]),
         // Seeded synthetic curricula for property tests and benchmarks.
         .target(name: "HeadwaySynthetic", dependencies: ["HeadwayCore"]),
         // The SQLite database: profiles and their whole history, through GRDB.
-        .target(name: "HeadwayStore", dependencies: [
-            "HeadwayCore",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .target(
+            name: "HeadwayStore",
+            dependencies: [
+                "HeadwayCore",
+                .product(name: "GRDB", package: "GRDB.swift")
+            ]),
+        // The application layer: the operations a person does (log, plan, replan, assess …), each
+        // one typed call in one store transaction; the CLI parses, calls one and renders.
+        .target(name: "HeadwayApp", dependencies: ["HeadwayCore", "HeadwayStore"]),
         // libedit (BSD) for the shell's line editing, history and completion.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        .target(name: "HeadwayCLI", dependencies: [
-            "HeadwayCore",
-            "HeadwayCurricula",
-            "HeadwayStore",
-            "CEditLine",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "HeadwayCLI",
+            dependencies: [
+                "HeadwayCore",
+                "HeadwayApp",
+                "HeadwayCurricula",
+                "HeadwayStore",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]),
         .executableTarget(name: "headway", dependencies: ["HeadwayCLI"]),
         // Test support: a child process for HeadwayStoreTests' crash and concurrency tests.
         .executableTarget(name: "headway-store-burst", dependencies: ["HeadwayCore", "HeadwayStore"]),
-        .executableTarget(name: "headway-bench", dependencies: [
-            "HeadwayCore", "HeadwayCurricula", "HeadwaySynthetic", "HeadwayCLI", "HeadwayStore",
-        ]),
+        .executableTarget(
+            name: "headway-bench",
+            dependencies: [
+                "HeadwayCore", "HeadwayCurricula", "HeadwaySynthetic", "HeadwayCLI", "HeadwayStore"
+            ]),
         .testTarget(name: "HeadwayCoreTests", dependencies: ["HeadwayCore", "HeadwaySynthetic"]),
         .testTarget(name: "HeadwayCurriculaTests", dependencies: ["HeadwayCurricula", "HeadwayCore", "HeadwaySynthetic"]),
-        .testTarget(name: "HeadwayStoreTests", dependencies: ["HeadwayStore", "HeadwayCore", "HeadwayCurricula",
-                                                             "headway", "headway-store-burst"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "HeadwayCLITests", dependencies: [
-            "HeadwayCLI", "HeadwayCurricula", "HeadwayCore", "HeadwayStore",
-            // OneTransactionTests injects faults with SQLite triggers.
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .testTarget(
+            name: "HeadwayStoreTests",
+            dependencies: [
+                "HeadwayStore", "HeadwayCore", "HeadwayCurricula",
+                "headway", "headway-store-burst"
+            ],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "HeadwayCLITests",
+            dependencies: [
+                "HeadwayCLI", "HeadwayCurricula", "HeadwayCore", "HeadwayStore",
+                // OneTransactionTests injects faults with SQLite triggers.
+                .product(name: "GRDB", package: "GRDB.swift")
+            ])
     ]
 )

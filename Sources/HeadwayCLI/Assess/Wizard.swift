@@ -28,10 +28,9 @@ final class Wizard {
 
     typealias Question = AssessmentDraft.Question
 
-    /// Skill questions the quick wizard asks at most.
-    static let quickLimit = 15
-    /// The quick wizard stops once the skills not asked could likely move the score by less.
-    static let enough = 1.0
+    /// The quick wizard's limits (the rule is the core's ``QuickAssessment``).
+    static let quickLimit = QuickAssessment.limit
+    static let enough = QuickAssessment.enough
 
     let curriculum: Curriculum
     /// The previous assessment: its answers are the defaults.
@@ -215,10 +214,7 @@ final class Wizard {
     private func nextSkill() -> String? {
         let asked = Set(self.asked)
         if full { return fullOrder.first { !asked.contains($0) } }
-        guard asked.count < Self.quickLimit else { return nil }
-        let rest = impactOrder.map(\.skill).filter { !asked.contains($0) }
-        guard let first = rest.first, !restIsSmall(Set(rest)) else { return nil }
-        return first
+        return QuickAssessment.nextSkill(order: impactOrder.map(\.skill), asked: asked, person: model(withLevels: true), at: day)
     }
 
     /// Every skill, group by group, file order within a group (the full wizard's order).
@@ -241,17 +237,6 @@ final class Wizard {
     private func computeImpactOrder(_ a: Assessment) -> [(skill: String, points: Double)] {
         guard let person = PersonalModel(curriculum: curriculum, assessment: a) else { return [] }
         return person.levelImpact(at: day, order: fullOrder).map { ($0.skill, $0.points) }
-    }
-
-    /// Whether the skills in `rest` could likely (between the band's percentiles) move the
-    /// score by less than ``enough`` points either way.
-    private func restIsSmall(_ rest: Set<String>) -> Bool {
-        guard let person = model(withLevels: true) else { return false }
-        let inputs = person.inputs(at: day)
-        let levels = person.levels
-        let score = inputs.score(levels: levels).result.value
-        let band = inputs.band(levels: levels, uncertain: rest)
-        return max(band.high - score, score - band.low) < Self.enough
     }
 
     private func model(withLevels: Bool) -> PersonalModel? {

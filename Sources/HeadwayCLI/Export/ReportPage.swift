@@ -25,8 +25,7 @@ struct ReportData {
         self.owner = owner; self.person = person; self.day = day; self.plan = plan; self.snapshots = snapshots
         self.programme = programme ?? plan.map(ProgrammeWeeks.init)
         levelsNow = person.levels
-        var after = levelsNow
-        for u in plan?.units ?? [] { after[u.skill] = max(after[u.skill] ?? 0, u.level) }
+        let after = plan.map(person.levels(after:)) ?? levelsNow
         levelsAfter = after
         now = person.score(at: day)
         self.after = plan.map { person.score(at: $0.end, levels: after) }

@@ -3,16 +3,9 @@ import HeadwayCore
 /// What a plan is worth against the field, in words: the score at the plan's end with the plan
 /// and without it, and the signals due in the coming weeks with their effect on this person.
 enum FieldView {
-    /// Levels after `plan`'s units on top of the person's current ones.
-    static func plannedLevels(_ person: PersonalModel, _ plan: Plan) -> [String: Int] {
-        var levels = person.levels
-        for u in plan.units { levels[u.skill] = max(levels[u.skill] ?? 0, u.level) }
-        return levels
-    }
-
     /// "Against the field: …" — `day` is today (or `--as-of`), inside or before the plan.
     static func outlook(_ person: PersonalModel, _ plan: Plan, from day: Day) -> String {
-        let o = person.fieldOutlook(from: day, to: plan.end, planned: plannedLevels(person, plan))
+        let o = person.fieldOutlook(from: day, to: plan.end, planned: person.levels(after: plan))
         let now = ScoreResult.shown(o.now), without = ScoreResult.shown(o.withoutPlan), with = ScoreResult.shown(o.withPlan)
         let drift = ((without - now) * 10).rounded() / 10
         let field =

@@ -1,4 +1,5 @@
 import Foundation
+import HeadwayCore
 
 /// Writes a file so a reader sees either the old bytes or all of the new ones: a temporary file
 /// in the same folder, flushed to disk, then renamed over the target.

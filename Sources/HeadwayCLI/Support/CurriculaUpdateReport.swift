@@ -1,4 +1,5 @@
 import Foundation
+import HeadwayApp
 import HeadwayCore
 import HeadwayCurricula
 import HeadwayStore
@@ -72,9 +73,7 @@ struct CurriculaUpdateReport: Codable, Equatable {
             planReaches = nil; replanGives = nil
         } else if let plan = p.state.plan?.plan, asOf <= plan.end {
             let there = personInRole(of: plan, own: person)
-            var levels = there.levels
-            for u in plan.units { levels[u.skill] = max(levels[u.skill] ?? 0, u.level) }
-            planReaches = round(there.score(at: plan.end, levels: levels).result.value, 1)
+            planReaches = round(there.score(at: plan.end, levels: there.levels(after: plan)).result.value, 1)
             replanGives = p.replan(on: asOf).map { round($0.plan.projectedScore, 1) }
         } else {
             planReaches = nil; replanGives = nil

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayCore
 import HeadwayStore
 
 /// `--db` and `--profile`, on every command that reads or writes the database.

@@ -1,3 +1,4 @@
+import HeadwayApp
 import HeadwayCore
 import HeadwayStore
 

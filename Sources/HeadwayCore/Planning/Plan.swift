@@ -124,3 +124,13 @@ public struct Plan: Sendable, Hashable, Codable {
         return aim
     }
 }
+
+extension PersonalModel {
+    /// The person's levels once `plan`'s units are done: each skill at the higher of its level
+    /// now and the plan's last unit of it.
+    public func levels(after plan: Plan) -> [String: Int] {
+        var after = levels
+        for u in plan.units { after[u.skill] = max(after[u.skill] ?? 0, u.level) }
+        return after
+    }
+}

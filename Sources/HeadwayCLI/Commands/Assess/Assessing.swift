@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayApp
 import HeadwayCore
 import HeadwayCurricula
 import HeadwayStore
@@ -34,37 +35,9 @@ enum Assessing {
         _ assessment: Assessment, to target: Target, in db: Store, curriculum: Curriculum,
         day: Day
     ) throws -> (profile: Profile, snapshot: Snapshot) {
-        guard let person = PersonalModel(curriculum: curriculum, assessment: assessment) else {
-            throw HeadwayError(.data, "the assessment names role '\(assessment.role)', which the curricula do not have")
-        }
-        return try storeCall {
-            if let profile = target.existing {
-                // One transaction: the assessment (a profile's first, or a journaled
-                // re-assessment from `day` with any signal snapshots due), its snapshot, and
-                // the profile made current.
-                let (snapshot, written) = try db.update(profile, curriculaVersion: curriculum.version) { state in
-                    var writes = ProfileWrites()
-                    writes.makeCurrent = true
-                    guard !state.assessments.isEmpty else {
-                        let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
-                        writes.firstAssessment = assessment
-                        writes.snapshots = [snapshot]
-                        return (writes, snapshot)
-                    }
-                    let p = try ProfileProgress(curriculum: curriculum, state: state, day: day)
-                    writes.snapshots = p.signalSnapshots()
-                    let r = p.record.reassessment(with: assessment, on: day)
-                    writes.reassess(r)
-                    return (writes, r.change.snapshot ?? Snapshot(person.score(at: day), asOf: day, reason: "re-assessment"))
-                }
-                return (written.profile ?? profile, snapshot)
-            }
-            let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
-            let profile = try db.createProfile(
-                named: target.newName ?? defaultName(), assessment: assessment,
-                snapshot: snapshot, curriculaVersion: curriculum.version)
-            return (profile, snapshot)
-        }
+        let operation = TakeAssessment(assessment)
+        if let profile = target.existing { return try operation.run(.existing(profile), in: db, curriculum: curriculum, day: day) }
+        return try operation.run(.new(name: target.newName ?? defaultName()), in: db, curriculum: curriculum, day: day)
     }
 
     /// Questions asked outside the shell: libedit on a terminal, plain lines otherwise.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayApp
 import HeadwayCore
 import HeadwayStore
 
@@ -20,13 +21,12 @@ struct LogChoices {
         week = programme.flatMap { $0.plannedWeek($0.week) }
         var items: [Choice] = []
         let person = progress.person
-        let doneActivities = Set(
-            progress.record.logs.filter { $0.entry.status == .done && $0.entry.date <= progress.day }
-                .compactMap { l in l.entry.activity.map { "\(l.entry.unit)|\($0)" } })
         for item in week?.items ?? [] where person.level(of: item.skill) < item.level {
             let unit = UnitID(skill: item.skill, level: item.level)
             items.append(Choice(unit: unit, activity: nil, hours: item.hours))
-            for a in item.activities where !doneActivities.contains("\(unit)|\(a.text)") {
+            // What the record counts as done (the core's rule, as `plan` and `brief` read it).
+            let done = progress.record.doneActivities(of: unit, through: progress.day)
+            for a in item.activities where !done.contains(a.text) {
                 items.append(Choice(unit: unit, activity: a.text, hours: a.hours))
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayApp
 import HeadwayCore
 import HeadwayStore
 
@@ -32,25 +33,9 @@ struct LogEditCommand: ParsableCommand {
         let hours = self.hours?.value, status = self.status
         let date = try self.date.map { try LogRequest.checkDate($0, today: model.day()) }
         if let note, note.count > 2000 { throw HeadwayError(.usage, "the note has \(note.count) characters; allowed: at most 2000") }
-        let id = self.id, note = self.note
-        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogEntry, LogEntry, Double, Double?) in
-            guard let old = p.record.log(id)?.entry else {
-                throw HeadwayError(.data, RecordError.unknownLog(id: id, profile: p.state.profile.name).description)
-            }
-            var entry = old
-            if let hours { entry.hours = hours }
-            if let status { entry.status = status }
-            if let date { entry.date = date }
-            if let note { entry.note = note.isEmpty ? nil : note }
-            guard entry != old else { throw HeadwayError(.no, "log #\(id) already reads so; nothing changed") }
-            let change: RecordChange
-            change = try p.record.edit(id, to: entry, in: p.context)
-            writes.change = .editLog(id: id, entry: entry)
-            writes.changeDay = min(old.date, entry.date)
-            writes.changeSnapshot = change.snapshot
-            return (old, entry, change.before, p.recordedScore(onOrBefore: change.snapshot?.asOf ?? p.day, pending: writes.snapshots))
-        }
-        let (old, entry, before, recorded) = result
+        let outcome = try EditLog(id: id, hours: hours, status: status, date: date, note: note)
+            .run(in: try Workspace.open(model, store, curriculum: curriculum))
+        let (old, entry, before, recorded, written) = (outcome.old, outcome.new, outcome.edit.before, outcome.edit.recorded, outcome.edit.written)
         for line in signalNotes(written) { Console.out(line) }
         func show(_ e: LogEntry) -> String { "\(format(e.hours)) h \(e.status.rawValue) on \(e.date)" + (e.note.map { " (“\($0)”)" } ?? "") }
         Console.out("Edited #\(id) (\(entry.unit)): \(show(old)) → \(show(entry)).")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayApp
 import HeadwayCore
 import HeadwayStore
 
@@ -15,20 +16,8 @@ struct LogRemoveCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The entry's number (`log list`).", valueName: "n")) var id: Int64
 
     func run() throws {
-        let curriculum = try model.curriculum()
-        let id = self.id
-        let (result, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogEntry, Double, Double?) in
-            guard let old = p.record.log(id)?.entry else {
-                throw HeadwayError(.data, RecordError.unknownLog(id: id, profile: p.state.profile.name).description)
-            }
-            let change: RecordChange
-            change = try p.record.remove(id, in: p.context)
-            writes.change = .removeLog(id: id)
-            writes.changeDay = old.date
-            writes.changeSnapshot = change.snapshot
-            return (old, change.before, p.recordedScore(onOrBefore: change.snapshot?.asOf ?? p.day, pending: writes.snapshots))
-        }
-        let (old, before, recorded) = result
+        let outcome = try RemoveLog(id: id).run(in: try Workspace.open(model, store))
+        let (old, before, recorded, written) = (outcome.entry, outcome.edit.before, outcome.edit.recorded, outcome.edit.written)
         for line in signalNotes(written) { Console.out(line) }
         Console.out("Removed #\(id): \(format(old.hours)) h on \(old.unit) (\(old.status.rawValue)) for \(old.date).")
         if let s = written.changeSnapshot?.snapshot {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayApp
 import HeadwayCore
 import HeadwayStore
 
@@ -63,22 +64,13 @@ struct LogRequest {
         return day
     }
 
-    /// The checks that need the profile (the record decides them), then the entry, its change
-    /// and (when it completes the unit) its snapshot, in one transaction.
+    /// The checks that need the profile, the entry, its change and (when it completes the unit)
+    /// its snapshot: ``LogWork``, one transaction; then what was logged.
     func record(_ model: ModelOptions, _ store: StoreOptions, curriculum: Curriculum) throws {
-        let (decision, written, _, _) = try withProfileProgress(model, store, curriculum: curriculum) { p, writes -> (LogDecision, String, Double?) in
-            let draft = LogDraft(
-                skill: skill, level: level, hours: hours, status: status, note: note, date: date ?? p.day, activity: activity,
-                evidence: evidence)
-            let decision: LogDecision
-            decision = try p.record.decide(draft, in: p.context)
-            writes.change = .log(decision.entry)
-            writes.changeDay = decision.entry.date
-            writes.changeSnapshot = decision.change.snapshot
-            let recorded = p.recordedScore(onOrBefore: decision.change.snapshot?.asOf ?? p.day, pending: writes.snapshots)
-            return (decision, p.name(decision.entry.unit), recorded)
-        }
-        let (d, unitName, recorded) = decision
+        let outcome = try LogWork(
+            skill: skill, level: level, hours: hours, status: status, note: note, date: date, activity: activity, evidence: evidence
+        ).run(in: try Workspace.open(model, store, curriculum: curriculum))
+        let (d, unitName, recorded, written) = (outcome.decision, outcome.unitName, outcome.edit.recorded, outcome.edit.written)
         let e = d.entry
         for line in signalNotes(written) { Console.out(line) }
         let id = written.log.map { "#\($0.id)" } ?? ""

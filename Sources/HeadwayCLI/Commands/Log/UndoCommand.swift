@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayApp
 import HeadwayCore
 import HeadwayStore
 
@@ -17,12 +18,10 @@ struct UndoCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let curriculum = try model.curriculum()
-        let db = try store.open()
-        let profile = try store.selectedProfile(in: db)
-        guard let undone = try storeCall({ try db.undoLastChange(for: profile) { ProfileArchive.logEntryProblem($0, "previous", curriculum) } }) else {
-            throw HeadwayError(.no, "nothing to undo: profile \(profile.name) has no change left (the first assessment stays)")
-        }
+        let workspace = try Workspace.open(model, store)
+        let curriculum = workspace.curriculum
+        let outcome = try Undo().run(in: workspace)
+        let undone = outcome.undone
         var what: String
         func describe(_ e: LogEntry) -> String {
             "\(format(e.hours)) h on \(curriculum.graph[e.skill]?.name ?? e.skill) → \(e.level) (\(e.status.rawValue)) for \(e.date)"
@@ -40,9 +39,6 @@ struct UndoCommand: ParsableCommand {
         }
         for s in undone.snapshots { what += " and its snapshot (\(fixed(s.snapshot.score, 1)), \(s.snapshot.reason))" }
         Console.out("Undid \(what).")
-        let state = try storeCall { try db.state(of: profile) }
-        if let p = try? ProfileProgress(curriculum: curriculum, state: state, day: model.day()) {
-            Console.out("AIJRI now \(fixed(p.person.score(at: p.day).result.rounded, 1)) as of \(p.day).")
-        }
+        if let score = outcome.scoreNow { Console.out("AIJRI now \(fixed(score, 1)) as of \(workspace.day).") }
     }
 }

@@ -3,23 +3,6 @@ import Foundation
 import HeadwayCore
 import HeadwayStore
 
-/// The model a plan optimises: the person's own, or the same person in the role they aim at
-/// (`--toward`, else the assessment's `goals.toward`).
-func planningModel(_ person: PersonalModel, toward: String?, curriculum: Curriculum) throws -> PersonalModel {
-    guard let id = toward ?? person.assessment.goals.toward else { return person }
-    guard let role = curriculum.role(id) else {
-        throw HeadwayError(
-            .usage,
-            "--toward '\(oneLine(id, limit: 60))' is not a role; allowed: \(curriculum.roles.map(\.id).joined(separator: ", ")) (see `headway roles`)")
-    }
-    return role.id == person.role.id ? person : person.inRole(role)
-}
-
-/// The role a plan made with `person` aims at, when it is not `own`'s: what the plan remembers.
-func target(of person: PersonalModel, own: PersonalModel) -> String? {
-    person.role.id == own.role.id ? nil : person.role.id
-}
-
 /// Why a view of a plan made `--toward` a role shows two scores: the plan's are the target role's.
 func towardSentence(_ target: PersonalModel, own: PersonalModel, day: Day) -> String {
     "The plan aims at \(target.role.name): its projected and at-pace scores are your score there "

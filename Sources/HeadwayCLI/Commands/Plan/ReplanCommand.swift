@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayApp
 import HeadwayCore
 import HeadwayStore
 
@@ -49,23 +50,15 @@ struct ReplanCommand: ParsableCommand {
         }
         let options = ReplanOptions(hoursPerWeek: hours, include: includes, exclude: excludes, calibrate: !noCalibrate)
         let day = model.day()
+        let operation = Replan(options: options, toward: toward)
         if exportProblem {
             let subject = try Subject.resolve(curriculum, nil, store, day: day)
-            let made = try make(subject.progress!, options, curriculum: curriculum)
+            let made = try operation.prepare(subject.progress!)
             try made.person.validate(made.replan.request)
             return try printJSON(made.person.planningProblem(made.replan.request))
         }
-        // Read the record, plan and save in one transaction (a failure keeps the old plan).
-        let run = try withProfileProgress(model, store, curriculum: curriculum, signals: false) { progress, writes in
-            var made = try make(progress, options, curriculum: curriculum)
-            var plan = try made.person.plan(made.replan.request)
-            plan.toward = target(of: made.person, own: progress.person)
-            made.plan = plan
-            try refuseWritingAhead(day)
-            writes.plan = PlanWrite(plan, continuing: true, madeOn: day)
-            return made
-        }
-        let (own, person, replan, programme, plan) = (run.value.own, run.value.person, run.value.replan, run.value.programme, run.value.plan!)
+        let made = try operation.run(in: try Workspace.open(model, store, curriculum: curriculum))
+        let (own, person, replan, programme, plan) = (made.own, made.person, made.replan, made.programme, made.plan!)
         // The replan continues the programme: its weeks keep the programme's numbers.
         let numbering = programme.numbering
         if !json {
@@ -85,33 +78,5 @@ struct ReplanCommand: ParsableCommand {
             plan, curriculum: curriculum, role: person.role, json: json, programme: numbering,
             outlook: person.accessOutlook(replan.request, plan: plan))
         if !json { print(""); print(FieldView.outlook(person, plan, from: day)) }
-    }
-
-    /// What a replan works from: the programme in force, the request for what is left, and the
-    /// model it optimises (the plan's `--toward` role unless one is given).
-    struct Made {
-        let own: PersonalModel
-        let person: PersonalModel
-        let replan: ReplanRequest
-        let programme: PlanProgress
-        var plan: Plan?
-    }
-
-    func make(_ progress: ProfileProgress, _ options: ReplanOptions, curriculum: Curriculum) throws -> Made {
-        guard let old = progress.state.plan?.plan else {
-            throw HeadwayError(.noInput, "profile \(progress.state.profile.name) has no plan yet; run `headway plan`")
-        }
-        guard let programme = progress.planProgress, let replan = programme.replanRequest(options) else {
-            throw HeadwayError(.noInput, "the plan ended on \(old.end); start a new one with `headway plan`")
-        }
-        // A plan made --toward a role keeps aiming there unless --toward says otherwise.
-        if toward == nil, let aim = old.droppedTarget(in: curriculum) {
-            throw HeadwayError(
-                .data,
-                "the plan aims at role '\(oneLine(aim, limit: 60))', which curricula \(curriculum.label) no longer have; give --toward ROLE (see `headway roles`)"
-            )
-        }
-        let person = try planningModel(progress.person, toward: toward ?? old.toward, curriculum: curriculum)
-        return Made(own: progress.person, person: person, replan: replan, programme: programme)
     }
 }

@@ -4,7 +4,7 @@ import HeadwayCore
 /// hand-edited profile): a command says so and exits 65 (66 when a plan is missing) rather than trapping on a force unwrap.
 extension HeadwayError {
     /// The stored plan has no schedule for programme week `week`.
-    static func missingPlanWeek(_ week: Int, of p: ProfileProgress) -> HeadwayError {
+    public static func missingPlanWeek(_ week: Int, of p: ProfileProgress) -> HeadwayError {
         HeadwayError(
             .data,
             "the stored plan of profile \(oneLine(p.state.profile.name, limit: 64)) has no schedule for week \(week)"
@@ -12,12 +12,12 @@ extension HeadwayError {
     }
 
     /// No plan is in force on the day asked for, though one was expected.
-    static func noPlanInForce(_ p: ProfileProgress) -> HeadwayError {
+    public static func noPlanInForce(_ p: ProfileProgress) -> HeadwayError {
         HeadwayError(.noInput, "profile \(oneLine(p.state.profile.name, limit: 64)) has no plan in force on \(p.day); run `headway plan` first")
     }
 
     /// The stored record cannot give the person's model on `day` (a role the curricula lack).
-    static func noModel(on day: Day, of p: ProfileProgress) -> HeadwayError {
+    public static func noModel(on day: Day, of p: ProfileProgress) -> HeadwayError {
         HeadwayError(
             .data,
             "the record of profile \(oneLine(p.state.profile.name, limit: 64)) gives no model on \(day)"

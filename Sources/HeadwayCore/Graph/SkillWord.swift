@@ -1,5 +1,3 @@
-import HeadwayCore
-
 /// A skill typed as an argument (`log nccl 2`, `--what-if vLLM=4`, `graph nccl`): its id in any
 /// case, or one clear error with the nearest id.
 ///
@@ -8,14 +6,14 @@ import HeadwayCore
 extension Curriculum {
     /// The skill `word` names: its id, compared without case. `context` starts the error
     /// (`--what-if`), which then ends with the nearest id, if any, and where to look.
-    func skill(typed word: String, context: String? = nil) throws -> Skill {
+    public func skill(typed word: String, context: String? = nil) throws -> Skill {
         if let exact = graph[word] { return exact }
         let lowered = word.lowercased()
         if let folded = graph.skills.first(where: { $0.id.lowercased() == lowered }) { return folded }
         // A unique word or prefix of an id or a name (`infiniband`, `sglang`, `guardrails`).
         let matches = skillsNamed(by: lowered)
         if matches.count == 1 { return matches[0] }
-        let shown = clip(HeadwayCore.oneLine(word, limit: .max), 40)
+        let shown = clip(oneLine(word, limit: .max), 40)
         if matches.count > 1 {
             let list = matches.prefix(6).map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
             throw HeadwayError(
@@ -29,7 +27,7 @@ extension Curriculum {
 
     /// Skills whose id starts with `word`, or one of whose id or name words starts with it
     /// (three letters at least), shortest id first; empty for a shorter word.
-    func skillsNamed(by word: String) -> [Skill] {
+    public func skillsNamed(by word: String) -> [Skill] {
         guard word.count >= 3 else { return [] }
         func words(_ text: String) -> [Substring] { text.lowercased().split { !$0.isLetter && !$0.isNumber } }
         // How well `s` matches: its id's start, then a word of its id, then a word of its name.
@@ -46,7 +44,7 @@ extension Curriculum {
 
     /// The id `word` most likely meant: one that starts with it or contains it as a word
     /// (`infiniband` → `infiniband-roce`), else the nearest by edit distance (`ncl` → `nccl`).
-    func skillSuggestion(for word: String) -> String? {
+    public func skillSuggestion(for word: String) -> String? {
         let lowered = word.lowercased()
         let ids = graph.skills.map(\.id)
         guard !lowered.isEmpty else { return nil }

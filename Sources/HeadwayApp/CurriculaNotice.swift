@@ -1,12 +1,10 @@
-import Foundation
 import HeadwayCore
-import HeadwayCurricula
 import HeadwayStore
 
 /// The curricula changed under a profile: its newest snapshot was made with other curricula
 /// than the ones loaded now. The first command that may write records it as one snapshot,
 /// dated that day (the core decides it: ``ProgressRecord/curriculaSnapshot(earlier:earlierLabel:on:)``);
-/// this finds the earlier curricula on disk by the content hash stamped on that snapshot.
+/// the workspace finds the earlier curricula by the content hash stamped on that snapshot.
 struct CurriculaNotice {
     /// The snapshot to write.
     let snapshot: Snapshot
@@ -15,13 +13,13 @@ struct CurriculaNotice {
 
     /// `nil` when the curricula are the ones of the profile's newest snapshot, or when the
     /// command looks at a day before it (a view of the past writes nothing).
-    init?(_ progress: ProfileProgress) {
+    init?(_ progress: ProfileProgress, earlier: (CurriculaStamp) -> Curriculum?) {
         guard let last = progress.state.snapshots.max(by: { $0.id < $1.id }) else { return nil }
         let stamp = CurriculaStamp(last.curriculaVersion)
         guard stamp.hash != progress.curriculum.contentHash, !stamp.hash.isEmpty,
             progress.day >= (progress.state.snapshots.map(\.snapshot.asOf).max() ?? progress.day)
         else { return nil }
-        let old = CurriculaEntry.folder(of: stamp).flatMap { try? CurriculumLoader.load(from: $0, cache: Environment.cacheFolder()) }
+        let old = earlier(stamp)
         oldProgress = old.flatMap { try? ProfileProgress(curriculum: $0, state: progress.state, day: progress.day) }
         guard let snapshot = progress.record.curriculaSnapshot(earlier: oldProgress?.record, earlierLabel: stamp.label, on: progress.day)
         else { return nil }

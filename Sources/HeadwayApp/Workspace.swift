@@ -1,0 +1,76 @@
+import HeadwayCore
+import HeadwayStore
+
+/// Where an operation runs: a profile's database, opened, with the curricula and the day the
+/// command works on. Every operation that changes the record goes through ``update(signals:_:)``:
+/// one store transaction that reads the profile's state and writes what the operation decided.
+public struct Workspace: Sendable {
+    public let store: Store
+    public let profile: Profile
+    public let curriculum: Curriculum
+    /// The day the command works on (`--as-of`).
+    public let day: Day
+    /// Today by the clock.
+    public let today: Day
+    /// A fixed clock (tests and transcripts walking the weeks) lets the record be written ahead
+    /// of `today`.
+    public let clockFixed: Bool
+    /// The curricula an earlier snapshot was made with, found by the stamp on it (an installed or
+    /// archived version), to date what a curricula update changed.
+    public let earlierCurricula: @Sendable (CurriculaStamp) -> Curriculum?
+
+    public init(
+        store: Store, profile: Profile, curriculum: Curriculum, day: Day, today: Day, clockFixed: Bool = false,
+        earlierCurricula: @escaping @Sendable (CurriculaStamp) -> Curriculum? = { _ in nil }
+    ) {
+        self.store = store
+        self.profile = profile
+        self.curriculum = curriculum
+        self.day = day
+        self.today = today
+        self.clockFixed = clockFixed
+        self.earlierCurricula = earlierCurricula
+    }
+
+    /// A command that writes the record refuses a day more than one past today (views may look
+    /// ahead); a fixed clock lifts it.
+    public func refuseWritingAhead() throws { try Self.refuseWritingAhead(day, today: today, clockFixed: clockFixed) }
+
+    public static func refuseWritingAhead(_ day: Day, today: Day, clockFixed: Bool) throws {
+        let tomorrow = today.adding(days: 1)
+        guard day > tomorrow, !clockFixed else { return }
+        throw HeadwayError(
+            .usage, "--as-of \(day) is more than a day past today (\(today)); a command that writes takes a day up to \(tomorrow)")
+    }
+
+    /// Reads the profile's record on ``day``, lets `body` decide what to write, and writes it, in
+    /// one transaction. Signal snapshots due by the day are added (unless `signals` is false),
+    /// and a curricula update is recorded once. The record is never written ahead of tomorrow: a
+    /// change, a plan or a briefing dated later is refused and later snapshots are left out.
+    /// `body` must decide, not act: it may run twice (see ``Store/update(_:curriculaVersion:_:)``).
+    public func update<T>(
+        signals: Bool = true, _ body: (ProfileProgress, inout ProfileWrites) throws -> T
+    ) throws -> (value: T, written: ProfileWritten) {
+        let (curriculum, day, tomorrow, ahead) = (curriculum, day, today.adding(days: 1), !clockFixed && day > today.adding(days: 1))
+        do {
+            return try store.update(profile, curriculaVersion: curriculum.version) { state in
+                let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day)
+                var writes = ProfileWrites()
+                let notice = CurriculaNotice(progress, earlier: earlierCurricula)
+                // Boundaries passed before a curricula change are dated by the curricula of their day.
+                if signals {
+                    writes.snapshots = (notice?.oldProgress ?? progress).signalSnapshots() + [notice?.snapshot].compactMap { $0 }
+                }
+                let value = try body(progress, &writes)
+                if ahead {
+                    if writes.change != nil || writes.briefing != nil || writes.plan != nil { try refuseWritingAhead() }
+                    writes.snapshots.removeAll { $0.asOf > tomorrow }
+                    writes.changeSnapshot = nil
+                }
+                return (writes, value)
+            }
+        } catch let e as StoreError {
+            throw HeadwayError(e.exitClass, e.description)
+        }
+    }
+}
