@@ -47,13 +47,14 @@ public struct Workspace: Sendable {
     /// one transaction. Signal snapshots due by the day are added (unless `signals` is false),
     /// and a curricula update is recorded once. The record is never written ahead of tomorrow: a
     /// change, a plan or a briefing dated later is refused and later snapshots are left out.
+    /// The stored briefings are read only with `briefings` (`brief`).
     /// `body` must decide, not act: it may run twice (see ``Store/update(_:curriculaVersion:_:)``).
     public func update<T>(
-        signals: Bool = true, _ body: (ProfileProgress, inout ProfileWrites) throws -> T
+        signals: Bool = true, briefings: Bool = false, _ body: (ProfileProgress, inout ProfileWrites) throws -> T
     ) throws -> (value: T, written: ProfileWritten) {
         let (curriculum, day, tomorrow, ahead) = (curriculum, day, today.adding(days: 1), !clockFixed && day > today.adding(days: 1))
         do {
-            return try store.update(profile, curriculaVersion: curriculum.version) { state in
+            return try store.update(profile, curriculaVersion: curriculum.version, briefings: briefings) { state in
                 let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day)
                 var writes = ProfileWrites()
                 let notice = CurriculaNotice(progress, earlier: earlierCurricula)

@@ -143,15 +143,18 @@ extension Store {
     /// value is returned; a change (a log, a re-assessment) is refused.
     ///
     /// An error thrown by `body` rolls everything back and reaches the caller unchanged.
+    ///
+    /// The state holds the stored briefings only with `briefings` (only `brief` reads them; their
+    /// bodies were a large part of reading a year of history).
     public func update<T>(
-        _ profile: Profile, curriculaVersion: String,
+        _ profile: Profile, curriculaVersion: String, briefings: Bool = false,
         _ body: (ProfileState) throws -> (ProfileWrites, T)
     ) throws -> (T, ProfileWritten) {
         var bodyError: (any Error)?
         do {
             let (writes, value, version) = try retryingWhileBusy(seconds: busyTimeout) {
                 try queue.read { db -> (ProfileWrites, T, Int) in
-                    let state = try loadState(db, profile)
+                    let state = try loadState(db, profile, briefings: briefings)
                     let result: (ProfileWrites, T)
                     do { result = try body(state) } catch { bodyError = error; throw error }
                     return (result.0, result.1, try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0)
@@ -169,7 +172,7 @@ extension Store {
                     if try Int.fetchOne(db, sql: "PRAGMA data_version") == version {
                         return (value, try apply(db, writes, profile: profile.id, curriculaVersion: curriculaVersion))
                     }
-                    let state = try loadState(db, profile)
+                    let state = try loadState(db, profile, briefings: briefings)
                     let again: ProfileWrites, value: T
                     do { (again, value) = try body(state) } catch { bodyError = error; throw error }
                     return (value, try apply(db, again, profile: profile.id, curriculaVersion: curriculaVersion))
@@ -181,9 +184,9 @@ extension Store {
         }
     }
 
-    /// The profile's state without writing.
-    public func state(of profile: Profile) throws -> ProfileState {
-        try read { db in try loadState(db, profile) }
+    /// The profile's state without writing (`briefings` false: without the stored briefings).
+    public func state(of profile: Profile, briefings: Bool = true) throws -> ProfileState {
+        try read { db in try loadState(db, profile, briefings: briefings) }
     }
 
     /// Reverts the profile's last journaled change — its log entry or re-assessment, the
@@ -233,7 +236,7 @@ extension Store {
         }
     }
 
-    func loadState(_ db: Database, _ profile: Profile) throws -> ProfileState {
+    func loadState(_ db: Database, _ profile: Profile, briefings: Bool = true) throws -> ProfileState {
         let current = try fetchProfile(db, id: profile.id)
         let plans = try fetchPlans(db, Table("plans").filter(Column("profile_id") == profile.id).order(Column("id")))
         return ProfileState(
@@ -245,7 +248,9 @@ extension Store {
                 db, Table("logs").filter(Column("profile_id") == profile.id && Column("removed") == 1).order(Column("id")), removed: true),
             snapshots: try fetchSnapshots(db, Table("snapshots").filter(Column("profile_id") == profile.id).order(Column("as_of"), Column("id"))),
             plan: plans.last { $0.supersededBy == nil }, plans: plans,
-            briefings: try fetchBriefings(db, Table("briefings").filter(Column("profile_id") == profile.id).order(Column("programme_id"), Column("week"))))
+            briefings: briefings
+                ? try fetchBriefings(db, Table("briefings").filter(Column("profile_id") == profile.id).order(Column("programme_id"), Column("week")))
+                : [])
     }
 
     private func apply(_ db: Database, _ w: ProfileWrites, profile: Int64, curriculaVersion: String) throws -> ProfileWritten {

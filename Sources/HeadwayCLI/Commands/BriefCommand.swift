@@ -29,7 +29,7 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let week = self.week
-        let (briefed, written, _, _) = try withProfileProgress(model, store) { p, writes -> (BriefingDocument, [String]) in
+        let (briefed, written, _, _) = try withProfileProgress(model, store, briefings: true) { p, writes -> (BriefingDocument, [String]) in
             _ = try p.plan()
             guard let programme = p.planProgress, let stored = p.storedPlan else { throw HeadwayError.noPlanInForce(p) }
             let current = programme.week, weeks = programme.weeksCount

@@ -31,10 +31,10 @@ extension Workspace {
 /// `body` decided.
 func withProfileProgress<T>(
     _ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil, signals: Bool = true,
-    _ body: (ProfileProgress, inout ProfileWrites) throws -> T
+    briefings: Bool = false, _ body: (ProfileProgress, inout ProfileWrites) throws -> T
 ) throws -> (value: T, written: ProfileWritten, db: Store, profile: Profile) {
     let workspace = try Workspace.open(model, store, curriculum: loaded)
-    let (value, written) = try workspace.update(signals: signals, body)
+    let (value, written) = try workspace.update(signals: signals, briefings: briefings, body)
     return (value, written, workspace.store, workspace.profile)
 }
 

@@ -20,7 +20,7 @@ struct Subject {
         }
         let db = try options.open()
         let profile = try options.selectedProfile(in: db)
-        let state = try storeCall { try db.state(of: profile) }
+        let state = try storeCall { try db.state(of: profile, briefings: false) }
         let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day ?? Environment.today())
         return Subject(person: progress.person, store: db, profile: profile, progress: progress)
     }

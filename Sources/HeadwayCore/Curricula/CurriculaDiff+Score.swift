@@ -37,7 +37,7 @@ extension CurriculaDiff {
                 draft = applying(change, to: draft)
                 now =
                     PersonalModel(curriculum: draft.withSharesAddingTo100(role: before.role), assessment: before)?
-                    .score(at: day).result.value ?? previous
+                    .value(at: day) ?? previous
             }
             effects.append(CurriculaEffect(change: change, points: now - previous))
             previous = now

@@ -49,7 +49,7 @@ extension ProgressRecord {
         var bySkill: [String: [Completion]] = [:]
         for c in done { bySkill[c.unit.skill, default: []].append(c) }
         let levels = person.levels
-        let now = person.score(at: day).result.value
+        let now = person.value(at: day)
         var gains: [Portfolio.SkillGain] = []
         var used = Set<Int>()
         for (skill, units) in bySkill {

@@ -23,9 +23,9 @@ extension PlanProgress {
     /// gives no model on its first or last day (a role the curricula no longer have).
     public func summary() -> ProgrammeSummary? {
         guard day > end, let first = record.person(at: start), let last = record.person(at: end) else { return nil }
-        let from = first.score(at: start).result.value
-        let to = last.score(at: end).result.value
-        let drift = first.score(at: end).result.value - from
+        let from = first.value(at: start)
+        let to = last.value(at: end)
+        let drift = first.value(at: end) - from
         let weeks = self.weeks()
         var done: [UnitID] = []
         for w in weeks { for u in w.done where !done.contains(u) { done.append(u) } }

@@ -130,6 +130,10 @@ public struct PersonalModel: Sendable {
         return ScoreInputs(market: market(at: day, excluding: excluding).totals, tasks: tasks, referenceLevels: reference)
     }
 
+    /// The score's exact value on `day` with the person's levels, without the band (a view that
+    /// needs only the number, for every entry of a history, skips the band's percentiles).
+    public func value(at day: Day) -> Double { inputs(at: day).score(levels: levels).result.value }
+
     /// The personal AIJRI on `day`, with the current levels (and then its band) or the ones given.
     public func score(at day: Day, levels: [String: Int]? = nil) -> PersonalScore {
         let inputs = self.inputs(at: day)

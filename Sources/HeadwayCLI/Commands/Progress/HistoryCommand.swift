@@ -60,7 +60,7 @@ struct HistoryCommand: ParsableCommand {
                 // The field's part: the levels of the snapshot before, scored on this one's day.
                 if i > 0, !s.reason.hasPrefix("signal"), let before = p.record.person(at: sorted[i - 1].0.asOf), sorted[i - 1].0.asOf < s.asOf {
                     let previous = sorted[i - 1].0.score
-                    let move = RecordedChange(from: previous, to: s.score, drift: before.score(at: s.asOf).result.value - previous)
+                    let move = RecordedChange(from: previous, to: s.score, drift: before.value(at: s.asOf) - previous)
                     if move.isSplit { entry.work = move.work; entry.field = move.field }
                 }
                 entries.append(entry)

@@ -95,7 +95,7 @@ struct ProgressReport: Encodable {
         // The role the plan aims at, even when the curricula no longer have it.
         toward = plan.toward.flatMap { $0 == p.person.role.id ? nil : $0 }
         towardNote = aimNote(plan, aim: aim, own: p.person, day: p.day)
-        withoutPlan = round(aim.score(at: pp.end).result.value, 1)
+        withoutPlan = round(aim.value(at: pp.end), 1)
         againstTheField = FieldView.outlook(aim, plan, from: p.day)
         let outlook = pp.outlook()
         pace = outlook.map { round($0.pace, 2) }
