@@ -272,24 +272,11 @@ final class Wizard {
         return Dictionary(uniqueKeysWithValues: role.tasks.map { ($0.id, $0.share) })
     }
 
-    /// The split as answered (empty: the role's own).
+    /// The split as answered (empty: the role's own), by the core's rule (``Role/split(answered:)``).
     private func split(_ role: Role) -> [String: Double] {
-        var out: [String: Double] = [:]
-        if draft.ownSplit {
-            var used = 0.0
-            for (i, t) in role.tasks.enumerated() {
-                let share =
-                    i == role.tasks.count - 1
-                    ? max(0, 100 - used)
-                    : draft.trail.contains(.share(i)) && left(before: i, role) > Assessment.splitTolerance ? draft.timeSplit[t.id] ?? 0 : 0
-                out[t.id] = share
-                used += share
-            }
-        } else {
-            out = shownSplit(role)
-        }
-        let own = role.tasks.allSatisfy { abs((out[$0.id] ?? 0) - $0.share) < 1e-9 }
-        return own ? [:] : out
+        guard draft.ownSplit else { return role.stored(split: shownSplit(role)) }
+        let answered = role.tasks.indices.filter { draft.trail.contains(.share($0)) }.map { ($0, draft.timeSplit[role.tasks[$0].id] ?? 0) }
+        return role.split(answered: Dictionary(answered, uniquingKeysWith: { $1 }))
     }
 
     private func finish() -> Outcome {
