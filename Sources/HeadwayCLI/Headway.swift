@@ -146,8 +146,17 @@ func defaultSubcommandHelp(_ arguments: [String]) -> String? {
     default: return nil
     }
     guard let group = CommandMenu.command(named: name), let fallback = group.configuration.defaultSubcommand else { return nil }
-    return Headway.helpMessage(for: group) + "\n\n`\(name)` alone runs `\(name) \(fallback._commandName)`:\n\n"
-        + Headway.helpMessage(for: fallback)
+    // One screen (issue 25): the default subcommand's own help, then one line per other subcommand.
+    let others = group.configuration.subcommands.filter { $0 != fallback }.map { sub in
+        let abstract = sub.configuration.abstract
+        let short = abstract.count > 56 ? String(abstract.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces) : abstract
+        return "  \(name) \(sub._commandName)".padding(toLength: 24, withPad: " ", startingAt: 0) + short
+    }
+    let own = Headway.helpMessage(for: fallback).trimmingCharacters(in: .newlines)
+    let discussion = group.configuration.discussion
+    let about = discussion.isEmpty ? "" : wrapped(discussion, width: 80).joined(separator: "\n") + "\n\n"
+    return about + "`\(name)` alone runs `\(name) \(fallback._commandName)`:\n\n" + own
+        + "\n\nSUBCOMMANDS (`headway help \(name) <subcommand>` for each):\n" + others.joined(separator: "\n")
 }
 
 /// `plan sho`: a word after a command with subcommands that is close to one of them.

@@ -43,9 +43,18 @@ struct CommandLineTests {
     func defaultSubcommandHelp(arguments: [String]) throws {
         let out = try headway(arguments)
         #expect(out.status == 0 && out.stderr.isEmpty)
-        for text in ["SUBCOMMANDS:", "show", "`plan` alone runs `plan make`", "--hours <h>", "--include <skill=level>", "--export-problem"] {
+        for text in ["SUBCOMMANDS", "plan show", "`plan` alone runs `plan make`", "--hours <h>", "--include <skill=level>", "--export-problem"] {
             #expect(out.stdout.contains(text), "\(text) missing from: \(out.stdout)")
         }
+    }
+
+    @Test("log --help fits one screen: log add's help, then one line per other subcommand")
+    func logHelpFitsOneScreen() throws {
+        let out = try headway(["log", "--help"])
+        let lines = out.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(out.status == 0 && lines.count <= 48, "\(lines.count) lines")
+        #expect(out.stdout.contains("--activity <n|text>") && out.stdout.contains("  log rm "))
+        #expect(lines.filter { !$0.hasPrefix("USAGE:") }.allSatisfy { $0.count <= 80 }, "a line past 80 columns")
     }
 
     @Test(

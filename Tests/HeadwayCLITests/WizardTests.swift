@@ -170,7 +170,7 @@ struct WizardTests {
             (["3", "", "", "", "", "edit", "101"], "101% is more than is left; allowed: 0-100"),
             (["3", "", "", "", "", "edit", "90", "20"], "20% is more than is left; allowed: 0-10"),
             (["3", "", "", "", "", "edit", "-5"], "-5% is more than is left"),
-            (["3", "", "", "", "", "", "7"], "'7' is not a level; allowed: 0-4, a level and ? if unsure (2?), Enter for 2"),
+            (["3", "", "", "", "", "", "7"], "'7' is not a level; allowed: 0-4, a level and ? if unsure (2?), ? alone for 2 not sure, Enter for 2"),
             (["3", "", "", "", "", "", "two"], "'two' is not a level; allowed: 0-4")
         ] as [([String], String)])
     func rejects(answers: [String], message: String) {
@@ -206,9 +206,9 @@ struct WizardTests {
         #expect(run.problems.isEmpty)
     }
 
-    @Test("`?` explains every question without moving on")
+    @Test("`?` explains every question without moving on (`help` too; on a level, `help`, as `?` answers it)")
     func explains() {
-        let run = Run([Self.roleNumber, "?", "", "?", "", "?", "", "?", "", "?", "", "?", "?", "q"])
+        let run = Run([Self.roleNumber, "?", "", "?", "", "?", "", "?", "", "?", "", "help", "q"])
         #expect(run.outcome == .left)
         #expect(run.lines.contains { $0.contains("laptop: any computer, CPU only") })
         #expect(run.lines.contains { $0.contains("Only skills you do not rate use it") })
@@ -219,6 +219,18 @@ struct WizardTests {
         #expect(run.lines.contains { $0.contains(first.description) && $0.contains("One level moves your score by about") })
         let roles = Run(["?", "q"])
         #expect(roles.lines.contains { $0.contains("ai-infrastructure-engineer: AI Infrastructure Engineer, described at mid level") })
+    }
+
+    @Test("`?` alone on a level question is the level shown, marked not sure, and moves on")
+    func questionMarkIsUnsure() throws {
+        let plain = Run(Self.enterEverywhere())
+        let first = try #require(plain.wizard.impactOrder.first?.skill)
+        // As in unsureAndSkip: the role, five Enters, then the first level question.
+        let run = Run([Self.roleNumber, "", "", "", "", "", "?"] + Array(repeating: "", count: 30))
+        let a = try #require(run.assessment, "\(run.problems)")
+        #expect(a.skills[first] == plain.assessment?.skills[first] ?? plain.wizard.assessment()?.skills[first])
+        #expect(a.unsure == [first] && run.problems.isEmpty)
+        #expect(run.skillsAsked.count >= 2, "it moved on to the next level")
     }
 
     @Test("a re-assessment offers the previous answers as defaults and keeps the levels not asked")

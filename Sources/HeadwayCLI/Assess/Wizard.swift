@@ -65,9 +65,10 @@ final class Wizard {
 
     // MARK: The conversation
 
-    private enum Reply { case text(String), explain, back, skip, leave, ended }
+    private enum Reply { case text(String), explain, questionMark, back, skip, leave, ended }
 
-    /// One line from the person; `q` leaves, `?` explains, `back` and `skip` are words of their own.
+    /// One line from the person; `q` leaves, `help` explains, `?` explains too except where it is
+    /// an answer (a level: "not sure"), `back` and `skip` are words of their own.
     private func read(_ prompt: String) -> Reply {
         while true {
             let event: LineEvent
@@ -84,7 +85,8 @@ final class Wizard {
                 let answer = text.trimmingCharacters(in: .whitespaces)
                 switch answer.lowercased() {
                 case "q", "quit": return .leave
-                case "?", "help": return .explain
+                case "help": return .explain
+                case "?": return .questionMark
                 case "back", "b": return .back
                 case "skip": return .skip
                 default: return .text(answer)
@@ -110,6 +112,8 @@ final class Wizard {
         var header: [String] = []
         let text: String
         let explain: [String]
+        /// `?` alone is an answer here (a level: the one shown, not sure), not a request to explain.
+        var questionMarkAnswers = false
         /// Applies an answer (`nil` for `skip`).
         let apply: (String?) -> Step
     }
@@ -128,6 +132,10 @@ final class Wizard {
                 case .explain:
                     prompt.explain.forEach { output.line("     " + $0) }
                     continue asking
+                case .questionMark where !prompt.questionMarkAnswers:
+                    prompt.explain.forEach { output.line("     " + $0) }
+                    continue asking
+                case .questionMark: step = prompt.apply("?")
                 case .back:
                     guard goBack() else {
                         output.problem("this is the first question; nothing to go back to (`q` leaves, your answers are kept)")
@@ -527,7 +535,9 @@ final class Wizard {
             header.append("")
             header.append("Levels:")
             for level in Level.range { header.append("  \(level)  \(Level.meaning(level))") }
-            header.append("Enter takes the level shown; add ? to a level you are not sure of (2?); `skip` leaves it as assumed.")
+            header.append(
+                "Enter takes the level shown; add ? to a level you are not sure of (2?), or ? alone for the level shown; `skip` leaves it as assumed; `help` explains."
+            )
         }
         if full, draft.editing == nil, skill.group != lastGroup, let index = curriculum.graph.groups.firstIndex(where: { $0.id == skill.group }) {
             lastGroup = skill.group
@@ -544,7 +554,7 @@ final class Wizard {
             "\(skill.description) Assumed for \(seniority.rawValue): \(assumed) (\(Level.meaning(assumed)))."
                 + (points.map { " One level moves your score by about \(fixed($0, 1)) points." } ?? "")
         ]
-        return Prompt(header: header, text: "  \(number)\(skill.name) (\(id)), 0-4 (add ? if unsure) [\(shown)]: ", explain: explain) { [self] answer in
+        var prompt = Prompt(header: header, text: "  \(number)\(skill.name) (\(id)), 0-4 (add ? if unsure) [\(shown)]: ", explain: explain) { [self] answer in
             guard let answer else {
                 draft.skipped.insert(id)
                 draft.skills[id] = nil
@@ -555,18 +565,24 @@ final class Wizard {
             var unsure = text.hasSuffix("?")
             if unsure { text.removeLast() }
             let level: Int
-            if text.isEmpty && !unsure {
-                level = current; unsure = currentUnsure
+            if text.isEmpty {
+                // Enter: the level shown as it was; `?` alone: the level shown, not sure of it.
+                level = current
+                if !unsure { unsure = currentUnsure }
             } else if let l = Int(text), Level.range.contains(l) {
                 level = l
             } else {
-                return .problem("'\(clip(answer, 40))' is not a level; allowed: 0-4, a level and ? if unsure (2?), Enter for \(shown), skip, back, ?, q")
+                return .problem(
+                    "'\(clip(answer, 40))' is not a level; allowed: 0-4, a level and ? if unsure (2?), ? alone for \(current) not sure, Enter for \(shown), skip, back, help, q"
+                )
             }
             draft.skipped.remove(id)
             draft.skills[id] = level
             if unsure { draft.unsure.insert(id) } else { draft.unsure.remove(id) }
             return .next
         }
+        prompt.questionMarkAnswers = true
+        return prompt
     }
 
     /// One line of the summary, and the question that changes it.

@@ -32,3 +32,21 @@ public func nearest(_ word: String, in names: [String]) -> String? {
     guard let best, best.distance <= max(1, word.count / 3) else { return nil }
     return best.name
 }
+
+/// `text` broken at spaces into lines of at most `width` characters (a longer word stays whole).
+public func wrapped(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        if line.isEmpty {
+            line = String(word)
+        } else if line.count + 1 + word.count <= width {
+            line += " " + word
+        } else {
+            lines.append(line)
+            line = String(word)
+        }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+}

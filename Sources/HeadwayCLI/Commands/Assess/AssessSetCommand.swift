@@ -23,7 +23,9 @@ extension AssessCommand {
         @OptionGroup var model: ModelOptions
         @Argument(help: ArgumentHelp("A skill id (Tab completes it), or hours, split, off, unsure, sure, access.", valueName: "skill"))
         var skill: String
-        @Argument(help: ArgumentHelp("The new value: a level 0-4 (2? if unsure), hours, a split, dates, skills.", valueName: "level"))
+        @Argument(
+            help: ArgumentHelp(
+                "The new value: a level 0-4 (2? if unsure; ? alone: the level now, not sure), hours, a split, dates, skills.", valueName: "level"))
         var level: String
 
         func run() throws {
@@ -36,13 +38,16 @@ extension AssessCommand {
 
         private func setLevel(_ curriculum: Curriculum) throws {
             let unsure = level.hasSuffix("?")
-            let (node, newLevel) = try checkedSkillLevel(skill, unsure ? String(level.dropLast()) : level, in: curriculum)
+            // `?` alone: the level the record holds now, not sure of it (as the wizard takes it).
+            let onlyUnsure = level == "?"
+            let (node, given) = try checkedSkillLevel(skill, onlyUnsure ? "0" : unsure ? String(level.dropLast()) : level, in: curriculum)
             // The same change as `level`: journaled (so `undo` reverts it), holding every level
             // reached so far, applying from --as-of, with its snapshot, in one transaction.
             let skill = self.skill
             let (result, _, _, _) = try withProfileProgress(model, store, curriculum: curriculum) {
-                p, writes -> (old: String, was: PersonalScore, now: PersonalScore, recorded: Double?)? in
+                p, writes -> (level: Int, change: (old: String, was: PersonalScore, now: PersonalScore, recorded: Double?)?) in
                 let a = p.person.assessment
+                let newLevel = onlyUnsure ? p.person.level(of: skill) : given
                 let old = a.skills[skill] == nil ? "\(p.person.level(of: skill)) (assumed)" : "\(a.skills[skill] ?? 0)\(a.unsure.contains(skill) ? "?" : "")"
                 // An assumed level given as an answer, or a change of sureness, is a change too: it narrows or widens the band.
                 let r =
@@ -53,13 +58,14 @@ extension AssessCommand {
                             if unsure { a.unsure.insert(skill) } else { a.unsure.remove(skill) }
                         }, on: p.day, reason: "re-assessment \(skill):\(newLevel)\(unsure ? "?" : "")")
                     : p.record.reassessment(setting: skill, to: newLevel, on: p.day)
-                guard let r else { return nil }
+                guard let r else { return (newLevel, nil) }
                 writes.reassess(r)
                 guard let now = r.change.after.score(at: p.day) else { throw HeadwayError.noModel(on: p.day, of: p) }
-                return (old, p.person.score(at: p.day), now, p.recordedScore(onOrBefore: p.day, pending: writes.snapshots))
+                return (newLevel, (old, p.person.score(at: p.day), now, p.recordedScore(onOrBefore: p.day, pending: writes.snapshots)))
             }
-            guard let (oldLevel, was, now, recorded) = result else {
-                Console.out("\(skill) is already at \(newLevel) (\(Level.meaning(newLevel))); nothing changed.")
+            let newLevel = result.level
+            guard let (oldLevel, was, now, recorded) = result.change else {
+                Console.out("\(skill) is already at \(newLevel)\(unsure ? "?" : "") (\(Level.meaning(newLevel))); nothing changed.")
                 return
             }
             Console.out("\(node.name) (\(skill)): \(oldLevel) → \(newLevel)\(unsure ? "?" : "")  \(Level.meaning(newLevel))")

@@ -10,15 +10,12 @@ struct LogAddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Log work on a unit: log SKILL[:LEVEL] HOURS [done|partial|skipped].",
         discussion: """
-            LEVEL defaults to the next level of the skill in your plan, else your level + 1. The \
-            status defaults to done when the hours logged on the unit reach its hours, else partial. \
-            A unit logged done, or whose hours are all logged, raises your level from --date on and \
-            writes a score snapshot; partial hours count toward the unit when you replan. Hours: \
-            more than 0, at most 24 a day in total; --date may not be in the future nor before the \
-            profile's first day. With no arguments (in the shell or on a terminal) it offers this \
-            week's plan items and their activities. --activity N logs item N of that list \
-            (its hours and done unless given); --activity TEXT with a unit logs the one activity of \
-            the unit whose text contains TEXT. `undo` reverts the last log.
+            LEVEL defaults to the skill's next level in your plan, else your level + 1; the status to \
+            done once the unit's hours are all logged, else partial. A unit done raises your level from \
+            --date on (a score snapshot); partial hours count when you replan. At most 24 h a day; \
+            --date not in the future nor before the profile. With no arguments (on a terminal) it \
+            offers this week's items and activities; --activity N logs item N of that list, \
+            --activity TEXT with a unit the activity whose text contains TEXT. `undo` reverts it.
             """)
 
     @OptionGroup var model: ModelOptions
