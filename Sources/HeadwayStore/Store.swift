@@ -224,7 +224,9 @@ public struct Store: Sendable {
             let reader = try DatabaseQueue(path: DatabasePath.forReading(path), configuration: config)
             defer { try? reader.close() }
             try reader.read { db in
-                let applied = try Schema.migrator.appliedIdentifiers(db)
+                // A file another process is creating right now may not have its migration table yet:
+                // nothing is applied then, and `migrate()` below waits for (or joins) that process.
+                let applied = try db.tableExists("grdb_migrations") ? Schema.migrator.appliedIdentifiers(db) : []
                 let unknown = applied.subtracting(Schema.identifiers)
                 if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
                 // Only a fully migrated file can be compared with what this binary makes.

@@ -229,4 +229,19 @@ struct RecordFixTests {
         let brief = try headway(["brief", "--as-of", "2026-12-08"], db: db).stdout
         #expect(brief.contains("The programme of 2026-11-23 to 2026-12-06 (2 weeks) has ended."), "\(brief)")
     }
+
+    @Test("a plan that leaves out a unit in progress says so (plan and replan), and --include keeps it")
+    func unitInProgressNeverDroppedSilently() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
+        #expect(try headway(["log", "nsight:2", "3", "partial", "--as-of", "2026-11-24"], db: db).status == 0)
+        let line = "Not in this plan: NVIDIA Nsight (Systems & Compute) → 2, with 3 h logged on it; `--include nsight=2` keeps it"
+        let replan = try headway(["replan", "--exclude", "nsight", "--as-of", "2026-11-25"], db: db)
+        #expect(replan.status == 0 && replan.stdout.contains(line), "\(replan.stdout)")
+        let plan = try headway(["plan", "--exclude", "nsight", "--as-of", "2026-11-25"], db: db)
+        #expect(plan.status == 0 && plan.stdout.contains(line), "\(plan.stdout)")
+        let kept = try headway(["plan", "--as-of", "2026-11-25"], db: db)
+        #expect(!kept.stdout.contains("Not in this plan"), "\(kept.stdout)")
+    }
 }

@@ -134,3 +134,12 @@ extension PersonalModel {
         return after
     }
 }
+
+extension Plan {
+    /// Units with hours already logged (`spent`) that this plan leaves out: work in progress the
+    /// plan does not continue, which the person must be told about (issue 25, `--toward`).
+    public func leavesOut(spent: [UnitID: Double]) -> [(unit: UnitID, hours: Double)] {
+        let planned = Set(units.map(\.id))
+        return spent.filter { $0.value > 0 && !planned.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}

@@ -60,6 +60,7 @@ struct PlanMakeCommand: ParsableCommand {
         if !json, person.role.id != own.role.id { print(towardLine(own: own, target: person, day: request.start)) }
         let advice = person.advice(request, plan: plan, order: curriculum.graph.idsInGroupOrder)
         if !json { for line in AdviceView.lines(advice, plan: plan, person: person) { print(line) } }
+        if !json { for line in leftOutLines(plan, spent: request.spent, person: person) { print(line) } }
         try present(plan, curriculum: curriculum, role: person.role, json: json, outlook: person.accessOutlook(request, plan: plan))
         if !json {
             print("")

@@ -56,3 +56,13 @@ func present(
         }
     }
 }
+
+/// "Not in this plan: vLLM → 3 (3 h logged) …": work in progress a plan leaves out, never
+/// dropped silently (a plan `--toward` another role may not need it).
+func leftOutLines(_ plan: Plan, spent: [UnitID: Double], person: PersonalModel) -> [String] {
+    plan.leavesOut(spent: spent).map { item in
+        let name = person.curriculum.graph[item.unit.skill].map { "\($0.name) → \(item.unit.level)" } ?? item.unit.description
+        return "Not in this plan: \(name), with \(format(round(item.hours, 2))) h logged on it; "
+            + "`--include \(item.unit.skill)=\(item.unit.level)` keeps it (the hours logged stay in your record)."
+    }
+}

@@ -73,6 +73,7 @@ struct ReplanCommand: ParsableCommand {
                 )
             }
             if person.role.id != own.role.id { print(towardLine(own: own, target: person, day: replan.request.start)) }
+            for line in leftOutLines(plan, spent: replan.request.spent, person: person) { print(line) }
         }
         try present(
             plan, curriculum: curriculum, role: person.role, json: json, programme: numbering,
