@@ -244,4 +244,25 @@ struct RecordFixTests {
         let kept = try headway(["plan", "--as-of", "2026-11-25"], db: db)
         #expect(!kept.stdout.contains("Not in this plan"), "\(kept.stdout)")
     }
+
+    @Test("the .ics says what was logged in a started week and marks an activity logged done")
+    func calendarSaysWhatWasDone() throws {
+        let db = scratchDatabase()
+        _ = try headway(["assess", "--sample"], db: db)
+        _ = try headway(["plan"], db: db)
+        func unfolded(_ ics: String) -> String {
+            ics.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\,", with: ",")
+        }
+        let before = unfolded(try headway(["export", "plan", "--format", "ics"], db: db).stdout)
+        #expect(before.contains("Logged 0 h of") && !before.contains(" — done"), "\(before.prefix(1200))")
+        let logged = try headway(["log", "--activity", "2"], db: db)
+        #expect(logged.status == 0, "\(logged.stderr)")
+        let text = try #require(logged.stdout.components(separatedBy: "activity “").last?.components(separatedBy: "”").first)
+        let hours = try #require(
+            logged.stdout.components(separatedBy: "Logged #").last?.components(separatedBy: ": ").last?.components(separatedBy: " h on").first)
+        let after = unfolded(try headway(["export", "plan", "--format", "ics"], db: db).stdout)
+        #expect(after.contains("Logged \(hours) h of"), "\(after.prefix(1200))")
+        #expect(after.contains("- \(text) [") && after.contains(" — done"), "the activity is marked done")
+        #expect(after.components(separatedBy: " — done").count == 2, "only that activity")
+    }
 }

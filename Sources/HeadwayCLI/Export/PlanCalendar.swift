@@ -9,10 +9,13 @@ struct CalendarExporter: Exporter {
         "a calendar: one all-day event per week with its activities; the UIDs come from the profile and the week's first day, so importing a newer export updates the events instead of adding copies"
 
     func render(_ input: PlanExport) -> String {
-        PlanCalendar(
+        var calendar = PlanCalendar(
             plan: input.plan, graph: input.graph, owner: input.owner, sequence: input.revision, stamp: input.stamp,
-            programme: input.programme, curriculum: input.curriculum, reminder: input.reminder
-        ).render()
+            programme: input.programme, curriculum: input.curriculum, reminder: input.reminder)
+        if let record = input.record, let day = input.day {
+            calendar.work = PlanCalendar.Work(day: day, logged: { record.hoursSpent(from: $0, to: $1) }, isDone: input.isDone)
+        }
+        return calendar.render()
     }
 }
 
@@ -37,6 +40,16 @@ struct PlanCalendar {
     var curriculum: Curriculum? = nil
     /// A reminder before each week starts (`VALARM`); `nil`: none.
     var reminder: Reminder? = nil
+    /// The profile's work as of the export's day: a started week's event says what was logged,
+    /// and marks the activities done (`nil` for a plan computed from an assessment file).
+    var work: Work? = nil
+
+    struct Work {
+        let day: Day
+        /// Hours logged from the first day to the second.
+        let logged: (Day, Day) -> Double
+        let isDone: (UnitID, String) -> Bool
+    }
 
     func render() -> String {
         var lines = [
@@ -71,12 +84,19 @@ struct PlanCalendar {
             "Week \(k) of \(numbering.count) (\(week.start) to \(last)), \(format(round(week.hours, 1))) h, projected AIJRI \(fixed(week.projectedScore, 1)).",
             ""
         ]
+        if let work, week.start <= work.day {
+            let logged = work.logged(week.start, min(last, work.day))
+            description.insert(
+                "Logged \(format(round(logged, 2))) h of \(format(round(week.hours, 1))) h planned"
+                    + (work.day < last ? " so far (as of \(work.day))." : "."), at: 1)
+        }
         for item in week.items {
             description.append(
                 "\(graph[item.skill]?.name ?? item.skill) → level \(item.level) (\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : ""))")
             let unit = UnitID(skill: item.skill, level: item.level)
             for a in item.activities {
-                description.append("- \(a.text) [\(ActivityView.tag(a.hours, unit, a.text, graph: graph))]")
+                let done = work?.isDone(unit, a.text) == true ? " — done" : ""
+                description.append("- \(a.text) [\(ActivityView.tag(a.hours, unit, a.text, graph: graph))]\(done)")
                 if let e = ActivityView.evidence(unit, a.text, graph: graph) { description.append("  produce: \(e)") }
             }
         }
