@@ -2,7 +2,7 @@ import HeadwayCore
 import HeadwayStore
 
 /// Where an operation runs: a profile's database, opened, with the curricula and the day the
-/// command works on. Every operation that changes the record goes through ``update(signals:_:)``:
+/// command works on. Every operation that changes the record goes through ``update(signals:briefings:_:)``:
 /// one store transaction that reads the profile's state and writes what the operation decided.
 public struct Workspace: Sendable {
     public let store: Store

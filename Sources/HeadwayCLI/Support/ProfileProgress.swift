@@ -27,7 +27,7 @@ extension Workspace {
 }
 
 /// Runs a progress command on the selected profile through the application layer
-/// (``Workspace/update(signals:_:)``): one transaction that reads the record and writes what
+/// (``Workspace.update(signals:briefings:_:)``): one transaction that reads the record and writes what
 /// `body` decided.
 func withProfileProgress<T>(
     _ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil, signals: Bool = true,
