@@ -38,7 +38,8 @@ public struct ProfileState: Sendable {
     public let plan: StoredPlan?
     /// Every plan, oldest first (superseded ones included).
     public let plans: [StoredPlan]
-    /// By programme, then week.
+    /// By programme, then week; empty unless the state was read with `briefings`
+    /// (``Store/update(_:curriculaVersion:briefings:_:)``, ``Store/state(of:briefings:)``).
     public let briefings: [StoredBriefing]
 
     /// The day a journaled assessment takes effect (`nil`: from the start).
