@@ -34,9 +34,7 @@ public struct Workspace: Sendable {
 
     /// A command that writes the record refuses a day more than one past today (views may look
     /// ahead); a fixed clock lifts it.
-    public func refuseWritingAhead() throws { try Self.refuseWritingAhead(day, today: today, clockFixed: clockFixed) }
-
-    public static func refuseWritingAhead(_ day: Day, today: Day, clockFixed: Bool) throws {
+    public func refuseWritingAhead() throws {
         let tomorrow = today.adding(days: 1)
         guard day > tomorrow, !clockFixed else { return }
         throw HeadwayError(
@@ -53,25 +51,21 @@ public struct Workspace: Sendable {
         signals: Bool = true, briefings: Bool = false, _ body: (ProfileProgress, inout ProfileWrites) throws -> T
     ) throws -> (value: T, written: ProfileWritten) {
         let (curriculum, day, tomorrow, ahead) = (curriculum, day, today.adding(days: 1), !clockFixed && day > today.adding(days: 1))
-        do {
-            return try store.update(profile, curriculaVersion: curriculum.version, briefings: briefings) { state in
-                let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day)
-                var writes = ProfileWrites()
-                let notice = CurriculaNotice(progress, earlier: earlierCurricula)
-                // Boundaries passed before a curricula change are dated by the curricula of their day.
-                if signals {
-                    writes.snapshots = (notice?.oldProgress ?? progress).signalSnapshots() + [notice?.snapshot].compactMap { $0 }
-                }
-                let value = try body(progress, &writes)
-                if ahead {
-                    if writes.change != nil || writes.briefing != nil || writes.plan != nil { try refuseWritingAhead() }
-                    writes.snapshots.removeAll { $0.asOf > tomorrow }
-                    writes.changeSnapshot = nil
-                }
-                return (writes, value)
+        return try store.update(profile, curriculaVersion: curriculum.version, briefings: briefings) { state in
+            let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day)
+            var writes = ProfileWrites()
+            let notice = CurriculaNotice(progress, earlier: earlierCurricula)
+            // Boundaries passed before a curricula change are dated by the curricula of their day.
+            if signals {
+                writes.snapshots = (notice?.oldProgress ?? progress).signalSnapshots() + [notice?.snapshot].compactMap { $0 }
             }
-        } catch let e as StoreError {
-            throw HeadwayError(e.exitClass, e.description)
+            let value = try body(progress, &writes)
+            if ahead {
+                if writes.change != nil || writes.briefing != nil || writes.plan != nil { try refuseWritingAhead() }
+                writes.snapshots.removeAll { $0.asOf > tomorrow }
+                writes.changeSnapshot = nil
+            }
+            return (writes, value)
         }
     }
 }

@@ -108,7 +108,6 @@ public struct MakePlan: Sendable {
     public func run(in w: Workspace) throws -> (made: Made, saved: StoredPlan) {
         let (made, written) = try w.update(signals: false) { progress, writes in
             let made = try make(for: progress.person, progress: progress, day: w.day)
-            try w.refuseWritingAhead()
             writes.plan = PlanWrite(made.plan!, madeOn: w.day)
             return made
         }
@@ -165,7 +164,6 @@ public struct Replan: Sendable {
             var plan = try made.person.plan(made.replan.request)
             plan.toward = target(of: made.person, own: progress.person)
             made.plan = plan
-            try w.refuseWritingAhead()
             writes.plan = PlanWrite(plan, continuing: true, madeOn: w.day)
             return made
         }.value

@@ -138,13 +138,9 @@ public struct Undo: Sendable {
 
     public func run(in w: Workspace) throws -> Outcome {
         let curriculum = w.curriculum
-        let undone: UndoneChange?
-        do {
-            undone = try w.store.undoLastChange(for: w.profile) { ProfileArchive.logEntryProblem($0, "previous", curriculum) }
-        } catch let e as StoreError {
-            throw HeadwayError(e.exitClass, e.description)
-        }
-        guard let undone else {
+        // A `StoreError` reaches the command as it is: it knows its exit class.
+        guard let undone = try w.store.undoLastChange(for: w.profile, check: { ProfileArchive.logEntryProblem($0, "previous", curriculum) })
+        else {
             throw HeadwayError(.no, "nothing to undo: profile \(w.profile.name) has no change left (the first assessment stays)")
         }
         let state = try? w.store.state(of: w.profile)

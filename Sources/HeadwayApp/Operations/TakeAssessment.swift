@@ -19,33 +19,30 @@ public struct TakeAssessment: Sendable {
             throw HeadwayError(.data, "the assessment names role '\(assessment.role)', which the curricula do not have")
         }
         let assessment = self.assessment
-        do {
-            switch target {
-            case .existing(let profile):
-                let (snapshot, written) = try store.update(profile, curriculaVersion: curriculum.version) { state in
-                    var writes = ProfileWrites()
-                    writes.makeCurrent = true
-                    guard !state.assessments.isEmpty else {
-                        let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
-                        writes.firstAssessment = assessment
-                        writes.snapshots = [snapshot]
-                        return (writes, snapshot)
-                    }
-                    let p = try ProfileProgress(curriculum: curriculum, state: state, day: day)
-                    writes.snapshots = p.signalSnapshots()
-                    let r = p.record.reassessment(with: assessment, on: day)
-                    writes.reassess(r)
-                    return (writes, r.change.snapshot ?? Snapshot(person.score(at: day), asOf: day, reason: "re-assessment"))
+        switch target {
+        case .existing(let profile):
+            let (snapshot, written) = try store.update(profile, curriculaVersion: curriculum.version) { state in
+                var writes = ProfileWrites()
+                writes.makeCurrent = true
+                guard !state.assessments.isEmpty else {
+                    let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
+                    writes.firstAssessment = assessment
+                    writes.snapshots = [snapshot]
+                    return (writes, snapshot)
                 }
-                return (written.profile ?? profile, snapshot)
-            case .new(let name):
-                let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
-                let profile = try store.createProfile(
-                    named: name, assessment: assessment, snapshot: snapshot, curriculaVersion: curriculum.version)
-                return (profile, snapshot)
+                let p = try ProfileProgress(curriculum: curriculum, state: state, day: day)
+                writes.snapshots = p.signalSnapshots()
+                let r = p.record.reassessment(with: assessment, on: day)
+                writes.reassess(r)
+                return (writes, r.change.snapshot ?? Snapshot(person.score(at: day), asOf: day, reason: "re-assessment"))
             }
-        } catch let e as StoreError {
-            throw HeadwayError(e.exitClass, e.description)
+            return (written.profile ?? profile, snapshot)
+        case .new(let name):
+            let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
+            let profile = try store.createProfile(
+                named: name, assessment: assessment, snapshot: snapshot, curriculaVersion: curriculum.version)
+            return (profile, snapshot)
         }
+
     }
 }

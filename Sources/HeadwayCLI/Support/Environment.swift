@@ -5,6 +5,10 @@ import HeadwayCurricula
 /// Where things are and what day it is: the only place the CLI reads the clock and the
 /// environment (the current ``Context``'s).
 enum Environment {
+    /// Whether `HEADWAY_TODAY` fixes the clock: tests and transcripts walking the weeks with
+    /// `--as-of` may then write the record ahead of the real today.
+    static var clockFixed: Bool { Context.current.environment["HEADWAY_TODAY"] != nil }
+
     /// Today in local time, unless `HEADWAY_TODAY` fixes it (tests and reproducible transcripts).
     static func today() -> Day {
         if let fixed = Context.current.environment["HEADWAY_TODAY"], let day = Day(fixed) { return day }

@@ -4,12 +4,6 @@ import HeadwayCore
 import HeadwayCurricula
 import HeadwayStore
 
-/// A command that writes the record refuses a day more than one past today (views may look
-/// ahead); a fixed clock (`HEADWAY_TODAY`: tests and transcripts walking the weeks) lifts it.
-func refuseWritingAhead(_ day: Day) throws {
-    try Workspace.refuseWritingAhead(day, today: Environment.today(), clockFixed: Context.current.environment["HEADWAY_TODAY"] != nil)
-}
-
 extension Workspace {
     /// The workspace a command's options name: the database, the selected profile, the curricula
     /// (`loaded`, else the options'), the `--as-of` day and the clock.
@@ -18,12 +12,11 @@ extension Workspace {
         let db = try store.open()
         return Workspace(
             store: db, profile: try store.selectedProfile(in: db), curriculum: curriculum, day: model.day(),
-            today: Environment.today(), clockFixed: Context.current.environment["HEADWAY_TODAY"] != nil,
+            today: Environment.today(), clockFixed: Environment.clockFixed,
             earlierCurricula: { stamp in
                 CurriculaEntry.folder(of: stamp).flatMap { try? CurriculumLoader.load(from: $0, cache: Environment.cacheFolder()) }
             })
     }
-
 }
 
 /// Runs a progress command on the selected profile through the application layer

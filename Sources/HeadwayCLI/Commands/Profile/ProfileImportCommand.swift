@@ -27,7 +27,7 @@ extension ProfileCommand {
             let p: Profile
             do { p = try db.importArchive(archive, as: name) } catch StoreError.profileExists(let taken, let path) {
                 throw HeadwayError(.cantCreate, "a profile named '\(taken)' already exists in \(path); import it under another name with --as NAME")
-            } catch let e as StoreError { throw e }
+            }
             print("Imported profile \(p.name)\(p.isCurrent ? " (current)" : "").")
         }
     }
