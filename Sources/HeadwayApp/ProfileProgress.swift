@@ -81,6 +81,7 @@ public struct ProfileProgress: Sendable {
         guard let current = storedPlan else { return nil }
         var progress = PlanProgress(programme: state.programme(of: current).map(\.plan), record: record, day: d)
         progress.planRecorded = current.createdAt
+        progress.planMadeOn = current.madeOn
         return progress
     }
 

@@ -265,4 +265,56 @@ struct RecordFixTests {
         #expect(after.contains("- \(text) [") && after.contains(" — done"), "the activity is marked done")
         #expect(after.components(separatedBy: " — done").count == 2, "only that activity")
     }
+
+    @Test("a holiday is no week of work: the pace and the hours a week needed count working weeks only")
+    func paceOverWorkingWeeks() throws {
+        let db = scratchDatabase()
+        let holiday = repoRoot.appendingPathComponent("Fixtures/assessments/holiday-week-5.yaml").path
+        _ = try headway(["profile", "new", "ana", "--from", holiday, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
+        for (day, hours) in ["2026-11-25", "2026-12-02", "2026-12-09", "2026-12-16"].map { ($0, "3") } {
+            #expect(try headway(["log", "infiniband-roce:2", hours, "partial", "--as-of", day], db: db).status == 0)
+        }
+        // Weeks 1-5 have ended (5 is the holiday): 12 h over four working weeks.
+        let progress = try json(try headway(["progress", "--json", "--as-of", "2026-12-28"], db: db).stdout)
+        #expect(progress["pace"] as? Double == 3)
+        let left = try #require(progress["remaining_hours"] as? Double)
+        #expect(progress["hours_per_week_needed"] as? Double == (left / 7 * 100).rounded() / 100, "weeks 6-12")
+        // On week 3's last day the weeks left to work are 4 and 6-12: the holiday is not one.
+        let before = try json(try headway(["progress", "--json", "--as-of", "2026-12-13"], db: db).stdout)
+        let leftBefore = try #require(before["remaining_hours"] as? Double)
+        #expect(before["hours_per_week_needed"] as? Double == (leftBefore / 8 * 100).rounded() / 100, "weeks 4 and 6-12")
+    }
+
+    @Test("right after a replan that follows a mid-week re-assessment, the field has moved nothing")
+    func replanAfterReassessmentIsItsOwnProjection() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
+        #expect(try headway(["assess", "set", "nccl", "3", "--as-of", "2026-12-02"], db: db).status == 0)
+        let replan = try json(try headway(["replan", "--json", "--as-of", "2026-12-02"], db: db).stdout)
+        let progress = try json(try headway(["progress", "--json", "--as-of", "2026-12-02"], db: db).stdout)
+        #expect(progress["field_moved"] as? Double == 0, "\(progress)")
+        #expect(progress["projected"] as? Double == replan["projected_score"] as? Double)
+        let brief = try headway(["brief", "--as-of", "2026-12-02"], db: db).stdout
+        #expect(!brief.contains("the field has moved it"), "\(brief)")
+    }
+
+    @Test("a re-assessment after completions moves only what it answered, and the brief's moves add up to the week's change")
+    func reassessmentMoveKeepsCompletions() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
+        #expect(try headway(["log", "nsight:2", "8", "done", "--as-of", "2026-11-24"], db: db).status == 0)
+        #expect(try headway(["assess", "set", "nccl", "3", "--as-of", "2026-11-26"], db: db).status == 0)
+        let brief = try json(try headway(["brief", "--json", "--as-of", "2026-11-29"], db: db).stdout)
+        let moves = brief["moves"] as? [[String: Any]] ?? []
+        let reassessment = moves.first { $0["kind"] as? String == "re-assessment" }
+        #expect(reassessment?["what"] as? String == "NCCL 2→3", "\(moves)")
+        let score = try #require(brief["score"] as? [String: Any])
+        let sum = moves.compactMap { $0["points"] as? Double }.reduce(0, +)
+        let change = try #require(score["now"] as? Double) - (try #require(score["week_ago"] as? Double))
+        #expect(abs(sum - change) <= 0.051, "moves \(sum) against the week's change \(change)")
+    }
+
 }

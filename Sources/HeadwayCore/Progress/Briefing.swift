@@ -85,7 +85,8 @@ extension PlanProgress {
         guard (1...numbering.count).contains(k) else { return nil }
         let weekStart = numbering.start(ofWeek: k), weekEnd = weekStart.adding(days: 6)
         let asOf = min(day, weekEnd)
-        let pp = PlanProgress(programme: programme, record: record, day: asOf)
+        var pp = PlanProgress(programme: programme, record: record, day: asOf)
+        pp.planMadeOn = planMadeOn
         guard let w = pp.plannedWeek(k), let person = record.person(at: asOf) ?? record.person(at: day) else { return nil }
         func model(_ d: Day) -> PersonalModel { record.person(at: d) ?? person }
         let weekAgo = max(asOf.adding(days: -7), firstDay)

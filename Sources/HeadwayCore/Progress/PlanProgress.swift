@@ -121,6 +121,9 @@ public struct PlanProgress: Sendable {
     /// `programme`: the plans of the programme, oldest first, ending with the current one.
     /// When the plan in force was saved (the store's timestamp), to tell answers given after it.
     public var planRecorded: String? = nil
+    /// The day the plan in force was made (`--as-of`), when known: a replan made mid-week
+    /// starts from the levels of that day, answers given since the week began included.
+    public var planMadeOn: Day? = nil
 
     public init(programme: [Plan], record: ProgressRecord, day: Day) {
         precondition(!programme.isEmpty, "a programme has at least one plan")
@@ -221,7 +224,9 @@ public struct PlanProgress: Sendable {
         if !capacities.isEmpty { capacities[0] += plan.loggedBeforeFirstWeek }
         let plannedSoFar = capacities.prefix(finished).reduce(0, +)
         let logged = finished > 0 ? record.hoursSpent(from: plan.start, to: plan.start.adding(days: 7 * finished - 1)) : 0
-        let pace = finished > 0 ? logged / Double(finished) : plan.hoursPerWeek
+        // A finished week without hours (a holiday) is no week of work: the pace is per working week.
+        let workedWeeks = capacities.prefix(finished).filter { $0 > 0 }.count
+        let pace = workedWeeks > 0 ? logged / Double(workedWeeks) : plan.hoursPerWeek
         // The weeks left keep their shape (a holiday stays one), at the pace kept so far.
         let ratio = finished > 0 && plannedSoFar > 0 ? logged / plannedSoFar : 1
         let thisWeek = finished < k && day >= weekStart ? record.hoursSpent(from: weekStart, to: day) : 0
@@ -245,12 +250,13 @@ public struct PlanProgress: Sendable {
         }
         // The plan's own projection under today's field: its starting levels with all its units,
         // scored by today's model (signals, curricula); the difference is the field's doing.
-        var planned = (record.person(at: plan.start) ?? person).levels
+        let madeFrom = max(plan.start, planMadeOn ?? plan.start)
+        var planned = (record.person(at: min(madeFrom, day)) ?? person).levels
         for u in plan.units { planned[u.skill] = max(planned[u.skill] ?? 0, u.level) }
         let projectedNow = person.score(at: plan.end, levels: planned).result.value
         for u in fit { levels[u.skill] = max(levels[u.skill] ?? 0, u.level) }
         let atPace = person.score(at: plan.end, levels: levels).result.value
-        let outlookWeeks = max(1, plan.weeks - finished)
+        let outlookWeeks = max(1, capacities.dropFirst(finished).filter { $0 > 0 }.count)
         var covers: [PaceOutlook.Cover] = []
         if remaining > capacity + 1e-9 && (atPace * 10).rounded() >= (projectedNow * 10).rounded() {
             covers = self.covers(person: person, unfit: left.filter { !fit.contains($0) })

@@ -320,7 +320,13 @@ extension ProgressRecord {
                 out.append(ScoreMove(cause: .completed(c.unit), day: c.day, points: now - previous))
                 previous = now
             case .assessment(let a):
-                let newLevels = PersonalModel(curriculum: curriculum, assessment: a.assessment)!.levels
+                // The levels the re-assessment leaves, as `levels(at:)` reads them: its answers,
+                // raised by earlier completions of the skills it did not answer again.
+                var newLevels = PersonalModel(curriculum: curriculum, assessment: a.assessment)!.levels
+                let answered = lastAnswers(through: e.day)
+                for c in completions where (c.day, c.recorded) < (e.day, e.recorded) && (answered[c.unit.skill].map { counts(c, after: $0) } ?? true) {
+                    newLevels[c.unit.skill] = max(newLevels[c.unit.skill] ?? 0, c.unit.level)
+                }
                 let changes = newLevels.keys.sorted().compactMap { s -> ScoreMove.LevelChange? in
                     let was = levels[s] ?? 0, now = newLevels[s] ?? 0
                     return was == now ? nil : ScoreMove.LevelChange(skill: s, from: was, to: now)
