@@ -1,6 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// A module sees the members of the modules it imports, not of their dependencies: without it
+// GRDB's `[SQL].joined()` won the type inference of an HTML string in the CLI (the report
+// printed `SQL(elements: …)`).
+let onlyWhatItImports: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "Headway",
     platforms: [.macOS(.v13)],
@@ -35,7 +40,7 @@ let package = Package(
             ]),
         // The application layer: the operations a person does (log, plan, replan, assess …), each
         // one typed call in one store transaction; the CLI parses, calls one and renders.
-        .target(name: "HeadwayApp", dependencies: ["HeadwayCore", "HeadwayStore"]),
+        .target(name: "HeadwayApp", dependencies: ["HeadwayCore", "HeadwayStore"], swiftSettings: onlyWhatItImports),
         // libedit (BSD) for the shell's line editing, history and completion.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(
@@ -47,7 +52,8 @@ let package = Package(
                 "HeadwayStore",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
-            ]),
+            ],
+            swiftSettings: onlyWhatItImports),
         .executableTarget(name: "headway", dependencies: ["HeadwayCLI"]),
         // Test support: a child process for HeadwayStoreTests' crash and concurrency tests.
         .executableTarget(name: "headway-store-burst", dependencies: ["HeadwayCore", "HeadwayStore"]),

@@ -1,4 +1,5 @@
 import HeadwayCore
+import HeadwayStore
 
 /// One-line errors for stored data that does not hold what the model needs (an imported or
 /// hand-edited profile): a command says so and exits 65 (66 when a plan is missing) rather than trapping on a force unwrap.

@@ -284,6 +284,9 @@ struct RecordFixTests {
         let before = try json(try headway(["progress", "--json", "--as-of", "2026-12-13"], db: db).stdout)
         let leftBefore = try #require(before["remaining_hours"] as? Double)
         #expect(before["hours_per_week_needed"] as? Double == (leftBefore / 8 * 100).rounded() / 100, "weeks 4 and 6-12")
+        // On the plan's last day no week is left to spread the work over.
+        let last = try headway(["progress", "--as-of", "2027-02-14"], db: db).stdout
+        #expect(last.contains("this is its last day.") && !last.contains("finishing needs"), "\(last)")
     }
 
     @Test("right after a replan that follows a mid-week re-assessment, the field has moved nothing")

@@ -1,4 +1,5 @@
 import Foundation
+import HeadwayCore
 import Testing
 
 /// A page that frames the report at desktop and at phone width and writes, into its own DOM,
@@ -234,4 +235,38 @@ struct ReportTowardTests {
         #expect(out.stdout.contains(">Weeks 3–12 of 12</div>"), "the plan card names the programme's weeks")
         #expect(out.stdout.contains("<h2>Weeks 3–12 of 12-week programme</h2>"))
     }
+
+    @Test("the report lists each started week's planned and logged hours as progress does, and each activity as plain text")
+    func hoursByWeekAgreeWithProgress() throws {
+        let db = scratchDatabase()
+        let holiday = repoRoot.appendingPathComponent("Fixtures/assessments/holiday-week-5.yaml").path
+        _ = try headway(["profile", "new", "ana", "--from", holiday, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
+        #expect(try headway(["log", "fp8-transformer-engine:1", "4", "done", "--as-of", "2026-11-26"], db: db).status == 0)
+        #expect(try headway(["log", "infiniband-roce:2", "3", "--as-of", "2026-12-03"], db: db).status == 0)
+        let day = "2026-12-23"
+        let html = try headway(["export", "report", "-o", "-", "--as-of", day], db: db).stdout
+        let progress = try json(try headway(["progress", "--json", "--as-of", day], db: db).stdout)
+        let weeks = progress["weeks"] as? [[String: Any]] ?? []
+        #expect(weeks.count == 5)
+        let section = try #require(html.range(of: "<h2>Hours by week</h2>").map { String(html[$0.upperBound...]) })
+        for w in weeks {
+            let row =
+                "<tr><td class=\"wk\">\(w["week"] as! Int)<br><span class=\"h\">\(w["start"] as! String)</span></td>"
+                + "<td class=\"num\">\(format(w["planned"] as! Double))</td><td class=\"num\">\(format(w["logged"] as! Double))</td>"
+            #expect(section.contains(row), "\(row)")
+        }
+        #expect(section.contains("7 h logged of 24 h planned"))
+        // GRDB's `[SQL].joined()` once won the type inference of these lists.
+        #expect(!html.contains("SQL("))
+        let plan = try json(try headway(["plan", "show", "--json", "--as-of", day], db: db).stdout)
+        let texts = (plan["weeks"] as? [[String: Any]] ?? []).flatMap { ($0["items"] as? [[String: Any]]) ?? [] }
+            .flatMap { ($0["activities"] as? [String]) ?? [] }
+        #expect(!texts.isEmpty)
+        for t in texts.prefix(6) {
+            let escaped = t.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#39;")
+            #expect(html.contains("<li>\(escaped) <span"), "\(t)")
+        }
+    }
+
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeadwayCore
+import HeadwayStore
 
 /// `headway graph [SKILL] [--dot]`: the skills graph, with the person's plan highlighted.
 struct GraphCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HeadwayCore
 
 /// `headway roles`: the person's score in every role of the curricula, with their own levels.

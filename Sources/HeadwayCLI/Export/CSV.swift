@@ -1,3 +1,4 @@
+import Foundation
 import HeadwayCore
 
 /// `export plan --format csv`: a row per activity of each week (``CSV/plan(_:graph:programme:)``).

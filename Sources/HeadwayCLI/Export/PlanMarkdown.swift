@@ -1,3 +1,4 @@
+import Foundation
 import HeadwayCore
 
 /// `export plan --format md`: the plan as Markdown (``PlanMarkdown``).

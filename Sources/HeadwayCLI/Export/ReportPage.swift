@@ -20,9 +20,15 @@ struct ReportData {
     /// The person in the role the plan aims at when it was made `--toward` another role: the
     /// plan's scores are theirs, never drawn on the own role's chart (issue 25.13).
     let target: PersonalModel?
+    /// The programme's started weeks, planned against logged, as `progress` lists them.
+    let weeks: [WeekProgress]
 
-    init(owner: String, person: PersonalModel, day: Day, plan: Plan?, snapshots: [Snapshot], programme: ProgrammeWeeks? = nil) {
+    init(
+        owner: String, person: PersonalModel, day: Day, plan: Plan?, snapshots: [Snapshot], programme: ProgrammeWeeks? = nil,
+        weeks: [WeekProgress] = []
+    ) {
         self.owner = owner; self.person = person; self.day = day; self.plan = plan; self.snapshots = snapshots
+        self.weeks = weeks
         self.programme = programme ?? plan.map(ProgrammeWeeks.init)
         levelsNow = person.levels
         let after = plan.map(person.levels(after:)) ?? levelsNow
@@ -140,6 +146,7 @@ struct ReportPage {
                 note:
                     "The score splits into four parts, added in this order: base (from task resistance), then what market evidence, barriers and AI growth add. Now: base \(fixed(p.base, 1)) + evidence \(fixed(p.evidence, 1)) + barriers \(fixed(p.barriers, 1)) + growth \(fixed(p.growth, 1)) = \(fixed(r.rounded, 1)).",
                 chart: charts.explanation()))
+        if !data.weeks.isEmpty { out.append(hoursTable()) }
         if let plan = data.plan { out.append(weeksTable(plan)) }
         if !data.snapshots.isEmpty { out.append(historyTable()) }
         out.append(
@@ -191,6 +198,22 @@ struct ReportPage {
         }
         return "<section class=\"weeks\"><h2>Week by week</h2><div class=\"table-wrap\"><table><thead><tr><th>Week</th><th>Things to do</th>"
             + "<th class=\"num\">\(data.target.map { "Projected in \(html($0.role.name))" } ?? "Projected")</th></tr></thead><tbody>\(rows.joined(separator: "\n"))</tbody></table></div></section>"
+    }
+
+    /// Planned against logged hours of each started week of the programme (the numbers of
+    /// `progress`), with the units done in it.
+    private func hoursTable() -> String {
+        let graph = data.person.curriculum.graph
+        let rows = data.weeks.map { w in
+            let done = w.done.map { "\(html(graph[$0.skill]?.name ?? $0.skill)) → \($0.level)" }.joined(separator: ", ")
+            return "<tr><td class=\"wk\">\(w.week)<br><span class=\"h\">\(w.start)</span></td><td class=\"num\">\(format(round(w.plannedHours, 1)))</td>"
+                + "<td class=\"num\">\(format(round(w.loggedHours, 1)))</td><td>\(done)</td></tr>"
+        }
+        let planned = data.weeks.reduce(0) { $0 + $1.plannedHours }, logged = data.weeks.reduce(0) { $0 + $1.loggedHours }
+        return "<section class=\"hours\"><h2>Hours by week</h2><p class=\"note\">\(format(round(logged, 1))) h logged of "
+            + "\(format(round(planned, 1))) h planned in the weeks started so far.</p><div class=\"table-wrap\"><table><thead><tr><th>Week</th>"
+            + "<th class=\"num\">Planned h</th><th class=\"num\">Logged h</th><th>Done</th></tr></thead><tbody>\(rows.joined(separator: "\n"))"
+            + "</tbody></table></div></section>"
     }
 
     private func historyTable() -> String {

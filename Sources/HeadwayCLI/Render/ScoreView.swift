@@ -1,3 +1,4 @@
+import Foundation
 import HeadwayCore
 
 /// The human form of a score: headline, per-task table, explanation, market, ladder.

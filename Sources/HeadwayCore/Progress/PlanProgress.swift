@@ -64,6 +64,9 @@ public struct PaceOutlook: Sendable, Hashable {
     /// score on the plan's last day with every unit of it done, under today's signals, less
     /// `projected` (issue 25.10: reported apart, never a reason to be behind).
     public var fieldMoved: Double = 0
+    /// Weeks of the plan with hours still to come (0 on its last day): what
+    /// ``hoursPerWeekNeeded`` spreads the work left over.
+    public var workingWeeksLeft: Int = 1
     /// The score at this pace shows the plan's projection under today's field (one decimal), or
     /// better: being on track is judged on the plan's work, not on the field's drift.
     public var reachable: Bool { (atPace * 10).rounded() >= ((projected + fieldMoved) * 10).rounded() }
@@ -256,7 +259,8 @@ public struct PlanProgress: Sendable {
         let projectedNow = person.score(at: plan.end, levels: planned).result.value
         for u in fit { levels[u.skill] = max(levels[u.skill] ?? 0, u.level) }
         let atPace = person.score(at: plan.end, levels: levels).result.value
-        let outlookWeeks = max(1, capacities.dropFirst(finished).filter { $0 > 0 }.count)
+        let workingWeeksLeft = capacities.dropFirst(finished).filter { $0 > 0 }.count
+        let outlookWeeks = max(1, workingWeeksLeft)
         var covers: [PaceOutlook.Cover] = []
         if remaining > capacity + 1e-9 && (atPace * 10).rounded() >= (projectedNow * 10).rounded() {
             covers = self.covers(person: person, unfit: left.filter { !fit.contains($0) })
@@ -266,6 +270,7 @@ public struct PlanProgress: Sendable {
             projected: plan.projectedScore, atPace: atPace, unitsLeft: left, unitsThatFit: fit,
             covers: covers, hoursPerWeekNeeded: remaining / Double(outlookWeeks))
         outlook.fieldMoved = projectedNow - plan.projectedScore
+        outlook.workingWeeksLeft = workingWeeksLeft
         return outlook
     }
 

@@ -26,7 +26,7 @@ struct ExportReportCommand: ParsableCommand {
         let source = try ExportSource.load(model, input, store)
         let data = ReportData(
             owner: source.owner, person: source.person, day: source.day, plan: source.plan, snapshots: source.snapshots,
-            programme: source.programme)
+            programme: source.programme, weeks: source.weeks)
         let page = ReportPage(data: data, generated: ICSStamp.readable(Environment.now())).render()
         if let done = try file.write(page) { print(done) }
     }

@@ -19,6 +19,9 @@ struct ExportSource {
     var programme: ProgrammeWeeks? = nil
     /// The profile's record (what is done); `nil` for an assessment file.
     var record: ProgressRecord? = nil
+    /// The programme's started weeks, planned against logged (what `progress` lists); empty
+    /// for an assessment file.
+    var weeks: [WeekProgress] = []
 
     /// On a profile, the record as of `--as-of`: the levels then, the plan in force then and the
     /// snapshots written for days up to it.
@@ -46,7 +49,7 @@ struct ExportSource {
         return ExportSource(
             person: person, owner: profile.name, plan: stored?.plan, planRevision: Int(stored?.id ?? 0),
             snapshots: snapshots, day: day, profileName: profile.name, programme: progress.planProgress?.numbering,
-            record: progress.record)
+            record: progress.record, weeks: progress.planProgress?.weeks() ?? [])
     }
 
     /// What `export plan` writes from; throws when a profile has no plan yet.

@@ -42,6 +42,8 @@ struct ProgressReport: Encodable {
     let shortfall: Double?
     let covers: [String]
     let hoursPerWeekNeeded: Double?
+    /// No week of the plan has hours left (its last day): there is no pace to finish at.
+    let noWeekLeft: Bool
     /// What the programme came to, once it has ended (`nil` before).
     let summary: SummaryJSON?
     /// The summary's text (the text view only).
@@ -106,6 +108,7 @@ struct ProgressReport: Encodable {
         fieldMoved = outlook.map { round($0.fieldMoved, 2) }
         shortfall = outlook.map { round($0.shortfall, 2) }
         hoursPerWeekNeeded = outlook.map { round($0.hoursPerWeekNeeded, 2) }
+        noWeekLeft = outlook?.workingWeeksLeft == 0
         covers = (outlook?.covers ?? []).map { c in
             switch c {
             case .reassessment(let day, let levels):
@@ -179,7 +182,7 @@ struct ProgressReport: Encodable {
                 out.append(
                     style.zone("Behind:", .yellow)
                         + " \(fixed(short, 1)) h short: at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(projected);"
-                        + " finishing needs \(fixed(hoursPerWeekNeeded ?? 0, 1)) h/week.")
+                        + (noWeekLeft ? " this is its last day." : " finishing needs \(fixed(hoursPerWeekNeeded ?? 0, 1)) h/week."))
             } else {
                 out.append(
                     style.zone("Behind:", .yellow) + " at this pace you reach \(fixed(atPace, 1)) by \(planEnd), not the projected \(projected).")
