@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "HeadwayCLITests",
             dependencies: [
-                "HeadwayCLI", "HeadwayCurricula", "HeadwayCore", "HeadwayStore",
+                "HeadwayCLI", "HeadwayCurricula", "HeadwayCore", "HeadwayStore", "HeadwaySynthetic",
                 // OneTransactionTests injects faults with SQLite triggers.
                 .product(name: "GRDB", package: "GRDB.swift")
             ])

@@ -152,7 +152,8 @@ struct ProgrammeWalkTests {
         #expect(jsonUnits == week.ids, "json units", sourceLocation: loc)
 
         // the report's week-by-week table
-        let html = try p.run(["export", "report", "-o", "-"], on: day, sourceLocation: loc)
+        let report = try p.run(["export", "report", "-o", "-"], on: day, sourceLocation: loc)
+        let html = report.components(separatedBy: "<h2>Week by week</h2>").dropFirst().first ?? ""
         let cell = "<td class=\"wk\">\(k)<br><span class=\"h\">\(expectedStart)</span>"
         #expect(html.contains(cell), "report week \(k)", sourceLocation: loc)
         let reportRow = html.components(separatedBy: cell).dropFirst().first?.components(separatedBy: "</tr>").first ?? ""

@@ -284,6 +284,8 @@ struct RecordFixTests {
         let before = try json(try headway(["progress", "--json", "--as-of", "2026-12-13"], db: db).stdout)
         let leftBefore = try #require(before["remaining_hours"] as? Double)
         #expect(before["hours_per_week_needed"] as? Double == (leftBefore / 8 * 100).rounded() / 100, "weeks 4 and 6-12")
+        // Weeks 1-4 each fell short of 6 h: the holiday after them makes no streak of its own.
+        #expect(progress["streak"] as? Int == 0)
         // On the plan's last day no week is left to spread the work over.
         let last = try headway(["progress", "--as-of", "2027-02-14"], db: db).stdout
         #expect(last.contains("this is its last day.") && !last.contains("finishing needs"), "\(last)")
@@ -318,6 +320,20 @@ struct RecordFixTests {
         let sum = moves.compactMap { $0["points"] as? Double }.reduce(0, +)
         let change = try #require(score["now"] as? Double) - (try #require(score["week_ago"] as? Double))
         #expect(abs(sum - change) <= 0.051, "moves \(sum) against the week's change \(change)")
+    }
+
+    @Test("history says the score now when the field has moved it since the last snapshot, as score and progress do")
+    func historySaysNow() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        let day = "2027-03-01"
+        let score = try json(try headway(["score", "--json", "--as-of", day], db: db).stdout)["score"] as? Double
+        let history = try json(try headway(["history", "--json", "--as-of", day], db: db).stdout)
+        let now = history["now"] as? [String: Any]
+        #expect(now?["score"] as? Double == score && now?["as_of"] as? String == day)
+        let last = (history["snapshots"] as? [[String: Any]])?.last?["score"] as? Double
+        let text = try headway(["history", "--as-of", day], db: db).stdout
+        #expect(last != score && text.contains("Now \(fixed(score ?? 0, 1)) as of \(day)"), "\(text)")
     }
 
 }

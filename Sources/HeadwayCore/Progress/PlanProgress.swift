@@ -18,7 +18,7 @@ public struct WeekProgress: Sendable, Hashable {
     public let skipped: [UnitID]
 
     public var end: Day { start.adding(days: 6) }
-    /// Logged at least the planned hours (a week with nothing planned is met).
+    /// Logged at least the planned hours.
     var metPlan: Bool { loggedHours + 1e-9 >= plannedHours }
 }
 
@@ -200,12 +200,14 @@ public struct PlanProgress: Sendable {
     }
 
     /// Weeks in a row that met the plan's hours, counting back from the current week (which
-    /// counts once it is met, and does not break the streak before its last day).
+    /// counts once it is met, and does not break the streak before its last day). A week with
+    /// nothing planned (a holiday) neither counts nor breaks it.
     public func streak() -> Int {
         let started = weeks()
         guard !started.isEmpty else { return 0 }
         var count = 0
         for (i, w) in started.enumerated().reversed() {
+            if w.plannedHours <= 1e-9 { continue }
             if w.metPlan { count += 1 } else if i == started.count - 1 && day < w.end { continue } else { break }
         }
         return count

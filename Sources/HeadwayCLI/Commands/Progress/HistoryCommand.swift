@@ -46,8 +46,15 @@ struct HistoryCommand: ParsableCommand {
         enum CodingKeys: String, CodingKey { case start, weeks, curricula, current; case projectedScore = "projected_score" }
     }
 
+    /// The score on the `--as-of` day, which the field may have moved since the last snapshot.
+    struct Now: Encodable {
+        let asOf: String
+        let score: Double
+        enum CodingKeys: String, CodingKey { case score; case asOf = "as_of" }
+    }
+
     func run() throws {
-        let ((entries, plans), written, _, profile) = try withProfileProgress(model, store) { p, writes in
+        let ((entries, plans, now), written, _, profile) = try withProfileProgress(model, store) { p, writes in
             // As of a day: what was written for days up to it.
             let snapshots =
                 (p.state.snapshots.map { ($0.snapshot, CurriculaStamp($0.curriculaVersion).label) }
@@ -71,11 +78,11 @@ struct HistoryCommand: ParsableCommand {
                     start: $0.plan.start.description, weeks: $0.plan.weeks, projectedScore: $0.plan.projectedScore,
                     curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id)
             }
-            return (entries, plans)
+            return (entries, plans, Now(asOf: p.day.description, score: p.person.score(at: p.day).result.rounded))
         }
         if json {
-            struct Doc: Encodable { let profile: String; let snapshots: [Entry]; let plans: [PlanEntry] }
-            try printJSON(Doc(profile: profile.name, snapshots: entries, plans: plans))
+            struct Doc: Encodable { let profile: String; let snapshots: [Entry]; let plans: [PlanEntry]; let now: Now }
+            try printJSON(Doc(profile: profile.name, snapshots: entries, plans: plans, now: now))
             return
         }
         for line in signalNotes(written) { Console.out(line) }
@@ -87,12 +94,17 @@ struct HistoryCommand: ParsableCommand {
         Console.out(
             "Profile \(profile.name): AIJRI \(fixed(first.score, 1)) on \(first.asOf) → \(fixed(last.score, 1)) on \(last.asOf)"
                 + " (\(signed(last.score - first.score)))  \(sparkline(entries.map(\.score), width: 60))")
+        // Snapshots are written on changes and signal boundaries; between them the field keeps
+        // moving, and `score`, `progress` and `brief` say today's number.
+        if fixed(now.score, 1) != fixed(last.score, 1) {
+            Console.out("Now \(fixed(now.score, 1)) as of \(now.asOf): the field has moved it \(signed(now.score - last.score)) since \(last.asOf).")
+        }
         Console.out("")
         var table = Table(["Date", "AIJRI", "Likely", "Change", "Zone", "Reason"], align: [.left, .right, .left, .right, .left, .left])
         for e in entries {
             let band = e.band.map { $0[0] == $0[1] ? "" : "\(fixed($0[0], 1))-\(fixed($0[1], 1))" } ?? ""
-            let change = e.change == 0 ? "" : signed(e.change) + (e.work.map { w in " (work \(signed(w)), field \(signed(e.field ?? 0)))" } ?? "")
-            table.add([e.asOf, fixed(e.score, 1), band, change, e.label, e.reason])
+            let split = e.work.map { w in " (your work \(signed(w)), the field \(signed(e.field ?? 0)))" } ?? ""
+            table.add([e.asOf, fixed(e.score, 1), band, e.change == 0 ? "" : signed(e.change), e.label, e.reason + split])
         }
         Console.out(table.render(width: style.width))
     }
