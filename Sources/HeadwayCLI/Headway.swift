@@ -96,6 +96,16 @@ public func runCommand(_ arguments: [String]) -> Int32 {
 }
 
 func runCommand(_ arguments: [String], origin: Origin) -> Int32 {
+    // `--wide` is for every command: output keeps its long lines (issue 25.16).
+    let options = arguments.prefix { $0 != "--" }
+    if options.contains("--wide") {
+        var environment = Context.current.environment
+        environment["HEADWAY_WIDE"] = "1"
+        let rest = Array(options.filter { $0 != "--wide" } + arguments.dropFirst(options.count))
+        return Context.$current.withValue(Context(environment: environment, capture: Context.current.capture)) {
+            runCommand(rest, origin: origin)
+        }
+    }
     switch parseCommand(arguments, origin: origin) {
     case .failure(let exit):
         return exit.report()

@@ -14,7 +14,7 @@ struct Output {
 /// standard output and error captured, a fixed day, no colour, the bundled curricula), the way
 /// the binary runs it. Tests that need a real process (a kill, two writers, a terminal, the
 /// shell's transcripts) spawn the binary instead (`Binary`).
-func headway(_ arguments: [String], db: URL? = nil) throws -> Output {
+func headway(_ arguments: [String], db: URL? = nil, columns: Int? = nil) throws -> Output {
     if ProcessInfo.processInfo.environment["HEADWAY_TEST_PROCESS"] == "1" { return try headwayProcess(arguments, db: db) }
     InProcess.enterRepository
     var env = [
@@ -22,6 +22,7 @@ func headway(_ arguments: [String], db: URL? = nil) throws -> Output {
         "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path
     ]
     if let db { env["HEADWAY_DB"] = db.path }
+    if let columns { env["COLUMNS"] = String(columns) }
     let run = Context.capture(environment: env) { runCommand(arguments, origin: .commandLine) }
     return Output(status: run.status, stdout: run.stdout, stderr: run.stderr)
 }

@@ -42,10 +42,15 @@ struct OutputFile {
     @discardableResult
     func write(_ text: String) throws -> String? {
         if isStandardOutput {
-            // Through `print`'s buffer (and its sanitizer), so it stays in order with the rest of
-            // the command's output; JSON gets JSON escapes, so it still parses.
+            // Through the output's buffer (and its sanitizer), so it stays in order with the rest
+            // of the command's output; JSON gets JSON escapes, so it still parses; a document is
+            // never fitted to the terminal's width.
             let terminator = text.hasSuffix("\n") ? "" : "\n"
-            if Self.looksLikeJSON(text) { printJSONText(text, terminator: terminator) } else { print(text, terminator: terminator) }
+            if Self.looksLikeJSON(text) {
+                printJSONText(text, terminator: terminator)
+            } else {
+                Console.document(text, terminator: terminator)
+            }
             return nil
         }
         try replace(with: Data((readByTerminal ? terminalSafe(text) : text).utf8))

@@ -51,7 +51,8 @@ final class StandardInputLines: LineSource, @unchecked Sendable {
 
     func read(prompt: String) -> LineEvent {
         guard let line = Swift.readLine(strippingNewline: true) else { return .end }
-        if echo { Console.out(line.isEmpty ? "$" : "$ " + Self.display(line)) }
+        // The echo is the line as typed (cut by `display`), never wrapped: one `$` line each.
+        if echo { Console.document(line.isEmpty ? "$" : "$ " + Self.display(line), terminator: "\n") }
         return .line(line)
     }
 
