@@ -42,7 +42,7 @@ enum CommandMenu {
     static let groups: [CommandGroup] = [
         CommandGroup(name: "Assess", subcommands: [AssessCommand.self]),
         CommandGroup(name: "Plan", subcommands: [PlanCommand.self, ReplanCommand.self]),
-        CommandGroup(name: "Log", subcommands: [LogCommand.self, LevelCommand.self, UndoCommand.self, ProgressCommand.self]),
+        CommandGroup(name: "Log", subcommands: [LogCommand.self, LevelCommand.self, UndoCommand.self, RedoCommand.self, ProgressCommand.self]),
         CommandGroup(
             name: "See",
             subcommands: [
@@ -57,7 +57,7 @@ enum CommandMenu {
     /// configuration for its name cost a one-shot run ~5% of its CPU. `CommandLineTests`
     /// checks the list against the commands' own names.
     static let names = [
-        "assess", "plan", "replan", "log", "level", "undo", "progress", "score", "roles", "history", "signals", "brief", "portfolio", "graph",
+        "assess", "plan", "replan", "log", "level", "undo", "redo", "progress", "score", "roles", "history", "signals", "brief", "portfolio", "graph",
         "export", "profile", "doctor", "curricula", "batch"
     ]
 

@@ -19,6 +19,7 @@ enum Schema {
         m.registerMigration("v7-assessment-band", migrate: v7)
         m.registerMigration("v8-plan-toward", migrate: v8)
         m.registerMigration("v9-access-evidence", migrate: v9)
+        m.registerMigration("v10-redo", migrate: v10)
         return m
     }()
 
@@ -379,6 +380,21 @@ enum Schema {
                 ALTER TABLE plans ADD COLUMN access TEXT CHECK (access IS NULL OR json_valid(access));
                 ALTER TABLE logs ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'
                     CHECK (json_valid(evidence) AND json_type(evidence) = 'array');
+                """)
+    }
+
+    /// What `undo` reverted, newest last, so that `redo` can write it again (`payload`: the
+    /// change as JSON, ``RedoRecord``). Any new change of the profile empties it.
+    private static func v10(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE redo (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                    payload TEXT NOT NULL CHECK (json_valid(payload)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                );
+                CREATE INDEX redo_profile ON redo(profile_id, id);
                 """)
     }
 }

@@ -107,6 +107,10 @@ extension SchemaCheck {
             ]
         ),
         (
+            "redo",
+            [("id", "INTEGER", false), ("profile_id", "INTEGER", true), ("payload", "TEXT", true), ("created_at", "TEXT", true)]
+        ),
+        (
             "snapshots",
             [
                 ("id", "INTEGER", false), ("profile_id", "INTEGER", true), ("as_of", "TEXT", true),

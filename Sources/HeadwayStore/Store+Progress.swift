@@ -82,6 +82,11 @@ public struct ProfileWrites: Sendable {
     public var firstAssessment: Assessment?
     /// Make the profile the current one (`assess` on a profile that is not).
     public var makeCurrent = false
+    /// `redo` writes an undone change again: the log keeps its number, and what else was undone
+    /// stays to redo (any other change empties it).
+    var redoing = false
+    var logID: Int64?
+    var logCreatedAt: String?
 
     public init() {}
     public var isEmpty: Bool {
@@ -121,13 +126,17 @@ public struct ProfileWritten: Sendable {
     public var profile: Profile?
 }
 
-/// What `undo` reverted.
+/// What `undo` reverted: a journaled change, or a plan (the plan it replaced is current again).
 public struct UndoneChange: Sendable {
-    public let change: StoredChange
+    /// The change reverted; `nil` when it was a plan.
+    public let change: StoredChange?
     /// The log written (now gone), or the entry edited or removed (as it is again).
     public let log: StoredLog?
     public let assessment: StoredAssessment?
     public let snapshots: [StoredSnapshot]
+    /// The plan (or replan) taken back, and the plan in force again (`nil`: none).
+    public var plan: StoredPlan? = nil
+    public var restoredPlan: StoredPlan? = nil
 }
 
 extension Store {
@@ -190,53 +199,6 @@ extension Store {
         try read { db in try loadState(db, profile, briefings: briefings) }
     }
 
-    /// Reverts the profile's last journaled change — its log entry or re-assessment, the
-    /// change row and the snapshot it wrote — in one transaction; `nil` when there is none.
-    ///
-    /// It writes only what a command could have written: a kept entry `check` refuses (an
-    /// unknown skill, hours out of range, a note too long: an imported journal may hold
-    /// anything) is not written back, and the profile's first assessment is never removed.
-    public func undoLastChange(for profile: Profile, check: (LogEntry) -> String? = { _ in nil }) throws -> UndoneChange? {
-        try write { db in
-            guard let change = try fetchChanges(db, Table("changes").filter(Column("profile_id") == profile.id).order(Column("id").desc).limit(1)).first else {
-                return nil
-            }
-            if let previous = change.previous, change.kind == .logEdit, let problem = check(previous) {
-                throw StoreError.unrevertable(change: change.id, detail: "the entry it would bring back is not one a command writes (\(problem))")
-            }
-            if let id = change.assessmentID,
-                id == (try Int64.fetchOne(db, sql: "SELECT min(id) FROM assessments WHERE profile_id = ?", arguments: [profile.id]))
-            {
-                throw StoreError.unrevertable(change: change.id, detail: "it names the profile's first assessment, which stays")
-            }
-            let snapshots = try fetchSnapshots(db, Table("snapshots").filter(Column("change_id") == change.id).order(Column("id")))
-            var log: StoredLog?, assessment: StoredAssessment?
-            switch (change.kind, change.logID) {
-            case (.log, let id?):
-                log = try fetchLogs(db, Table("logs").filter(Column("id") == id), removed: true).first
-                try db.execute(sql: "DELETE FROM logs WHERE id = ?", arguments: [id])
-            case (.logEdit, let id?):
-                guard let previous = change.previous else { throw StoreError.invalid("log edit change \(change.id) has no previous entry") }
-                try updateLog(db, id, previous)
-                log = try fetchLogs(db, Table("logs").filter(Column("id") == id), removed: true).first
-            case (.logRemove, let id?):
-                try db.execute(sql: "UPDATE logs SET removed = 0 WHERE id = ?", arguments: [id])
-                log = try fetchLogs(db, Table("logs").filter(Column("id") == id)).first
-            default:
-                break
-            }
-            if let id = change.assessmentID {
-                assessment = try fetchAssessments(db, Table("assessments").filter(Column("id") == id)).first
-                try db.execute(sql: "DELETE FROM assessments WHERE id = ?", arguments: [id])
-            }
-            // The foreign keys cascade to the change and its snapshot; these make sure of it
-            // even on a connection where foreign keys were off.
-            try db.execute(sql: "DELETE FROM snapshots WHERE change_id = ?", arguments: [change.id])
-            try db.execute(sql: "DELETE FROM changes WHERE id = ?", arguments: [change.id])
-            return UndoneChange(change: change, log: log, assessment: assessment, snapshots: snapshots)
-        }
-    }
-
     func loadState(_ db: Database, _ profile: Profile, briefings: Bool = true) throws -> ProfileState {
         let current = try fetchProfile(db, id: profile.id)
         let plans = try fetchPlans(db, Table("plans").filter(Column("profile_id") == profile.id).order(Column("id")))
@@ -254,8 +216,12 @@ extension Store {
                 : [])
     }
 
-    private func apply(_ db: Database, _ w: ProfileWrites, profile: Int64, curriculaVersion: String) throws -> ProfileWritten {
+    func apply(_ db: Database, _ w: ProfileWrites, profile: Int64, curriculaVersion: String) throws -> ProfileWritten {
         var out = ProfileWritten()
+        // A new change of the person's: what was undone before it can no longer be redone.
+        if !w.redoing && (w.change != nil || w.plan != nil) {
+            try Table("redo").filter(Column("profile_id") == profile).deleteAll(db)
+        }
         if let a = w.firstAssessment {
             guard try Int64.fetchOne(db, sql: "SELECT count(*) FROM assessments WHERE profile_id = ?", arguments: [profile]) == 0 else {
                 throw StoreError.invalid("profile \(profile) already has an assessment; a later one is a re-assessment")
@@ -282,7 +248,11 @@ extension Store {
             switch change {
             case .log(let entry):
                 kind = .log
-                logID = try insertLog(db, entry, profile: profile, createdAt: nil)
+                logID = try insertLog(db, entry, profile: profile, createdAt: w.logCreatedAt)
+                if let id = w.logID, id != logID {
+                    try db.execute(sql: "UPDATE logs SET id = ? WHERE id = ?", arguments: [id, logID])
+                    logID = id
+                }
                 out.log = try fetchLogs(db, Table("logs").filter(Column("id") == logID!)).first
             case .reassessment(let a):
                 kind = .reassessment

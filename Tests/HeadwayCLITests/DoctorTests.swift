@@ -36,7 +36,8 @@ struct DoctorTests {
         let scratch = try Self.history()
         let sql = try String(contentsOf: Self.folder.appendingPathComponent(name + ".sql"), encoding: .utf8)
         try SafetyTests.sqlite(scratch.db, sql)
-        let doctor = try Run(["doctor"], environment: scratch.environment)
+        // --wide: each finding on its one line, as a terminal of any width would not show it.
+        let doctor = try Run(["doctor", "--wide"], environment: scratch.environment)
         #expect(doctor.status == 1, "\(doctor)")
         #expect(doctor.stdout.contains("stored data  FAILED: 1 profile(s)"), "\(doctor)")
         let named =
@@ -56,7 +57,7 @@ struct DoctorTests {
         let scratch = try Self.history()
         var environment = scratch.environment
         environment["HEADWAY_CURRICULA"] = scratch.folder.path
-        let doctor = try Run(["doctor"], environment: environment)
+        let doctor = try Run(["doctor", "--wide"], environment: environment)
         #expect(doctor.status == 1, "\(doctor)")
         #expect(doctor.stdout.contains("curricula    FAILED: \(scratch.folder.path): is not a curricula folder"), "\(doctor)")
     }

@@ -8,12 +8,13 @@ import Testing
 /// and nothing of that first write may stay.
 @Suite("Every writing command is one transaction")
 struct OneTransactionTests {
-    /// Commands that write, each run on a profile with a plan and two log entries.
+    /// Commands that write, each run on a profile with a plan, two log entries and a third undone.
     static let commands: [[String]] = [
         ["log", "vllm:3", "1", "partial"],
         ["log", "edit", "1", "--hours", "1.5"],
         ["log", "rm", "2"],
         ["undo"],
+        ["redo"],
         ["plan"],
         ["replan"],
         ["assess", "set", "hours", "8"],
@@ -31,7 +32,10 @@ struct OneTransactionTests {
             ["profile", "new", "ana", "--from", "Fixtures/assessments/reference-mid.yaml", "--as-of", "2026-11-16"],
             ["plan", "--as-of", "2026-11-16"],
             ["log", "vllm:3", "2", "partial", "--as-of", "2026-11-17"],
-            ["log", "vllm:3", "1", "partial", "--as-of", "2026-11-18"]
+            ["log", "vllm:3", "1", "partial", "--as-of", "2026-11-18"],
+            // Something to redo (every other change empties it).
+            ["log", "vllm:3", "1", "partial", "--as-of", "2026-11-18"],
+            ["undo", "--as-of", "2026-11-18"]
         ] {
             let run = try! headway(args, db: db)
             precondition(run.status == 0, "\(args): \(run.stderr)")

@@ -98,9 +98,13 @@ struct ProgressSafetyTests {
             third.stdout.hasPrefix("Undid log #1: 10 h on Triton Inference Server → 2 (done) for 2026-11-24 and its snapshot (49.3, completed triton:2)."),
             "\(third.stdout)")
         #expect(try reasons() == ["assessment"])
+        // Then the plans, newest first; the first assessment stays.
+        while try headway(["undo", "--list"], db: db).stdout.contains(". plan ") {
+            #expect(try headway(["undo"], db: db).stdout.hasPrefix("Undid the plan "))
+        }
         let none = try headway(["undo"], db: db)
         #expect(none.status == 1)
-        #expect(none.stderr == "error: nothing to undo: profile ana has no change left (the first assessment stays)\n")
+        #expect(none.stderr == "error: nothing to undo: profile ana has no change or plan left (the first assessment stays)\n")
     }
 
     /// A `headway` shell reading `script` with the day fixed to `today`.

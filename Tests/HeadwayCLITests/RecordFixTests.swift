@@ -336,4 +336,50 @@ struct RecordFixTests {
         #expect(last != score && text.contains("Now \(fixed(score ?? 0, 1)) as of \(day)"), "\(text)")
     }
 
+    @Test("undo takes a replan back (the plan before is in force again) and redo brings it back; undo --list names both")
+    func undoAndRedoAReplan() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
+        func shown() throws -> String { try headway(["plan", "show", "--json", "--as-of", "2026-12-01"], db: db).stdout }
+        let before = try shown()
+        #expect(try headway(["log", "nsight:2", "8", "done", "--as-of", "2026-11-25"], db: db).status == 0)
+        #expect(try headway(["replan", "--as-of", "2026-11-30"], db: db).status == 0)
+        let replanned = try shown()
+        #expect(replanned != before)
+        let list = try headway(["undo", "--list", "--as-of", "2026-12-01"], db: db).stdout
+        #expect(list.contains("1. plan made 2026-11-30") && list.contains("2. log #1:") && list.contains("3. plan made 2026-11-23"), "\(list)")
+
+        let undo = try headway(["undo", "--as-of", "2026-12-01"], db: db)
+        #expect(undo.stdout.hasPrefix("Undid the plan made 2026-11-30") && undo.stdout.contains("made 2026-11-23"), "\(undo.stdout)")
+        #expect(try shown() == before, "the plan before the replan, exactly")
+        #expect(try headway(["undo", "--list", "--as-of", "2026-12-01"], db: db).stdout.contains("`redo` writes again, next first: plan."))
+        #expect(try headway(["redo", "--as-of", "2026-12-01"], db: db).stdout.hasPrefix("Redid the plan made 2026-11-30"))
+        #expect(try shown() == replanned)
+        let progress = try json(try headway(["progress", "--json", "--as-of", "2026-12-01"], db: db).stdout)
+        #expect(progress["week"] as? Int == 2 && progress["plan_start"] as? String == "2026-11-23", "the programme goes on")
+    }
+
+    @Test("redo writes an undone log again under its number; any new change ends what can be redone")
+    func redoALog() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
+        #expect(try headway(["log", "nsight:2", "8", "done", "--as-of", "2026-11-25"], db: db).status == 0)
+        #expect(try headway(["assess", "set", "vllm", "3", "--as-of", "2026-11-26"], db: db).status == 0)
+        let score = try json(try headway(["score", "--json", "--as-of", "2026-11-26"], db: db).stdout)["score"] as? Double
+        let history = try headway(["history", "--json", "--as-of", "2026-11-26"], db: db).stdout
+        _ = try headway(["undo", "--as-of", "2026-11-26"], db: db)
+        _ = try headway(["undo", "--as-of", "2026-11-26"], db: db)
+        #expect(try headway(["redo", "--as-of", "2026-11-26"], db: db).stdout.hasPrefix("Redid log #1: 8 h on NVIDIA Nsight"))
+        #expect(try headway(["redo", "--as-of", "2026-11-26"], db: db).stdout.hasPrefix("Redid the re-assessment of 2026-11-26"))
+        #expect(try json(try headway(["score", "--json", "--as-of", "2026-11-26"], db: db).stdout)["score"] as? Double == score)
+        #expect(try headway(["history", "--json", "--as-of", "2026-11-26"], db: db).stdout == history, "the same snapshots again")
+
+        _ = try headway(["undo", "--as-of", "2026-11-26"], db: db)
+        #expect(try headway(["log", "triton:2", "1", "partial", "--as-of", "2026-11-26"], db: db).status == 0)
+        let redo = try headway(["redo", "--as-of", "2026-11-26"], db: db)
+        #expect(redo.status == 1 && redo.stderr == "error: nothing to redo: profile ana has nothing undone since its last change\n")
+    }
+
 }

@@ -15,9 +15,10 @@ import Testing
 /// - A skill's level is its last answer (the first assessment, or a re-assessment that changed
 ///   it), raised by the units of it completed after that answer.
 /// - `log rm` takes an entry out, `log edit` changes its hours or status in place; `undo`
-///   reverts the last log, edit, removal or re-assessment (a plan is not undone).
+///   reverts the last log, edit, removal, re-assessment, plan or replan, and `redo` writes
+///   the last undone one again, until any other change.
 /// - Week k is the seven days from the programme's first day + 7(k-1), whatever replans did;
-///   `plan` starts a new programme on its day.
+///   `plan` starts a new programme on its day (undoing it brings the one before back).
 /// - The score is the model's score of those levels on the day (the formula itself is checked
 ///   against independent reimplementations elsewhere).
 struct RecordModel {
@@ -37,10 +38,12 @@ struct RecordModel {
         let order: Int
     }
     enum Change {
-        case log(Int)
+        case log(Int, Entry)
         case remove(Int)
-        case edit(Int, previous: Entry)
-        case answer
+        case edit(Int, previous: Entry, edited: Entry)
+        case answer(Answer)
+        case plan(previousStart: Day, start: Day)
+        case replan
     }
 
     let curriculum: Curriculum
@@ -51,6 +54,8 @@ struct RecordModel {
     var entries: [Int: Entry] = [:]
     var answers: [Answer] = []
     var journal: [Change] = []
+    /// What `undo` reverted, the next to redo last.
+    var undone: [Change] = []
     var order = 0
 
     func unitHours(_ u: UnitID) -> Double { curriculum.graph[u.skill]?.hours(toLevel: u.level) ?? 0 }
@@ -102,37 +107,51 @@ struct RecordModel {
         return PersonalModel(curriculum: curriculum, assessment: a)!.score(at: day).result.rounded
     }
 
-    mutating func log(id: Int, _ unit: UnitID, _ hours: Double, done: Bool, skipped: Bool, day: Day) {
-        order += 1
-        entries[id] = Entry(unit: unit, hours: hours, done: done, skipped: skipped, day: day, order: order)
-        journal.append(.log(id))
+    /// Makes `change`, as a command (`redo` false: what was undone can no longer be redone).
+    mutating func apply(_ change: Change, redo: Bool = false) {
+        if !redo { undone = [] }
+        switch change {
+        case .log(let id, let e): entries[id] = e
+        case .remove(let id): entries[id]!.removed = true
+        case .edit(let id, _, let edited): entries[id] = edited
+        case .answer(let a): answers.append(a)
+        case .plan(_, let day): start = day
+        case .replan: break
+        }
+        journal.append(change)
     }
 
-    mutating func remove(_ id: Int) {
-        entries[id]!.removed = true
-        journal.append(.remove(id))
+    mutating func log(id: Int, _ unit: UnitID, _ hours: Double, done: Bool, skipped: Bool, day: Day) {
+        order += 1
+        apply(.log(id, Entry(unit: unit, hours: hours, done: done, skipped: skipped, day: day, order: order)))
     }
+
+    mutating func remove(_ id: Int) { apply(.remove(id)) }
 
     mutating func edit(_ id: Int, hours: Double, done: Bool, skipped: Bool) {
         let e = entries[id]!
-        journal.append(.edit(id, previous: e))
-        entries[id] = Entry(unit: e.unit, hours: hours, done: done, skipped: skipped, day: e.day, order: e.order)
+        apply(.edit(id, previous: e, edited: Entry(unit: e.unit, hours: hours, done: done, skipped: skipped, day: e.day, order: e.order)))
     }
 
     mutating func answer(_ skill: String, _ level: Int) {
         order += 1
-        answers.append(Answer(skill: skill, level: level, order: order))
-        journal.append(.answer)
+        apply(.answer(Answer(skill: skill, level: level, order: order)))
     }
 
     mutating func undo() {
-        switch journal.removeLast() {
-        case .log(let id): entries[id] = nil
+        let change = journal.removeLast()
+        switch change {
+        case .log(let id, _): entries[id] = nil
         case .remove(let id): entries[id]!.removed = false
-        case .edit(let id, let previous): entries[id] = previous
+        case .edit(let id, let previous, _): entries[id] = previous
         case .answer: answers.removeLast()
+        case .plan(let previous, _): start = previous
+        case .replan: break
         }
+        undone.append(change)
     }
+
+    mutating func redo() { apply(undone.removeLast(), redo: true) }
 }
 
 @Suite("The record against an independent model, over random sequences")
@@ -160,6 +179,7 @@ struct RecordModelTests {
         let planSkills = (planned["units"] as? [[String: Any]] ?? []).compactMap { $0["skill"] as? String }
         let base = try AssessmentLoader.load(fixture, curriculum: Self.curriculum)
         var model = RecordModel(curriculum: Self.curriculum, start: Self.start, base: base, startLevels: try Self.levels(db, Self.start))
+        model.apply(.plan(previousStart: Self.start, start: Self.start))
         let allSkills = Self.curriculum.graph.skills.map(\.id)
         var day = Self.start
         var steps: [String] = []
@@ -212,21 +232,29 @@ struct RecordModelTests {
                 let out = try headway(args + at, db: db)
                 try #require(out.status == 0, "seed \(seed) after \(steps): \(args) on \(day): \(out.stderr)")
                 model.answer(skill, level)
-            case 78..<88:
-                guard !model.journal.isEmpty else { continue }
+            case 78..<86:
+                // The first plan is the journal's first step: it is not undone here.
+                guard model.journal.count > 1 else { continue }
                 args = ["undo"]
                 let out = try headway(args + at, db: db)
                 try #require(out.status == 0, "seed \(seed) after \(steps): \(args) on \(day): \(out.stderr)")
                 model.undo()
-            case 88..<95:
+            case 86..<90:
+                guard !model.undone.isEmpty else { continue }
+                args = ["redo"]
+                let out = try headway(args + at, db: db)
+                try #require(out.status == 0, "seed \(seed) after \(steps): \(args) on \(day): \(out.stderr)")
+                model.redo()
+            case 90..<96:
                 args = ["replan"]
                 let out = try headway(args + at, db: db)
                 try #require(out.status == 0, "seed \(seed) after \(steps): \(args) on \(day): \(out.stderr)")
+                model.apply(.replan)
             default:
                 args = ["plan"]
                 let out = try headway(args + at, db: db)
                 try #require(out.status == 0, "seed \(seed) after \(steps): \(args) on \(day): \(out.stderr)")
-                model.start = day
+                model.apply(.plan(previousStart: model.start, start: day))
             }
             steps.append((args + [day.description]).joined(separator: " "))
             let context = "seed \(seed): \(steps.joined(separator: "; "))"

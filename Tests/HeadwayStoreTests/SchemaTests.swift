@@ -22,7 +22,7 @@ struct SchemaTests {
         #expect(
             tables == [
                 "assessment_levels", "assessments", "briefings", "changes", "grdb_migrations", "logs", "plan_activities",
-                "plan_items", "plan_units", "plan_weeks", "plans", "profiles", "programmes", "snapshots"
+                "plan_items", "plan_units", "plan_weeks", "plans", "profiles", "programmes", "redo", "snapshots"
             ])
         #expect(try queue.read { try String.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
     }

@@ -141,10 +141,31 @@ public struct Undo: Sendable {
         // A `StoreError` reaches the command as it is: it knows its exit class.
         guard let undone = try w.store.undoLastChange(for: w.profile, check: { ProfileArchive.logEntryProblem($0, "previous", curriculum) })
         else {
-            throw HeadwayError(.no, "nothing to undo: profile \(w.profile.name) has no change left (the first assessment stays)")
+            throw HeadwayError(.no, "nothing to undo: profile \(w.profile.name) has no change or plan left (the first assessment stays)")
         }
         let state = try? w.store.state(of: w.profile)
         let now = state.flatMap { try? ProfileProgress(curriculum: curriculum, state: $0, day: w.day) }
         return Outcome(undone: undone, scoreNow: now.map { $0.person.score(at: w.day).result.rounded })
+    }
+}
+
+/// `redo`: writes the last undone step again (a log keeps its number; a plan is in force again).
+public struct Redo: Sendable {
+    public init() {}
+
+    public struct Outcome: Sendable {
+        public let redone: RedoneChange
+        /// The score on the workspace's day afterwards (`nil` when the record gives no model).
+        public let scoreNow: Double?
+    }
+
+    public func run(in w: Workspace) throws -> Outcome {
+        try w.refuseWritingAhead()
+        guard let redone = try w.store.redoLastUndone(for: w.profile, curriculaVersion: w.curriculum.version) else {
+            throw HeadwayError(.no, "nothing to redo: profile \(w.profile.name) has nothing undone since its last change")
+        }
+        let state = try? w.store.state(of: w.profile)
+        let now = state.flatMap { try? ProfileProgress(curriculum: w.curriculum, state: $0, day: w.day) }
+        return Outcome(redone: redone, scoreNow: now.map { $0.person.score(at: w.day).result.rounded })
     }
 }
