@@ -71,6 +71,8 @@ struct AssessSetTests {
         let history = try p.json(["history", "--json"])
         let reasons = (history["snapshots"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
         #expect(reasons.filter { $0.hasPrefix("re-assessment") }.count == 6, "\(reasons)")
+        // The plan was made last: undo takes it back first, then the re-assessment.
+        #expect(try p.run(["undo"]).output.hasPrefix("Undid the plan "))
         let undo = try p.run(["undo"])
         #expect(undo.status == 0, "\(undo.output)")
         #expect(try p.json(["score", "--json"])["band"] as? [Double] == wider)

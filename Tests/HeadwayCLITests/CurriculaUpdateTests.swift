@@ -18,6 +18,8 @@ struct CurriculaUpdateTests {
         func run(_ arguments: [String], today: String = "2026-11-23") throws -> Binary.Result {
             var env = Binary.environment(in: folder)
             env["HEADWAY_TODAY"] = today
+            // The tests read whole lines (TerminalWidthTests checks the wrapping).
+            env["COLUMNS"] = nil
             return try Binary.run(arguments, input: Data(), environment: env)
         }
 
