@@ -382,4 +382,22 @@ struct RecordFixTests {
         #expect(redo.status == 1 && redo.stderr == "error: nothing to redo: profile ana has nothing undone since its last change\n")
     }
 
+
+    @Test("25.3: after a replan and a re-assessment, a week with nothing logged is behind, never on track at pace 0")
+    func emptyWeekAfterReassessmentIsBehind() throws {
+        let db = scratchDatabase()
+        _ = try headway(["profile", "new", "ana", "--from", reference, "--as-of", "2026-11-23"], db: db)
+        _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
+        #expect(try headway(["log", "nsight:2", "6", "partial", "--as-of", "2026-11-26"], db: db).status == 0)
+        #expect(try headway(["replan", "--as-of", "2026-11-30"], db: db).status == 0)
+        // An answer that reaches one of the plan's units (what could "cover" a shortfall).
+        #expect(try headway(["assess", "set", "nccl", "3", "--as-of", "2026-11-30"], db: db).status == 0)
+        for day in ["2026-12-06", "2026-12-13"] {
+            let progress = try json(try headway(["progress", "--json", "--as-of", day], db: db).stdout)
+            #expect(progress["pace"] as? Double == 0 && progress["on_track"] as? Bool == false, "\(day): \(progress)")
+            let brief = try headway(["brief", "--as-of", day], db: db).stdout
+            #expect(brief.contains("Behind:") && !brief.contains("On track:"), "\(brief)")
+        }
+    }
+
 }

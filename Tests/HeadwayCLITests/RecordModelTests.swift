@@ -159,7 +159,7 @@ struct RecordModelTests {
     static let curriculum = ProgressWalkTests.curriculum
     static let start = Day("2026-11-23")!
     /// Sequences per CI run: `HEADWAY_RECORD_SEQUENCES` runs more (a local soak).
-    static let seeds: [UInt64] = Array(1...UInt64(ProcessInfo.processInfo.environment["HEADWAY_RECORD_SEQUENCES"].flatMap(Int.init) ?? 100))
+    static let seeds: [UInt64] = Array(1...UInt64(ProcessInfo.processInfo.environment["HEADWAY_RECORD_SEQUENCES"].flatMap(Int.init) ?? 200))
 
     /// The levels the record holds on `day`, as the planning problem of that day states them.
     static func levels(_ db: URL, _ day: Day) throws -> [String: Int] {
