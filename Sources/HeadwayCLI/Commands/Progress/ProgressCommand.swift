@@ -9,7 +9,8 @@ struct ProgressCommand: ParsableCommand {
         commandName: "progress",
         abstract: "Planned vs logged hours by week, streak, and whether the plan still holds.",
         discussion: """
-            Pace is the average of the plan's finished weeks (the plan's own hours in week 1). Once \
+            Pace is the average of the plan's finished working weeks (a holiday is none; the plan's \
+            own hours in week 1). Once \
             two units are complete, your pace factor (hours logged on them over their curriculum \
             hours, 0.5-2) scales the hours left. When the units left do not fit at your pace, it says \
             what covers that (a re-assessment, a unit completed, units that add nothing) or shows the \
