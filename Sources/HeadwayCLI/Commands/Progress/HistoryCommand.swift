@@ -54,32 +54,21 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ((entries, plans, now), written, _, profile) = try withProfileProgress(model, store) { p, writes in
-            // As of a day: what was written for days up to it.
-            let snapshots =
-                (p.state.snapshots.map { ($0.snapshot, CurriculaStamp($0.curriculaVersion).label) }
-                + writes.snapshots.map { ($0, p.curriculum.label) }).filter { $0.0.asOf <= p.day }
-            let sorted = snapshots.enumerated().sorted { ($0.element.0.asOf, $0.offset) < ($1.element.0.asOf, $1.offset) }.map(\.element)
-            var entries: [Entry] = []
-            for (i, (s, curricula)) in sorted.enumerated() {
-                var entry = Entry(
-                    asOf: s.asOf.description, score: s.score, change: round(i == 0 ? 0 : s.score - sorted[i - 1].0.score, 1),
-                    zone: s.zone.rawValue, label: s.label, reason: s.reason, curricula: curricula, band: bandJSON(s.band))
-                // The field's part: the levels of the snapshot before, scored on this one's day.
-                if i > 0, !s.reason.hasPrefix("signal"), let before = p.record.person(at: sorted[i - 1].0.asOf), sorted[i - 1].0.asOf < s.asOf {
-                    let previous = sorted[i - 1].0.score
-                    let move = RecordedChange(from: previous, to: s.score, drift: before.value(at: s.asOf) - previous)
-                    if move.isSplit { entry.work = move.work; entry.field = move.field }
-                }
-                entries.append(entry)
-            }
-            let plans = p.state.plans.map {
-                PlanEntry(
-                    start: $0.plan.start.description, weeks: $0.plan.weeks, projectedScore: $0.plan.projectedScore,
-                    curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id)
-            }
-            return (entries, plans, Now(asOf: p.day.description, score: p.person.score(at: p.day).result.rounded))
+        let (history, written, _, profile) = try withProfileProgress(model, store) { p, writes in
+            ScoreHistory(p, written: writes.snapshots)
         }
+        let entries = history.entries.map { e in
+            Entry(
+                asOf: e.snapshot.asOf.description, score: e.snapshot.score, change: e.change, zone: e.snapshot.zone.rawValue,
+                label: e.snapshot.label, reason: e.snapshot.reason, curricula: e.curricula, band: bandJSON(e.snapshot.band),
+                work: e.split?.work, field: e.split?.field)
+        }
+        let plans = history.plans.map {
+            PlanEntry(
+                start: $0.plan.start.description, weeks: $0.plan.weeks, projectedScore: $0.plan.projectedScore, curricula: $0.curricula,
+                current: $0.current)
+        }
+        let now = Now(asOf: history.day.description, score: history.scoreNow)
         if json {
             struct Doc: Encodable { let profile: String; let snapshots: [Entry]; let plans: [PlanEntry]; let now: Now }
             try printJSON(Doc(profile: profile.name, snapshots: entries, plans: plans, now: now))
