@@ -382,7 +382,6 @@ struct RecordFixTests {
         #expect(redo.status == 1 && redo.stderr == "error: nothing to redo: profile ana has nothing undone since its last change\n")
     }
 
-
     @Test("25.3: after a replan and a re-assessment, a week with nothing logged is behind, never on track at pace 0")
     func emptyWeekAfterReassessmentIsBehind() throws {
         let db = scratchDatabase()
