@@ -68,4 +68,13 @@ public struct Workspace: Sendable {
             return (writes, value)
         }
     }
+
+    /// The score on ``day`` as the record stands now (`nil` when it gives no model): what
+    /// `undo` and `redo`, which write outside ``update(signals:briefings:_:)``, report after.
+    public func scoreNow() -> Double? {
+        guard let state = try? store.state(of: profile, briefings: false),
+            let progress = try? ProfileProgress(curriculum: curriculum, state: state, day: day)
+        else { return nil }
+        return progress.person.score(at: day).result.rounded
+    }
 }

@@ -184,7 +184,8 @@ extension Store {
     public func journal(for profile: Profile, limit: Int = 10) throws -> (steps: [JournalStep], redo: [RedoRecord]) {
         try read { db in
             let changes = try fetchChanges(db, Table("changes").filter(Column("profile_id") == profile.id).order(Column("id").desc).limit(limit))
-            // Every plan but the ones replaced since: a replaced plan comes back by undoing the newer one.
+            // Every plan, replaced ones too: by time, a replaced plan comes after the newer one
+            // that replaced it, which undo takes back first.
             let plans = try fetchPlans(db, Table("plans").filter(Column("profile_id") == profile.id).order(Column("id").desc).limit(limit))
             var logs: [Int64: StoredLog] = [:]
             let ids = changes.compactMap(\.logID)

@@ -143,9 +143,7 @@ public struct Undo: Sendable {
         else {
             throw HeadwayError(.no, "nothing to undo: profile \(w.profile.name) has no change or plan left (the first assessment stays)")
         }
-        let state = try? w.store.state(of: w.profile)
-        let now = state.flatMap { try? ProfileProgress(curriculum: curriculum, state: $0, day: w.day) }
-        return Outcome(undone: undone, scoreNow: now.map { $0.person.score(at: w.day).result.rounded })
+        return Outcome(undone: undone, scoreNow: w.scoreNow())
     }
 }
 
@@ -164,8 +162,6 @@ public struct Redo: Sendable {
         guard let redone = try w.store.redoLastUndone(for: w.profile, curriculaVersion: w.curriculum.version) else {
             throw HeadwayError(.no, "nothing to redo: profile \(w.profile.name) has nothing undone since its last change")
         }
-        let state = try? w.store.state(of: w.profile)
-        let now = state.flatMap { try? ProfileProgress(curriculum: w.curriculum, state: $0, day: w.day) }
-        return Outcome(redone: redone, scoreNow: now.map { $0.person.score(at: w.day).result.rounded })
+        return Outcome(redone: redone, scoreNow: w.scoreNow())
     }
 }

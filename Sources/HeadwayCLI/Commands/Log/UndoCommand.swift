@@ -29,7 +29,7 @@ struct UndoCommand: ParsableCommand {
             what = "the \(UndoText.plan(plan))"
             what += undone.restoredPlan.map { "; the \(UndoText.plan($0)) is in force again" } ?? "; no plan is in force now"
         } else if let change = undone.change {
-            what = UndoText.change(change, log: undone.log, assessmentUndone: undone.assessment != nil, curriculum: workspace.curriculum)
+            what = UndoText.change(change, log: undone.log, curriculum: workspace.curriculum)
         } else {
             what = "nothing"
         }
@@ -47,7 +47,7 @@ struct UndoCommand: ParsableCommand {
             for (i, step) in steps.enumerated() {
                 let text =
                     step.plan.map { UndoText.plan($0) }
-                    ?? step.change.map { UndoText.change($0, log: step.log, assessmentUndone: true, curriculum: w.curriculum) } ?? ""
+                    ?? step.change.map { UndoText.change($0, log: step.log, curriculum: w.curriculum) } ?? ""
                 Console.out("  \(i + 1). \(text)")
             }
         }
@@ -76,7 +76,7 @@ struct RedoCommand: ParsableCommand {
         if let plan = written.plan {
             what = "the \(UndoText.plan(plan)); it is in force again"
         } else if let change = written.change {
-            what = UndoText.change(change, log: written.log, assessmentUndone: false, curriculum: curriculum)
+            what = UndoText.change(change, log: written.log, curriculum: curriculum)
         } else {
             what = outcome.redone.kind.rawValue
         }
@@ -92,7 +92,7 @@ enum UndoText {
         "\(format(e.hours)) h on \(curriculum.graph[e.skill]?.name ?? e.skill) → \(e.level) (\(e.status.rawValue)) for \(e.date)"
     }
 
-    static func change(_ change: StoredChange, log: StoredLog?, assessmentUndone: Bool, curriculum: Curriculum) -> String {
+    static func change(_ change: StoredChange, log: StoredLog?, curriculum: Curriculum) -> String {
         switch change.kind {
         case .logEdit:
             guard let log else { return "the edit of a log entry" }
