@@ -168,14 +168,15 @@ extension Store {
             guard let row = try Row.fetchOne(db, sql: "SELECT id, payload FROM redo WHERE profile_id = ? ORDER BY id DESC LIMIT 1", arguments: [profile.id])
             else { return nil }
             let id: Int64 = try row.decoded("id", "redo")
-            let record: RedoRecord
+            let record: RedoRecord, writes: ProfileWrites
             do {
                 record = try jsonValue(RedoRecord.self, try row.decoded("payload", "redo"))
+                writes = try record.writes()
             } catch {
                 throw ForeignData("redo row \(id) holds a change this version cannot read")
             }
             try db.execute(sql: "DELETE FROM redo WHERE id = ?", arguments: [id])
-            let written = try apply(db, try record.writes(), profile: profile.id, curriculaVersion: record.curriculaVersion ?? curriculaVersion)
+            let written = try apply(db, writes, profile: profile.id, curriculaVersion: record.curriculaVersion ?? curriculaVersion)
             return RedoneChange(kind: record.kind, written: written)
         }
     }

@@ -210,6 +210,22 @@ struct HostileInputTests {
         #expect(try rows() == own, "every row of the import is gone, and only those")
     }
 
+    @Test("redo refuses a kept row it cannot read (a log without its entry, an unknown kind) in one line, 69, the database as it was")
+    func redoRefusesAnUnreadableRow() throws {
+        let scratch = try Scratch()
+        #expect(try Run(["log", "vllm:3", "2"], environment: scratch.environment).status == 0)
+        #expect(try Run(["undo"], environment: scratch.environment).status == 0)
+        for payload in [#"{"kind":"log"}"#, #"{"kind":"warp"}"#] {
+            try SafetyTests.sqlite(scratch.db, "UPDATE redo SET payload = '\(payload)'")
+            let bytes = try Data(contentsOf: scratch.db)
+            let redo = try Run(["redo"], environment: scratch.environment)
+            #expect(redo.status == 69, "\(redo)")
+            #expect(redo.stderr.hasPrefix("error: ") && redo.stderr.contains("(redo row 1 holds a change this version cannot read)"), "\(redo.stderr)")
+            #expect(redo.stderr.split(separator: "\n").count == 1)
+            #expect(try Data(contentsOf: scratch.db) == bytes, "nothing stored")
+        }
+    }
+
     // MARK: - undo writes only what a command could have written
 
     @Test("undo refuses a journal row no command writes (an unknown skill kept by a log edit, the first assessment) and leaves the database as it was")
