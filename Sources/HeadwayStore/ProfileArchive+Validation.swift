@@ -220,6 +220,25 @@ extension ProfileArchive {
             ?? textProblem(s.label, "\(key).label") ?? textProblem(s.reason, "\(key).reason")
     }
 
+    /// The first snapshot whose reason code and parameters are not a reason this version
+    /// knows (checked with or without curricula: the store could not read it back).
+    func reasonProblem() -> String? {
+        for (i, s) in snapshots.enumerated() {
+            if let p = reasonProblem(s, "snapshots[\(i)]") { return p }
+        }
+        return nil
+    }
+
+    private func reasonProblem(_ s: SnapshotRecord, _ key: String) -> String? {
+        if s.reasonCode == nil, s.reasonParams != nil { return "\(key).reason_params: there is no reason_code beside it" }
+        for (name, value) in s.reasonParams ?? [:] {
+            if let p = textProblem(name, "\(key).reason_params") ?? textProblem(value, "\(key).reason_params.\(name)", allowEmpty: true) { return p }
+        }
+        guard let code = s.reasonCode, s.typedReason == nil else { return nil }
+        return "\(key).reason_code: '\(oneLine(String(code.prefix(40)), limit: 40))' with its reason_params is not a reason this version knows; "
+            + "allowed: assessment, reassessment, reassessment.skill, reassessment.answer, completed, log.edited, log.removed, signal.enters, signal.completes, curricula, text"
+    }
+
     private func briefingProblem(_ b: BriefingRecord, _ key: String) -> String? {
         if let p = timestampProblem(b.createdAt, "\(key).created_at") { return p }
         guard Assessment.weeksRange.contains(b.week) else { return "\(key).week: \(b.week) is out of range; allowed: 1..52" }

@@ -60,7 +60,7 @@ public struct ProfileArchive: Codable, Hashable, Sendable {
         do { archive = try JSONDecoder().decode(ProfileArchive.self, from: data) } catch let error as DecodingError {
             throw StoreError.badArchive(path: path, detail: Self.describe(error))
         }
-        if let problem = archive.planProblem() { throw StoreError.badArchive(path: path, detail: problem) }
+        if let problem = archive.planProblem() ?? archive.reasonProblem() { throw StoreError.badArchive(path: path, detail: problem) }
         if let curriculum, let problem = archive.problem(against: curriculum) {
             throw StoreError.badArchive(path: path, detail: problem)
         }
@@ -296,7 +296,12 @@ struct SnapshotRecord: Codable, Hashable, Sendable {
     var zone: Zone
     var label: String
     var parts: ScoreParts
+    /// The reason as shown, for a person reading the file.
     var reason: String
+    /// The reason as read back (`Snapshot.Reason`'s code and parameters); archives written
+    /// before codes have neither, and their sentence is read into its case.
+    var reasonCode: String?
+    var reasonParams: [String: String]?
     /// The document id of the change this snapshot belongs to (it goes when that is undone).
     var change: Int64?
     /// `[low, high]`; left out for snapshots written before bands.
@@ -305,17 +310,26 @@ struct SnapshotRecord: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, score, zone, label, parts, reason, change, band
         case createdAt = "created_at", curriculaVersion = "curricula_version", asOf = "as_of"
+        case reasonCode = "reason_code", reasonParams = "reason_params"
     }
 
     init(_ s: StoredSnapshot) {
         let n = s.snapshot
         id = s.id; createdAt = s.createdAt; curriculaVersion = s.curriculaVersion
-        asOf = n.asOf; score = n.score; zone = n.zone; label = n.label; parts = n.parts; reason = n.reason
+        asOf = n.asOf; score = n.score; zone = n.zone; label = n.label; parts = n.parts
+        reason = n.reason.description; reasonCode = n.reason.code; reasonParams = n.reason.parameters
         band = n.band.map { [$0.low, $0.high] }
     }
 
+    /// The reason the record carries; `nil` when its code or parameters are not one this
+    /// version knows (validation refuses the archive then).
+    var typedReason: Snapshot.Reason? {
+        guard let reasonCode else { return Snapshot.Reason(legacy: reason) }
+        return Snapshot.Reason(code: reasonCode, parameters: reasonParams ?? [:])
+    }
+
     var snapshot: Snapshot {
-        var s = Snapshot(asOf: asOf, score: score, zone: zone, label: label, parts: parts, reason: reason)
+        var s = Snapshot(asOf: asOf, score: score, zone: zone, label: label, parts: parts, reason: typedReason ?? .text(reason))
         s.band = band.flatMap(ScoreBand.init(pair:))
         return s
     }

@@ -20,6 +20,7 @@ enum Schema {
         m.registerMigration("v8-plan-toward", migrate: v8)
         m.registerMigration("v9-access-evidence", migrate: v9)
         m.registerMigration("v10-redo", migrate: v10)
+        m.registerMigration("v11-snapshot-reason-code", migrate: v11)
         return m
     }()
 
@@ -396,5 +397,23 @@ enum Schema {
                 );
                 CREATE INDEX redo_profile ON redo(profile_id, id);
                 """)
+    }
+
+    /// A snapshot's reason as a stable code with its parameters (`Snapshot.Reason`), read back
+    /// from them; `reason` keeps the sentence as shown, for a person reading the file. Rows
+    /// written before are read once into their case from the sentences Headway wrote then.
+    private static func v11(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE snapshots ADD COLUMN reason_code TEXT NOT NULL DEFAULT 'text';
+                ALTER TABLE snapshots ADD COLUMN reason_params TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(reason_params));
+                """)
+        let rows = try Row.fetchAll(db, Table("snapshots").select(Column("id"), Column("reason")))
+        for row in rows {
+            guard let id = row["id"] as Int64?, let sentence = row["reason"] as String? else { continue }
+            let reason = Snapshot.Reason(legacy: sentence)
+            try Table("snapshots").filter(Column("id") == id).updateAll(
+                db, Column("reason_code").set(to: reason.code), Column("reason_params").set(to: try jsonText(reason.parameters)))
+        }
     }
 }

@@ -117,7 +117,8 @@ extension SchemaCheck {
                 ("score", "REAL", true), ("zone", "TEXT", true), ("label", "TEXT", true), ("part_base", "REAL", true),
                 ("part_evidence", "REAL", true), ("part_barriers", "REAL", true), ("part_growth", "REAL", true),
                 ("reason", "TEXT", true), ("curricula_version", "TEXT", true), ("created_at", "TEXT", true),
-                ("change_id", "INTEGER", false), ("band_low", "REAL", false), ("band_high", "REAL", false)
+                ("change_id", "INTEGER", false), ("band_low", "REAL", false), ("band_high", "REAL", false),
+                ("reason_code", "TEXT", true), ("reason_params", "TEXT", true)
             ]
         )
     ]

@@ -390,12 +390,14 @@ extension Store {
         try db.execute(
             sql: """
                 INSERT INTO snapshots (profile_id, as_of, score, zone, label, part_base, part_evidence, part_barriers,
-                                       part_growth, reason, curricula_version, created_at, band_low, band_high)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?, ?)
+                                       part_growth, reason, curricula_version, created_at, band_low, band_high,
+                                       reason_code, reason_params)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?, ?, ?, ?)
                 """,
             arguments: [
                 profile, s.asOf.description, s.score, s.zone.rawValue, s.label, s.parts.base, s.parts.evidence,
-                s.parts.barriers, s.parts.growth, s.reason, curriculaVersion, createdAt, s.band?.low, s.band?.high
+                s.parts.barriers, s.parts.growth, s.reason.description, curriculaVersion, createdAt, s.band?.low, s.band?.high,
+                s.reason.code, try jsonText(s.reason.parameters)
             ])
         return db.lastInsertedRowID
     }
@@ -409,7 +411,7 @@ extension Store {
             var snapshot = Snapshot(
                 asOf: try day(try value("as_of"), "as_of"), score: try value("score"),
                 zone: try decode(Zone(rawValue: try value("zone")), "zone"), label: try value("label"),
-                parts: parts, reason: try value("reason"))
+                parts: parts, reason: try reason(code: try value("reason_code"), parameters: try value("reason_params")))
             snapshot.band = band(r, c, "band")
             return StoredSnapshot(
                 id: try value("id"),
@@ -489,6 +491,19 @@ extension Store {
 private func day(_ text: String, _ column: String) throws -> Day {
     guard let d = Day(text) else { throw ForeignData("\(column) holds '\(oneLine(String(text.prefix(40)), limit: 40))', which is not a date (YYYY-MM-DD)") }
     return d
+}
+
+/// A snapshot's reason from its stored code and parameters (never from the sentence).
+private func reason(code: String, parameters: String) throws -> Snapshot.Reason {
+    guard let object = try? jsonValue([String: String].self, parameters) else {
+        throw ForeignData("reason_params holds '\(oneLine(String(parameters.prefix(40)), limit: 40))', which is not an object of texts")
+    }
+    guard let reason = Snapshot.Reason(code: code, parameters: object) else {
+        throw ForeignData(
+            "reason_code '\(oneLine(String(code.prefix(40)), limit: 40))' with reason_params \(oneLine(String(parameters.prefix(60)), limit: 60)) is not a reason this version knows"
+        )
+    }
+    return reason
 }
 
 private func decode<T>(_ value: T?, _ column: String) throws -> T {

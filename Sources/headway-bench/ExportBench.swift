@@ -87,7 +87,7 @@ enum ExportBench {
             let day = start.adding(days: 7 * week)
             let new = finishedOn.filter { $0.day < day && $0.day >= day.adding(days: -7) }
             for f in new { reached[f.unit.skill] = max(reached[f.unit.skill] ?? 0, f.unit.level) }
-            let reason = new.isEmpty ? "weekly check" : "completed " + new.map(\.unit.description).joined(separator: ", ")
+            let reason: Snapshot.Reason = new.isEmpty ? .text("weekly check") : .completed(new[0].unit, on: new[0].day)
             try store.addSnapshot(
                 Snapshot(person.score(at: day, levels: reached), asOf: day, reason: reason), for: profile,
                 curriculaVersion: curriculum.version)

@@ -1,4 +1,5 @@
 import Foundation
+import HeadwayApp
 import HeadwayCore
 import Testing
 
@@ -117,7 +118,7 @@ struct DataExportTests {
         let reason = "re-assessment, after \"the\" review\nsecond line; done"
         let snap = Snapshot(
             asOf: Day("2026-11-23")!, score: 49.1, zone: .green, label: "Green (Transforming)",
-            parts: ScoreParts(base: 36.7, evidence: 8.7, barriers: 1.0, growth: 2.7), reason: reason)
+            parts: ScoreParts(base: 36.7, evidence: 8.7, barriers: 1.0, growth: 2.7), reason: .text(reason))
         let folder = try scratchFolder(); defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("h.csv")
         try Data(CSV.history([snap, snap]).utf8).write(to: file)

@@ -182,10 +182,10 @@ struct ProgressSafetyTests {
         #expect(try store.checkup(curriculaVersion: nil).integrity == ["ok"])
         // Every completion has exactly its snapshot, in order, and the last one holds the model's score.
         let snapshots = try store.snapshots(for: ana).map(\.snapshot)
-        let completed = snapshots.filter { $0.reason.hasPrefix("completed ") }
+        let completed = snapshots.filter { $0.reason.code == "completed" }
         let done = logs.filter { $0.entry.status == .done }
         #expect(!done.isEmpty)
-        #expect(completed.map { String($0.reason.split(separator: " ")[1]) } == done.map { $0.entry.unit.description })
+        #expect(completed.map { String($0.reason.description.split(separator: " ")[1]) } == done.map { $0.entry.unit.description })
         #expect(zip(completed, completed.dropFirst()).allSatisfy { $0.score <= $1.score }, "levels only rise, so the score never falls")
         var levels = person.levels
         for l in done { levels[l.entry.skill] = l.entry.level }

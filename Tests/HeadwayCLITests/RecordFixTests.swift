@@ -1,4 +1,5 @@
 import Foundation
+import HeadwayCore
 import Testing
 
 @testable import HeadwayCLI

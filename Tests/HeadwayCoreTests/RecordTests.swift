@@ -106,7 +106,7 @@ struct RecordDecisionTests {
         let done = try f.record.decide(LogDraft(skill: u.skill, hours: min(24, hours), date: RecordFixture.start), in: f.context(day: 0, plan: plan))
         if hours <= 24 {
             #expect(done.entry.status == .done && done.completes)
-            #expect(done.change.snapshot?.reason == "completed \(u.id)")
+            #expect(done.change.snapshot?.reason == .completed(u.id, on: nil))
         }
     }
 
@@ -162,13 +162,13 @@ struct RecordDecisionTests {
         entry.status = .partial
         entry.hours = 1
         let edit = try f.record.edit(id, to: entry, in: ctx)
-        #expect(edit.snapshot?.reason == "log #\(id) edited")
+        #expect(edit.snapshot?.reason == .logEdited(id: id))
         #expect(edit.after.levels(at: ctx.today)?[u.skill] == u.level - 1)
         var noted = f.logs[0].entry
         noted.note = "a note"
         #expect(try f.record.edit(id, to: noted, in: ctx).snapshot == nil)
         let rm = try f.record.remove(id, in: ctx)
-        #expect(rm.snapshot?.reason == "log #\(id) removed")
+        #expect(rm.snapshot?.reason == .logRemoved(id: id))
         #expect(rm.after.logs.isEmpty)
         #expect(throws: RecordError.self) { try f.record.remove(id + 10, in: ctx) }
     }

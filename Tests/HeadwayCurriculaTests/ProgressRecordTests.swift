@@ -88,7 +88,7 @@ struct ProgressRecordTests {
         let person = PersonalModel(curriculum: bundled, assessment: Self.base.assessment)!
         let found = person.signalBoundaries(after: Self.day0, through: Day("2028-01-01")!)
         #expect(
-            found.map(\.reason) == [
+            found.map(\.reason.description) == [
                 "signal managed-platforms-absorb-gpu-ops enters its window",
                 "signal managed-standard-deployments completes its window",
                 "signal mlops-essential-infrastructure completes its window",

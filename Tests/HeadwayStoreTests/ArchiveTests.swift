@@ -76,4 +76,32 @@ struct ArchiveTests {
         #expect(throws: StoreError.self) { try a.importArchive(archive, as: "broken") }
         #expect(try a.profiles().map(\.name) == ["ana"])
     }
+
+    @Test("a snapshot's reason travels as its code and parameters; an archive without them is read from the sentence; an unknown code is refused by key")
+    func reasonCodes() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let a = try Store.open(at: dir.appendingPathComponent("a.sqlite").path)
+        let ana = try a.createProfile(named: "ana")
+        try fillHistory(a, ana)
+        var json = try #require(try JSONSerialization.jsonObject(with: try a.export(ana).encoded()) as? [String: Any])
+        var snapshots = try #require(json["snapshots"] as? [[String: Any]])
+        #expect(snapshots[0]["reason_code"] as? String == "assessment" && snapshots[0]["reason"] as? String == "assessment")
+        #expect(snapshots[0]["reason_params"] as? [String: String] == [:])
+        func decoded() throws -> ProfileArchive {
+            json["snapshots"] = snapshots
+            return try ProfileArchive.decode(try JSONSerialization.data(withJSONObject: json), path: "ana.json")
+        }
+        // An archive written before codes: the sentence is read into its case.
+        snapshots[0]["reason_code"] = nil; snapshots[0]["reason_params"] = nil
+        let old = try a.importArchive(try decoded(), as: "old")
+        #expect(try a.snapshots(for: old).map(\.snapshot.reason) == [.assessment])
+        for (code, params, expected) in [
+            ("override", [:], "reason_code: 'override' with its reason_params is not a reason this version knows"),
+            ("completed", ["skill": "nccl"], "reason_code: 'completed' with its reason_params is not a reason this version knows")
+        ] as [(String, [String: String], String)] {
+            snapshots[0]["reason_code"] = code; snapshots[0]["reason_params"] = params
+            let error = #expect(throws: StoreError.self) { try decoded() }
+            #expect(error?.description.contains(expected) == true, "\(String(describing: error))")
+        }
+    }
 }

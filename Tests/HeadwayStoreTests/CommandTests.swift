@@ -31,7 +31,7 @@ struct CommandTests {
         let store = try Store.open(at: db.path)
         let ana = try store.profile(named: "ana")
         let snapshots = try store.snapshots(for: ana)
-        #expect(snapshots.map(\.snapshot.reason) == ["assessment"])
+        #expect(snapshots.map(\.snapshot.reason) == [.assessment])
         #expect(snapshots.first?.snapshot.asOf == day0)
         let json = try JSONSerialization.jsonObject(with: Data(stored.stdout.utf8)) as! [String: Any]
         #expect(snapshots.first?.snapshot.score == json["score"] as? Double)

@@ -101,3 +101,46 @@ struct SchemaTests {
         #expect(try store.logs(for: p).isEmpty)
     }
 }
+
+@Suite("Snapshot reasons in the file")
+struct SnapshotReasonStoreTests {
+    @Test("v11 reads each sentence written before it into its code once; the store reads the code, not the sentence")
+    func migrationFillsCodes() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let path = dir.appendingPathComponent("old.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v10-redo")
+        let sentences = [
+            "assessment", "completed nccl:3 (done 2026-11-20)", "re-assessment vllm-serving:2?", "signal x-y enters its window",
+            "log #4 removed", "curricula 2026.12: signal \"x\" added, -0.2", "a note typed by hand"
+        ]
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO profiles (name, is_current) VALUES ('ana', 1)")
+            for (i, s) in sentences.enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO snapshots (profile_id, as_of, score, zone, label, part_base, part_evidence, part_barriers,
+                                               part_growth, reason, curricula_version)
+                        VALUES (1, ?, 49.1, 'Green', 'Green (Transforming)', 36.7, 8.7, 1.0, 2.7, ?, 'v')
+                        """, arguments: [Day("2026-11-01")!.adding(days: i).description, s])
+            }
+        }
+        try queue.close()
+        let store = try Store.open(at: path)
+        let ana = try #require(try store.profiles().first)
+        let reasons = try store.snapshots(for: ana).map(\.snapshot.reason)
+        #expect(
+            reasons == [
+                .assessment, .completed(UnitID(skill: "nccl", level: 3), on: Day("2026-11-20")!),
+                .reassessedSkill(skill: "vllm-serving", level: 2, unsure: true), .signal(id: "x-y", entering: true), .logRemoved(id: 4),
+                .curricula(label: "2026.12", changes: "signal \"x\" added, -0.2"), .text("a note typed by hand")
+            ])
+        // The sentence column is for a person reading the file: changing it changes nothing read.
+        try store.write { try $0.execute(sql: "UPDATE snapshots SET reason = 'completed vllm:4'") }
+        #expect(try store.snapshots(for: ana).map(\.snapshot.reason) == reasons)
+        // A code this version does not know is named, not guessed.
+        try store.write { try $0.execute(sql: "UPDATE snapshots SET reason_code = 'override' WHERE id = 1") }
+        let error = #expect(throws: (any Error).self) { try store.snapshots(for: ana) }
+        #expect("\(error.map { String(describing: $0) } ?? "")".contains("reason_code 'override'"))
+    }
+}

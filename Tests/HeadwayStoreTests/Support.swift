@@ -62,7 +62,7 @@ func samplePlan(start: Day = day0, projected: Double = 55.25) -> Plan {
 
 let sampleSnapshot = Snapshot(
     asOf: day0, score: 50.4, zone: .green, label: "Green (Transforming)",
-    parts: ScoreParts(base: 36.7, evidence: 9.9, barriers: 1.1, growth: 2.7), reason: "assessment")
+    parts: ScoreParts(base: 36.7, evidence: 9.9, barriers: 1.1, growth: 2.7), reason: .assessment)
 
 /// Fills a profile with one row of every kind (two plans, so one is superseded).
 func fillHistory(_ store: Store, _ profile: Profile) throws {

@@ -25,7 +25,7 @@ public struct TakeAssessment: Sendable {
                 var writes = ProfileWrites()
                 writes.makeCurrent = true
                 guard !state.assessments.isEmpty else {
-                    let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
+                    let snapshot = Snapshot(person.score(at: day), asOf: day, reason: .assessment)
                     writes.firstAssessment = assessment
                     writes.snapshots = [snapshot]
                     return (writes, snapshot)
@@ -34,11 +34,11 @@ public struct TakeAssessment: Sendable {
                 writes.snapshots = p.signalSnapshots()
                 let r = p.record.reassessment(with: assessment, on: day)
                 writes.reassess(r)
-                return (writes, r.change.snapshot ?? Snapshot(person.score(at: day), asOf: day, reason: "re-assessment"))
+                return (writes, r.change.snapshot ?? Snapshot(person.score(at: day), asOf: day, reason: .reassessment))
             }
             return (written.profile ?? profile, snapshot)
         case .new(let name):
-            let snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
+            let snapshot = Snapshot(person.score(at: day), asOf: day, reason: .assessment)
             let profile = try store.createProfile(
                 named: name, assessment: assessment, snapshot: snapshot, curriculaVersion: curriculum.version)
             return (profile, snapshot)

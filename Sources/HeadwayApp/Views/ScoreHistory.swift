@@ -39,7 +39,7 @@ public struct ScoreHistory: Sendable {
         for (i, (s, curricula)) in sorted.enumerated() {
             var split: RecordedChange?
             // The field's part: the levels of the snapshot before, scored on this one's day.
-            if i > 0, !s.reason.hasPrefix("signal"), let before = p.record.person(at: sorted[i - 1].0.asOf), sorted[i - 1].0.asOf < s.asOf {
+            if i > 0, !s.reason.isSignal, let before = p.record.person(at: sorted[i - 1].0.asOf), sorted[i - 1].0.asOf < s.asOf {
                 let previous = sorted[i - 1].0.score
                 let move = RecordedChange(from: previous, to: s.score, drift: before.value(at: s.asOf) - previous)
                 if move.isSplit { split = move }

@@ -69,7 +69,7 @@ enum CSV {
         let rows = snapshots.map { s in
             [
                 s.asOf.description, fixed(s.score, 1), s.zone.rawValue, s.label, fixed(s.parts.base, 1), fixed(s.parts.evidence, 1),
-                fixed(s.parts.barriers, 1), fixed(s.parts.growth, 1), s.reason
+                fixed(s.parts.barriers, 1), fixed(s.parts.growth, 1), s.reason.description
             ]
         }
         return render(header: header, rows: rows)

@@ -220,7 +220,7 @@ struct ReportPage {
         let rows = data.snapshots.reversed().map { s in
             "<tr><td>\(s.asOf)</td><td class=\"num\">\(fixed(s.score, 1))</td><td style=\"color:\(Palette.zone(s.zone))\">\(html(s.label))</td>"
                 + "<td class=\"num\">\(fixed(s.parts.base, 1)) + \(fixed(s.parts.evidence, 1)) + \(fixed(s.parts.barriers, 1)) + \(fixed(s.parts.growth, 1))</td>"
-                + "<td>\(html(s.reason))</td></tr>"
+                + "<td>\(html(s.reason.description))</td></tr>"
         }
         return "<section class=\"history\"><h2>History</h2><div class=\"table-wrap\"><table><thead><tr><th>As of</th><th class=\"num\">Score</th>"
             + "<th>Zone</th><th class=\"num\">Parts</th><th>Why</th></tr></thead><tbody>\(rows.joined(separator: "\n"))</tbody></table></div></section>"

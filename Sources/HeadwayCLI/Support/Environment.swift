@@ -152,6 +152,14 @@ enum Environment {
     }
 }
 
+extension Environment {
+    /// The curricula of `version` when they are still on this machine (the installed folder
+    /// or the cache): what a briefing compares a curricula update with.
+    static func earlierCurricula(_ version: String) -> Curriculum? {
+        CurriculaEntry.folder(of: CurriculaStamp(version)).flatMap { try? CurriculumLoader.load(from: $0, cache: cacheFolder()) }
+    }
+}
+
 /// The last curriculum loaded in this process, keyed by its folder and content version, so an
 /// edited file is read again.
 enum CurriculumMemo {

@@ -132,11 +132,14 @@ extension ProgressRecord {
     public func curriculaSnapshot(earlier: ProgressRecord?, earlierLabel: String, on day: Day) -> Snapshot? {
         guard let person = person(at: day) else { return nil }
         let now = person.score(at: day)
-        let name = "curricula \(curriculum.label)"
+        let label = curriculum.label
         guard let earlier, let was = earlier.person(at: day),
             let move = CurriculaDiff(old: earlier.curriculum, new: curriculum).move(before: was.assessment, after: person.assessment, on: day)
-        else { return Snapshot(now, asOf: day, reason: "\(name): replaces \(earlierLabel), which is no longer on this machine to compare") }
-        return Snapshot(now, asOf: day, reason: name + ": " + move.reason)
+        else {
+            let changes = "replaces \(earlierLabel), which is no longer on this machine to compare"
+            return Snapshot(now, asOf: day, reason: .curricula(label: label, changes: changes))
+        }
+        return Snapshot(now, asOf: day, reason: .curricula(label: label, changes: move.reason))
     }
 }
 

@@ -232,7 +232,7 @@ public struct SignalBoundary: Sendable, Hashable {
     public let entering: Bool
 
     /// The snapshot reason: "signal ID enters its window" / "… completes its window".
-    public var reason: String { "signal \(signal.id) \(entering ? "enters" : "completes") its window" }
+    public var reason: Snapshot.Reason { .signal(id: signal.id, entering: entering) }
 }
 
 extension PersonalModel {

@@ -145,7 +145,7 @@ extension ProgressRecord {
             status: status, note: draft.note, evidence: draft.evidence)
         let after = with(logs: logs + [DatedLog(entry: entry, recorded: "~")])
         let completes = after.completions.contains { $0.unit == unit } && !completions.contains { $0.unit == unit }
-        let reason = "completed \(unit)" + (day == context.today ? "" : " (done \(day))")
+        let reason = Snapshot.Reason.completed(unit, on: day == context.today ? nil : day)
         let change = RecordChange(
             before: roundedScore(on: context.today), snapshot: completes ? after.snapshot(on: context.today, reason: reason) : nil,
             after: after)
@@ -167,7 +167,7 @@ extension ProgressRecord {
         var edited = old
         edited.entry = entry
         let after = with(logs: logs.map { $0.id == id ? edited : $0 })
-        return moved(to: after, on: context.today, reason: "log #\(id) edited")
+        return moved(to: after, on: context.today, reason: .logEdited(id: id))
     }
 
     /// Decides `log rm`: entry `id` no longer counts. It writes a snapshot when the score or
@@ -175,7 +175,7 @@ extension ProgressRecord {
     public func remove(_ id: Int64, in context: RecordContext) throws(RecordError) -> RecordChange {
         guard log(id) != nil else { throw .unknownLog(id: id, profile: context.profile) }
         let after = with(logs: logs.filter { $0.id != id })
-        return moved(to: after, on: context.today, reason: "log #\(id) removed")
+        return moved(to: after, on: context.today, reason: .logRemoved(id: id))
     }
 
     /// Decides `level SKILL L` / `assess set`: a re-assessment from `day` that keeps every level
@@ -186,13 +186,13 @@ extension ProgressRecord {
         // (removing its log later takes it back), only this skill is answered anew.
         var assessment = answers.assessment
         assessment.skills[skill] = level
-        return reassessment(assessment, on: day, reason: "re-assessment \(skill):\(level)")
+        return reassessment(assessment, on: day, reason: .reassessedSkill(skill: skill, level: level, unsure: false))
     }
 
     /// Decides `assess set hours|split|off|unsure|sure`: a re-assessment from `day` with `edit`
     /// applied to the answers in force (every level reached so far kept); `nil` when the
     /// answers stay the same.
-    public func reassessment(editing edit: (inout Assessment) -> Void, on day: Day, reason: String) -> Reassessment? {
+    public func reassessment(editing edit: (inout Assessment) -> Void, on day: Day, reason: Snapshot.Reason) -> Reassessment? {
         guard let answers = assessment(at: day) else { return nil }
         var assessment = answers.assessment
         edit(&assessment)
@@ -209,10 +209,10 @@ extension ProgressRecord {
         if let previous = self.assessment(at: day) {
             for (skill, level) in previous.assessment.skills where assessment.skills[skill] == nil { assessment.skills[skill] = level }
         }
-        return reassessment(assessment, on: day, reason: "re-assessment")
+        return reassessment(assessment, on: day, reason: .reassessment)
     }
 
-    private func reassessment(_ assessment: Assessment, on day: Day, reason: String) -> Reassessment {
+    private func reassessment(_ assessment: Assessment, on day: Day, reason: Snapshot.Reason) -> Reassessment {
         let was = levels(at: day) ?? [:]
         let after = with(assessment: DatedAssessment(assessment: assessment, from: day, recorded: "~"))
         let now = after.levels(at: day) ?? [:]
@@ -241,12 +241,12 @@ extension ProgressRecord {
 
     func roundedScore(on day: Day) -> Double { score(at: day)?.result.rounded ?? 0 }
 
-    func snapshot(on day: Day, reason: String) -> Snapshot? {
+    func snapshot(on day: Day, reason: Snapshot.Reason) -> Snapshot? {
         score(at: day).map { Snapshot($0, asOf: day, reason: reason) }
     }
 
     /// The change to `after`, with a snapshot when the score on `day` or a completion moved.
-    private func moved(to after: ProgressRecord, on day: Day, reason: String) -> RecordChange {
+    private func moved(to after: ProgressRecord, on day: Day, reason: Snapshot.Reason) -> RecordChange {
         let scoreMoved = abs((after.score(at: day)?.result.value ?? 0) - (score(at: day)?.result.value ?? 0)) > 1e-9
         let completionsMoved = Set(after.completions.map(\.unit)) != Set(completions.map(\.unit))
         return RecordChange(

@@ -11,17 +11,17 @@ public struct Snapshot: Sendable, Hashable, Codable {
     public var label: String
     /// The four shown parts, adding up to `score`.
     public var parts: ScoreParts
-    /// What moved the score: "assessment", "completed vllm:3", "signal …", "override …".
-    public var reason: String
+    /// What moved the score (shown as "assessment", "completed vllm:3", "signal …").
+    public var reason: Reason
     /// The score's band as shown (one decimal); nil in snapshots written before bands.
     public var band: ScoreBand? = nil
 
-    public init(asOf: Day, score: Double, zone: Zone, label: String, parts: ScoreParts, reason: String) {
+    public init(asOf: Day, score: Double, zone: Zone, label: String, parts: ScoreParts, reason: Reason) {
         self.asOf = asOf; self.score = score; self.zone = zone; self.label = label; self.parts = parts; self.reason = reason
     }
 
     /// The snapshot of a computed score as it is shown: rounded score and shown parts.
-    public init(_ score: PersonalScore, asOf: Day, reason: String) {
+    public init(_ score: PersonalScore, asOf: Day, reason: Reason) {
         let r = score.result
         self.init(asOf: asOf, score: r.rounded, zone: r.zone, label: r.label, parts: r.shownParts, reason: reason)
         band = score.band.map { ScoreBand(low: $0.shown.low, high: $0.shown.high) }

@@ -41,7 +41,7 @@ struct ExportSource {
             let name = ((input.assessment ?? "assessment") as NSString).lastPathComponent
             return ExportSource(
                 person: person, owner: (name as NSString).deletingPathExtension, plan: plan, planRevision: 0,
-                snapshots: [Snapshot(person.score(at: day), asOf: day, reason: "assessment")], day: day, profileName: nil)
+                snapshots: [Snapshot(person.score(at: day), asOf: day, reason: .assessment)], day: day, profileName: nil)
         }
         let progress = subject.progress!
         let stored = progress.storedPlan

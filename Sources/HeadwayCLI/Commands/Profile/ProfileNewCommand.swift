@@ -33,7 +33,7 @@ extension ProfileCommand {
                 }
                 let day = model.day()
                 assessment = loaded
-                snapshot = Snapshot(person.score(at: day), asOf: day, reason: "assessment")
+                snapshot = Snapshot(person.score(at: day), asOf: day, reason: .assessment)
                 version = curriculum.version
             }
             let db = try store.open()

@@ -60,7 +60,7 @@ struct HistoryCommand: ParsableCommand {
         let entries = history.entries.map { e in
             Entry(
                 asOf: e.snapshot.asOf.description, score: e.snapshot.score, change: e.change, zone: e.snapshot.zone.rawValue,
-                label: e.snapshot.label, reason: e.snapshot.reason, curricula: e.curricula, band: bandJSON(e.snapshot.band),
+                label: e.snapshot.label, reason: e.snapshot.reason.description, curricula: e.curricula, band: bandJSON(e.snapshot.band),
                 work: e.split?.work, field: e.split?.field)
         }
         let plans = history.plans.map {

@@ -196,11 +196,3 @@ struct ProgressReport: Encodable {
         return out.joined(separator: "\n")
     }
 }
-
-/// "50.5 (50.8 when planned; the field has moved it -0.3 since)": the projection the plan's work
-/// reaches under today's field, and why it differs from the plan's own number (issue 25.10).
-func projectedText(_ projected: Double, fieldMoved: Double?) -> String {
-    let moved = ((fieldMoved ?? 0) * 10).rounded() / 10
-    guard moved != 0 else { return fixed(projected, 1) }
-    return "\(fixed(projected + moved, 1)) (\(fixed(projected, 1)) when planned; the field has moved it \(signed(moved)) since)"
-}

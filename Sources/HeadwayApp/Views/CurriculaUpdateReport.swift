@@ -1,21 +1,21 @@
-import Foundation
-import HeadwayApp
 import HeadwayCore
-import HeadwayCurricula
 import HeadwayStore
 
 /// A curricula update as the next briefing reports it under field changes: the version and
 /// its changelog, what it did to the score (the snapshot's reason), each new or changed signal
 /// acting on the role with the skills that answer it, and whether `replan` under the new
 /// curricula would give more than the current plan now reaches.
-struct CurriculaUpdateReport: Codable, Equatable {
+public struct CurriculaUpdateReport: Codable, Equatable, Sendable {
     /// A new or changed signal, in the same shape as the briefing's other field changes.
-    typealias NewSignal = BriefingDocument.FieldChange
+    public typealias NewSignal = BriefingDocument.FieldChange
     let version: String
     let changes: String
     let day: String
-    /// The snapshot's reason: what changed and by how much.
+    /// The snapshot's reason as shown: what changed and by how much.
     let reason: String
+    /// What each change did to the score (the reason's ``Snapshot/Reason/curricula(label:changes:)``
+    /// part); absent from briefings stored before reasons had codes.
+    var effect: String? = nil
     let signals: [NewSignal]
     /// The current plan's end score under the new curricula, and what `replan` would give,
     /// both in the role the plan aims at.
@@ -30,23 +30,24 @@ struct CurriculaUpdateReport: Codable, Equatable {
 
     /// The update recorded in the briefing's week, `from` to `asOf` (`pending`: snapshots this
     /// command is about to write), or `nil` when there was none. The week it was recorded in
-    /// reports it, live until that week ends, and no other week does.
-    init?(_ p: ProfileProgress, pending: [Snapshot], from: Day, asOf: Day) {
+    /// reports it, live until that week ends, and no other week does. `earlier` gives the
+    /// curricula a version names when they are still on this machine (to list new signals).
+    init?(_ p: ProfileProgress, pending: [Snapshot], from: Day, asOf: Day, earlier: (String) -> Curriculum?) {
         // Oldest first, with the curricula each was made under; pending ones come last.
         let all =
             p.state.snapshots.sorted { $0.id < $1.id }.map { ($0.snapshot, $0.curriculaVersion) }
             + pending.map { ($0, p.curriculum.version) }
-        guard let first = all.firstIndex(where: { $0.0.reason.hasPrefix("curricula ") && $0.0.asOf >= from && $0.0.asOf <= asOf }),
-            first > 0, let latest = all.last(where: { $0.0.reason.hasPrefix("curricula ") && $0.0.asOf <= asOf })
+        guard let first = all.firstIndex(where: { $0.0.reason.isCurricula && $0.0.asOf >= from && $0.0.asOf <= asOf }),
+            first > 0, let latest = all.last(where: { $0.0.reason.isCurricula && $0.0.asOf <= asOf })
         else { return nil }
         let new = p.curriculum
         version = new.label
         changes = new.release?.changes ?? ""
         day = latest.0.asOf.description
-        reason = latest.0.reason
+        reason = latest.0.reason.description
+        if case .curricula(_, let changes) = latest.0.reason { effect = changes }
         let person = p.person(at: asOf)
-        let old = CurriculaEntry.folder(of: CurriculaStamp(all[first - 1].1))
-            .flatMap { try? CurriculumLoader.load(from: $0, cache: Environment.cacheFolder()) }
+        let old = earlier(all[first - 1].1)
         var ids: [String] = []
         if let old {
             for c in CurriculaDiff(old: old, new: new).changes(affecting: person.role.id) {
@@ -81,11 +82,11 @@ struct CurriculaUpdateReport: Codable, Equatable {
     }
 
     /// The lines shown first under "Field changes".
-    var lines: [String] {
+    public var lines: [String] {
         func pts(_ x: Double) -> String { "\(fixed(abs(x), 2)) point\(abs(x) == 1 ? "" : "s")" }
         var out = [
             "The curricula were updated to \(version) (recorded \(day))" + (changes.isEmpty ? "." : ": \(changes)")
-                + " Effect on your score: " + reason.drop(while: { $0 != ":" }).dropFirst(2) + "."
+                + " Effect on your score: " + shownEffect + "."
         ]
         for s in signals {
             let now =
@@ -114,5 +115,12 @@ struct CurriculaUpdateReport: Codable, Equatable {
             }
         }
         return out
+    }
+
+    /// ``effect``; in a briefing stored before it, the same part of the stored reason.
+    private var shownEffect: String {
+        if let effect { return effect }
+        if case .curricula(_, let changes) = Snapshot.Reason(legacy: reason) { return changes }
+        return reason
     }
 }
