@@ -63,7 +63,9 @@ struct CurriculaDiffTests {
         let before = try #require(old.score(at: day)).result.rounded
         #expect(snapshot.score == (try #require(new.score(at: day))).result.rounded)
         #expect(snapshot.reason.description.hasPrefix("curricula \(diff.new.release!.version): "))
-        let shown = snapshot.reason.description.split(separator: ";").compactMap { Double($0.split(separator: " ").last!.replacingOccurrences(of: "+", with: "")) }
+        let shown = snapshot.reason.description.split(separator: ";").compactMap {
+            Double($0.split(separator: " ").last!.replacingOccurrences(of: "+", with: ""))
+        }
         #expect(abs(shown.reduce(0, +) - (snapshot.score - before)) < 1e-9, "\(snapshot.reason)")
         #expect(
             new.curriculaSnapshot(earlier: nil, earlierLabel: "2026.11", on: day)?.reason.description

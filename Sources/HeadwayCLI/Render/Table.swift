@@ -35,4 +35,3 @@ extension String {
         return s
     }
 }
-

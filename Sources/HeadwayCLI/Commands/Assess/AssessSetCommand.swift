@@ -93,7 +93,9 @@ extension AssessCommand {
                 var edited = current
                 let note = try Self.edit(&edited, what, value, curriculum: curriculum, role: p.person.role)
                 if let problem = edited.problems(in: curriculum).first { throw HeadwayError(.usage, "\(problem.key): \(problem.message)") }
-                guard let r = p.record.reassessment(editing: { $0 = edited }, on: p.day, reason: .reassessedAnswer(key: what, value: clip(value, 60))) else { return nil }
+                guard let r = p.record.reassessment(editing: { $0 = edited }, on: p.day, reason: .reassessedAnswer(key: what, value: clip(value, 60))) else {
+                    return nil
+                }
                 writes.reassess(r)
                 guard let now = r.change.after.score(at: p.day) else { throw HeadwayError.noModel(on: p.day, of: p) }
                 return (note, p.person.score(at: p.day), now, p.recordedScore(onOrBefore: p.day, pending: writes.snapshots))
