@@ -1,8 +1,8 @@
 import HeadwayCore
 
 /// A programme's end in `progress` and `brief`: what it came to and what to do next.
-enum SummaryView {
-    static func lines(_ s: ProgrammeSummary, name: (UnitID) -> String) -> [String] {
+public enum SummaryView {
+    public static func lines(_ s: ProgrammeSummary, name: (UnitID) -> String) -> [String] {
         let m = s.move
         let split = m.isSplit ? ": your work \(signed(m.work)), the field \(signed(m.field))" : m.field != 0 ? ": the field" : m.work != 0 ? ": your work" : ""
         let share = s.plannedHours > 0 ? " (\(Int((s.loggedHours / s.plannedHours * 100).rounded()))%)" : ""
@@ -18,21 +18,21 @@ enum SummaryView {
 }
 
 /// The summary as `progress --json` gives it.
-struct SummaryJSON: Codable, Equatable {
-    let start: String
-    let end: String
-    let weeks: Int
-    let scoreStart: Double
-    let scoreEnd: Double
-    let work: Double
-    let field: Double
-    let projected: Double
-    let plannedHours: Double
-    let loggedHours: Double
-    let unitsDone: [String]
-    let unitsLeft: [String]
+public struct SummaryJSON: Codable, Equatable, Sendable {
+    public let start: String
+    public let end: String
+    public let weeks: Int
+    public let scoreStart: Double
+    public let scoreEnd: Double
+    public let work: Double
+    public let field: Double
+    public let projected: Double
+    public let plannedHours: Double
+    public let loggedHours: Double
+    public let unitsDone: [String]
+    public let unitsLeft: [String]
 
-    init(_ s: ProgrammeSummary) {
+    public init(_ s: ProgrammeSummary) {
         start = s.start.description
         end = s.end.description
         weeks = s.weeks
