@@ -53,6 +53,7 @@ public struct BriefingDocument: Codable, Equatable, Sendable {
         public let hours: Double
         public let activities: [String]
     }
+    /// A signal new to the person, with its effect on their score now and once complete.
     public struct FieldChange: Codable, Equatable, Sendable {
         public let id: String
         public let title: String
@@ -106,7 +107,7 @@ public struct BriefingDocument: Codable, Equatable, Sendable {
     /// - Throws: a one-line ``HeadwayError`` (exit 65) when the stored plan has no schedule for week
     ///   `k` (an imported or hand-edited plan): never a crash on stored data.
     public init(
-        _ p: ProfileProgress, week k: Int, profile: String, pending: [Snapshot] = [], earlier: (String) -> Curriculum? = { _ in nil }
+        _ p: ProfileProgress, week k: Int, profile: String, pending: [Snapshot] = [], earlier: (CurriculaStamp) -> Curriculum? = { _ in nil }
     ) throws {
         guard
             let b = p.planProgress?.briefing(
@@ -191,7 +192,6 @@ public struct BriefingDocument: Codable, Equatable, Sendable {
         score: Scores, label: String, asOf: Day, day: Day, moves: [Move], hours: Hours, units: Units,
         outlook: Outlook?, programme pp: PlanProgress, week k: Int, nextWeek: [Item], signals: [FieldChange]
     ) -> [Section] {
-        func pts(_ x: Double) -> String { "\(fixed(abs(x), 2)) point\(abs(x) == 1 ? "" : "s")" }
         func change(_ d: Double) -> String { d > 0.05 - 1e-9 ? "up \(fixed(d, 1))" : d < -0.05 + 1e-9 ? "down \(fixed(-d, 1))" : "unchanged" }
         var out: [Section] = []
 
@@ -263,15 +263,23 @@ public struct BriefingDocument: Codable, Equatable, Sendable {
             s.append("Nothing new in the field this week (each signal is reported once, in the first week it touches; `signals` lists them all).")
         }
         for f in signals {
-            let now =
-                f.effectNow == 0
-                ? "does not move your score yet" : f.effectNow < 0 ? "takes \(pts(f.effectNow)) off your score" : "adds \(pts(f.effectNow)) to your score"
-            let later =
-                f.effectComplete == f.effectNow
-                ? "" : f.effectComplete < 0 ? " (\(pts(f.effectComplete)) off once complete)" : " (\(pts(f.effectComplete)) once complete)"
-            s.append("\(f.title) (\(f.from) to \(f.to)) \(now)\(later). Answered by " + f.answeredBy.joined(separator: ", ") + ".")
+            s.append("\(f.title) (\(f.from) to \(f.to)) \(f.effectWords). Answered by " + f.answeredBy.joined(separator: ", ") + ".")
         }
         out.append(Section(title: "Field changes", lines: s))
         return out
+    }
+}
+
+extension BriefingDocument.FieldChange {
+    /// "takes 0.42 points off your score (1.10 points off once complete)".
+    var effectWords: String {
+        func pts(_ x: Double) -> String { "\(fixed(abs(x), 2)) point\(abs(x) == 1 ? "" : "s")" }
+        let now =
+            effectNow == 0
+            ? "does not move your score yet" : effectNow < 0 ? "takes \(pts(effectNow)) off your score" : "adds \(pts(effectNow)) to your score"
+        let later =
+            effectComplete == effectNow
+            ? "" : effectComplete < 0 ? " (\(pts(effectComplete)) off once complete)" : " (\(pts(effectComplete)) once complete)"
+        return now + later
     }
 }

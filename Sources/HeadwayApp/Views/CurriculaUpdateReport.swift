@@ -31,8 +31,8 @@ public struct CurriculaUpdateReport: Codable, Equatable, Sendable {
     /// The update recorded in the briefing's week, `from` to `asOf` (`pending`: snapshots this
     /// command is about to write), or `nil` when there was none. The week it was recorded in
     /// reports it, live until that week ends, and no other week does. `earlier` gives the
-    /// curricula a version names when they are still on this machine (to list new signals).
-    init?(_ p: ProfileProgress, pending: [Snapshot], from: Day, asOf: Day, earlier: (String) -> Curriculum?) {
+    /// curricula a stamp names when they are still on this machine (to list new signals).
+    init?(_ p: ProfileProgress, pending: [Snapshot], from: Day, asOf: Day, earlier: (CurriculaStamp) -> Curriculum?) {
         // Oldest first, with the curricula each was made under; pending ones come last.
         let all =
             p.state.snapshots.sorted { $0.id < $1.id }.map { ($0.snapshot, $0.curriculaVersion) }
@@ -47,7 +47,7 @@ public struct CurriculaUpdateReport: Codable, Equatable, Sendable {
         reason = latest.0.reason.description
         if case .curricula(_, let changes) = latest.0.reason { effect = changes }
         let person = p.person(at: asOf)
-        let old = earlier(all[first - 1].1)
+        let old = earlier(CurriculaStamp(all[first - 1].1))
         var ids: [String] = []
         if let old {
             for c in CurriculaDiff(old: old, new: new).changes(affecting: person.role.id) {
@@ -83,20 +83,13 @@ public struct CurriculaUpdateReport: Codable, Equatable, Sendable {
 
     /// The lines shown first under "Field changes".
     public var lines: [String] {
-        func pts(_ x: Double) -> String { "\(fixed(abs(x), 2)) point\(abs(x) == 1 ? "" : "s")" }
         var out = [
             "The curricula were updated to \(version) (recorded \(day))" + (changes.isEmpty ? "." : ": \(changes)")
                 + " Effect on your score: " + shownEffect + "."
         ]
         for s in signals {
-            let now =
-                s.effectNow == 0
-                ? "does not move your score yet" : s.effectNow < 0 ? "takes \(pts(s.effectNow)) off your score" : "adds \(pts(s.effectNow)) to your score"
-            let later =
-                s.effectComplete == s.effectNow
-                ? "" : s.effectComplete < 0 ? " (\(pts(s.effectComplete)) off once complete)" : " (\(pts(s.effectComplete)) once complete)"
             out.append(
-                "New in \(version): \(s.title) (\(s.from) to \(s.to)) \(now)\(later)."
+                "New in \(version): \(s.title) (\(s.from) to \(s.to)) \(s.effectWords)."
                     + (s.answeredBy.isEmpty ? "" : " Answered by " + s.answeredBy.joined(separator: ", ") + "."))
         }
         if let retired = retiredInPlan {

@@ -336,10 +336,12 @@ final class Wizard {
         let current = draft.role ?? previous?.role
         let width = roles.map(\.name.count).max() ?? 0
         var header = ["Which role is closest to your job? (the biggest tasks of each, by time share)"]
+        // One row per role: cut to the terminal (at most 118 columns), never wrapped under it.
+        let limit = min(118, Style.current().width)
         for (i, r) in roles.enumerated() {
             let line =
                 "  \(String(i + 1).leftPadded(to: String(roles.count).count))  \(r.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(Self.about(r))"
-            header.append(line.count > 118 ? String(line.prefix(117)) + "…" : line)
+            header.append(line.count > limit ? String(line.prefix(limit - 1)) + "…" : line)
         }
         let allowed = "1-\(roles.count) or a role id (\(roles.map(\.id).joined(separator: ", ")))"
         let explain = roles.enumerated().map { i, r in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayApp
 import HeadwayCore
 
 /// `headway roles`: the person's score in every role of the curricula, with their own levels.

@@ -1,3 +1,4 @@
+import HeadwayApp
 import HeadwayCore
 
 /// The JSON of `headway score --json` (`MODEL.md` §7).

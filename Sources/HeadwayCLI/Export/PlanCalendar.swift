@@ -101,7 +101,7 @@ struct PlanCalendar {
             }
         }
         if let curriculum {
-            let resources = ActivityView.resources(ActivityView.pairs(week), curriculum: curriculum)
+            let resources = curriculum.resources(citedBy: week)
             if !resources.isEmpty { description.append("Learn from:") }
             for r in resources { description.append("- " + ActivityView.line(r)) }
         }

@@ -1,3 +1,4 @@
+import HeadwayApp
 import HeadwayCore
 
 /// `export plan --format json`: the document of `plan --json` (``PlanReport``, `MODEL.md` §7).

@@ -1,4 +1,5 @@
 import Foundation
+import HeadwayApp
 import HeadwayCore
 
 /// `export plan --format md`: the plan as Markdown (``PlanMarkdown``).
@@ -78,7 +79,7 @@ struct PlanMarkdown {
                 }
                 out.append("")
             }
-            let resources = ActivityView.resources(ActivityView.pairs(w), curriculum: curriculum)
+            let resources = curriculum.resources(citedBy: w)
             if !resources.isEmpty {
                 out.append("Learn from:")
                 out.append("")

@@ -185,7 +185,7 @@ struct ReportPage {
                         + "<span class=\"h\">\(format(round(item.hours, 1))) h\(item.completes ? ", completes" : "")</span><ul>\(acts)</ul>")
             }
             if cell.isEmpty { cell.append("<span class=\"h\">nothing new planned: consolidate</span>") }
-            let resources = ActivityView.resources(ActivityView.pairs(w), curriculum: data.person.curriculum)
+            let resources = data.person.curriculum.resources(citedBy: w)
             if !resources.isEmpty {
                 // Titles only: the report is one self-contained file that names no address
                 // (the plan, its Markdown and calendar exports give the locators).

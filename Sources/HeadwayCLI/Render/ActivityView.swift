@@ -19,18 +19,6 @@ enum ActivityView {
         return e
     }
 
-    /// The resources of `activities` (each once, in first-cited order).
-    static func resources(_ activities: [(UnitID, String)], curriculum: Curriculum) -> [Resource] {
-        var seen = Set<String>()
-        var out: [Resource] = []
-        for (unit, text) in activities {
-            for id in curriculum.graph.step(unit, named: text)?.step.resources ?? [] where seen.insert(id).inserted {
-                if let r = curriculum.resource(id), r.status == .active { out.append(r) }
-            }
-        }
-        return out
-    }
-
     /// "vLLM documentation (vLLM project): https://docs.vllm.ai/"
     static func line(_ r: Resource) -> String {
         "\(r.title) (\(r.by)\(r.free ? "" : ", paid")): \(r.locator)"
@@ -41,11 +29,6 @@ enum ActivityView {
         if r.locator.hasPrefix("arXiv:") { return "https://arxiv.org/abs/" + r.locator.dropFirst("arXiv:".count) }
         if r.locator.hasPrefix("10.") { return "https://doi.org/" + r.locator }
         return r.locator
-    }
-
-    /// A week's activities as (unit, text) pairs.
-    static func pairs(_ week: PlanWeek) -> [(UnitID, String)] {
-        week.items.flatMap { i in i.activities.map { (UnitID(skill: i.skill, level: i.level), $0.text) } }
     }
 }
 

@@ -8,9 +8,6 @@ func likely(_ band: ScoreBand?) -> String {
     return low == high ? "" : ", likely \(fixed(low, 1))-\(fixed(high, 1))"
 }
 
-/// `[low, high]` to one decimal, as every JSON document writes a band.
-func bandJSON(_ band: ScoreBand?) -> [Double]? { band.map { [$0.shown.low, $0.shown.high] } }
-
 /// "46.8-51.0" for a table column; "-" when the band has no width.
 func likelyRange(_ band: ScoreBand) -> String {
     let (low, high) = band.shown

@@ -1,3 +1,4 @@
+import HeadwayApp
 import HeadwayCore
 
 /// The human form of a plan: headline, the units with why, then week by week.
@@ -50,7 +51,7 @@ struct PlanView {
                     if let e = ActivityView.evidence(unit, a.text, graph: graph) { out.append("      produce: \(e)") }
                 }
             }
-            let resources = ActivityView.resources(ActivityView.pairs(w), curriculum: curriculum)
+            let resources = curriculum.resources(citedBy: w)
             if !resources.isEmpty {
                 out.append("  Learn from:")
                 for r in resources { out.append("    · " + ActivityView.line(r)) }

@@ -155,8 +155,8 @@ enum Environment {
 extension Environment {
     /// The curricula of `version` when they are still on this machine (the installed folder
     /// or the cache): what a briefing compares a curricula update with.
-    static func earlierCurricula(_ version: String) -> Curriculum? {
-        CurriculaEntry.folder(of: CurriculaStamp(version)).flatMap { try? CurriculumLoader.load(from: $0, cache: cacheFolder()) }
+    @Sendable static func earlierCurricula(_ stamp: CurriculaStamp) -> Curriculum? {
+        CurriculaEntry.folder(of: stamp).flatMap { try? CurriculumLoader.load(from: $0, cache: cacheFolder()) }
     }
 }
 

@@ -13,9 +13,7 @@ extension Workspace {
         return Workspace(
             store: db, profile: try store.selectedProfile(in: db), curriculum: curriculum, day: model.day(),
             today: Environment.today(), clockFixed: Environment.clockFixed,
-            earlierCurricula: { stamp in
-                CurriculaEntry.folder(of: stamp).flatMap { try? CurriculumLoader.load(from: $0, cache: Environment.cacheFolder()) }
-            })
+            earlierCurricula: Environment.earlierCurricula)
     }
 }
 

@@ -100,6 +100,22 @@ public struct Curriculum: Sendable, Codable {
         self.resources = resources.sorted { $0.id < $1.id }; self.gpuHourPrice = gpuHourPrice
     }
 
+    /// The live resources a week's activities cite, each once, in first-cited order (an
+    /// archived one is never pointed to).
+    public func resources(citedBy week: PlanWeek) -> [Resource] {
+        var seen = Set<String>()
+        var out: [Resource] = []
+        for item in week.items {
+            let unit = UnitID(skill: item.skill, level: item.level)
+            for a in item.activities {
+                for id in graph.step(unit, named: a.text)?.step.resources ?? [] where seen.insert(id).inserted {
+                    if let r = resource(id), r.status == .active { out.append(r) }
+                }
+            }
+        }
+        return out
+    }
+
     /// The resource with `id`.
     public func resource(_ id: String) -> Resource? {
         var lo = 0, hi = resources.count - 1

@@ -2,97 +2,97 @@ import HeadwayCore
 
 /// The JSON of `headway plan --json` and `export plan --format json` (`MODEL.md` §7);
 /// Decodable too, so a Swift consumer reads it back with `JSONDecoder`.
-struct PlanReport: Codable, Equatable {
-    struct UnitJSON: Codable, Equatable {
-        let skill: String
-        let level: Int
-        let hours: Double
-        let gain: Double
-        let gainPerHour: Double
-        let tasks: [String]
-        let neededBy: [String]
-        let required: Bool
-        let why: String
+public struct PlanReport: Codable, Equatable, Sendable {
+    public struct UnitJSON: Codable, Equatable, Sendable {
+        public let skill: String
+        public let level: Int
+        public let hours: Double
+        public let gain: Double
+        public let gainPerHour: Double
+        public let tasks: [String]
+        public let neededBy: [String]
+        public let required: Bool
+        public let why: String
     }
     /// An activity as the plan lists it (`MODEL.md` §4b): its hours here, what it needs (and
     /// what it stands in for when it is the alternative), what to produce, where to learn it.
-    struct ActivityJSON: Codable, Equatable {
-        let text: String
-        let hours: Double
-        let access: String?
-        let insteadOf: String?
-        let gpuHours: Double?
-        let evidence: String?
-        let resources: [String]
+    public struct ActivityJSON: Codable, Equatable, Sendable {
+        public let text: String
+        public let hours: Double
+        public let access: String?
+        public let insteadOf: String?
+        public let gpuHours: Double?
+        public let evidence: String?
+        public let resources: [String]
     }
-    struct ItemJSON: Codable, Equatable {
-        let skill: String
-        let level: Int
-        let hours: Double
-        let completes: Bool
-        let activities: [String]
-        let activityHours: [Double]
-        var activityDetails: [ActivityJSON]? = nil
+    public struct ItemJSON: Codable, Equatable, Sendable {
+        public let skill: String
+        public let level: Int
+        public let hours: Double
+        public let completes: Bool
+        public let activities: [String]
+        public let activityHours: [Double]
+        public var activityDetails: [ActivityJSON]? = nil
     }
-    struct ResourceJSON: Codable, Equatable {
-        let id: String
-        let kind: String
-        let title: String
-        let by: String
-        let locator: String
-        let free: Bool
-        let verified: String
+    public struct ResourceJSON: Codable, Equatable, Sendable {
+        public let id: String
+        public let kind: String
+        public let title: String
+        public let by: String
+        public let locator: String
+        public let free: Bool
+        public let verified: String
     }
-    struct WeekJSON: Codable, Equatable {
-        let week: Int
-        let start: String
-        let hours: Double
-        let projectedScore: Double
-        let items: [ItemJSON]
-        var resources: [ResourceJSON]? = nil
+    public struct WeekJSON: Codable, Equatable, Sendable {
+        public let week: Int
+        public let start: String
+        public let hours: Double
+        public let projectedScore: Double
+        public let items: [ItemJSON]
+        public var resources: [ResourceJSON]? = nil
     }
     /// The access a plan was made for; `assumed` when the person gave none.
-    struct AccessJSON: Codable, Equatable {
-        let compute: String
-        let team: Bool
-        let gpuHours: Double?
-        let assumed: Bool
+    public struct AccessJSON: Codable, Equatable, Sendable {
+        public let compute: String
+        public let team: Bool
+        public let gpuHours: Double?
+        public let assumed: Bool
     }
-    struct AccessStepJSON: Codable, Equatable {
-        let change: String
-        let projectedScore: Double
+    public struct AccessStepJSON: Codable, Equatable, Sendable {
+        public let change: String
+        public let projectedScore: Double
     }
 
-    let startScore: Double
-    let projectedScore: Double
-    let optimal: Bool
-    let gap: Double
-    let start: String
-    let end: String
-    let weeksCount: Int
-    let hoursPerWeek: Double
-    let totalHours: Double
-    let units: [UnitJSON]
-    var weeks: [WeekJSON]
+    public let startScore: Double
+    public let projectedScore: Double
+    public let optimal: Bool
+    public let gap: Double
+    public let start: String
+    public let end: String
+    public let weeksCount: Int
+    public let hoursPerWeek: Double
+    public let totalHours: Double
+    public let units: [UnitJSON]
+    public var weeks: [WeekJSON]
     /// The programme's first day and weeks, and the programme week this plan starts in.
-    let programmeStart: String
-    let programmeWeeks: Int
-    let firstWeek: Int
+    public let programmeStart: String
+    public let programmeWeeks: Int
+    public let firstWeek: Int
     /// `[low, high]` of the start and projected scores; left out for plans saved before bands.
-    var startBand: [Double]? = nil
-    var projectedBand: [Double]? = nil
+    public var startBand: [Double]? = nil
+    public var projectedBand: [Double]? = nil
     /// Doable plans (`MODEL.md` §4b): the access planned for, the GPU hours the units use, the
     /// budget, their rented cost, the units left out by the least access that opens them, and
     /// what each access step up would reach (`plan` only: a stored plan's view does not re-plan).
-    var access: AccessJSON? = nil
-    var gpuHours: Double? = nil
-    var gpuHoursBudget: Double? = nil
-    var cloudCostUsd: Double? = nil
-    var leftOut: [String: Int]? = nil
-    var accessSteps: [AccessStepJSON]? = nil
+    public var access: AccessJSON? = nil
+    public var gpuHours: Double? = nil
+    public var gpuHoursBudget: Double? = nil
+    public var cloudCostUsd: Double? = nil
+    public var leftOut: [String: Int]? = nil
+    public var accessSteps: [AccessStepJSON]? = nil
 
     /// The same report with only one week in `weeks`.
-    func only(week: Int) -> PlanReport {
+    public func only(week: Int) -> PlanReport {
         var copy = self
         copy.weeks = weeks.filter { $0.week == week }
         return copy
@@ -100,7 +100,7 @@ struct PlanReport: Codable, Equatable {
 
     /// `programme`: the numbering of the programme the plan belongs to (default: its own);
     /// `weeks[].week` are programme weeks.
-    init(_ plan: Plan, curriculum: Curriculum, role: Role, programme: ProgrammeWeeks? = nil) {
+    public init(_ plan: Plan, curriculum: Curriculum, role: Role, programme: ProgrammeWeeks? = nil) {
         let graph = curriculum.graph
         let numbering = programme ?? ProgrammeWeeks(plan)
         programmeStart = numbering.start.description
@@ -138,7 +138,7 @@ struct PlanReport: Codable, Equatable {
                                 evidence: found?.step.evidence, resources: found?.step.resources ?? [])
                         })
                 },
-                resources: ActivityView.resources(ActivityView.pairs(w), curriculum: curriculum).map {
+                resources: curriculum.resources(citedBy: w).map {
                     ResourceJSON(
                         id: $0.id, kind: $0.kind.rawValue, title: $0.title, by: $0.by, locator: $0.locator, free: $0.free,
                         verified: $0.verified.description)
@@ -153,15 +153,15 @@ struct PlanReport: Codable, Equatable {
     }
 
     /// Adds what the access outlook of `plan` adds: the units left out and each step up.
-    mutating func add(_ outlook: AccessOutlook) {
+    public mutating func add(_ outlook: AccessOutlook) {
         leftOut = outlook.leftOut
         accessSteps = outlook.steps.map { AccessStepJSON(change: $0.change, projectedScore: round($0.projectedScore, 1)) }
     }
 }
 
 /// Why a unit is in a plan, as one sentence.
-enum Explanation {
-    static func why(_ u: PlanUnit, graph: SkillGraph, role: Role) -> String {
+public enum Explanation {
+    public static func why(_ u: PlanUnit, graph: SkillGraph, role: Role) -> String {
         var parts: [String] = []
         if u.gain > 0.0005 {
             let names = u.tasks.compactMap { role.task($0)?.name }
@@ -176,3 +176,6 @@ enum Explanation {
         return parts.isEmpty ? "completes the plan" : parts.joined(separator: "; ")
     }
 }
+
+/// `[low, high]` to one decimal, as every JSON document writes a band.
+public func bandJSON(_ band: ScoreBand?) -> [Double]? { band.map { [$0.shown.low, $0.shown.high] } }
