@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import HeadwayCore
@@ -59,5 +60,17 @@ struct SnapshotReasonTests {
         ])
     func unknownCodes(code: String, parameters: [String: String]) {
         #expect(Snapshot.Reason(code: code, parameters: parameters) == nil)
+    }
+
+    @Test("as JSON, a reason is its code and parameters; a sentence written there before codes (a kept redo row) still reads")
+    func json() throws {
+        let reason = Snapshot.Reason.completed(UnitID(skill: "nccl", level: 3), on: Day("2026-11-20")!)
+        let data = try JSONEncoder().encode(reason)
+        #expect(try JSONDecoder().decode(Snapshot.Reason.self, from: data) == reason)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["code"] as? String == "completed")
+        #expect(try JSONDecoder().decode(Snapshot.Reason.self, from: Data(#""completed nccl:3 (done 2026-11-20)""#.utf8)) == reason)
+        #expect(try JSONDecoder().decode(Snapshot.Reason.self, from: Data(#""weekly check""#.utf8)) == .text("weekly check"))
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Snapshot.Reason.self, from: Data(#"{"code": "override", "parameters": {}}"#.utf8)) }
     }
 }

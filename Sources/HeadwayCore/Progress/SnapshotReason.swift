@@ -171,7 +171,13 @@ extension Snapshot.Reason {
 extension Snapshot.Reason: Codable {
     private enum CodingKeys: String, CodingKey { case code, parameters }
 
+    /// Reads `{"code", "parameters"}`, or the sentence alone as JSON written before codes held
+    /// it (a `redo` row kept by the version before: ``init(legacy:)``).
     public init(from decoder: any Decoder) throws {
+        if let sentence = try? decoder.singleValueContainer().decode(String.self) {
+            self.init(legacy: sentence)
+            return
+        }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let code = try c.decode(String.self, forKey: .code)
         let parameters = try c.decode([String: String].self, forKey: .parameters)
