@@ -68,12 +68,6 @@ enum CommandMenu {
     static func command(named name: String) -> (any ParsableCommand.Type)? {
         names.firstIndex(of: name).map { commands[$0] }
     }
-
-    /// The command called `name` when it has no subcommands of its own.
-    static func leaf(named name: String) -> (any ParsableCommand.Type)? {
-        guard let command = command(named: name), command.configuration.subcommands.isEmpty else { return nil }
-        return command
-    }
 }
 
 /// Where a command line came from; it only changes the hint an error points to.
@@ -182,17 +176,41 @@ func subcommandSuggestion(_ arguments: [String], origin: Origin) -> CommandExit?
 }
 
 /// The fast path of a one-shot run: a line that starts with a command without subcommands
-/// (`score …`, `log …`) is parsed by that command alone, which skips building the tree of
+/// (`score …`, `progress …`), or with a command and one of its subcommands by name (`plan
+/// show 3`, `log list`), is parsed by that command alone, which skips building the tree of
 /// every command and subcommand — most of swift-argument-parser's start-up. Whatever that
 /// parse refuses (help, a typo, an option of the root, a bad value) is `nil`, and the line is
-/// parsed again from the root, so help, errors and suggestions stay exactly the root's.
+/// parsed again from the root, so help, errors and suggestions stay exactly the root's. (The
+/// commands with subcommands declare no options or checks of their own, so the subcommand
+/// alone parses a line as the tree would.)
 func parseLeaf(_ arguments: [String]) -> (any ParsableCommand)? {
-    guard let first = arguments.first, let leaf = CommandMenu.leaf(named: first),
-        let command = try? leaf.parseAsRoot(Array(arguments.dropFirst())),
+    guard let first = arguments.first, let top = CommandMenu.command(named: first) else { return nil }
+    var leaf = top, rest = arguments.dropFirst()
+    let subcommands = top.configuration.subcommands
+    if !subcommands.isEmpty {
+        // A default subcommand (`plan --hours 8`) is left to the tree, which knows when it applies.
+        guard let name = rest.first, let sub = subcommands.first(where: { $0._commandName == name }),
+            sub.configuration.subcommands.isEmpty
+        else { return nil }
+        leaf = sub
+        rest = rest.dropFirst()
+    }
+    guard let command = try? leaf.parseAsRoot(Array(rest)),
         // As a root the leaf would also take `help` (`score help`), which the tree refuses.
         type(of: command) == leaf
     else { return nil }
     return command
+}
+
+extension CommandConfiguration {
+    /// The configuration of a command without subcommands. Parsed on its own by the fast path
+    /// (``parseLeaf(_:)``), a command that is a root first tries two more parsers looking for
+    /// `--generate-completion-script` (~10% of a one-shot `score`); naming the super-command
+    /// skips them (swift-argument-parser's `_superCommandName`). Only a root's super-command
+    /// is ever read, and in the tree the root is `headway`, which still answers that option.
+    static func leaf(commandName: String, abstract: String, discussion: String = "") -> CommandConfiguration {
+        CommandConfiguration(commandName: commandName, _superCommandName: "headway", abstract: abstract, discussion: discussion)
+    }
 }
 
 /// A command line that ended without a command completing: help or version text (code 0)

@@ -144,7 +144,8 @@ enum CacheCodec {
     }
 
     static func decode(_ data: Data) throws -> Curriculum {
-        var r = Reader(bytes: [UInt8](data))
+        // One copy of the bytes (`[UInt8](data)` copied them a byte at a time through `Sequence`).
+        var r = Reader(bytes: data.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) })
         let version = try r.string()
         let releaseVersion = try r.optionalString(), releaseChanges = try r.optionalString()
         let release = releaseVersion.flatMap { v in releaseChanges.map { CurriculaRelease(version: v, changes: $0) } }

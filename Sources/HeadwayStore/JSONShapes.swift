@@ -53,6 +53,17 @@ func jsonValue<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
     try JSONDecoder().decode(type, from: Data(text.utf8))
 }
 
+/// A stored list: most are empty (`[]`), and a `JSONDecoder` per row was ~10% of reading a
+/// year's record; the empty text is read without one.
+func jsonValue<E: Decodable>(_ type: [E].Type, _ text: String) throws -> [E] {
+    text == "[]" ? [] : try JSONDecoder().decode(type, from: Data(text.utf8))
+}
+
+/// A stored map, read like a list: the empty `{}` without a decoder.
+func jsonValue<K: Decodable & Hashable, V: Decodable>(_ type: [K: V].Type, _ text: String) throws -> [K: V] {
+    text == "{}" ? [:] : try JSONDecoder().decode(type, from: Data(text.utf8))
+}
+
 /// `availability` as an assessment file writes it: `{"2026-12-21": 0}`.
 enum AvailabilityJSON {
     static func object(_ a: [Day: Double]) -> [String: Double] {

@@ -5,7 +5,7 @@ import HeadwayCurricula
 
 extension CurriculaCommand {
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration.leaf(
             commandName: "check",
             abstract: "Report every problem of a curricula folder (file, line, id); non-zero exit when there is any.")
 

@@ -5,7 +5,7 @@ import HeadwayCurricula
 
 extension CurriculaCommand {
     struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration.leaf(
             commandName: "use",
             abstract: "Make an installed (or the bundled) version active.",
             discussion: "Each profile records the change on its next command.")

@@ -5,7 +5,7 @@ import HeadwayStore
 
 /// `headway export plan`: the current plan (or one computed from --assessment) as a file.
 struct ExportPlanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "plan",
         abstract: "Export the plan as \(listed(PlanExport.formatNames)).",
         discussion: """
