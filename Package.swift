@@ -20,8 +20,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")
     ],
     targets: [
-        // The model: score, skills graph, planner. No files, no clock, no database.
-        .target(name: "HeadwayCore"),
+        // The model: score, skills graph, planner. No files, no clock, no database. Optimised in
+        // debug builds too: the tests' property checks, the planner against exhaustive search and
+        // the score band run it millions of times (docs/TESTING.md "Time").
+        .target(name: "HeadwayCore", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // YAML curricula and assessment files -> core types, with file:line errors.
         .target(
             name: "HeadwayCurricula",
