@@ -202,17 +202,6 @@ func parseLeaf(_ arguments: [String]) -> (any ParsableCommand)? {
     return command
 }
 
-extension CommandConfiguration {
-    /// The configuration of a command without subcommands. Parsed on its own by the fast path
-    /// (``parseLeaf(_:)``), a command that is a root first tries two more parsers looking for
-    /// `--generate-completion-script` (~10% of a one-shot `score`); naming the super-command
-    /// skips them (swift-argument-parser's `_superCommandName`). Only a root's super-command
-    /// is ever read, and in the tree the root is `headway`, which still answers that option.
-    static func leaf(commandName: String, abstract: String, discussion: String = "") -> CommandConfiguration {
-        CommandConfiguration(commandName: commandName, _superCommandName: "headway", abstract: abstract, discussion: discussion)
-    }
-}
-
 /// A command line that ended without a command completing: help or version text (code 0)
 /// for standard output, or the one error line for standard error.
 struct CommandExit: Error {

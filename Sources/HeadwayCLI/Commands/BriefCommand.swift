@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway brief [WEEK]`: the weekly briefing (`MODEL.md` §6): live for the current week,
 /// kept as it stood on its last day once a week has ended.
 struct BriefCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "The weekly briefing: score and why, hours, on track, next week, the field.",
         discussion: """

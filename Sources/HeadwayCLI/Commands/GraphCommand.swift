@@ -5,7 +5,7 @@ import HeadwayStore
 
 /// `headway graph [SKILL] [--dot]`: the skills graph, with the person's plan highlighted.
 struct GraphCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "graph",
         abstract: "Show the skills graph: what a skill needs and unlocks, or Graphviz DOT.",
         discussion: """

@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway portfolio`: what the person can show for their programme.
 struct PortfolioCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "portfolio",
         abstract: "What you can show: skills and levels gained, activities, hours, evidence, score change, certifications.",
         discussion: """

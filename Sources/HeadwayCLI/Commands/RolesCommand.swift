@@ -5,7 +5,7 @@ import HeadwayCore
 
 /// `headway roles`: the person's score in every role of the curricula, with their own levels.
 struct RolesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "roles",
         abstract: "Your score in every role with your levels: where you would be safest, and what moves you there.",
         discussion: """

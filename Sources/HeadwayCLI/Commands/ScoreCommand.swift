@@ -3,7 +3,7 @@ import HeadwayCore
 
 /// `headway score`: the person's AIJRI with its per-task table, explanation and ladder.
 struct ScoreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Show your AIJRI: per-task table, the four-part explanation, zone and ladder.",
         discussion: """

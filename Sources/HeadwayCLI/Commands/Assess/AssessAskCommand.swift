@@ -6,7 +6,7 @@ import HeadwayStore
 
 extension AssessCommand {
     struct Ask: ParsableCommand {
-        static let configuration = CommandConfiguration.leaf(
+        static let configuration = CommandConfiguration(
             commandName: "ask",
             abstract: "Answer the questions (the default), or load a file with --from.")
 

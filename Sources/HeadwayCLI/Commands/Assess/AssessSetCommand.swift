@@ -7,7 +7,7 @@ import HeadwayStore
 
 extension AssessCommand {
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration.leaf(
+        static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Change one answer and show the score before and after (a re-assessment).",
             discussion: """

@@ -5,7 +5,7 @@ import HeadwayCore
 import HeadwayCurricula
 
 struct BatchPlanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan every assessment in a folder on all cores; one JSON plan per person.",
         discussion: """

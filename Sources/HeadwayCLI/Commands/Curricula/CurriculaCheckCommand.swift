@@ -5,7 +5,7 @@ import HeadwayCurricula
 
 extension CurriculaCommand {
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration.leaf(
+        static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Report every problem of a curricula folder (file, line, id); non-zero exit when there is any.")
 

@@ -5,7 +5,7 @@ import HeadwayCurricula
 
 extension CurriculaCommand {
     struct Install: ParsableCommand {
-        static let configuration = CommandConfiguration.leaf(
+        static let configuration = CommandConfiguration(
             commandName: "install",
             abstract: "Validate a curricula folder, copy it into the data folder under its version and make it active.",
             discussion: """

@@ -5,7 +5,7 @@ import HeadwayCurricula
 
 extension CurriculaCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration.leaf(commandName: "list", abstract: "List the bundled and installed curricula; * marks the active one.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the bundled and installed curricula; * marks the active one.")
 
         @Flag(help: "Print JSON.")
         var json = false

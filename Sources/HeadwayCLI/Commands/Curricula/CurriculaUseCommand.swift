@@ -5,7 +5,7 @@ import HeadwayCurricula
 
 extension CurriculaCommand {
     struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration.leaf(
+        static let configuration = CommandConfiguration(
             commandName: "use",
             abstract: "Make an installed (or the bundled) version active.",
             discussion: "Each profile records the change on its next command.")

@@ -5,7 +5,7 @@ import HeadwayStore
 
 /// `headway export plan`: the current plan (or one computed from --assessment) as a file.
 struct ExportPlanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Export the plan as \(listed(PlanExport.formatNames)).",
         discussion: """

@@ -5,7 +5,7 @@ import HeadwayStore
 
 /// `headway export report`: one self-contained HTML page with the charts.
 struct ExportReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Export an HTML report: score over time, the plan's weeks, levels before and after, the score's four parts.",
         discussion: """

@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway level SKILL L`: set a level yourself, recorded as a re-assessment.
 struct LevelCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "level",
         abstract: "Set a skill's level yourself (0-4), recorded as a re-assessment with a snapshot.",
         discussion: """

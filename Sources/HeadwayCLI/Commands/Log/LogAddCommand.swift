@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway log [add] SKILL[:LEVEL] HOURS`: record what you did, quickly or by picking from this week's plan.
 struct LogAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Log work on a unit: log SKILL[:LEVEL] HOURS [done|partial|skipped].",
         discussion: """

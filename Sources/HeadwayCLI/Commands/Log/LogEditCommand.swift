@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway log edit N`: correct an entry's hours, status, day or note.
 struct LogEditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Correct log entry N: its hours, status, day or note (journaled; `undo` reverts it).",
         discussion: """

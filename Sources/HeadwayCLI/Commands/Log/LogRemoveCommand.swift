@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway log rm N`: an entry no longer counts.
 struct LogRemoveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "rm",
         abstract: "Remove log entry N (journaled; `undo` brings it back).",
         discussion: "Its number is not given to another entry. A unit it completed is no longer complete; a snapshot says so.")

@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway undo`: revert the last change (a log entry, edit, removal, re-assessment or plan).
 struct UndoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "undo",
         abstract: "Revert the last change (log, edit, rm, re-assessment, plan, replan); `redo` writes it again.",
         discussion: """
@@ -59,7 +59,7 @@ struct UndoCommand: ParsableCommand {
 
 /// `headway redo`: write the last undone change again.
 struct RedoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "redo",
         abstract: "Write the last undone change again (until a new change is made).",
         discussion: "A log entry comes back with its number; a plan or replan is in force again.")

@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway plan [make]`: the optimal programme for the person's hours.
 struct PlanMakeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "make",
         abstract: "Plan the units that raise your projected AIJRI the most in your hours.",
         discussion: """

@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway plan show [WEEK]`: the profile's current plan, or one week of it.
 struct PlanShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(commandName: "show", abstract: "Show the current plan, or one week of it.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the current plan, or one week of it.")
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions

@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway replan`: plan again from the current week with the current levels.
 struct ReplanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "replan",
         abstract: "Plan again from the current week with your current levels, keeping what is done.",
         discussion: """

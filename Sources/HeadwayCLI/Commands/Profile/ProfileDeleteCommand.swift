@@ -6,7 +6,7 @@ import HeadwayStore
 
 extension ProfileCommand {
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration.leaf(
+        static let configuration = CommandConfiguration(
             commandName: "delete",
             abstract: "Delete a profile and its whole history.",
             discussion: "Asks first on a terminal; in scripts pass --yes.")

@@ -6,7 +6,7 @@ import HeadwayStore
 
 extension ProfileCommand {
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration.leaf(
+        static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Read a profile export into this database as a new profile.",
             discussion: "Everything is imported in one transaction, or nothing is.")

@@ -6,7 +6,7 @@ import HeadwayStore
 
 extension ProfileCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration.leaf(commandName: "list", abstract: "List profiles; * marks the current one.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List profiles; * marks the current one.")
         @OptionGroup var store: StoreOptions
         @Flag(help: "Print JSON.") var json = false
 

@@ -6,7 +6,7 @@ import HeadwayStore
 
 extension ProfileCommand {
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration.leaf(
+        static let configuration = CommandConfiguration(
             commandName: "new",
             abstract: "Create a profile and make it current.",
             discussion: "With --from, the assessment is stored and a first score snapshot (reason \"assessment\") is written.")

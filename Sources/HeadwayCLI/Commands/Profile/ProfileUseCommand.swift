@@ -6,7 +6,7 @@ import HeadwayStore
 
 extension ProfileCommand {
     struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration.leaf(commandName: "use", abstract: "Make a profile the current one.")
+        static let configuration = CommandConfiguration(commandName: "use", abstract: "Make a profile the current one.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The profile's name.") var name: String
 

@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway history`: the score over time with why it moved.
 struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Your score over time with the reason for each change, as a table and a sparkline.",
         discussion: """

@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway progress`: the plan week by week against what was logged, and the outlook.
 struct ProgressCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "progress",
         abstract: "Planned vs logged hours by week, streak, and whether the plan still holds.",
         discussion: """

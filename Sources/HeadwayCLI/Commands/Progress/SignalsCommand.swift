@@ -6,7 +6,7 @@ import HeadwayStore
 
 /// `headway signals`: the changes in the field acting on your role and what they do to you.
 struct SignalsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.leaf(
+    static let configuration = CommandConfiguration(
         commandName: "signals",
         abstract: "Changes in the field: window, effect on your score, skills that answer them.",
         discussion: """
