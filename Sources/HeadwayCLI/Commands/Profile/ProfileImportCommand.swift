@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayApp
 import HeadwayCore
 import HeadwayCurricula
 import HeadwayStore
@@ -22,10 +23,10 @@ extension ProfileCommand {
             }
             // Checked like a file the person wrote, against the curricula it will be read with.
             let curriculum = try model.curriculum()
-            let archive = try storeCall { try ProfileArchive.decode(data, path: file, curriculum: curriculum) }
+            let operation = try ImportProfile(data: data, path: file, curriculum: curriculum, name: name)
             let db = try store.open()
             let p: Profile
-            do { p = try db.importArchive(archive, as: name) } catch StoreError.profileExists(let taken, let path) {
+            do { p = try operation.run(in: db) } catch StoreError.profileExists(let taken, let path) {
                 throw HeadwayError(.cantCreate, "a profile named '\(taken)' already exists in \(path); import it under another name with --as NAME")
             }
             print("Imported profile \(p.name)\(p.isCurrent ? " (current)" : "").")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeadwayApp
 import HeadwayCore
 import HeadwayCurricula
 import HeadwayStore
@@ -18,28 +19,16 @@ extension ProfileCommand {
         var from: String?
 
         func run() throws {
-            var assessment: Assessment?
-            var snapshot: Snapshot?
-            var version = ""
+            var first: (Assessment, Curriculum)?
             if let from {
-                // Load and check before opening the database, so a bad file writes nothing.
+                // Loaded and checked before the database is opened, so a bad file writes nothing.
                 let curriculum = try model.curriculum()
-                let loaded: Assessment
-                do { loaded = try AssessmentLoader.load(URL(fileURLWithPath: from), curriculum: curriculum) } catch {
+                do { first = (try AssessmentLoader.load(URL(fileURLWithPath: from), curriculum: curriculum), curriculum) } catch {
                     throw HeadwayError.assessmentFile(error)
                 }
-                guard let person = PersonalModel(curriculum: curriculum, assessment: loaded) else {
-                    throw HeadwayError(.data, "\(from): the assessment names a role the curricula do not have")
-                }
-                let day = model.day()
-                assessment = loaded
-                snapshot = Snapshot(person.score(at: day), asOf: day, reason: .assessment)
-                version = curriculum.version
             }
             let db = try store.open()
-            let profile = try storeCall {
-                try db.createProfile(named: name, assessment: assessment, snapshot: snapshot, curriculaVersion: version)
-            }
+            let (profile, snapshot) = try storeCall { try CreateProfile(name: name, first: first).run(in: db, day: model.day()) }
             if let snapshot {
                 print("Created profile \(profile.name) (current): \(format(snapshot.score))\(likely(snapshot.band)) \(snapshot.label) as of \(snapshot.asOf).")
             } else {
