@@ -66,13 +66,8 @@ let package = Package(
             ]),
         .testTarget(name: "HeadwayCoreTests", dependencies: ["HeadwayCore", "HeadwaySynthetic"]),
         .testTarget(name: "HeadwayCurriculaTests", dependencies: ["HeadwayCurricula", "HeadwayCore", "HeadwaySynthetic"]),
-        .testTarget(
-            name: "HeadwayStoreTests",
-            dependencies: [
-                "HeadwayStore", "HeadwayCore", "HeadwayCurricula",
-                "headway", "headway-store-burst"
-            ],
-            resources: [.copy("Fixtures")]),
+        // The store alone: no curricula, no CLI (its child processes are `headway-store-burst`).
+        .testTarget(name: "HeadwayStoreTests", dependencies: ["HeadwayStore", "HeadwayCore", "headway-store-burst"]),
         .testTarget(
             name: "HeadwayCLITests",
             dependencies: [

@@ -14,8 +14,10 @@ struct Output {
 /// standard output and error captured, a fixed day, no colour, the bundled curricula), the way
 /// the binary runs it. Tests that need a real process (a kill, two writers, a terminal, the
 /// shell's transcripts) spawn the binary instead (`Binary`).
-func headway(_ arguments: [String], db: URL? = nil, columns: Int? = nil) throws -> Output {
-    if ProcessInfo.processInfo.environment["HEADWAY_TEST_PROCESS"] == "1" { return try headwayProcess(arguments, db: db) }
+func headway(_ arguments: [String], db: URL? = nil, columns: Int? = nil, environment: [String: String] = [:]) throws -> Output {
+    if ProcessInfo.processInfo.environment["HEADWAY_TEST_PROCESS"] == "1" {
+        return try headwayProcess(arguments, db: db, environment: environment)
+    }
     InProcess.enterRepository
     var env = [
         "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23",
@@ -23,6 +25,7 @@ func headway(_ arguments: [String], db: URL? = nil, columns: Int? = nil) throws 
     ]
     if let db { env["HEADWAY_DB"] = db.path }
     if let columns { env["COLUMNS"] = String(columns) }
+    env.merge(environment) { $1 }
     let run = Context.capture(environment: env) { runCommand(arguments, origin: .commandLine) }
     return Output(status: run.status, stdout: run.stdout, stderr: run.stderr)
 }
@@ -37,9 +40,9 @@ enum InProcess {
 }
 
 /// Runs the built `headway` (beside this test bundle; `swift build` first) as its own process,
-/// with the environment of ``headway(_:db:)``: for a command that blocks on work of its own
+/// with the environment of ``headway(_:db:columns:environment:)``: for a command that blocks on work of its own
 /// threads (`batch plan` waits on a task group, which must not hold a test's thread).
-func headwayProcess(_ arguments: [String], db: URL? = nil) throws -> Output {
+func headwayProcess(_ arguments: [String], db: URL? = nil, environment: [String: String] = [:]) throws -> Output {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         .appendingPathComponent("headway")
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
@@ -54,6 +57,7 @@ func headwayProcess(_ arguments: [String], db: URL? = nil) throws -> Output {
         "HEADWAY_CURRICULA": repoRoot.appendingPathComponent("Curricula").path
     ]
     if let db { env["HEADWAY_DB"] = db.path }
+    env.merge(environment) { $1 }
     p.environment = env
     let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("hw-out-\(UUID().uuidString)")
     let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("hw-err-\(UUID().uuidString)")

@@ -12,10 +12,6 @@ func temporaryFolder() throws -> URL {
 
 func removeFolder(_ url: URL) { try? FileManager.default.removeItem(at: url) }
 
-let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
-let fixtureCurricula = fixtures.appendingPathComponent("Curricula")
-let fixtureAssessment = fixtures.appendingPathComponent("assessment.yaml")
-
 let day0 = Day("2026-11-23")!
 
 /// An assessment that sets every field, so a round trip that drops one fails.
@@ -82,7 +78,7 @@ func bytes(_ url: URL) throws -> Data { try Data(contentsOf: url) }
 
 // MARK: - Child processes
 
-/// The directory holding the built products (`headway`, `headway-store-burst`): the test
+/// The directory holding the built products (`headway-store-burst`): the test
 /// bundle sits beside them in `.build/<config>/`.
 func productsFolder() -> URL {
     URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
@@ -114,7 +110,7 @@ func run(_ executable: URL, _ arguments: [String], environment: [String: String]
     p.arguments = arguments
     var env = [
         "PATH": "/usr/bin:/bin", "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/tmp",
-        "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23", "HEADWAY_CURRICULA": fixtureCurricula.path
+        "NO_COLOR": "1", "HEADWAY_TODAY": "2026-11-23"
     ]
     env.merge(environment) { $1 }
     p.environment = env
@@ -128,10 +124,4 @@ func run(_ executable: URL, _ arguments: [String], environment: [String: String]
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-}
-
-func headway(_ arguments: [String], db: URL? = nil, environment: [String: String] = [:]) throws -> RunResult {
-    var env = environment
-    if let db { env["HEADWAY_DB"] = db.path }
-    return try run(try product("headway"), arguments, environment: env)
 }

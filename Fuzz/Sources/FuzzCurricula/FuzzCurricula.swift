@@ -17,10 +17,10 @@ struct Base {
     }
 }
 
-/// The bundled curricula (100 KB of YAML: some 15 runs a second) and the store tests' tiny
-/// one (3 KB: fifteen times as many), which reaches the same reader and cross-checks.
+/// The bundled curricula (100 KB of YAML: some 15 runs a second) and the tiny one
+/// of `Fixtures/curricula/tiny` (3 KB: fifteen times as many), which reaches the same reader and cross-checks.
 let bundled = Base(bundledCurricula, "bundled", role: "ai-infrastructure-engineer")
-let tiny = Base(repository.appendingPathComponent("Tests/HeadwayStoreTests/Fixtures/Curricula"), "tiny", role: "tiny-engineer")
+let tiny = Base(repository.appendingPathComponent("Fixtures/curricula/tiny"), "tiny", role: "tiny-engineer")
 
 /// Which folder and file the input replaces, from its first byte: `S`, `R`, `G` put the rest
 /// in the bundled copy's skills.yaml, role file or signals.yaml; `s`, `r`, `g` in the tiny
