@@ -273,7 +273,7 @@ struct RecordFixTests {
         let holiday = repoRoot.appendingPathComponent("Fixtures/assessments/holiday-week-5.yaml").path
         _ = try headway(["profile", "new", "ana", "--from", holiday, "--as-of", "2026-11-23"], db: db)
         _ = try headway(["plan", "--as-of", "2026-11-23"], db: db)
-        for (day, hours) in ["2026-11-25", "2026-12-02", "2026-12-09", "2026-12-16"].map { ($0, "3") } {
+        for (day, hours) in ["2026-11-25", "2026-12-02", "2026-12-09", "2026-12-16"].map({ ($0, "3") }) {
             #expect(try headway(["log", "infiniband-roce:2", hours, "partial", "--as-of", day], db: db).status == 0)
         }
         // Weeks 1-5 have ended (5 is the holiday): 12 h over four working weeks.

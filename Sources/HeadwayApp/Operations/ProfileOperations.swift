@@ -43,3 +43,39 @@ public struct ImportProfile: Sendable {
         try store.importArchive(archive, as: name)
     }
 }
+
+/// `profile use`: makes the profile named `name` the current one.
+public struct UseProfile: Sendable {
+    public var name: String
+
+    public init(name: String) { self.name = name }
+
+    /// The profile now current.
+    public func run(in store: Store) throws -> Profile { try store.useProfile(named: name) }
+}
+
+/// `profile rename`: the profile named `old` is called `new` from now on; its history follows it.
+public struct RenameProfile: Sendable {
+    public var old: String, new: String
+
+    public init(_ old: String, to new: String) {
+        self.old = old
+        self.new = new
+    }
+
+    /// The profile under its new name.
+    public func run(in store: Store) throws -> Profile { try store.renameProfile(old, to: new) }
+}
+
+/// `profile delete`: the profile named `name` and its whole history, in one transaction.
+public struct DeleteProfile: Sendable {
+    public var name: String
+
+    public init(name: String) { self.name = name }
+
+    /// The profile that would be deleted: a name that is not there fails here, before anyone is
+    /// asked to confirm.
+    public func target(in store: Store) throws -> Profile { try store.profile(named: name) }
+
+    public func run(in store: Store) throws { try store.deleteProfile(named: name) }
+}

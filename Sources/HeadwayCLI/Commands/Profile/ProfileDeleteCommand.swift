@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import HeadwayApp
 import HeadwayCore
-import HeadwayCurricula
 import HeadwayStore
 
 extension ProfileCommand {
@@ -16,7 +16,8 @@ extension ProfileCommand {
 
         func run() throws {
             let db = try store.open()
-            _ = try storeCall { try db.profile(named: name) }  // a typo fails before the question
+            let delete = DeleteProfile(name: name)
+            _ = try storeCall { try delete.target(in: db) }  // a typo fails before the question
             if !yes {
                 guard Environment.stdinIsTerminal else {
                     throw HeadwayError(.usage, "refusing to delete profile \(name) without confirmation: standard input is not a terminal; pass --yes")
@@ -25,7 +26,7 @@ extension ProfileCommand {
                 let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
                 guard answer == "y" || answer == "yes" else { print("Kept profile \(name)."); return }
             }
-            try storeCall { try db.deleteProfile(named: name) }
+            try storeCall { try delete.run(in: db) }
             print("Deleted profile \(name).")
         }
     }

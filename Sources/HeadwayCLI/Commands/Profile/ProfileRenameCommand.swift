@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import HeadwayCore
-import HeadwayCurricula
+import HeadwayApp
 import HeadwayStore
 
 extension ProfileCommand {
@@ -13,7 +11,7 @@ extension ProfileCommand {
 
         func run() throws {
             let db = try store.open()
-            let p = try storeCall { try db.renameProfile(old, to: new) }
+            let p = try storeCall { try RenameProfile(old, to: new).run(in: db) }
             print("Renamed \(old) to \(p.name).")
         }
     }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import HeadwayCore
-import HeadwayCurricula
+import HeadwayApp
 import HeadwayStore
 
 extension ProfileCommand {
@@ -12,7 +10,7 @@ extension ProfileCommand {
 
         func run() throws {
             let db = try store.open()
-            let p = try storeCall { try db.useProfile(named: name) }
+            let p = try storeCall { try UseProfile(name: name).run(in: db) }
             print("Current profile: \(p.name).")
         }
     }
