@@ -387,11 +387,12 @@ extension Store {
                 p.id = n; p.supersededBy = p.supersededBy.flatMap { planNumber[$0] }
             }
             // The journal names logs, assessments and snapshots by database id: map them to the document's.
-            func numbers(_ sql: String) throws -> [Int64: Int64] {
-                Dictionary(uniqueKeysWithValues: try Int64.fetchAll(db, sql: sql, arguments: [profile.id]).enumerated().map { ($1, Int64($0 + 1)) })
+            func numbers(_ table: String) throws -> [Int64: Int64] {
+                let ids = Table(table).select(Column("id"), as: Int64.self).filter(Column("profile_id") == profile.id).order(Column("id"))
+                return Dictionary(uniqueKeysWithValues: try ids.fetchAll(db).enumerated().map { ($1, Int64($0 + 1)) })
             }
-            let logNumber = try numbers("SELECT id FROM logs WHERE profile_id = ? ORDER BY id")
-            let assessmentNumber = try numbers("SELECT id FROM assessments WHERE profile_id = ? ORDER BY id")
+            let logNumber = try numbers("logs")
+            let assessmentNumber = try numbers("assessments")
             let stored = try fetchChanges(db, Table("changes").filter(Column("profile_id") == profile.id).order(Column("id")))
             let changeNumber = Dictionary(uniqueKeysWithValues: stored.enumerated().map { ($1.id, Int64($0 + 1)) })
             let changes = stored.enumerated().map { i, c in
@@ -402,8 +403,8 @@ extension Store {
             }
             var snapshotChange: [Int64: Int64] = [:]
             for r in try Row.fetchAll(
-                db, sql: "SELECT id, change_id FROM snapshots WHERE profile_id = ? AND change_id IS NOT NULL",
-                arguments: [profile.id])
+                db,
+                Table("snapshots").select(Column("id"), Column("change_id")).filter(Column("profile_id") == profile.id && Column("change_id") != nil))
             {
                 snapshotChange[try r.decoded("id", "snapshots")] = changeNumber[try r.decoded("change_id", "snapshots") as Int64]
             }
@@ -443,11 +444,11 @@ extension Store {
         let name = Self.normalized(name ?? archive.name)
         try Self.validate(name: name)
         return try write { db in
-            if try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE name = ?", arguments: [name]) != nil {
+            if try !Self.profileNamed(name).isEmpty(db) {
                 throw StoreError.profileExists(name: name, path: path)
             }
             let profile = try insertProfile(db, name: name, createdAt: archive.createdAt)
-            if try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE is_current = 1") == nil {
+            if try Table("profiles").filter(Column("is_current") == 1).isEmpty(db) {
                 try makeCurrent(db, profile)
             }
             var assessmentID: [Int64: Int64] = [:]
@@ -473,13 +474,13 @@ extension Store {
                     throw StoreError.invalid("plan \(p.id) is superseded by plan \(old), which the export does not contain")
                 }
                 guard let id = newID[p.id] else { throw StoreError.invalid("plan \(p.id) appears twice in the export") }
-                try db.execute(sql: "UPDATE plans SET superseded_by = ? WHERE id = ?", arguments: [new, id])
+                try rowOf("plans", id: id).updateAll(db, Column("superseded_by").set(to: new))
             }
             var logID: [Int64: Int64] = [:]
             for l in archive.logs {
                 let id = try insertLog(db, l.entry, profile: profile, createdAt: l.createdAt)
                 logID[l.id] = id
-                if l.removed == true { try db.execute(sql: "UPDATE logs SET removed = 1 WHERE id = ?", arguments: [id]) }
+                if l.removed == true { try rowOf("logs", id: id).updateAll(db, Column("removed").set(to: 1)) }
             }
             var changeID: [Int64: Int64] = [:]
             for (i, c) in (archive.changes ?? []).enumerated() {
@@ -507,11 +508,12 @@ extension Store {
                 let id = try insertSnapshot(db, s.snapshot, profile: profile, curriculaVersion: s.curriculaVersion, createdAt: s.createdAt)
                 if let c = s.change {
                     guard let n = changeID[c] else { throw StoreError.invalid("snapshots[\(i)].change: change \(c) is not in the export") }
-                    try db.execute(sql: "UPDATE snapshots SET change_id = ? WHERE id = ?", arguments: [n, id])
+                    try rowOf("snapshots", id: id).updateAll(db, Column("change_id").set(to: n))
                 }
             }
             // Programmes are read from the plans as a database of before programmes reads them;
-            // a briefing goes to the programme in force when it was written.
+            // a briefing goes to the programme in force when it was written (raw SQL: an order
+            // by a condition, then by id one way or the other, is more than the query interface says).
             try Schema.assignProgrammes(db)
             for b in archive.briefings {
                 guard

@@ -79,10 +79,8 @@ extension Store {
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(c[column]) }
             let id: Int64 = try value("id")
             var levels: [String: Int] = [:], unsure: Set<String> = []
-            let rows = try db.decodeRows(
-                of: "assessment_levels", sql: "SELECT skill, level, unsure FROM assessment_levels WHERE assessment_id = ?",
-                arguments: [id]
-            ) { l, c in
+            let levelRows = Table("assessment_levels").select(Column("skill"), Column("level"), Column("unsure")).filter(Column("assessment_id") == id)
+            let rows = try db.decodeRows(of: "assessment_levels", levelRows) { l, c in
                 (skill: try l.decoded(c["skill"]) as String, level: try l.level(c["level"], 0...4), unsure: try l.decoded(c["unsure"]) as Bool)
             }
             for l in rows {
@@ -134,20 +132,14 @@ extension Store {
     ) throws -> StoredPlan {
         var programme: Int64?
         if continuing {
-            programme = try Int64.fetchOne(
-                db,
-                sql: """
-                    SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
-                    """, arguments: [profile])
+            programme = try Self.programmeInForce(db, profile)
         }
         if programme == nil { programme = try insertProgramme(db, plan, profile: profile, createdAt: nil) }
         let id = try insertPlan(
             db, plan, profile: profile, curriculaVersion: curriculaVersion,
             supersededBy: nil, createdAt: nil, programme: programme, madeOn: madeOn)
-        try db.execute(
-            sql: """
-                UPDATE plans SET superseded_by = ? WHERE profile_id = ? AND superseded_by IS NULL AND id != ?
-                """, arguments: [id, profile, id])
+        try Table("plans").filter(Column("profile_id") == profile && Column("superseded_by") == nil && Column("id") != id)
+            .updateAll(db, Column("superseded_by").set(to: id))
         return try fetchPlans(db, Table("plans").filter(Column("id") == id))[0]
     }
 
@@ -187,16 +179,11 @@ extension Store {
                 curriculaVersion, createdAt, programme, madeOn?.description
             ])
         let planID = db.lastInsertedRowID
-        try db.execute(
-            sql: """
-                UPDATE plans SET start_band_low = ?, start_band_high = ?, projected_band_low = ?, projected_band_high = ?, toward = ?,
-                                 access = ?
-                WHERE id = ?
-                """,
-            arguments: [
-                p.startBand?.low, p.startBand?.high, p.projectedBand?.low, p.projectedBand?.high, p.toward,
-                try p.access.map(jsonText), planID
-            ])
+        try rowOf("plans", id: planID).updateAll(
+            db,
+            Column("start_band_low").set(to: p.startBand?.low), Column("start_band_high").set(to: p.startBand?.high),
+            Column("projected_band_low").set(to: p.projectedBand?.low), Column("projected_band_high").set(to: p.projectedBand?.high),
+            Column("toward").set(to: p.toward), Column("access").set(to: try p.access.map(jsonText)))
         let unit = try db.cachedStatement(
             sql: """
                 INSERT INTO plan_units (plan_id, position, skill, level, hours, gain, tasks, needed_by, required)
@@ -239,7 +226,7 @@ extension Store {
         guard !heads.isEmpty else { return [] }
         let ids = heads.map(\.id)
         var units: [Int64: [PlanUnit]] = [:]
-        for (plan, unit) in try db.decodeRows(
+        let unitRows = try db.decodeRows(
             of: "plan_units", Table("plan_units").filter(ids.contains(Column("plan_id"))).order(Column("plan_id"), Column("position"))
         ) { u, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try u.decoded(c[column]) }
@@ -250,23 +237,25 @@ extension Store {
                     gain: try value("gain"), tasks: try jsonValue([String].self, try value("tasks")),
                     neededBy: try jsonValue([UnitID].self, try value("needed_by")), required: try value("required"))
             )
-        } {
+        }
+        for (plan, unit) in unitRows {
             units[plan, default: []].append(unit)
         }
         let items = Table("plan_items").filter(ids.contains(Column("plan_id")))
         var activities: [Int64: [PlannedActivity]] = [:]
-        for (item, activity) in try db.decodeRows(
+        let activityRows = try db.decodeRows(
             of: "plan_activities",
             Table("plan_activities").select(Column("item_id"), Column("text"), Column("hours"))
                 .filter(items.select(Column("id")).contains(Column("item_id"))).order(Column("item_id"), Column("position"))
         ) { a, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try a.decoded(c[column]) }
             return (try value("item_id") as Int64, PlannedActivity(text: try value("text"), hours: try value("hours")))
-        } {
+        }
+        for (item, activity) in activityRows {
             activities[item, default: []].append(activity)
         }
         var weekItems: [Int64: [Int: [PlanItem]]] = [:]
-        for (plan, week, item) in try db.decodeRows(of: "plan_items", items.order(Column("plan_id"), Column("week"), Column("position"))) { it, c in
+        let itemRows = try db.decodeRows(of: "plan_items", items.order(Column("plan_id"), Column("week"), Column("position"))) { it, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try it.decoded(c[column]) }
             let itemID: Int64 = try value("id")
             return (
@@ -275,11 +264,12 @@ extension Store {
                     skill: try value("skill"), level: try it.level(c["level"]), hours: try value("hours"),
                     activities: activities[itemID] ?? [], completes: try value("completes"))
             )
-        } {
+        }
+        for (plan, week, item) in itemRows {
             weekItems[plan, default: [:]][week, default: []].append(item)
         }
         var schedules: [Int64: [PlanWeek]] = [:]
-        for (plan, week) in try db.decodeRows(
+        let weekRows = try db.decodeRows(
             of: "plan_weeks", Table("plan_weeks").filter(ids.contains(Column("plan_id"))).order(Column("plan_id"), Column("week"))
         ) { w, c in
             func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try w.decoded(c[column]) }
@@ -290,7 +280,8 @@ extension Store {
                     week: week, start: try day(try value("start"), "start"), hours: try value("hours"),
                     projectedScore: try value("projected_score"), items: weekItems[plan]?[week] ?? [], capacity: try value("capacity"))
             )
-        } {
+        }
+        for (plan, week) in weekRows {
             schedules[plan, default: []].append(week)
         }
         return try heads.map { head in
@@ -449,14 +440,16 @@ extension Store {
 
     /// The programme of the profile's current plan; a briefing needs one.
     func currentProgramme(_ db: Database, _ profile: Int64) throws -> Int64 {
-        guard
-            let id = try Int64.fetchOne(
-                db,
-                sql: """
-                    SELECT programme_id FROM plans WHERE profile_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1
-                    """, arguments: [profile])
-        else { throw StoreError.invalid("a briefing belongs to a plan's programme, and the profile has no plan") }
+        guard let id = try Self.programmeInForce(db, profile) else {
+            throw StoreError.invalid("a briefing belongs to a plan's programme, and the profile has no plan")
+        }
         return id
+    }
+
+    /// The programme of the plan in force (the latest one not superseded), if there is one.
+    static func programmeInForce(_ db: Database, _ profile: Int64) throws -> Int64? {
+        try Table("plans").select(Column("programme_id"), as: Int64.self)
+            .filter(Column("profile_id") == profile && Column("superseded_by") == nil).order(Column("id").desc).fetchOne(db)
     }
 
     /// Every stored briefing of `profile`, by week.

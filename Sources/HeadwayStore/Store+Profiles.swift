@@ -16,7 +16,7 @@ extension Store {
         let name = Self.normalized(typed)
         try Self.validate(name: name)
         return try write { db in
-            if try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE name = ?", arguments: [name]) != nil {
+            if try !Self.profileNamed(name).isEmpty(db) {
                 throw StoreError.profileExists(name: name, path: path)
             }
             let id = try insertProfile(db, name: name, createdAt: nil)
@@ -33,12 +33,12 @@ extension Store {
 
     /// Every profile, by name.
     public func profiles() throws -> [Profile] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM profiles ORDER BY name").map(Self.profile) }
+        try read { db in try Row.fetchAll(db, Table("profiles").order(Column("name"))).map(Self.profile) }
     }
 
     /// The profile commands use by default, if one is set.
     public func currentProfile() throws -> Profile? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM profiles WHERE is_current = 1").map(Self.profile) }
+        try read { db in try Row.fetchOne(db, Table("profiles").filter(Column("is_current") == 1)).map(Self.profile) }
     }
 
     /// The profile called `name`. - Throws: ``StoreError/noSuchProfile(name:path:)``.
@@ -64,10 +64,10 @@ extension Store {
         try Self.validate(name: new)
         return try write { db in
             let p = try fetchProfile(db, name: old)
-            if old != new, try Int64.fetchOne(db, sql: "SELECT id FROM profiles WHERE name = ?", arguments: [new]) != nil {
+            if old != new, try !Self.profileNamed(new).isEmpty(db) {
                 throw StoreError.profileExists(name: new, path: path)
             }
-            try db.execute(sql: "UPDATE profiles SET name = ? WHERE id = ?", arguments: [new, p.id])
+            try rowOf("profiles", id: p.id).updateAll(db, Column("name").set(to: new))
             return try fetchProfile(db, id: p.id)
         }
     }
@@ -78,7 +78,7 @@ extension Store {
         let name = Self.normalized(typed)
         try write { db in
             let p = try fetchProfile(db, name: name)
-            try db.execute(sql: "DELETE FROM profiles WHERE id = ?", arguments: [p.id])
+            try rowOf("profiles", id: p.id).deleteAll(db)
         }
     }
 
@@ -128,19 +128,22 @@ extension Store {
     }
 
     func makeCurrent(_ db: Database, _ id: Int64) throws {
-        try db.execute(sql: "UPDATE profiles SET is_current = 0 WHERE is_current = 1 AND id != ?", arguments: [id])
-        try db.execute(sql: "UPDATE profiles SET is_current = 1 WHERE id = ?", arguments: [id])
+        try Table("profiles").filter(Column("is_current") == 1 && Column("id") != id).updateAll(db, Column("is_current").set(to: 0))
+        try rowOf("profiles", id: id).updateAll(db, Column("is_current").set(to: 1))
     }
 
+    /// The profile called `name` as stored (``normalized(_:)``).
+    static func profileNamed(_ name: String) -> QueryInterfaceRequest<Row> { Table("profiles").filter(Column("name") == name) }
+
     func fetchProfile(_ db: Database, id: Int64) throws -> Profile {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM profiles WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db, rowOf("profiles", id: id)) else {
             throw StoreError.invalid("\(path): profile \(id) vanished during the transaction")
         }
         return try Self.profile(row)
     }
 
     func fetchProfile(_ db: Database, name: String) throws -> Profile {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM profiles WHERE name = ?", arguments: [name]) else {
+        guard let row = try Row.fetchOne(db, Self.profileNamed(name)) else {
             throw StoreError.noSuchProfile(name: name, path: path)
         }
         return try Self.profile(row)

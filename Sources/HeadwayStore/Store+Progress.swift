@@ -223,7 +223,7 @@ extension Store {
             try Table("redo").filter(Column("profile_id") == profile).deleteAll(db)
         }
         if let a = w.firstAssessment {
-            guard try Int64.fetchOne(db, sql: "SELECT count(*) FROM assessments WHERE profile_id = ?", arguments: [profile]) == 0 else {
+            guard try Table("assessments").filter(Column("profile_id") == profile).isEmpty(db) else {
                 throw StoreError.invalid("profile \(profile) already has an assessment; a later one is a re-assessment")
             }
             let id = try insertAssessment(db, a, profile: profile, reason: "assessment", curriculaVersion: curriculaVersion, createdAt: nil)
@@ -250,7 +250,7 @@ extension Store {
                 kind = .log
                 logID = try insertLog(db, entry, profile: profile, createdAt: w.logCreatedAt)
                 if let id = w.logID, id != logID {
-                    try db.execute(sql: "UPDATE logs SET id = ? WHERE id = ?", arguments: [id, logID])
+                    try rowOf("logs", id: logID!).updateAll(db, Column("id").set(to: id))
                     logID = id
                 }
                 out.log = try fetchLogs(db, Table("logs").filter(Column("id") == logID!)).first
@@ -275,7 +275,7 @@ extension Store {
                     throw StoreError.invalid("log #\(id) is not an entry of this profile")
                 }
                 previous = try jsonText(LogEntryJSON(old.entry))
-                try db.execute(sql: "UPDATE logs SET removed = 1 WHERE id = ?", arguments: [id])
+                try rowOf("logs", id: id).updateAll(db, Column("removed").set(to: 1))
                 logID = id
                 out.log = old
             }
@@ -287,7 +287,7 @@ extension Store {
             out.change = try fetchChanges(db, Table("changes").filter(Column("id") == changeID)).first
             if let s = w.changeSnapshot {
                 let id = try insertSnapshot(db, s, profile: profile, curriculaVersion: curriculaVersion, createdAt: nil)
-                try db.execute(sql: "UPDATE snapshots SET change_id = ? WHERE id = ?", arguments: [changeID, id])
+                try rowOf("snapshots", id: id).updateAll(db, Column("change_id").set(to: changeID))
                 out.changeSnapshot = try fetchSnapshots(db, Table("snapshots").filter(Column("id") == id)).first
             }
         } else if w.changeSnapshot != nil {
@@ -319,10 +319,10 @@ extension Store {
 
     /// Rewrites log `id` to read `e` (its id, profile and written time stay).
     func updateLog(_ db: Database, _ id: Int64, _ e: LogEntry) throws {
-        try db.execute(
-            sql: """
-                UPDATE logs SET date = ?, skill = ?, level = ?, activity = ?, hours = ?, status = ?, note = ?, evidence = ? WHERE id = ?
-                """,
-            arguments: [e.date.description, e.skill, e.level, e.activity, e.hours, e.status.rawValue, e.note, try jsonText(e.evidence), id])
+        try rowOf("logs", id: id).updateAll(
+            db,
+            Column("date").set(to: e.date.description), Column("skill").set(to: e.skill), Column("level").set(to: e.level),
+            Column("activity").set(to: e.activity), Column("hours").set(to: e.hours), Column("status").set(to: e.status.rawValue),
+            Column("note").set(to: e.note), Column("evidence").set(to: try jsonText(e.evidence)))
     }
 }

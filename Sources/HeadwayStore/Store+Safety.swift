@@ -115,18 +115,8 @@ struct StatementColumns {
 }
 
 extension Database {
-    /// `body` applied to every row of `sql`, whose values come from `table` (the name errors
-    /// give), with the statement's columns found once (``StatementColumns``). The statement is
-    /// cached: a plan's parts are read with the same four statements for every plan. `body`
-    /// must not run the same `sql` again while its rows are read.
-    func decodeRows<T>(
-        of table: String, sql: String, arguments: StatementArguments = [],
-        _ body: (Row, StatementColumns) throws -> T
-    ) throws -> [T] {
-        try decodeRows(of: table, statement: try cachedStatement(sql: sql), arguments: arguments, body)
-    }
-
-    /// The rows of a query-interface request, decoded as ``decodeRows(of:sql:arguments:_:)`` does.
+    /// `body` applied to every row of a query-interface request, whose values come from `table`
+    /// (the name errors give), with the statement's columns found once (``StatementColumns``).
     func decodeRows<T>(
         of table: String, _ request: QueryInterfaceRequest<Row>, _ body: (Row, StatementColumns) throws -> T
     ) throws -> [T] {
@@ -353,3 +343,6 @@ enum DatabasePath {
     /// The `-wal` and `-shm` files beside the database.
     static func sidecars(_ path: String) -> [String] { [path + "-wal", path + "-shm"] }
 }
+
+/// The row of `table` whose `id` is `id`, to read, update or delete through the query interface.
+func rowOf(_ table: String, id: Int64) -> QueryInterfaceRequest<Row> { Table(table).filter(Column("id") == id) }

@@ -94,7 +94,7 @@ extension Store {
                 throw StoreError.unrevertable(change: change.id, detail: "the entry it would bring back is not one a command writes (\(problem))")
             }
             if let id = change.assessmentID,
-                id == (try Int64.fetchOne(db, sql: "SELECT min(id) FROM assessments WHERE profile_id = ?", arguments: [profile.id]))
+                id == (try Table("assessments").filter(Column("profile_id") == profile.id).select(min(Column("id")), as: Int64.self).fetchOne(db))
             {
                 throw StoreError.unrevertable(change: change.id, detail: "it names the profile's first assessment, which stays")
             }
@@ -109,14 +109,14 @@ extension Store {
                 log = try fetchLogs(db, Table("logs").filter(Column("id") == id), removed: true).first
                 redo.entry = log.map { LogEntryJSON($0.entry) }
                 redo.logCreatedAt = log?.createdAt
-                try db.execute(sql: "DELETE FROM logs WHERE id = ?", arguments: [id])
+                try rowOf("logs", id: id).deleteAll(db)
             case (.logEdit, let id?):
                 guard let previous = change.previous else { throw StoreError.invalid("log edit change \(change.id) has no previous entry") }
                 redo.entry = try fetchLogs(db, Table("logs").filter(Column("id") == id), removed: true).first.map { LogEntryJSON($0.entry) }
                 try updateLog(db, id, previous)
                 log = try fetchLogs(db, Table("logs").filter(Column("id") == id), removed: true).first
             case (.logRemove, let id?):
-                try db.execute(sql: "UPDATE logs SET removed = 0 WHERE id = ?", arguments: [id])
+                try rowOf("logs", id: id).updateAll(db, Column("removed").set(to: 0))
                 log = try fetchLogs(db, Table("logs").filter(Column("id") == id)).first
             default:
                 break
@@ -125,12 +125,12 @@ extension Store {
                 assessment = try fetchAssessments(db, Table("assessments").filter(Column("id") == id)).first
                 redo.assessment = assessment?.assessment
                 redo.reason = assessment?.reason
-                try db.execute(sql: "DELETE FROM assessments WHERE id = ?", arguments: [id])
+                try rowOf("assessments", id: id).deleteAll(db)
             }
             // The foreign keys cascade to the change and its snapshot; these make sure of it
             // even on a connection where foreign keys were off.
-            try db.execute(sql: "DELETE FROM snapshots WHERE change_id = ?", arguments: [change.id])
-            try db.execute(sql: "DELETE FROM changes WHERE id = ?", arguments: [change.id])
+            try Table("snapshots").filter(Column("change_id") == change.id).deleteAll(db)
+            try rowOf("changes", id: change.id).deleteAll(db)
             try keepForRedo(db, redo, profile: profile)
             return UndoneChange(change: change, log: log, assessment: assessment, snapshots: snapshots)
         }
@@ -139,17 +139,15 @@ extension Store {
     /// Takes `plan` back: the plan it replaced is in force again, and a programme it started
     /// goes with it (its briefings too).
     private func undoPlan(_ db: Database, _ plan: StoredPlan, profile: Profile) throws -> UndoneChange {
-        let others =
-            try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM plans WHERE programme_id = ? AND id != ?", arguments: [plan.programmeID, plan.id]) ?? 0
+        let others = try Table("plans").filter(Column("programme_id") == plan.programmeID && Column("id") != plan.id).fetchCount(db)
         var redo = RedoRecord(kind: .plan)
         redo.plan = plan.plan
         redo.continuing = others > 0
         redo.madeOn = plan.madeOn?.description
         redo.curriculaVersion = plan.curriculaVersion
-        try db.execute(sql: "UPDATE plans SET superseded_by = NULL WHERE superseded_by = ?", arguments: [plan.id])
-        try db.execute(sql: "DELETE FROM plans WHERE id = ?", arguments: [plan.id])
-        if others == 0 { try db.execute(sql: "DELETE FROM programmes WHERE id = ?", arguments: [plan.programmeID]) }
+        try Table("plans").filter(Column("superseded_by") == plan.id).updateAll(db, Column("superseded_by").set(to: nil))
+        try rowOf("plans", id: plan.id).deleteAll(db)
+        if others == 0 { try rowOf("programmes", id: plan.programmeID).deleteAll(db) }
         try keepForRedo(db, redo, profile: profile)
         let restored = try fetchPlans(
             db, Table("plans").filter(Column("profile_id") == profile.id && Column("superseded_by") == nil).order(Column("id").desc).limit(1)
@@ -165,8 +163,8 @@ extension Store {
     /// redo: nothing was undone, or a change was made since).
     public func redoLastUndone(for profile: Profile, curriculaVersion: String) throws -> RedoneChange? {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, payload FROM redo WHERE profile_id = ? ORDER BY id DESC LIMIT 1", arguments: [profile.id])
-            else { return nil }
+            let newest = Table("redo").select(Column("id"), Column("payload")).filter(Column("profile_id") == profile.id).order(Column("id").desc)
+            guard let row = try Row.fetchOne(db, newest) else { return nil }
             let id: Int64 = try row.decoded("id", "redo")
             let record: RedoRecord, writes: ProfileWrites
             do {
@@ -175,7 +173,7 @@ extension Store {
             } catch {
                 throw ForeignData("redo row \(id) holds a change this version cannot read")
             }
-            try db.execute(sql: "DELETE FROM redo WHERE id = ?", arguments: [id])
+            try rowOf("redo", id: id).deleteAll(db)
             let written = try apply(db, writes, profile: profile.id, curriculaVersion: record.curriculaVersion ?? curriculaVersion)
             return RedoneChange(kind: record.kind, written: written)
         }
@@ -194,7 +192,8 @@ extension Store {
             let steps =
                 changes.map { JournalStep(change: $0, log: $0.logID.flatMap { logs[$0] }, plan: nil, createdAt: $0.createdAt) }
                 + plans.map { JournalStep(change: nil, log: nil, plan: $0, createdAt: $0.createdAt) }
-            let redo = try String.fetchAll(db, sql: "SELECT payload FROM redo WHERE profile_id = ? ORDER BY id DESC", arguments: [profile.id])
+            let redo = try Table("redo").select(Column("payload"), as: String.self).filter(Column("profile_id") == profile.id).order(Column("id").desc)
+                .fetchAll(db)
                 .compactMap { try? jsonValue(RedoRecord.self, $0) }
             return (Array(steps.sorted { $0.createdAt > $1.createdAt }.prefix(limit)), redo)
         }

@@ -162,7 +162,7 @@ struct FaultTests {
         let source = try Store.open(at: dir.appendingPathComponent("big.sqlite").path)
         let big = try source.createProfile(named: "big")
         try source.write { db in
-            for i in 0..<20_000 {
+            for _ in 0..<20_000 {
                 _ = try source.insertLog(
                     db,
                     LogEntry(
