@@ -8,7 +8,8 @@ import Testing
 /// and nothing of that first write may stay.
 @Suite("Every writing command is one transaction")
 struct OneTransactionTests {
-    /// Commands that write, each run on a profile with a plan, two log entries and a third undone.
+    /// Commands that write, each run on a profile with a plan, two log entries and a third undone
+    /// (and a second profile, `cy`, not current).
     static let commands: [[String]] = [
         ["log", "vllm:3", "1", "partial"],
         ["log", "edit", "1", "--hours", "1.5"],
@@ -22,12 +23,18 @@ struct OneTransactionTests {
         ["progress", "--as-of", "2027-03-01"],
         ["profile", "new", "bo", "--from", "Fixtures/assessments/reference-junior.yaml"],
         ["profile", "rename", "ana", "eve"],
-        ["profile", "delete", "ana", "--yes"]
+        ["profile", "delete", "ana", "--yes"],
+        ["profile", "use", "cy"],
+        ["profile", "import", exportFile.path, "--as", "dan"]
     ]
+
+    /// Ana's whole history as `profile export` writes it, for `profile import`.
+    static let exportFile = scratchDatabase().deletingLastPathComponent().appendingPathComponent("ana.json")
 
     /// The profile every command starts from, made once and copied.
     static let template: URL = {
         let db = scratchDatabase()
+        try! FileManager.default.createDirectory(at: exportFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         for args in [
             ["profile", "new", "ana", "--from", "Fixtures/assessments/reference-mid.yaml", "--as-of", "2026-11-16"],
             ["plan", "--as-of", "2026-11-16"],
@@ -35,7 +42,11 @@ struct OneTransactionTests {
             ["log", "vllm:3", "1", "partial", "--as-of", "2026-11-18"],
             // Something to redo (every other change empties it).
             ["log", "vllm:3", "1", "partial", "--as-of", "2026-11-18"],
-            ["undo", "--as-of", "2026-11-18"]
+            ["undo", "--as-of", "2026-11-18"],
+            // A second profile to switch to; ana stays current.
+            ["profile", "new", "cy"],
+            ["profile", "use", "ana"],
+            ["profile", "export", exportFile.path]
         ] {
             let run = try! headway(args, db: db)
             precondition(run.status == 0, "\(args): \(run.stderr)")
