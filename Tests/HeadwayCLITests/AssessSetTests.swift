@@ -16,7 +16,7 @@ struct AssessSetTests {
 
         @discardableResult
         func run(_ arguments: [String]) throws -> Binary.Result {
-            try Binary.run(arguments, input: Data(), environment: environment)
+            try Binary.runInProcess(arguments, environment: environment)
         }
 
         func json(_ arguments: [String]) throws -> [String: Any] {

@@ -20,7 +20,7 @@ struct CurriculaUpdateTests {
             env["HEADWAY_TODAY"] = today
             // The tests read whole lines (TerminalWidthTests checks the wrapping).
             env["COLUMNS"] = nil
-            return try Binary.run(arguments, input: Data(), environment: env)
+            return try Binary.runInProcess(arguments, environment: env)
         }
 
         /// A copy of the bundled curricula as version `version`, with `edit` applied to its signals.yaml.

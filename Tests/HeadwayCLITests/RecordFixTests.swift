@@ -100,10 +100,10 @@ struct RecordFixTests {
         let folder = try Binary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let env = Binary.environment(in: folder)
-        let install = try Binary.run(
-            ["curricula", "install", repoRoot.appendingPathComponent("Curricula/archive/2026.11").path, "--force"], input: Data(), environment: env)
+        let install = try Binary.runInProcess(
+            ["curricula", "install", repoRoot.appendingPathComponent("Curricula/archive/2026.11").path, "--force"], environment: env)
         #expect(install.status == 0, "\(install.output)")
-        let sample = try Binary.run(["assess", "--sample"], input: Data(), environment: env)
+        let sample = try Binary.runInProcess(["assess", "--sample"], environment: env)
         #expect(sample.status == 0 && sample.output.hasPrefix("Loaded the sample assessment into profile sample: AIJRI 49.1"), "\(sample.output)")
     }
 
@@ -184,8 +184,8 @@ struct RecordFixTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var env = Binary.environment(in: folder)
         env["HEADWAY_TODAY"] = "2026-11-24"
-        #expect(try Binary.run(["assess", "--sample"], input: Data(), environment: env).status == 0)
-        let plan = try Binary.run(["plan", "--json"], input: Data(), environment: env)
+        #expect(try Binary.runInProcess(["assess", "--sample"], environment: env).status == 0)
+        let plan = try Binary.runInProcess(["plan", "--json"], environment: env)
         let weeks = try json(plan.output)["weeks"] as? [[String: Any]] ?? []
         // The reference plan's first unit runs into week 2 with the same activity on both sides.
         let week1 = (weeks.first?["items"] as? [[String: Any]])?.first?["activities"] as? [String] ?? []

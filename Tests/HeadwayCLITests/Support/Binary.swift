@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import HeadwayCLI
+
 /// The `headway` binary built beside this test bundle (`swift build` runs before `swift test`).
 enum Binary {
     static let url: URL? = {
@@ -44,6 +46,19 @@ enum Binary {
         let data = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(output: String(decoding: data, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// Runs `headway arguments` in this process with `environment` and nothing on standard input,
+    /// as ``run(_:input:environment:)`` runs the binary (from the repository, `environment`
+    /// alone); the output is standard output, then standard error. `HEADWAY_TEST_PROCESS=1`
+    /// runs the binary instead.
+    static func runInProcess(_ arguments: [String], environment: [String: String]) throws -> Result {
+        if ProcessInfo.processInfo.environment["HEADWAY_TEST_PROCESS"] == "1" {
+            return try run(arguments, input: Data(), environment: environment)
+        }
+        InProcess.enterRepository
+        let run = Context.capture(environment: environment) { runCommand(arguments, origin: .commandLine) }
+        return Result(output: run.stdout + run.stderr, status: run.status)
     }
 
     /// A fresh environment: fixed day, no colour, a temporary database and data folder. The
