@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("The band in every score view, and `assess set` for one answer at a time", .serialized)
+@Suite("The band in every score view, and `assess set` for one answer at a time")
 struct AssessSetTests {
     final class Profile {
         let folder: URL

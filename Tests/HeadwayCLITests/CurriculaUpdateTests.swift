@@ -4,7 +4,7 @@ import Testing
 /// Curricula updates through the real binary: install, list, use, diff, and the snapshot a
 /// profile writes when its curricula change. Every run has its own data folder and none sets
 /// HEADWAY_CURRICULA, so the active installed version is what commands use.
-@Suite("Curricula updates", .serialized)
+@Suite("Curricula updates")
 struct CurriculaUpdateTests {
     /// A scratch home: the database and the installed curricula live in `folder`.
     struct Home {
