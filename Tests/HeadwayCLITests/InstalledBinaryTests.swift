@@ -5,7 +5,8 @@ import Testing
 
 /// Issue 21.1: an installed `headway` run as a bare name from `PATH`, in another folder, finds
 /// the curricula installed beside it (`PREFIX/share/headway/Curricula`) without
-/// `HEADWAY_CURRICULA`. `.ci/run` repeats this with the `scripts/install` release build.
+/// `HEADWAY_CURRICULA`. `.ci/run` repeats this with what `scripts/install` installs (the debug build;
+/// `HEADWAY_CI_RELEASE=1`, the release one).
 @Suite("The installed binary")
 struct InstalledBinaryTests {
     @Test("a bare `headway` on PATH, run from another folder, finds its own curricula")
@@ -59,5 +60,34 @@ struct InstalledBinaryTests {
         let found = Environment.executableURL(argv0: "headway", path: "relative/dir:/nonexistent:" + bin.path)
         #expect(found.path == tool.resolvingSymlinksInPath().path)
         #expect(Environment.executableURL(argv0: "/opt/x/headway", path: bin.path).path == "/opt/x/headway")
+    }
+
+    @Test(
+        "scripts/install refuses a wrong argument or HEADWAY_INSTALL_BUILD in one line, with its exit class, before installing anything",
+        arguments: [
+            (
+                [String](), ["HEADWAY_INSTALL_BUILD": "fast"], Int32(78),
+                "scripts/install: HEADWAY_INSTALL_BUILD is 'fast' (allowed: release, debug)\n"
+            ),
+            (["--debug"], [:], Int32(64), "scripts/install: unknown argument '--debug' (allowed: --uninstall, --help)\n")
+        ])
+    func installRefuses(arguments: [String], environment: [String: String], status: Int32, message: String) throws {
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("headway-prefix-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let p = Process()
+        p.executableURL = repoRoot.appendingPathComponent("scripts/install")
+        p.arguments = arguments
+        p.environment = ["PATH": "/usr/bin:/bin", "HOME": prefix.path, "PREFIX": prefix.path].merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == status)
+        #expect(stderr == message)
+        #expect(stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: prefix.path), "nothing is installed")
     }
 }
