@@ -27,12 +27,12 @@ public struct ProfileState: Sendable {
     public let profile: Profile
     /// Oldest first.
     public let assessments: [StoredAssessment]
-    /// Oldest first.
-    public let changes: [StoredChange]
+    /// The journal's re-assessment rows, oldest first: the day each assessment takes effect.
+    /// (The journal's log rows are `undo`'s, which reads them itself; reading the year's
+    /// worth here was a tenth of a one-shot command's time.)
+    public let reassessments: [StoredChange]
     /// By date, then in the order written (entries removed by `log rm` are not here).
     public let logs: [StoredLog]
-    /// Entries removed by `log rm`, by id.
-    let removedLogs: [StoredLog]
     /// By as-of day, then in the order written.
     public let snapshots: [StoredSnapshot]
     public let plan: StoredPlan?
@@ -44,7 +44,7 @@ public struct ProfileState: Sendable {
 
     /// The day a journaled assessment takes effect (`nil`: from the start).
     public func effectiveDay(ofAssessment id: Int64) -> Day? {
-        changes.first { $0.assessmentID == id }?.asOf
+        reassessments.first { $0.assessmentID == id }?.asOf
     }
 }
 
@@ -205,10 +205,11 @@ extension Store {
         return ProfileState(
             profile: current,
             assessments: try fetchAssessments(db, Table("assessments").filter(Column("profile_id") == profile.id).order(Column("id"))),
-            changes: try fetchChanges(db, Table("changes").filter(Column("profile_id") == profile.id).order(Column("id"))),
+            reassessments: try fetchChanges(
+                db,
+                Table("changes").filter(Column("profile_id") == profile.id && Column("kind") == StoredChange.Kind.reassessment.rawValue)
+                    .order(Column("id"))),
             logs: try fetchLogs(db, Table("logs").filter(Column("profile_id") == profile.id).order(Column("date"), Column("id"))),
-            removedLogs: try fetchLogs(
-                db, Table("logs").filter(Column("profile_id") == profile.id && Column("removed") == 1).order(Column("id")), removed: true),
             snapshots: try fetchSnapshots(db, Table("snapshots").filter(Column("profile_id") == profile.id).order(Column("as_of"), Column("id"))),
             plan: plans.last { $0.supersededBy == nil }, plans: plans,
             briefings: briefings

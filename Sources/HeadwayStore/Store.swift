@@ -67,10 +67,11 @@ public struct Store: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         var readOnlyReason: StoreError?
         var repairs: [String] = []
+        var checkOnOpen = false
         if let kind = DatabasePath.irregularKind(path) { throw StoreError.notARegularFile(path: path, kind: kind) }
         if FileManager.default.fileExists(atPath: path) {
             readOnlyReason = Self.readOnlyReason(path, folder: folder)
-            try preflight(path, busyTimeout: busyTimeout, checkSchema: checkSchema)
+            checkOnOpen = try preflight(path, busyTimeout: busyTimeout, checkSchema: checkSchema) == .onTheConnection
             if readOnlyReason == nil { repairs = repairSidecars(path) }
         } else {
             try prepareFolder(folder)
@@ -103,19 +104,33 @@ public struct Store: Sendable {
         // file itself were refused by the preflight above, so a few retries here are safe.
         var attempt = 0
         while true {
+            let store: Store
+            var refusal: StoreError?
             do {
                 let queue = try DatabaseQueue(path: readOnly ? DatabasePath.forReading(path) : path, configuration: config)
-                let store = Store(
+                store = Store(
                     path: path, queue: queue, busyTimeout: busyTimeout, readOnlyReason: readOnlyReason,
                     repairs: repairs)
-                try store.migrate()
-                return store
+                // The preflight's schema checks, on this connection (its set-up wrote nothing
+                // to a file already ours and in WAL mode), in the transaction that finds
+                // whether the migrations are complete.
+                var complete = false
+                if checkOnOpen {
+                    (refusal, complete) = try queue.read { db in try schemaRefusal(db, path: path, checkSchema: checkSchema) }
+                }
+                if refusal == nil, !complete { try store.migrate() }
             } catch {
                 let storeError = StoreError(error, path: path, busyTimeout: busyTimeout)
                 attempt += 1
                 guard attempt < 4 else { throw storeError }
                 usleep(useconds_t(50_000 * attempt))
+                continue
             }
+            if let refusal {
+                try? store.close()
+                throw refusal
+            }
+            return store
         }
     }
 
@@ -187,18 +202,24 @@ public struct Store: Sendable {
         }
     }
 
+    /// Where the preflight's schema checks happen: done already (on a reader of their own), or
+    /// left to the connection ``open(at:busyTimeout:checkSchema:)`` makes.
+    enum SchemaChecks { case done, onTheConnection }
+
     /// Checks an existing file without writing a byte: header, schema version and (with
-    /// `checkSchema`) that every table and column this binary reads is there. Integrity is
+    /// `checkSchema`) that every table and column this binary reads is there — here, or, for a
+    /// file already Headway's and in WAL mode, on the store's own connection before anything
+    /// else (``SchemaChecks``). Integrity is
     /// `doctor`'s (`PRAGMA integrity_check`): checking every page on every open cost a command
     /// time in proportion to the whole file; a damaged page a command does read is still refused
     /// then (SQLite's `SQLITE_CORRUPT`, ``StoreError/corrupted(path:detail:)``), before any write.
-    private static func preflight(_ path: String, busyTimeout: Double, checkSchema: Bool) throws {
+    private static func preflight(_ path: String, busyTimeout: Double, checkSchema: Bool) throws -> SchemaChecks {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.io(path: path, detail: "it cannot be read (\(String(cString: strerror(errno))))")
         }
         let header = (try? handle.read(upToCount: 100)) ?? Data()
         try? handle.close()
-        if header.isEmpty { return }  // an empty file is an empty database
+        if header.isEmpty { return .done }  // an empty file is an empty database
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw StoreError.notADatabase(path: path)
         }
@@ -211,7 +232,8 @@ public struct Store: Sendable {
         // `-wal` or `-shm` file appears beside it. (Reading immutable takes no lock, so it is not
         // done on a file of ours that another process may be checkpointing.)
         let headerID = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        if Int32(bitPattern: headerID) != applicationID {
+        let ours = Int32(bitPattern: headerID) == applicationID
+        if !ours {
             do {
                 let look = try DatabaseQueue(path: DatabasePath.immutable(path), configuration: config)
                 defer { try? look.close() }
@@ -220,23 +242,35 @@ public struct Store: Sendable {
                 throw StoreError(error, path: path, busyTimeout: busyTimeout)
             }
         }
+        // Ours and in WAL mode (header bytes 18 and 19 are 2): opening the store's own
+        // connection writes nothing, so the checks below run there, saving a second
+        // connection and its reading of the schema (a tenth of a one-shot command).
+        if ours, header[18] == 2, header[19] == 2 { return .onTheConnection }
         do {
             let reader = try DatabaseQueue(path: DatabasePath.forReading(path), configuration: config)
             defer { try? reader.close() }
-            try reader.read { db in
-                // A file another process is creating right now may not have its migration table yet:
-                // nothing is applied then, and `migrate()` below waits for (or joins) that process.
-                let applied = try db.tableExists("grdb_migrations") ? Schema.migrator.appliedIdentifiers(db) : []
-                let unknown = applied.subtracting(Schema.identifiers)
-                if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
-                // Only a fully migrated file can be compared with what this binary makes.
-                if checkSchema, applied == Set(Schema.identifiers), let first = try SchemaCheck.structuralProblems(db).first {
-                    throw StoreError.foreignSchema(path: path, detail: first)
-                }
-            }
+            if let refusal = try reader.read({ db in try schemaRefusal(db, path: path, checkSchema: checkSchema).refusal }) { throw refusal }
         } catch {
             throw StoreError(error, path: path, busyTimeout: busyTimeout)
         }
+        return .done
+    }
+
+    /// Why the file's schema is refused (one a newer Headway made; with `checkSchema`, a fully
+    /// migrated one that differs from what this binary makes), and whether every migration
+    /// this binary knows is applied.
+    private static func schemaRefusal(_ db: Database, path: String, checkSchema: Bool) throws -> (refusal: StoreError?, complete: Bool) {
+        // A file another process is creating right now may not have its migration table yet:
+        // nothing is applied then, and `migrate()` below waits for (or joins) that process.
+        let applied = try db.tableExists("grdb_migrations") ? Schema.migrator.appliedIdentifiers(db) : []
+        let unknown = applied.subtracting(Schema.identifiers)
+        if !unknown.isEmpty { return (StoreError.newerSchema(path: path, unknown: unknown.sorted()), false) }
+        // Only a fully migrated file can be compared with what this binary makes.
+        let complete = applied == Set(Schema.identifiers)
+        if checkSchema, complete, let first = try SchemaCheck.structuralProblems(db).first {
+            return (StoreError.foreignSchema(path: path, detail: first), complete)
+        }
+        return (nil, complete)
     }
 
     /// The SQLite header's application id of a Headway database: "HDWY".
