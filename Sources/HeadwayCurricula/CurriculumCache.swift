@@ -55,7 +55,9 @@ extension CurriculumLoader {
     private static func writeCacheFile(_ data: Data, to file: URL) {
         let folder = file.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let temp = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
+        // Unique per writer, not only per process: the prefetching thread and the main one may
+        // both write a cache file of the same content.
+        let temp = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max)).tmp")
         if (try? data.write(to: temp)) != nil, rename(temp.path, file.path) != 0 {
             try? FileManager.default.removeItem(at: temp)
         }

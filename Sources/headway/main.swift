@@ -1,4 +1,8 @@
 import Foundation
 import HeadwayCLI
 
-exit(runCommand(Array(CommandLine.arguments.dropFirst())))
+let arguments = Array(CommandLine.arguments.dropFirst())
+CurriculaPrefetch.start(arguments)
+let code = runCommand(arguments)
+CurriculaPrefetch.finish()
+exit(code)

@@ -28,8 +28,7 @@ struct PortfolioCommand: ParsableCommand {
     func run() throws {
         let file = OutputFile(output, newFileMode: 0o600)
         try file.check()
-        let curriculum = try model.curriculum()
-        let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
+        let (subject, curriculum) = try Subject.resolve(model, nil, store)
         guard let progress = subject.progress, let profile = subject.profile else {
             throw HeadwayError(.noInput, "portfolio reads a profile's record; make one with `headway assess`")
         }

@@ -21,9 +21,9 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Print JSON (stable keys, snake_case; docs/ROLES.md lists the roles part).") var json = false
 
     func run() throws {
-        let curriculum = try model.curriculum()
         let day = model.day()
-        let person = try Subject.resolve(curriculum, input, store, day: day).person
+        let (subject, curriculum) = try Subject.resolve(model, input, store)
+        let person = subject.person
         let now = person.score(at: day)
         let changes = try parseLevelPairs(whatIf, flag: "--what-if", curriculum: curriculum)
         let after: PersonalScore? = changes.isEmpty ? nil : person.score(at: day, levels: person.levels.merging(changes) { $1 })

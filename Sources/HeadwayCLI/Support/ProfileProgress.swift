@@ -8,10 +8,14 @@ extension Workspace {
     /// The workspace a command's options name: the database, the selected profile, the curricula
     /// (`loaded`, else the options'), the `--as-of` day and the clock.
     static func open(_ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil) throws -> Workspace {
+        // An existing database is opened first: meanwhile the curricula may still be loading on
+        // another thread (``CurriculaPrefetch``). A new one is made only once they have loaded.
+        let opened = FileManager.default.fileExists(atPath: Environment.databasePath(store.db)) ? try store.open() : nil
         let curriculum = try loaded ?? model.curriculum()
-        let db = try store.open()
+        let db = try opened ?? store.open()
+        let profile = try store.selectedProfile(in: db)
         return Workspace(
-            store: db, profile: try store.selectedProfile(in: db), curriculum: curriculum, day: model.day(),
+            store: db, profile: profile, curriculum: curriculum, day: model.day(),
             today: Environment.today(), clockFixed: Environment.clockFixed,
             earlierCurricula: Environment.earlierCurricula)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HeadwayApp
 import HeadwayCore
 import HeadwayStore
@@ -18,11 +19,30 @@ struct Subject {
         if let file = try input?.load(curriculum) {
             return Subject(person: PersonalModel(curriculum: curriculum, assessment: file)!, store: nil, profile: nil)
         }
+        let (db, profile, state) = try record(options)
+        return try Subject(db, profile, state, curriculum: curriculum, day: day ?? Environment.today())
+    }
+
+    /// ``resolve(_:_:_:day:)`` with the curricula of `model`, and those curricula. The record of
+    /// a database that exists is read first: meanwhile the curricula may still be loading on
+    /// another thread (``CurriculaPrefetch``). An assessment file, or a database yet to be
+    /// made, waits for the curricula as before.
+    static func resolve(_ model: ModelOptions, _ input: AssessmentOption?, _ options: StoreOptions) throws -> (Subject, Curriculum) {
+        let day = model.day()
+        guard input?.assessment == nil, FileManager.default.fileExists(atPath: Environment.databasePath(options.db)) else {
+            let curriculum = try model.curriculum()
+            return (try resolve(curriculum, input, options, day: day), curriculum)
+        }
+        let (db, profile, state) = try record(options)
+        let curriculum = try model.curriculum()
+        return (try Subject(db, profile, state, curriculum: curriculum, day: day), curriculum)
+    }
+
+    /// The database, the selected profile and its state (without the stored briefings).
+    private static func record(_ options: StoreOptions) throws -> (Store, Profile, ProfileState) {
         let db = try options.open()
         let profile = try options.selectedProfile(in: db)
-        let state = try storeCall { try db.state(of: profile, briefings: false) }
-        let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day ?? Environment.today())
-        return Subject(person: progress.person, store: db, profile: profile, progress: progress)
+        return (db, profile, try storeCall { try db.state(of: profile, briefings: false) })
     }
 
     /// The plan in force on the day asked for, with its programme's week numbering.
@@ -40,5 +60,13 @@ struct Subject {
             throw HeadwayError(.noInput, "profile \(profile.name) has no plan yet; run `headway plan`")
         }
         return plan
+    }
+}
+
+extension Subject {
+    /// The profile's subject on `day` (in an extension, so the memberwise initialiser stays).
+    fileprivate init(_ db: Store, _ profile: Profile, _ state: ProfileState, curriculum: Curriculum, day: Day) throws {
+        let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day)
+        self.init(person: progress.person, store: db, profile: profile, progress: progress)
     }
 }

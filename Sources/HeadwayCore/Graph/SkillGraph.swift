@@ -30,6 +30,19 @@ public struct SkillGraph: Sendable, Codable {
     }
 
     public subscript(id: String) -> Skill? { indexByID[id].map { skills[$0] } }
+
+    // Single fields, read in place: the subscript above copies the whole skill (its activities
+    // and texts), which the record's replay of every log and the score's levels paid for each
+    // lookup.
+
+    /// `rho_s`, the reference level of skill `id`.
+    public func referenceLevel(of id: String) -> Int? { indexByID[id].map { skills[$0].referenceLevel } }
+
+    /// The curriculum hours from level `level - 1` to `level` of skill `id`.
+    public func hours(of id: String, toLevel level: Int) -> Double? { indexByID[id].map { skills[$0].hours(toLevel: level) } }
+
+    /// The activities of skill `id` at `level` (none for an unknown skill or level).
+    public func activities(of id: String, level: Int) -> [Activity] { indexByID[id].flatMap { skills[$0].activities[level] } ?? [] }
     public func index(of id: String) -> Int? { indexByID[id] }
     public func contains(_ id: String) -> Bool { indexByID[id] != nil }
 

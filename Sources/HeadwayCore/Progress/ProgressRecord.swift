@@ -67,7 +67,7 @@ public struct ProgressRecord: Sendable {
             if log.entry.status == .done {
                 if let activity = log.entry.activity {
                     // An activity is done when it or its alternative was logged done.
-                    let all = graph[unit.skill]?.activities[unit.level] ?? []
+                    let all = graph.activities(of: unit.skill, level: unit.level)
                     activitiesDone[unit, default: []].insert(activity)
                     let done = activitiesDone[unit] ?? []
                     completes = !all.isEmpty && all.allSatisfy { a in done.contains { a.isNamed($0) } }
@@ -75,7 +75,7 @@ public struct ProgressRecord: Sendable {
                     completes = true
                 }
             }
-            if let hours = graph[unit.skill]?.hours(toLevel: unit.level), spent[unit]! >= hours - 1e-9 { completes = true }
+            if let hours = graph.hours(of: unit.skill, toLevel: unit.level), spent[unit]! >= hours - 1e-9 { completes = true }
             if completes {
                 complete.insert(unit)
                 out.append(Completion(unit: unit, day: log.entry.date, recorded: log.recorded))
@@ -152,7 +152,7 @@ public struct ProgressRecord: Sendable {
     }
 
     /// The curriculum hours of `unit`.
-    public func unitHours(_ unit: UnitID) -> Double { curriculum.graph[unit.skill]?.hours(toLevel: unit.level) ?? 0 }
+    public func unitHours(_ unit: UnitID) -> Double { curriculum.graph.hours(of: unit.skill, toLevel: unit.level) ?? 0 }
 
     /// What is left of `unit` on `day`: `max(0, h - logged)`; 0 once it is complete.
     public func remainingHours(of unit: UnitID, through day: Day) -> Double {

@@ -50,7 +50,7 @@ public struct PersonalModel: Sendable {
 
     /// A mid-level holder's level of `skill` in `role`: the role's own, else the graph's.
     static func reference(of skill: String, in role: Role, _ curriculum: Curriculum) -> Int {
-        role.referenceLevels[skill] ?? curriculum.graph[skill]?.referenceLevel ?? 0
+        role.referenceLevels[skill] ?? curriculum.graph.referenceLevel(of: skill) ?? 0
     }
 
     /// The level of `skill`: the assessed one, else `clamp(rho_s + sigma, 0, 4)`.
@@ -63,13 +63,21 @@ public struct PersonalModel: Sendable {
     /// `sigma` is taken relative to the seniority of their own role, whose numbers describe a
     /// holder of that seniority.
     public func defaultLevel(of skill: String) -> Int {
-        let rho = Self.reference(of: skill, in: home, curriculum)
-        return min(4, max(0, rho + assessment.seniority.offset - home.seniority.offset))
+        defaultLevel(reference: Self.reference(of: skill, in: home, curriculum))
     }
 
-    /// Current levels of every skill in the graph.
+    /// `clamp(rho + sigma, 0, 4)` for a skill whose reference level in the person's own role is `rho`.
+    private func defaultLevel(reference rho: Int) -> Int {
+        min(4, max(0, rho + assessment.seniority.offset - home.seniority.offset))
+    }
+
+    /// Current levels of every skill in the graph (``level(of:)`` of each, walking the graph's
+    /// skills rather than looking each one up).
     public var levels: [String: Int] {
-        Dictionary(uniqueKeysWithValues: curriculum.graph.skills.map { ($0.id, level(of: $0.id)) })
+        Dictionary(
+            uniqueKeysWithValues: curriculum.graph.skills.map { skill in
+                (skill.id, assessment.skills[skill.id] ?? defaultLevel(reference: home.referenceLevels[skill.id] ?? skill.referenceLevel))
+            })
     }
 
     /// Signals acting on this role, with the drift each has made between `D0` and `day`.

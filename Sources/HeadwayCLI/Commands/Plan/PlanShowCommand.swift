@@ -14,8 +14,7 @@ struct PlanShowCommand: ParsableCommand {
     @Flag(help: "Print JSON (stable keys, snake_case; the same data as the text).") var json = false
 
     func run() throws {
-        let curriculum = try model.curriculum()
-        let subject = try Subject.resolve(curriculum, nil, store, day: model.day())
+        let (subject, curriculum) = try Subject.resolve(model, nil, store)
         let (plan, programme) = try subject.planInForce()
         let numbering = programme.numbering
         // A plan made --toward a role is shown in that role: its tasks are the ones it lowers.

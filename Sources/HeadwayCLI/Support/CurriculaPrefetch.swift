@@ -1,0 +1,71 @@
+import Foundation
+import HeadwayCore
+import HeadwayCurricula
+
+/// The curricula a one-shot command is about to read, loaded on a second thread while the main
+/// one parses the command line, opens the database and reads the record: decoding them was a
+/// fifth of a profile command's time, and a second core is idle meanwhile.
+///
+/// Only the `headway` executable starts it (``start(_:)``, before ``runCommand(_:)``), and only
+/// for a command that reads the curricula, naming no other curricula folder or database (which
+/// would move the installed curricula): such a line reads exactly the folder prefetched. The
+/// command takes the result through ``Environment/loadCurriculum(_:)``, which compares the
+/// folder; anything else (a failed load, another folder) loads as before, so errors read the same.
+public enum CurriculaPrefetch {
+    /// The top-level commands that read the curricula.
+    static let readers: Set<String> = [
+        "assess", "plan", "replan", "log", "level", "undo", "redo", "progress", "score", "roles", "history", "signals", "brief",
+        "portfolio", "graph", "export"
+    ]
+
+    private final class Load: @unchecked Sendable {
+        let folder: String
+        let done = DispatchSemaphore(value: 0)
+        // Written once by the loading thread before `done` is signalled; read after waiting on it.
+        var result: (version: String, curriculum: Curriculum)?
+        var waited = false
+
+        init(folder: String) { self.folder = folder }
+
+        func wait() {
+            if !waited { done.wait(); waited = true }
+        }
+    }
+
+    // Set once on the main thread before any command runs; read on it afterwards.
+    nonisolated(unsafe) private static var load: Load?
+
+    /// Starts loading the curricula that `arguments` (a command line without the program name)
+    /// will read, when that can be known before parsing it.
+    public static func start(_ arguments: [String]) {
+        let options = arguments.prefix { $0 != "--" }
+        guard load == nil, let command = options.first, readers.contains(command),
+            !options.contains(where: { ["--curricula", "--db", "--help", "-h"].contains($0.split(separator: "=").first.map(String.init) ?? $0) }),
+            let folder = try? Environment.curriculaURL(nil)
+        else { return }
+        let cache = Environment.cacheFolder()
+        let started = Load(folder: folder.standardizedFileURL.path)
+        load = started
+        Thread.detachNewThread {
+            let version = CurriculumLoader.contentVersion(folder, cache: cache)
+            if let curriculum = try? CurriculumLoader.load(from: folder, cache: cache, version: version) {
+                started.result = (version, curriculum)
+            }
+            started.done.signal()
+        }
+    }
+
+    /// The curricula of `folder` and their content version, once loaded; nil when none were
+    /// prefetched for that folder or their load failed.
+    static func take(_ folder: URL) -> (version: String, curriculum: Curriculum)? {
+        guard let load, load.folder == folder.standardizedFileURL.path else { return nil }
+        load.wait()
+        return load.result
+    }
+
+    /// Waits for a load still running (a command that ended without the curricula), so the
+    /// process never exits while another thread writes the cache.
+    public static func finish() {
+        load?.wait()
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import HeadwayCLI
+
+/// The `headway` executable loads the curricula on a second thread while it parses the line and
+/// reads the record (``CurriculaPrefetch``). Commands run in process never prefetch, so these run
+/// the binary and hold it to the in-process result: the same curricula, the same folder when
+/// the environment or `--curricula` names another, the same error when they cannot be read.
+@Suite("The executable's curricula prefetch")
+struct CurriculaPrefetchTests {
+    static let tiny = Binary.repository.appendingPathComponent("Fixtures/curricula/tiny").path
+
+    /// The binary's and the in-process output and status of `arguments`, in `environment`.
+    func both(_ arguments: [String], _ environment: [String: String]) throws -> (binary: Binary.Result, inProcess: Binary.Result) {
+        (try Binary.run(arguments, input: Data(), environment: environment), try Binary.runInProcess(arguments, environment: environment))
+    }
+
+    @Test("on a profile, the binary's score, history and graph are the in-process ones")
+    func profileCommands() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = Binary.environment(in: folder)
+        let made = try Binary.runInProcess(
+            ["profile", "new", "ana", "--from", Binary.repository.appendingPathComponent("Fixtures/assessments/reference-mid.yaml").path],
+            environment: environment)
+        #expect(made.status == 0, "\(made.output)")
+        for line in [["score"], ["score", "--json"], ["history"], ["graph"], ["score", "--as-of", "2026-12-20"]] {
+            let (binary, inProcess) = try both(line, environment)
+            #expect(binary.status == 0, "\(line): \(binary.output)")
+            #expect(binary.output == inProcess.output, "\(line)")
+        }
+    }
+
+    @Test("HEADWAY_CURRICULA and --curricula name the folder the binary reads")
+    func otherFolders() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = Binary.environment(in: folder)
+        let bundled = try Binary.run(["graph"], input: Data(), environment: environment)
+        // The prefetch is skipped for --curricula; HEADWAY_CURRICULA is read by it.
+        let named = try both(["graph", "--curricula", Self.tiny], environment)
+        environment["HEADWAY_CURRICULA"] = Self.tiny
+        let fromEnvironment = try both(["graph"], environment)
+        for (binary, inProcess) in [named, fromEnvironment] {
+            #expect(binary.status == 0, "\(binary.output)")
+            #expect(binary.output == inProcess.output)
+            #expect(binary.output != bundled.output, "the tiny curricula's graph, not the bundled one")
+        }
+        #expect(named.binary.output == fromEnvironment.binary.output)
+    }
+
+    @Test("curricula that cannot be read give the binary the in-process error and exit status")
+    func unreadable() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = Binary.environment(in: folder)
+        environment["HEADWAY_CURRICULA"] = folder.appendingPathComponent("no-such-folder").path
+        for line in [["score"], ["graph"], ["score", "--assessment", "Fixtures/assessments/reference-mid.yaml"]] {
+            let (binary, inProcess) = try both(line, environment)
+            #expect(binary.status != 0 && binary.status == inProcess.status, "\(line): \(binary.output)")
+            #expect(binary.output == inProcess.output, "\(line)")
+        }
+    }
+}
