@@ -345,16 +345,21 @@ extension Store {
 
     /// Log rows of `request`; entries removed by `log rm` only with `removed`.
     func fetchLogs(_ db: Database, _ request: QueryInterfaceRequest<Row>, removed: Bool = false) throws -> [StoredLog] {
-        try db.decodeRows(of: "logs", removed ? request : request.filter(Column("removed") == 0)) { r, c in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try r.decoded(c[column]) }
-            return StoredLog(
-                id: try value("id"),
+        let columns = { (c: StatementColumns) in
+            (
+                id: c["id"], date: c["date"], skill: c["skill"], level: c["level"], activity: c["activity"], hours: c["hours"],
+                status: c["status"], note: c["note"], evidence: c["evidence"], createdAt: c["created_at"], removed: c["removed"]
+            )
+        }
+        return try db.decodeRows(of: "logs", removed ? request : request.filter(Column("removed") == 0), columns: columns) { r, c in
+            StoredLog(
+                id: try r.decoded(c.id),
                 entry: LogEntry(
-                    date: try day(try value("date"), "date"), skill: try value("skill"), level: try r.level(c["level"]),
-                    activity: try value("activity"), hours: try value("hours"),
-                    status: try decode(LogStatus(rawValue: try value("status")), "status"), note: try value("note"),
-                    evidence: try jsonValue([String].self, try value("evidence"))),
-                createdAt: try value("created_at"), removed: try value("removed"))
+                    date: try day(try r.decoded(c.date), "date"), skill: try r.decoded(c.skill), level: try r.level(c.level),
+                    activity: try r.decoded(c.activity), hours: try r.decoded(c.hours),
+                    status: try decode(LogStatus(rawValue: try r.decoded(c.status)), "status"), note: try r.decoded(c.note),
+                    evidence: try jsonValue([String].self, try r.decoded(c.evidence))),
+                createdAt: try r.decoded(c.createdAt), removed: try r.decoded(c.removed))
         }
     }
 

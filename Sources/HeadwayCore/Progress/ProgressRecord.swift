@@ -103,7 +103,12 @@ public struct ProgressRecord: Sendable {
     /// (issue 25.5). A new answer for the skill replaces what was completed before it.
     public func levels(at day: Day) -> [String: Int]? {
         guard let a = assessment(at: day), let base = PersonalModel(curriculum: curriculum, assessment: a.assessment) else { return nil }
-        var levels = base.levels
+        return levels(at: day, from: base.levels)
+    }
+
+    /// ``levels(at:)`` from `assessed`, the levels of the assessment that applies on `day`.
+    private func levels(at day: Day, from assessed: [String: Int]) -> [String: Int] {
+        var levels = assessed
         let answered = lastAnswers(through: day)
         for c in completions where c.day <= day && (answered[c.unit.skill].map { counts(c, after: $0) } ?? true) {
             levels[c.unit.skill] = max(levels[c.unit.skill] ?? 0, c.unit.level)
@@ -126,13 +131,16 @@ public struct ProgressRecord: Sendable {
 
     /// The person's model on `day`: the assessment that applies, with the levels reached.
     public func person(at day: Day) -> PersonalModel? {
-        guard let a = assessment(at: day), let levels = levels(at: day) else { return nil }
+        guard let a = assessment(at: day), let base = PersonalModel(curriculum: curriculum, assessment: a.assessment) else { return nil }
+        let assessed = base.levels
+        let levels = levels(at: day, from: assessed)
         var assessment = a.assessment
         // Only levels that differ from the defaults are written, so the model keeps reading
         // unanswered skills as "seniority default" exactly as the assessment did.
-        let base = PersonalModel(curriculum: curriculum, assessment: a.assessment)!
         // A level reached by completing a unit is sure, whatever the assessment said.
-        for (skill, level) in levels where level != base.level(of: skill) { assessment.skills[skill] = level; assessment.unsure.remove(skill) }
+        for (skill, level) in levels where level != (assessed[skill] ?? base.level(of: skill)) {
+            assessment.skills[skill] = level; assessment.unsure.remove(skill)
+        }
         return PersonalModel(curriculum: curriculum, assessment: assessment)
     }
 

@@ -33,10 +33,12 @@ extension PersonalModel {
         let end = day.adding(days: 7 * weeks)
         let levels = self.levels
         func value(_ d: Day, _ excluding: Set<String>) -> Double { inputs(at: d, excluding: excluding).score(levels: levels).result.value }
-        return curriculum.signals
-            .filter { s in s.effects.contains { $0.role == role.id } && s.window.from <= end && s.window.to > day }
+        let ahead = curriculum.signals.filter { s in s.effects.contains { $0.role == role.id } && s.window.from <= end && s.window.to > day }
+        // The move with every signal, the same for each one measured against it.
+        let with = ahead.isEmpty ? 0 : value(end, []) - value(day, [])
+        return
+            ahead
             .map { s in
-                let with = value(end, []) - value(day, [])
                 let without = value(end, [s.id]) - value(day, [s.id])
                 return SignalAhead(signal: s, effect: with - without)
             }
