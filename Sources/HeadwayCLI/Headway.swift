@@ -202,6 +202,14 @@ func parseLeaf(_ arguments: [String]) -> (any ParsableCommand)? {
     return command
 }
 
+/// Every leaf command's `_superCommandName`. The fast path (``parseLeaf(_:)``) parses a leaf as
+/// a root, and a root first runs two more parsers looking for `--generate-completion-script`;
+/// naming a super-command skips them, which is 10-20% of a one-shot command (paired runs,
+/// docs/PERFORMANCE.md). Only a root's super-command is ever read: in the tree the root is
+/// `headway`, whose configuration names none, so help, usage and completion scripts are
+/// unchanged, and whatever the fast path refuses (help, errors) the tree parses again.
+let leafSuperCommand = "headway"
+
 /// A command line that ended without a command completing: help or version text (code 0)
 /// for standard output, or the one error line for standard error.
 struct CommandExit: Error {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import HeadwayCore
 import Testing
@@ -148,5 +149,18 @@ struct CommandLineTests {
         #expect(CommandMenu.names == CommandMenu.commands.map { $0._commandName })
         for name in CommandMenu.names { #expect(CommandMenu.command(named: name)?._commandName == name) }
         #expect(CommandMenu.command(named: "nope") == nil)
+    }
+
+    @Test("every command the fast path can take names headway as its super-command, so it skips the completion-script parsers; the root names none")
+    func leavesNameTheirSuperCommand() {
+        #expect(Headway.configuration._superCommandName == nil)
+        var leaves: [any ParsableCommand.Type] = []
+        func walk(_ command: any ParsableCommand.Type) {
+            let subcommands = command.configuration.subcommands
+            if subcommands.isEmpty { leaves.append(command) } else { subcommands.forEach(walk) }
+        }
+        CommandMenu.commands.forEach(walk)
+        #expect(leaves.count >= 30)
+        for leaf in leaves { #expect(leaf.configuration._superCommandName == leafSuperCommand, "\(leaf)") }
     }
 }

@@ -8,7 +8,7 @@ import HeadwayStore
 /// kept as it stood on its last day once a week has ended.
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "brief",
+        commandName: "brief", _superCommandName: leafSuperCommand,
         abstract: "The weekly briefing: score and why, hours, on track, next week, the field.",
         discussion: """
             WEEK defaults to the current week of your plan. The current week's briefing is live: \

@@ -6,7 +6,7 @@ import HeadwayStore
 /// `headway doctor`: is the database sound, and was its history made with these curricula?
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "doctor",
+        commandName: "doctor", _superCommandName: leafSuperCommand,
         abstract: "Check the database: integrity, foreign keys, schema version, permissions, curricula version.",
         discussion: "Exits non-zero when the file is damaged or its schema is not the one this binary writes.")
 

@@ -6,7 +6,7 @@ import HeadwayStore
 /// `headway graph [SKILL] [--dot]`: the skills graph, with the person's plan highlighted.
 struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "graph",
+        commandName: "graph", _superCommandName: leafSuperCommand,
         abstract: "Show the skills graph: what a skill needs and unlocks, or Graphviz DOT.",
         discussion: """
             With SKILL, what it needs (all the way down) and what it unlocks (all the way up); \

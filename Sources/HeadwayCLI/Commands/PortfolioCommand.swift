@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway portfolio`: what the person can show for their programme.
 struct PortfolioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "portfolio",
+        commandName: "portfolio", _superCommandName: leafSuperCommand,
         abstract: "What you can show: skills and levels gained, activities, hours, evidence, score change, certifications.",
         discussion: """
             Per skill raised since the programme began (or --since): the units completed, the \

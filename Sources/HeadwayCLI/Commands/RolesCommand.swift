@@ -6,7 +6,7 @@ import HeadwayCore
 /// `headway roles`: the person's score in every role of the curricula, with their own levels.
 struct RolesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "roles",
+        commandName: "roles", _superCommandName: leafSuperCommand,
         abstract: "Your score in every role with your levels: where you would be safest, and what moves you there.",
         discussion: """
             Each role is scored with your levels (answered, else your seniority's default), that \

@@ -4,7 +4,7 @@ import HeadwayCore
 /// `headway score`: the person's AIJRI with its per-task table, explanation and ladder.
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "score",
+        commandName: "score", _superCommandName: leafSuperCommand,
         abstract: "Show your AIJRI: per-task table, the four-part explanation, zone and ladder.",
         discussion: """
             With --assessment FILE the run is stateless (the database is not opened); without it, \

@@ -7,7 +7,7 @@ import HeadwayStore
 extension AssessCommand {
     struct Ask: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "ask",
+            commandName: "ask", _superCommandName: leafSuperCommand,
             abstract: "Answer the questions (the default), or load a file with --from.")
 
         @OptionGroup var store: StoreOptions

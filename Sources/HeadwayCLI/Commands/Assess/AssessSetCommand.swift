@@ -8,7 +8,7 @@ import HeadwayStore
 extension AssessCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "set",
+            commandName: "set", _superCommandName: leafSuperCommand,
             abstract: "Change one answer and show the score before and after (a re-assessment).",
             discussion: """
                 `assess set SKILL LEVEL` sets a level (`vllm 3`, or `vllm 3?` when unsure); `hours 5` the \

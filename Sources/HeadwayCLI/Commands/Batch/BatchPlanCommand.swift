@@ -6,7 +6,7 @@ import HeadwayCurricula
 
 struct BatchPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan",
+        commandName: "plan", _superCommandName: leafSuperCommand,
         abstract: "Plan every assessment in a folder on all cores; one JSON plan per person.",
         discussion: """
             Reads every .yaml, .yml and .json file of --assessments, plans each statelessly (nothing \

@@ -6,7 +6,7 @@ import HeadwayCurricula
 extension CurriculaCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "check",
+            commandName: "check", _superCommandName: leafSuperCommand,
             abstract: "Report every problem of a curricula folder (file, line, id); non-zero exit when there is any.")
 
         @Argument(help: ArgumentHelp("The folder (default: the active curricula).", valueName: "dir"))

@@ -6,7 +6,7 @@ import HeadwayCurricula
 extension CurriculaCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "diff",
+            commandName: "diff", _superCommandName: leafSuperCommand,
             abstract: "What changed between two curricula: signals, task scores and shares, market, skills and activities, per role.",
             discussion: "Each side is a folder or an installed version (`curricula list`); OLD defaults to the active curricula.")
 

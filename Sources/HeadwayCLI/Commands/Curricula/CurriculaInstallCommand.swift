@@ -6,7 +6,7 @@ import HeadwayCurricula
 extension CurriculaCommand {
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "install",
+            commandName: "install", _superCommandName: leafSuperCommand,
             abstract: "Validate a curricula folder, copy it into the data folder under its version and make it active.",
             discussion: """
                 The folder is checked whole first (as `curricula check` does); any problem refuses it and the \

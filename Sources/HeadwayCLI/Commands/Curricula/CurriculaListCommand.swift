@@ -5,7 +5,8 @@ import HeadwayCurricula
 
 extension CurriculaCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the bundled and installed curricula; * marks the active one.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", _superCommandName: leafSuperCommand, abstract: "List the bundled and installed curricula; * marks the active one.")
 
         @Flag(help: "Print JSON.")
         var json = false

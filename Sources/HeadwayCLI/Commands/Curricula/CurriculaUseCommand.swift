@@ -6,7 +6,7 @@ import HeadwayCurricula
 extension CurriculaCommand {
     struct Use: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "use",
+            commandName: "use", _superCommandName: leafSuperCommand,
             abstract: "Make an installed (or the bundled) version active.",
             discussion: "Each profile records the change on its next command.")
 

@@ -6,7 +6,7 @@ import HeadwayStore
 /// `headway export history`: the profile's score snapshots as CSV.
 struct ExportHistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history",
+        commandName: "history", _superCommandName: leafSuperCommand,
         abstract: "Export the profile's score snapshots as \(listed(HistoryExport.formatNames)): as_of, score, zone, label, the four parts, reason.",
         discussion: "Snapshots are history: they are written as they were shown, oldest first.")
 

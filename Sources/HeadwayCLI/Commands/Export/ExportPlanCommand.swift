@@ -6,7 +6,7 @@ import HeadwayStore
 /// `headway export plan`: the current plan (or one computed from --assessment) as a file.
 struct ExportPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan",
+        commandName: "plan", _superCommandName: leafSuperCommand,
         abstract: "Export the plan as \(listed(PlanExport.formatNames)).",
         discussion: """
             The format is --format, else the one the output file's extension names \

@@ -6,7 +6,7 @@ import HeadwayStore
 /// `headway export report`: one self-contained HTML page with the charts.
 struct ExportReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report",
+        commandName: "report", _superCommandName: leafSuperCommand,
         abstract: "Export an HTML report: score over time, the plan's weeks, levels before and after, the score's four parts.",
         discussion: """
             One file with everything inline (CSS and SVG charts, no script, nothing fetched), \

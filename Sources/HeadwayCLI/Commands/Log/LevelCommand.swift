@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway level SKILL L`: set a level yourself, recorded as a re-assessment.
 struct LevelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "level",
+        commandName: "level", _superCommandName: leafSuperCommand,
         abstract: "Set a skill's level yourself (0-4), recorded as a re-assessment with a snapshot.",
         discussion: """
             The re-assessment keeps every level you have reached (assessed or completed) and \

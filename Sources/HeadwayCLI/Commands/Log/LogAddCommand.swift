@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway log [add] SKILL[:LEVEL] HOURS`: record what you did, quickly or by picking from this week's plan.
 struct LogAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add",
+        commandName: "add", _superCommandName: leafSuperCommand,
         abstract: "Log work on a unit: log SKILL[:LEVEL] HOURS [done|partial|skipped].",
         discussion: """
             LEVEL defaults to the skill's next level in your plan, else your level + 1; the status to \

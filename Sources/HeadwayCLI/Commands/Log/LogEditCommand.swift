@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway log edit N`: correct an entry's hours, status, day or note.
 struct LogEditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "edit",
+        commandName: "edit", _superCommandName: leafSuperCommand,
         abstract: "Correct log entry N: its hours, status, day or note (journaled; `undo` reverts it).",
         discussion: """
             The entry keeps its number and unit. When the correction moves your score (a unit now \

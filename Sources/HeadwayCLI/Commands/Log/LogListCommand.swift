@@ -6,7 +6,7 @@ import HeadwayStore
 /// `headway log list`: the entries with the numbers `log edit` and `log rm` take.
 struct LogListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List your log entries with their numbers (newest last).")
+        commandName: "list", _superCommandName: leafSuperCommand, abstract: "List your log entries with their numbers (newest last).")
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions

@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway log rm N`: an entry no longer counts.
 struct LogRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rm",
+        commandName: "rm", _superCommandName: leafSuperCommand,
         abstract: "Remove log entry N (journaled; `undo` brings it back).",
         discussion: "Its number is not given to another entry. A unit it completed is no longer complete; a snapshot says so.")
 

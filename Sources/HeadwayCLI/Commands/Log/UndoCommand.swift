@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway undo`: revert the last change (a log entry, edit, removal, re-assessment or plan).
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "undo",
+        commandName: "undo", _superCommandName: leafSuperCommand,
         abstract: "Revert the last change (log, edit, rm, re-assessment, plan, replan); `redo` writes it again.",
         discussion: """
             One change at a time, newest first, in one transaction; undoing a plan or a replan \
@@ -60,7 +60,7 @@ struct UndoCommand: ParsableCommand {
 /// `headway redo`: write the last undone change again.
 struct RedoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "redo",
+        commandName: "redo", _superCommandName: leafSuperCommand,
         abstract: "Write the last undone change again (until a new change is made).",
         discussion: "A log entry comes back with its number; a plan or replan is in force again.")
 

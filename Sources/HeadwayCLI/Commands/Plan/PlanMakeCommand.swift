@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway plan [make]`: the optimal programme for the person's hours.
 struct PlanMakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "make",
+        commandName: "make", _superCommandName: leafSuperCommand,
         abstract: "Plan the units that raise your projected AIJRI the most in your hours.",
         discussion: """
             Objective: (1) the highest projected score at the plan's end, (2) gains early, (3) fewer \

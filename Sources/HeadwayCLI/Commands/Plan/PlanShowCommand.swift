@@ -6,7 +6,8 @@ import HeadwayStore
 
 /// `headway plan show [WEEK]`: the profile's current plan, or one week of it.
 struct PlanShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the current plan, or one week of it.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", _superCommandName: leafSuperCommand, abstract: "Show the current plan, or one week of it.")
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var store: StoreOptions

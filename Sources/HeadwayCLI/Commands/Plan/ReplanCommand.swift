@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway replan`: plan again from the current week with the current levels.
 struct ReplanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "replan",
+        commandName: "replan", _superCommandName: leafSuperCommand,
         abstract: "Plan again from the current week with your current levels, keeping what is done.",
         discussion: """
             The new plan continues the programme: it starts on the first day of the current week \

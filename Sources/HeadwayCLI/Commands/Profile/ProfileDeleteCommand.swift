@@ -7,7 +7,7 @@ import HeadwayStore
 extension ProfileCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "delete",
+            commandName: "delete", _superCommandName: leafSuperCommand,
             abstract: "Delete a profile and its whole history.",
             discussion: "Asks first on a terminal; in scripts pass --yes.")
         @OptionGroup var store: StoreOptions

@@ -7,7 +7,7 @@ import HeadwayStore
 extension ProfileCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "export",
+            commandName: "export", _superCommandName: leafSuperCommand,
             abstract: "Write a profile's whole history to one JSON file.",
             discussion: "The document is {\"format\": \"headway-profile\", \"version\": 1, …}; `-` writes to standard output.")
         @OptionGroup var store: StoreOptions

@@ -8,7 +8,7 @@ import HeadwayStore
 extension ProfileCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import",
+            commandName: "import", _superCommandName: leafSuperCommand,
             abstract: "Read a profile export into this database as a new profile.",
             discussion: "Everything is imported in one transaction, or nothing is.")
         @OptionGroup var store: StoreOptions

@@ -6,7 +6,8 @@ import HeadwayStore
 
 extension ProfileCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List profiles; * marks the current one.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", _superCommandName: leafSuperCommand, abstract: "List profiles; * marks the current one.")
         @OptionGroup var store: StoreOptions
         @Flag(help: "Print JSON.") var json = false
 

@@ -8,7 +8,7 @@ import HeadwayStore
 extension ProfileCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "new",
+            commandName: "new", _superCommandName: leafSuperCommand,
             abstract: "Create a profile and make it current.",
             discussion: "With --from, the assessment is stored and a first score snapshot (reason \"assessment\") is written.")
 

@@ -4,7 +4,8 @@ import HeadwayStore
 
 extension ProfileCommand {
     struct Rename: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename a profile; its history follows it.")
+        static let configuration = CommandConfiguration(
+            commandName: "rename", _superCommandName: leafSuperCommand, abstract: "Rename a profile; its history follows it.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The current name.") var old: String
         @Argument(help: "The new name.") var new: String

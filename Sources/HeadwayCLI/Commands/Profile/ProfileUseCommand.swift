@@ -4,7 +4,7 @@ import HeadwayStore
 
 extension ProfileCommand {
     struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "use", abstract: "Make a profile the current one.")
+        static let configuration = CommandConfiguration(commandName: "use", _superCommandName: leafSuperCommand, abstract: "Make a profile the current one.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The profile's name.") var name: String
 

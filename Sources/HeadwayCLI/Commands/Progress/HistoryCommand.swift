@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway history`: the score over time with why it moved.
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history",
+        commandName: "history", _superCommandName: leafSuperCommand,
         abstract: "Your score over time with the reason for each change, as a table and a sparkline.",
         discussion: """
             Snapshots are shown as written. Where a change and the field both moved the score since \

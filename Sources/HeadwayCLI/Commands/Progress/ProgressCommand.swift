@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway progress`: the plan week by week against what was logged, and the outlook.
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "progress",
+        commandName: "progress", _superCommandName: leafSuperCommand,
         abstract: "Planned vs logged hours by week, streak, and whether the plan still holds.",
         discussion: """
             Pace is the average of the plan's finished working weeks (a holiday is none; the plan's \

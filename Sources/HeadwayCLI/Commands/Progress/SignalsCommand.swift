@@ -7,7 +7,7 @@ import HeadwayStore
 /// `headway signals`: the changes in the field acting on your role and what they do to you.
 struct SignalsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "signals",
+        commandName: "signals", _superCommandName: leafSuperCommand,
         abstract: "Changes in the field: window, effect on your score, skills that answer them.",
         discussion: """
             Effect = your score with the signal's drift minus your score without it, now and once \
