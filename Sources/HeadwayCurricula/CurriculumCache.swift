@@ -11,11 +11,15 @@ extension CurriculumLoader {
     /// a cache that cannot be written is skipped silently (it is only ever an optimisation).
     /// `version` is the folder's ``contentVersion(_:)`` when the caller has just computed it
     /// (hashing every file twice was a few percent of a one-shot command).
-    public static func load(from directory: URL, cache: URL?, version: String? = nil) throws(Diagnostics) -> Curriculum {
+    ///
+    /// `activities` false may leave every skill's activities out (when the cache is read: they
+    /// are most of it), for a caller that reads none of them, such as a score of an assessment
+    /// file; the planner, the record's replay and the briefing all read them.
+    public static func load(from directory: URL, cache: URL?, version: String? = nil, activities: Bool = true) throws(Diagnostics) -> Curriculum {
         guard let cache else { return try load(from: directory) }
         let version = version ?? contentVersion(directory)
         let file = cache.appendingPathComponent("curricula-\(version)-f\(cacheFormat).bin")
-        if let cached = try? CacheCodec.decode(mappedFile: file.path), cached.contentHash == version {
+        if let cached = try? CacheCodec.decode(mappedFile: file.path, activities: activities), cached.contentHash == version {
             return cached
         }
         let curriculum = try load(from: directory)
@@ -148,7 +152,7 @@ enum CacheCodec {
     /// Decodes the cache file at `path` from a read-only mapping of it: reading the file into
     /// memory and copying it took two fresh buffers of its size, a page fault per 4 KB of each
     /// (a fifth of a one-shot command's page faults); a mapping of the page cache takes a few.
-    static func decode(mappedFile path: String) throws -> Curriculum {
+    static func decode(mappedFile path: String, activities: Bool = true) throws -> Curriculum {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Truncated() }
         defer { close(fd) }
@@ -157,14 +161,15 @@ enum CacheCodec {
         let size = Int(info.st_size)
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { throw Truncated() }
         defer { munmap(base, size) }
-        return try decode(UnsafeRawBufferPointer(start: base, count: size))
+        return try decode(UnsafeRawBufferPointer(start: base, count: size), activities: activities)
     }
 
-    static func decode(_ data: Data) throws -> Curriculum {
-        try data.withUnsafeBytes { try decode($0) }
+    static func decode(_ data: Data, activities: Bool = true) throws -> Curriculum {
+        try data.withUnsafeBytes { try decode($0, activities: activities) }
     }
 
-    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> Curriculum {
+    /// `activities` false steps over every skill's activities without making them.
+    static func decode(_ bytes: UnsafeRawBufferPointer, activities withActivities: Bool = true) throws -> Curriculum {
         var r = Reader(bytes: bytes)
         let version = try r.string()
         let releaseVersion = try r.optionalString(), releaseChanges = try r.optionalString()
@@ -176,16 +181,26 @@ enum CacheCodec {
             let requires = try r.list { r in Prerequisite(skill: try r.string(), level: try r.int()) }
             let seeds = try r.list { try $0.string() }
             var activities: [Int: [Activity]] = [:]
-            let levels = try r.list { r in
-                (
-                    try r.int(),
-                    try r.list { r in
-                        let step = try r.step()
-                        return Activity(step, alternative: try r.int() == 0 ? nil : try r.step())
+            if withActivities {
+                let levels = try r.list { r in
+                    (
+                        try r.int(),
+                        try r.list { r in
+                            let step = try r.step()
+                            return Activity(step, alternative: try r.int() == 0 ? nil : try r.step())
+                        }
+                    )
+                }
+                for (level, list) in levels { activities[level] = list }
+            } else {
+                for _ in 0..<(try r.count()) {
+                    _ = try r.int()
+                    for _ in 0..<(try r.count()) {
+                        try r.skipStep()
+                        if try r.int() != 0 { try r.skipStep() }
                     }
-                )
+                }
             }
-            for (level, list) in levels { activities[level] = list }
             let retired = try r.int() == 0 ? nil : Retirement(date: Day(ordinal: try r.int()), reason: try r.string(), successor: try r.string())
             return Skill(
                 id: id, name: name, kind: kind, group: group, description: description, referenceLevel: reference,
@@ -294,6 +309,12 @@ enum CacheCodec {
             return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
         }
         mutating func optionalString() throws -> String? { try int() == 0 ? nil : try string() }
+        mutating func skipString() throws { at += try count() }
+        /// Steps over what ``step()`` reads.
+        mutating func skipStep() throws {
+            try skipString(); _ = try double(); try skipString(); _ = try double(); try skipString()
+            for _ in 0..<(try count()) { try skipString() }
+        }
         mutating func step() throws -> ActivityStep {
             ActivityStep(
                 text: try string(), hours: try double(), access: try enumValue(Access.self), gpuHours: try double(),

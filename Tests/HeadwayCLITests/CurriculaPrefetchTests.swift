@@ -32,6 +32,24 @@ struct CurriculaPrefetchTests {
         }
     }
 
+    @Test("the score of an assessment file, read without activities, is the one with them, in the binary and in process")
+    func scoreWithoutActivities() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = Binary.environment(in: folder)
+        var whole = environment
+        whole["HEADWAY_NO_CACHE"] = "1"  // from the files: every activity read
+        let file = Binary.repository.appendingPathComponent("Fixtures/assessments/platform-toward-ai-platform.yaml").path
+        for extra in [[], ["--json"], ["--explain"], ["--what-if", "vllm=3,kubernetes=4"], ["--as-of", "2027-03-01", "--explain"]] {
+            let line = ["score", "--assessment", file] + extra
+            let (binary, inProcess) = try both(line, environment)
+            let complete = try Binary.runInProcess(line, environment: whole)
+            #expect(binary.status == 0 && complete.status == 0, "\(line): \(binary.output)")
+            #expect(binary.output == complete.output, "\(line)")
+            #expect(inProcess.output == complete.output, "\(line)")
+        }
+    }
+
     @Test("HEADWAY_CURRICULA and --curricula name the folder the binary reads")
     func otherFolders() throws {
         let folder = try Binary.temporaryFolder()

@@ -16,6 +16,24 @@ struct CacheTests {
         #expect(PersonalModel(curriculum: decoded, assessment: a)!.score(at: day) == PersonalModel(curriculum: bundled, assessment: a)!.score(at: day))
     }
 
+    @Test("read without activities, the cache gives the same curriculum with every skill's activities empty")
+    func withoutActivities() throws {
+        let encoded = CacheCodec.encode(bundled)
+        let partial = try CacheCodec.decode(encoded, activities: false)
+        #expect(bundled.graph.skills.contains { !$0.activities.isEmpty })
+        #expect(partial.graph.skills.allSatisfy { $0.activities.isEmpty })
+        let stripped = bundled.graph.skills.map {
+            Skill(
+                id: $0.id, name: $0.name, kind: $0.kind, group: $0.group, description: $0.description, referenceLevel: $0.referenceLevel,
+                hours: $0.hours, requires: $0.requires, seeds: $0.seeds, activities: [:], retired: $0.retired)
+        }
+        let expected = Curriculum(
+            graph: SkillGraph(groups: bundled.graph.groups, skills: stripped), roles: bundled.roles, signals: bundled.signals,
+            version: bundled.contentHash, release: bundled.release, resources: bundled.resources, gpuHourPrice: bundled.gpuHourPrice)
+        #expect(CacheCodec.encode(partial) == CacheCodec.encode(expected))
+        #expect(throws: (any Error).self) { try CacheCodec.decode(encoded.prefix(encoded.count / 2), activities: false) }
+    }
+
     @Test("a truncated or garbage cache is refused, and loading falls back to the files")
     func corruptCache() throws {
         let encoded = CacheCodec.encode(bundled)

@@ -20,12 +20,14 @@ public enum CurriculaPrefetch {
 
     private final class Load: @unchecked Sendable {
         let folder: String
+        /// Whether the skills' activities are loaded (see ``start(_:)``).
+        let activities: Bool
         let done = DispatchSemaphore(value: 0)
         // Written once by the loading thread before `done` is signalled; read after waiting on it.
         var result: (version: String, curriculum: Curriculum)?
         var waited = false
 
-        init(folder: String) { self.folder = folder }
+        init(folder: String, activities: Bool) { self.folder = folder; self.activities = activities }
 
         func wait() {
             if !waited { done.wait(); waited = true }
@@ -44,23 +46,26 @@ public enum CurriculaPrefetch {
             let folder = try? Environment.curriculaURL(nil)
         else { return }
         let cache = Environment.cacheFolder()
-        let started = Load(folder: folder.standardizedFileURL.path)
+        // The score of an assessment file reads no activities (ScoreCommand asks for none).
+        let activities = !(command == "score" && options.contains { $0.split(separator: "=").first == "--assessment" })
+        let started = Load(folder: folder.standardizedFileURL.path, activities: activities)
         load = started
         Thread.detachNewThread {
             let version = CurriculumLoader.contentVersion(folder, cache: cache)
-            if let curriculum = try? CurriculumLoader.load(from: folder, cache: cache, version: version) {
+            if let curriculum = try? CurriculumLoader.load(from: folder, cache: cache, version: version, activities: activities) {
                 started.result = (version, curriculum)
             }
             started.done.signal()
         }
     }
 
-    /// The curricula of `folder` and their content version, once loaded; nil when none were
-    /// prefetched for that folder or their load failed.
-    static func take(_ folder: URL) -> (version: String, curriculum: Curriculum)? {
-        guard let load, load.folder == folder.standardizedFileURL.path else { return nil }
+    /// The curricula of `folder`, their content version and whether they are complete (with
+    /// the activities), once loaded; nil when none were prefetched for that folder, their
+    /// load failed, or `activities` are wanted and were left out.
+    static func take(_ folder: URL, activities: Bool) -> (version: String, curriculum: Curriculum, complete: Bool)? {
+        guard let load, load.folder == folder.standardizedFileURL.path, load.activities || !activities else { return nil }
         load.wait()
-        return load.result
+        return load.result.map { ($0.version, $0.curriculum, load.activities) }
     }
 
     /// Waits for a load still running (a command that ended without the curricula), so the

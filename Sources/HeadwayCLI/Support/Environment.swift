@@ -134,10 +134,14 @@ enum Environment {
     /// Whether standard input is a terminal (a question can be asked).
     static var stdinIsTerminal: Bool { Context.current.inputIsTerminal }
 
-    static func loadCurriculum(_ explicit: String?) throws -> Curriculum {
+    /// The curricula of `--curricula` (`explicit`), else the active ones. `activities` false
+    /// lets every skill's activities be left out, for a command that reads none of them
+    /// (``CurriculumLoader/load(from:cache:version:activities:)``); only complete curricula are
+    /// kept for the next command of the shell.
+    static func loadCurriculum(_ explicit: String?, activities: Bool = true) throws -> Curriculum {
         let url = try curriculaURL(explicit)
-        if let (version, prefetched) = CurriculaPrefetch.take(url) {
-            CurriculumMemo.set(url.standardizedFileURL.path + "#" + version, prefetched)
+        if let (version, prefetched, complete) = CurriculaPrefetch.take(url, activities: activities) {
+            if complete { CurriculumMemo.set(url.standardizedFileURL.path + "#" + version, prefetched) }
             return prefetched
         }
         // The shell runs many commands in one process: the last curriculum is kept while its
@@ -147,8 +151,8 @@ enum Environment {
         let key = url.standardizedFileURL.path + "#" + version
         if let cached = CurriculumMemo.get(key) { return cached }
         do {
-            let curriculum = try CurriculumLoader.load(from: url, cache: cache, version: version)
-            CurriculumMemo.set(key, curriculum)
+            let curriculum = try CurriculumLoader.load(from: url, cache: cache, version: version, activities: activities)
+            if activities { CurriculumMemo.set(key, curriculum) }
             return curriculum
         } catch {
             throw HeadwayError(.config, error.description)

@@ -11,7 +11,9 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: Day.help("Compute as of this day (default today)."))
     var asOf: Day?
 
-    func curriculum() throws -> Curriculum { try Environment.loadCurriculum(curricula) }
+    /// `activities` false: for a command that reads no skill's activities (see
+    /// ``Environment/loadCurriculum(_:activities:)``).
+    func curriculum(activities: Bool = true) throws -> Curriculum { try Environment.loadCurriculum(curricula, activities: activities) }
     func day() -> Day { asOf ?? Environment.today() }
 }
 

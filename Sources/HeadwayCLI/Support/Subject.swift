@@ -26,11 +26,13 @@ struct Subject {
     /// ``resolve(_:_:_:day:)`` with the curricula of `model`, and those curricula. The record of
     /// a database that exists is read first: meanwhile the curricula may still be loading on
     /// another thread (``CurriculaPrefetch``). An assessment file, or a database yet to be
-    /// made, waits for the curricula as before.
+    /// made, waits for the curricula as before. With an assessment file the curricula may come
+    /// without the skills' activities: `score` alone passes one here, and a score reads none.
     static func resolve(_ model: ModelOptions, _ input: AssessmentOption?, _ options: StoreOptions) throws -> (Subject, Curriculum) {
         let day = model.day()
         guard input?.assessment == nil, FileManager.default.fileExists(atPath: Environment.databasePath(options.db)) else {
-            let curriculum = try model.curriculum()
+            // A person from a file reads no activities (a profile's record replays them).
+            let curriculum = try model.curriculum(activities: input?.assessment == nil)
             return (try resolve(curriculum, input, options, day: day), curriculum)
         }
         let (db, profile, state) = try record(options)
