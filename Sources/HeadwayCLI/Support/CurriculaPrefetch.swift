@@ -9,7 +9,7 @@ import HeadwayCurricula
 /// Only the `headway` executable starts it (``start(_:)``, before ``runCommand(_:)``), and only
 /// for a command that reads the curricula, naming no other curricula folder or database (which
 /// would move the installed curricula): such a line reads exactly the folder prefetched. The
-/// command takes the result through ``Environment/loadCurriculum(_:)``, which compares the
+/// command takes the result through ``Environment/loadCurriculum(_:activities:)``, which compares the
 /// folder; anything else (a failed load, another folder) loads as before, so errors read the same.
 public enum CurriculaPrefetch {
     /// The top-level commands that read the curricula.

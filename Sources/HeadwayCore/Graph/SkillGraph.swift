@@ -43,6 +43,7 @@ public struct SkillGraph: Sendable, Codable {
 
     /// The activities of skill `id` at `level` (none for an unknown skill or level).
     public func activities(of id: String, level: Int) -> [Activity] { indexByID[id].flatMap { skills[$0].activities[level] } ?? [] }
+
     public func index(of id: String) -> Int? { indexByID[id] }
     public func contains(_ id: String) -> Bool { indexByID[id] != nil }
 
