@@ -125,7 +125,8 @@ extension Database {
     }
 
     /// ``decodeRows(of:_:_:)`` with the columns `body` reads found once, before the first row
-    /// (`columns`), not by name for every value of every row: a tenth of reading a year's logs.
+    /// (`columns`), not by name (a hashed lookup) for every value of every row: the year's 624
+    /// logs of 11 columns each made 6,900 of them.
     func decodeRows<C, T>(
         of table: String, _ request: QueryInterfaceRequest<Row>, columns: (StatementColumns) -> C, _ body: (Row, C) throws -> T
     ) throws -> [T] {
