@@ -26,27 +26,20 @@ struct InstalledBinaryTests {
         try fm.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: elsewhere) }
 
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
         // `exec headway`: the shell finds the bare name on PATH, as a user's shell does.
-        p.arguments = [
-            "-c", "exec headway score --assessment \"$1\" --as-of 2026-11-22", "sh",
-            repoRoot.appendingPathComponent("Fixtures/assessments/reference-mid.yaml").path
-        ]
-        p.currentDirectoryURL = elsewhere
-        p.environment = [
-            "PATH": prefix.appendingPathComponent("bin").path + ":/usr/bin:/bin", "HOME": prefix.path,
-            "NO_COLOR": "1", "HEADWAY_NO_CACHE": "1"
-        ]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "stderr: \(stderr)")
-        #expect(stdout.contains("AIJRI 49.1"), "stdout: \(stdout)")
+        let run = try Tools.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            [
+                "-c", "exec headway score --assessment \"$1\" --as-of 2026-11-22", "sh",
+                repoRoot.appendingPathComponent("Fixtures/assessments/reference-mid.yaml").path
+            ],
+            environment: [
+                "PATH": prefix.appendingPathComponent("bin").path + ":/usr/bin:/bin", "HOME": prefix.path,
+                "NO_COLOR": "1", "HEADWAY_NO_CACHE": "1"
+            ],
+            directory: elsewhere)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("AIJRI 49.1"), "stdout: \(run.stdout)")
     }
 
     @Test("argv[0] without a slash is looked up along PATH, not in the working folder")
@@ -74,20 +67,12 @@ struct InstalledBinaryTests {
     func installRefuses(arguments: [String], environment: [String: String], status: Int32, message: String) throws {
         let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("headway-prefix-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: prefix) }
-        let p = Process()
-        p.executableURL = repoRoot.appendingPathComponent("scripts/install")
-        p.arguments = arguments
-        p.environment = ["PATH": "/usr/bin:/bin", "HOME": prefix.path, "PREFIX": prefix.path].merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == status)
-        #expect(stderr == message)
-        #expect(stdout.isEmpty)
+        let run = try Tools.run(
+            repoRoot.appendingPathComponent("scripts/install"), arguments,
+            environment: ["PATH": "/usr/bin:/bin", "HOME": prefix.path, "PREFIX": prefix.path].merging(environment) { $1 })
+        #expect(run.status == status)
+        #expect(run.stderr == message)
+        #expect(run.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: prefix.path), "nothing is installed")
     }
 }
