@@ -120,8 +120,7 @@ extension Database {
     func decodeRows<T>(
         of table: String, _ request: QueryInterfaceRequest<Row>, _ body: (Row, StatementColumns) throws -> T
     ) throws -> [T] {
-        let prepared = try request.makePreparedRequest(self, forSingleResult: false)
-        return try decodeRows(of: table, statement: prepared.statement, arguments: prepared.statement.arguments, body)
+        try decodeRows(of: table, request, columns: { $0 }, body)
     }
 
     /// ``decodeRows(of:_:_:)`` with the columns `body` reads found once, before the first row
@@ -130,20 +129,14 @@ extension Database {
     func decodeRows<C, T>(
         of table: String, _ request: QueryInterfaceRequest<Row>, columns: (StatementColumns) -> C, _ body: (Row, C) throws -> T
     ) throws -> [T] {
-        let prepared = try request.makePreparedRequest(self, forSingleResult: false)
-        let found = columns(StatementColumns(prepared.statement, table: table))
-        return try decodeRows(of: table, statement: prepared.statement, arguments: prepared.statement.arguments) { row, _ in try body(row, found) }
-    }
-
-    private func decodeRows<T>(
-        of table: String, statement: Statement, arguments: StatementArguments, _ body: (Row, StatementColumns) throws -> T
-    ) throws -> [T] {
-        let columns = StatementColumns(statement, table: table)
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        let statement = try request.makePreparedRequest(self, forSingleResult: false).statement
+        let all = StatementColumns(statement, table: table)
+        let found = columns(all)
+        let rows = try Row.fetchCursor(statement, arguments: statement.arguments)
         var decoded: [T] = []
-        let id = columns["id"]
+        let id = all["id"]
         while let row = try rows.next() {
-            do { decoded.append(try body(row, columns)) } catch let error as ForeignData {
+            do { decoded.append(try body(row, found)) } catch let error as ForeignData {
                 // Name the row, so `doctor` and the error say which one to look at.
                 let rowID = id.index.flatMap { row[$0] as Int64? }
                 let detail = error.detail.hasPrefix("\(table).") ? String(error.detail.dropFirst(table.count + 1)) : error.detail
