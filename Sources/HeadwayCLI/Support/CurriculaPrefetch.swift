@@ -19,15 +19,15 @@ public enum CurriculaPrefetch {
     ]
 
     private final class Load: @unchecked Sendable {
-        let folder: String
         /// Whether the skills' activities are loaded (see ``start(_:)``).
         let activities: Bool
         let done = DispatchSemaphore(value: 0)
         // Written once by the loading thread before `done` is signalled; read after waiting on it.
+        var folder: String?
         var result: (version: String, curriculum: Curriculum)?
         var waited = false
 
-        init(folder: String, activities: Bool) { self.folder = folder; self.activities = activities }
+        init(activities: Bool) { self.activities = activities }
 
         func wait() {
             if !waited { done.wait(); waited = true }
@@ -42,20 +42,25 @@ public enum CurriculaPrefetch {
     public static func start(_ arguments: [String]) {
         let options = arguments.prefix { $0 != "--" }
         guard load == nil, let command = options.first, readers.contains(command),
-            !options.contains(where: { ["--curricula", "--db", "--help", "-h"].contains($0.split(separator: "=").first.map(String.init) ?? $0) }),
-            let folder = try? Environment.curriculaURL(nil)
+            !options.contains(where: { ["--curricula", "--db", "--help", "-h"].contains($0.split(separator: "=").first.map(String.init) ?? $0) })
         else { return }
-        let cache = Environment.cacheFolder()
         // The score of an assessment file reads no activities (ScoreCommand asks for none).
         let activities = !(command == "score" && options.contains { $0.split(separator: "=").first == "--assessment" })
-        let started = Load(folder: folder.standardizedFileURL.path, activities: activities)
+        let started = Load(activities: activities)
         load = started
+        // Finding the folder is the thread's too (the main one finds it again to take them).
+        let context = Context.current
         Thread.detachNewThread {
-            let version = CurriculumLoader.contentVersion(folder, cache: cache)
-            if let curriculum = try? CurriculumLoader.load(from: folder, cache: cache, version: version, activities: activities) {
-                started.result = (version, curriculum)
+            defer { started.done.signal() }
+            Context.$current.withValue(context) {
+                guard let folder = try? Environment.curriculaURL(nil) else { return }
+                started.folder = folder.standardizedFileURL.path
+                let cache = Environment.cacheFolder()
+                let version = CurriculumLoader.contentVersion(folder, cache: cache)
+                if let curriculum = try? CurriculumLoader.load(from: folder, cache: cache, version: version, activities: activities) {
+                    started.result = (version, curriculum)
+                }
             }
-            started.done.signal()
         }
     }
 
@@ -63,8 +68,9 @@ public enum CurriculaPrefetch {
     /// the activities), once loaded; nil when none were prefetched for that folder, their
     /// load failed, or `activities` are wanted and were left out.
     static func take(_ folder: URL, activities: Bool) -> (version: String, curriculum: Curriculum, complete: Bool)? {
-        guard let load, load.folder == folder.standardizedFileURL.path, load.activities || !activities else { return nil }
+        guard let load, load.activities || !activities else { return nil }
         load.wait()
+        guard load.folder == folder.standardizedFileURL.path else { return nil }
         return load.result.map { ($0.version, $0.curriculum, load.activities) }
     }
 

@@ -140,15 +140,16 @@ enum Environment {
     /// kept for the next command of the shell.
     static func loadCurriculum(_ explicit: String?, activities: Bool = true) throws -> Curriculum {
         let url = try curriculaURL(explicit)
-        if let (version, prefetched, complete) = CurriculaPrefetch.take(url, activities: activities) {
-            if complete { CurriculumMemo.set(url.standardizedFileURL.path + "#" + version, prefetched) }
-            return prefetched
-        }
         // The shell runs many commands in one process: the last curriculum is kept while its
         // files' content version is unchanged; a new process reads the on-disk cache.
+        func memoKey(_ version: String) -> String { url.standardizedFileURL.path + "#" + version }
+        if let (version, prefetched, complete) = CurriculaPrefetch.take(url, activities: activities) {
+            if complete { CurriculumMemo.set(memoKey(version), prefetched) }
+            return prefetched
+        }
         let cache = cacheFolder()
         let version = CurriculumLoader.contentVersion(url, cache: cache)
-        let key = url.standardizedFileURL.path + "#" + version
+        let key = memoKey(version)
         if let cached = CurriculumMemo.get(key) { return cached }
         do {
             let curriculum = try CurriculumLoader.load(from: url, cache: cache, version: version, activities: activities)
