@@ -56,7 +56,7 @@ struct GraphCommand: ParsableCommand {
         // is no person to mark: the graph alone needs neither.
         let explicit = store.db != nil || store.profile != nil
         if !explicit {
-            guard FileManager.default.fileExists(atPath: Environment.databasePath(nil)) else { return nil }
+            guard store.databaseExists else { return nil }
             let db = try store.open()
             guard try storeCall({ try db.currentProfile() }) != nil else { return nil }
         }

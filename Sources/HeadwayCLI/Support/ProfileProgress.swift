@@ -10,7 +10,7 @@ extension Workspace {
     static func open(_ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil) throws -> Workspace {
         // An existing database is opened first: meanwhile the curricula may still be loading on
         // another thread (``CurriculaPrefetch``). A new one is made only once they have loaded.
-        let opened = FileManager.default.fileExists(atPath: Environment.databasePath(store.db)) ? try store.open() : nil
+        let opened = store.databaseExists ? try store.open() : nil
         let curriculum = try loaded ?? model.curriculum()
         let db = try opened ?? store.open()
         let profile = try store.selectedProfile(in: db)

@@ -24,6 +24,9 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// Whether the database file (`--db`, else the default) exists already.
+    var databaseExists: Bool { FileManager.default.fileExists(atPath: Environment.databasePath(db)) }
+
     /// The profile named by `--profile`, else the current one.
     func selectedProfile(in store: Store) throws -> Profile {
         try storeCall {

@@ -30,7 +30,7 @@ struct Subject {
     /// without the skills' activities: `score` alone passes one here, and a score reads none.
     static func resolve(_ model: ModelOptions, _ input: AssessmentOption?, _ options: StoreOptions) throws -> (Subject, Curriculum) {
         let day = model.day()
-        guard input?.assessment == nil, FileManager.default.fileExists(atPath: Environment.databasePath(options.db)) else {
+        guard input?.assessment == nil, options.databaseExists else {
             // A person from a file reads no activities (a profile's record replays them).
             let curriculum = try model.curriculum(activities: input?.assessment == nil)
             return (try resolve(curriculum, input, options, day: day), curriculum)
