@@ -38,7 +38,8 @@ public struct ProfileState: Sendable {
     public let plan: StoredPlan?
     /// Every plan, oldest first (superseded ones included).
     public let plans: [StoredPlan]
-    /// By programme, then week; empty unless the state was read with `briefings`
+    /// The programme in force's, by week (a year of older ones is not read); empty unless the
+    /// state was read with `briefings`
     /// (``Store/update(_:curriculaVersion:briefings:_:)``, ``Store/state(of:briefings:)``).
     public let briefings: [StoredBriefing]
 
@@ -154,8 +155,9 @@ extension Store {
     ///
     /// An error thrown by `body` rolls everything back and reaches the caller unchanged.
     ///
-    /// The state holds the stored briefings only with `briefings` (only `brief` reads them; their
-    /// bodies were a large part of reading a year of history).
+    /// The state holds the stored briefings of the programme in force only with `briefings`
+    /// (only `brief` reads them, and only that programme's; their bodies were a large part of
+    /// reading a year of history).
     public func update<T>(
         _ profile: Profile, curriculaVersion: String, briefings: Bool = false,
         _ body: (ProfileState) throws -> (ProfileWrites, T)
@@ -202,6 +204,7 @@ extension Store {
     func loadState(_ db: Database, _ profile: Profile, briefings: Bool = true) throws -> ProfileState {
         let current = try fetchProfile(db, id: profile.id)
         let plans = try fetchPlans(db, Table("plans").filter(Column("profile_id") == profile.id).order(Column("id")))
+        let inForce = plans.last { $0.supersededBy == nil }
         return ProfileState(
             profile: current,
             assessments: try fetchAssessments(db, Table("assessments").filter(Column("profile_id") == profile.id).order(Column("id"))),
@@ -211,9 +214,14 @@ extension Store {
                     .order(Column("id"))),
             logs: try fetchLogs(db, Table("logs").filter(Column("profile_id") == profile.id).order(Column("date"), Column("id"))),
             snapshots: try fetchSnapshots(db, Table("snapshots").filter(Column("profile_id") == profile.id).order(Column("as_of"), Column("id"))),
-            plan: plans.last { $0.supersededBy == nil }, plans: plans,
+            plan: inForce, plans: plans,
             briefings: briefings
-                ? try fetchBriefings(db, Table("briefings").filter(Column("profile_id") == profile.id).order(Column("programme_id"), Column("week")))
+                ? try inForce.map {
+                    try fetchBriefings(
+                        db,
+                        Table("briefings").filter(Column("profile_id") == profile.id && Column("programme_id") == $0.programmeID)
+                            .order(Column("week")))
+                } ?? []
                 : [])
     }
 
