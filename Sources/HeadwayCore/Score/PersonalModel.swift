@@ -80,6 +80,14 @@ public struct PersonalModel: Sendable {
             })
     }
 
+    /// ``levels`` of `skills` alone: a score reads only its tasks' skills, and a history scores
+    /// every snapshot, so it does not build the map of the whole graph each time.
+    func levels(of skills: some Sequence<String>) -> [String: Int] {
+        var levels: [String: Int] = [:]
+        for skill in skills where curriculum.graph.referenceLevel(of: skill) != nil { levels[skill] = level(of: skill) }
+        return levels
+    }
+
     /// Signals acting on this role, with the drift each has made between `D0` and `day`.
     /// `excluding` leaves signals out (to measure what one of them does).
     func signalDrifts(at day: Day, excluding: Set<String> = []) -> [(signal: Signal, effect: SignalEffect, drift: Double)] {
@@ -140,7 +148,10 @@ public struct PersonalModel: Sendable {
 
     /// The score's exact value on `day` with the person's levels, without the band (a view that
     /// needs only the number, for every entry of a history, skips the band's percentiles).
-    public func value(at day: Day) -> Double { inputs(at: day).score(levels: levels).result.value }
+    public func value(at day: Day) -> Double {
+        let inputs = inputs(at: day)
+        return inputs.score(levels: levels(of: inputs.referenceLevels.keys)).result.value
+    }
 
     /// The personal AIJRI on `day`, with the current levels (and then its band) or the ones given.
     public func score(at day: Day, levels: [String: Int]? = nil) -> PersonalScore {
