@@ -29,6 +29,11 @@ struct ProgrammeStoreTests {
         let new = try store.saveBriefing(Briefing(week: 1, body: "new week 1", generatedOn: day0.adding(days: 9)), for: p)
         #expect(new.briefing.body == "new week 1")
         #expect(try store.briefings(for: p).map(\.briefing.body).sorted() == ["new week 1", "old week 1"])
+        // The state `brief` reads holds the programme in force's briefings, not the earlier ones.
+        let state = try store.state(of: p, briefings: true)
+        #expect(state.briefings.map(\.briefing.body) == ["new week 1"])
+        #expect(state.briefings.allSatisfy { $0.programmeID == fresh.programmeID })
+        #expect(try store.state(of: p, briefings: false).briefings.isEmpty)
     }
 
     @Test("migrating an older file groups its plans into programmes and keeps each briefing with the programme it was written in")
