@@ -101,19 +101,6 @@ public struct ProfileProgress: Sendable {
     public func name(_ unit: UnitID) -> String { "\(name(unit.skill)) → \(unit.level)" }
 }
 
-extension ProfileState {
-    /// The plan in force on `day`: the last one made by then (a plan stored without the day
-    /// it was made counts from the start), else `nil`.
-    public func plan(asOf day: Day) -> StoredPlan? {
-        plans.last { $0.madeOn.map { $0 <= day } ?? true }
-    }
-
-    /// The plans of `plan`'s programme up to it, oldest first.
-    public func programme(of plan: StoredPlan) -> [StoredPlan] {
-        plans.filter { $0.programmeID == plan.programmeID && $0.id <= plan.id }
-    }
-}
-
 extension ProfileWrites {
     /// A re-assessment the record decided, journaled with its snapshot.
     public mutating func reassess(_ r: Reassessment) {

@@ -1,3 +1,4 @@
+import Foundation
 import HeadwayCore
 import HeadwayStore
 
@@ -7,7 +8,11 @@ import HeadwayStore
 public struct Workspace: Sendable {
     public let store: Store
     public let profile: Profile
-    public let curriculum: Curriculum
+    /// The curricula, loaded when first read: an operation reads the record first, while a
+    /// one-shot command may still be decoding them on another thread.
+    public let curricula: CurriculaSource
+    /// The curricula (loading them now, if not yet; a failed load throws every time).
+    public var curriculum: Curriculum { get throws { try curricula.get() } }
     /// The day the command works on (`--as-of`).
     public let day: Day
     /// Today by the clock.
@@ -23,9 +28,19 @@ public struct Workspace: Sendable {
         store: Store, profile: Profile, curriculum: Curriculum, day: Day, today: Day, clockFixed: Bool = false,
         earlierCurricula: @escaping @Sendable (CurriculaStamp) -> Curriculum? = { _ in nil }
     ) {
+        self.init(
+            store: store, profile: profile, curricula: CurriculaSource(curriculum), day: day, today: today, clockFixed: clockFixed,
+            earlierCurricula: earlierCurricula)
+    }
+
+    /// A workspace whose curricula load when an operation first reads them.
+    public init(
+        store: Store, profile: Profile, curricula: CurriculaSource, day: Day, today: Day, clockFixed: Bool = false,
+        earlierCurricula: @escaping @Sendable (CurriculaStamp) -> Curriculum? = { _ in nil }
+    ) {
         self.store = store
         self.profile = profile
-        self.curriculum = curriculum
+        self.curricula = curricula
         self.day = day
         self.today = today
         self.clockFixed = clockFixed
@@ -50,8 +65,10 @@ public struct Workspace: Sendable {
     public func update<T>(
         signals: Bool = true, briefings: Bool = false, _ body: (ProfileProgress, inout ProfileWrites) throws -> T
     ) throws -> (value: T, written: ProfileWritten) {
-        let (curriculum, day, tomorrow, ahead) = (curriculum, day, today.adding(days: 1), !clockFixed && day > today.adding(days: 1))
-        return try store.update(profile, curriculaVersion: curriculum.version, briefings: briefings) { state in
+        let (curricula, day, tomorrow, ahead) = (curricula, day, today.adding(days: 1), !clockFixed && day > today.adding(days: 1))
+        // The curricula are taken once the state is read (they are loaded by then, most often).
+        return try store.update(profile, curriculaVersion: try curricula.get().version, briefings: briefings, day: day) { state in
+            let curriculum = try curricula.get()
             let progress = try ProfileProgress(curriculum: curriculum, state: state, day: day)
             var writes = ProfileWrites()
             let notice = CurriculaNotice(progress, earlier: earlierCurricula)
@@ -72,9 +89,36 @@ public struct Workspace: Sendable {
     /// The score on ``day`` as the record stands now (`nil` when it gives no model): what
     /// `undo` and `redo`, which write outside ``update(signals:briefings:_:)``, report after.
     public func scoreNow() -> Double? {
-        guard let state = try? store.state(of: profile, briefings: false),
+        guard let state = try? store.state(of: profile, briefings: false), let curriculum = try? curricula.get(),
             let progress = try? ProfileProgress(curriculum: curriculum, state: state, day: day)
         else { return nil }
         return progress.person.score(at: day).result.rounded
+    }
+}
+
+/// Curricula loaded at most once, when first asked for, from any thread.
+public final class CurriculaSource: @unchecked Sendable {
+    // Guards `result`; `load` runs under it, so a second caller waits for the first load.
+    private let lock = NSLock()
+    private var result: Result<Curriculum, any Error>?
+    private let load: @Sendable () throws -> Curriculum
+
+    /// Curricula `load` gives when first read.
+    public init(_ load: @escaping @Sendable () throws -> Curriculum) { self.load = load }
+
+    /// Curricula already loaded.
+    public init(_ curriculum: Curriculum) {
+        load = { curriculum }
+        result = .success(curriculum)
+    }
+
+    /// The curricula, loaded now if not yet; a load that failed throws its error again.
+    public func get() throws -> Curriculum {
+        lock.lock()
+        defer { lock.unlock() }
+        if let result { return try result.get() }
+        let loaded = Result { try load() }
+        result = loaded
+        return try loaded.get()
     }
 }

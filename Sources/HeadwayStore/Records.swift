@@ -33,6 +33,21 @@ public struct StoredPlan: Sendable, Hashable {
     public let madeOn: Day?
 }
 
+/// A stored plan as `history` lists it: its row, without its units and weeks.
+public struct PlanSummary: Sendable, Hashable {
+    public let id: Int64
+    public let start: Day
+    public let weeks: Int
+    public let projectedScore: Double
+    public let curriculaVersion: String
+    public let programmeID: Int64
+
+    init(_ p: StoredPlan) {
+        (id, start, weeks, projectedScore) = (p.id, p.plan.start, p.plan.weeks, p.plan.projectedScore)
+        (curriculaVersion, programmeID) = (p.curriculaVersion, p.programmeID)
+    }
+}
+
 public struct StoredLog: Sendable, Hashable {
     public let id: Int64
     public let entry: LogEntry

@@ -221,21 +221,53 @@ extension Store {
     }
 
     func fetchPlans(_ db: Database, _ request: QueryInterfaceRequest<Row>) throws -> [StoredPlan] {
-        // The plans' rows first, then each part of all of them in one query (not four per plan).
-        let heads = try db.decodeRows(of: "plans", request) { row, c in (id: try row.decoded(c["id"]) as Int64, row: row.copy(), columns: c) }
+        try withParts(db, try fetchPlanRows(db, request))
+    }
+
+    /// The plans of `request` as their rows say, without their units and weeks (see ``withParts(_:_:)``).
+    func fetchPlanRows(_ db: Database, _ request: QueryInterfaceRequest<Row>) throws -> [StoredPlan] {
+        try db.decodeRows(of: "plans", request) { row, c in
+            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(c[column]) }
+            let id: Int64 = try value("id")
+            var plan = Plan(
+                start: try day(try value("start"), "start"), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
+                include: try jsonValue([String: Int].self, try value("include_goals")),
+                exclude: try jsonValue([String].self, try value("exclude_goals")),
+                startScore: try value("start_score"), projectedScore: try value("projected_score"),
+                optimal: try value("optimal"), gap: try value("gap"), units: [], schedule: [])
+            plan.startBand = band(row, c, "start_band")
+            plan.projectedBand = band(row, c, "projected_band")
+            plan.toward = try value("toward")
+            plan.access = try (value("access") as String?).map { try jsonValue(PersonAccess.self, $0) }
+            return StoredPlan(
+                id: id, plan: plan, supersededBy: try value("superseded_by"),
+                curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),
+                programmeID: try value("programme_id") ?? id,
+                madeOn: try (value("made_on") as String?).map { try day($0, "made_on") })
+        }
+    }
+
+    /// `heads` (plan rows, ``fetchPlanRows(_:_:)``) with their units and weeks: each part of all
+    /// of them read in one query (not four per plan).
+    func withParts(_ db: Database, _ heads: [StoredPlan]) throws -> [StoredPlan] {
         guard !heads.isEmpty else { return [] }
         let ids = heads.map(\.id)
         var units: [Int64: [PlanUnit]] = [:]
+        let unitColumns = { (c: StatementColumns) in
+            (
+                plan: c["plan_id"], skill: c["skill"], level: c["level"], hours: c["hours"], gain: c["gain"], tasks: c["tasks"],
+                neededBy: c["needed_by"], required: c["required"]
+            )
+        }
         let unitRows = try db.decodeRows(
-            of: "plan_units", Table("plan_units").filter(ids.contains(Column("plan_id"))).order(Column("plan_id"), Column("position"))
+            of: "plan_units", Table("plan_units").filter(ids.contains(Column("plan_id"))).order(Column("plan_id"), Column("position")), columns: unitColumns
         ) { u, c in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try u.decoded(c[column]) }
-            return (
-                try value("plan_id") as Int64,
+            (
+                try u.decoded(c.plan) as Int64,
                 PlanUnit(
-                    skill: try value("skill"), level: try u.level(c["level"]), hours: try value("hours"),
-                    gain: try value("gain"), tasks: try jsonValue([String].self, try value("tasks")),
-                    neededBy: try jsonValue([UnitID].self, try value("needed_by")), required: try value("required"))
+                    skill: try u.decoded(c.skill), level: try u.level(c.level), hours: try u.decoded(c.hours),
+                    gain: try u.decoded(c.gain), tasks: try jsonValue([String].self, try u.decoded(c.tasks)),
+                    neededBy: try jsonValue([UnitID].self, try u.decoded(c.neededBy)), required: try u.decoded(c.required))
             )
         }
         for (plan, unit) in unitRows {
@@ -243,71 +275,62 @@ extension Store {
         }
         let items = Table("plan_items").filter(ids.contains(Column("plan_id")))
         var activities: [Int64: [PlannedActivity]] = [:]
+        let activityColumns = { (c: StatementColumns) in (item: c["item_id"], text: c["text"], hours: c["hours"]) }
         let activityRows = try db.decodeRows(
             of: "plan_activities",
             Table("plan_activities").select(Column("item_id"), Column("text"), Column("hours"))
-                .filter(items.select(Column("id")).contains(Column("item_id"))).order(Column("item_id"), Column("position"))
+                .filter(items.select(Column("id")).contains(Column("item_id"))).order(Column("item_id"), Column("position")), columns: activityColumns
         ) { a, c in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try a.decoded(c[column]) }
-            return (try value("item_id") as Int64, PlannedActivity(text: try value("text"), hours: try value("hours")))
+            (try a.decoded(c.item) as Int64, PlannedActivity(text: try a.decoded(c.text), hours: try a.decoded(c.hours)))
         }
         for (item, activity) in activityRows {
             activities[item, default: []].append(activity)
         }
         var weekItems: [Int64: [Int: [PlanItem]]] = [:]
-        let itemRows = try db.decodeRows(of: "plan_items", items.order(Column("plan_id"), Column("week"), Column("position"))) { it, c in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try it.decoded(c[column]) }
-            let itemID: Int64 = try value("id")
-            return (
-                try value("plan_id") as Int64, try value("week") as Int,
+        let itemColumns = { (c: StatementColumns) in
+            (
+                id: c["id"], plan: c["plan_id"], week: c["week"], skill: c["skill"], level: c["level"], hours: c["hours"],
+                completes: c["completes"]
+            )
+        }
+        let itemRows = try db.decodeRows(
+            of: "plan_items", items.order(Column("plan_id"), Column("week"), Column("position")), columns: itemColumns
+        ) { it, c in
+            (
+                try it.decoded(c.plan) as Int64, try it.decoded(c.week) as Int,
                 PlanItem(
-                    skill: try value("skill"), level: try it.level(c["level"]), hours: try value("hours"),
-                    activities: activities[itemID] ?? [], completes: try value("completes"))
+                    skill: try it.decoded(c.skill), level: try it.level(c.level), hours: try it.decoded(c.hours),
+                    activities: activities[try it.decoded(c.id) as Int64] ?? [], completes: try it.decoded(c.completes))
             )
         }
         for (plan, week, item) in itemRows {
             weekItems[plan, default: [:]][week, default: []].append(item)
         }
         var schedules: [Int64: [PlanWeek]] = [:]
+        let weekColumns = { (c: StatementColumns) in
+            (
+                plan: c["plan_id"], week: c["week"], start: c["start"], hours: c["hours"], projected: c["projected_score"],
+                capacity: c["capacity"]
+            )
+        }
         let weekRows = try db.decodeRows(
-            of: "plan_weeks", Table("plan_weeks").filter(ids.contains(Column("plan_id"))).order(Column("plan_id"), Column("week"))
+            of: "plan_weeks", Table("plan_weeks").filter(ids.contains(Column("plan_id"))).order(Column("plan_id"), Column("week")), columns: weekColumns
         ) { w, c in
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try w.decoded(c[column]) }
-            let plan: Int64 = try value("plan_id"), week: Int = try value("week")
+            let plan: Int64 = try w.decoded(c.plan), week: Int = try w.decoded(c.week)
             return (
                 plan,
                 PlanWeek(
-                    week: week, start: try day(try value("start"), "start"), hours: try value("hours"),
-                    projectedScore: try value("projected_score"), items: weekItems[plan]?[week] ?? [], capacity: try value("capacity"))
+                    week: week, start: try day(try w.decoded(c.start), "start"), hours: try w.decoded(c.hours),
+                    projectedScore: try w.decoded(c.projected), items: weekItems[plan]?[week] ?? [], capacity: try w.decoded(c.capacity))
             )
         }
         for (plan, week) in weekRows {
             schedules[plan, default: []].append(week)
         }
-        return try heads.map { head in
-            let (planID, row, c) = head
-            func value<T: DatabaseValueConvertible>(_ column: String) throws -> T { try row.decoded(c[column]) }
-            do {
-                var plan = Plan(
-                    start: try day(try value("start"), "start"), weeks: try value("weeks"), hoursPerWeek: try value("hours_per_week"),
-                    include: try jsonValue([String: Int].self, try value("include_goals")),
-                    exclude: try jsonValue([String].self, try value("exclude_goals")),
-                    startScore: try value("start_score"), projectedScore: try value("projected_score"),
-                    optimal: try value("optimal"), gap: try value("gap"), units: units[planID] ?? [], schedule: schedules[planID] ?? [])
-                plan.startBand = band(row, c, "start_band")
-                plan.projectedBand = band(row, c, "projected_band")
-                plan.toward = try value("toward")
-                plan.access = try (value("access") as String?).map { try jsonValue(PersonAccess.self, $0) }
-                return StoredPlan(
-                    id: planID, plan: plan, supersededBy: try value("superseded_by"),
-                    curriculaVersion: try value("curricula_version"), createdAt: try value("created_at"),
-                    programmeID: try value("programme_id") ?? planID,
-                    madeOn: try (value("made_on") as String?).map { try day($0, "made_on") })
-            } catch let error as ForeignData {
-                // Name the row, as every other read does.
-                let detail = error.detail.hasPrefix("plans.") ? String(error.detail.dropFirst(6)) : error.detail
-                throw ForeignData("plans row \(planID), " + detail)
-            }
+        return heads.map { h in
+            StoredPlan(
+                id: h.id, plan: h.plan.with(units: units[h.id] ?? [], schedule: schedules[h.id] ?? []), supersededBy: h.supersededBy,
+                curriculaVersion: h.curriculaVersion, createdAt: h.createdAt, programmeID: h.programmeID, madeOn: h.madeOn)
         }
     }
 
@@ -485,6 +508,17 @@ extension Store {
     }
 }
 
+extension Plan {
+    /// This plan with its units and weeks, read after its row.
+    fileprivate func with(units: [PlanUnit], schedule: [PlanWeek]) -> Plan {
+        var plan = Plan(
+            start: start, weeks: weeks, hoursPerWeek: hoursPerWeek, include: include, exclude: exclude, startScore: startScore,
+            projectedScore: projectedScore, optimal: optimal, gap: gap, units: units, schedule: schedule)
+        (plan.startBand, plan.projectedBand, plan.toward, plan.access) = (startBand, projectedBand, toward, access)
+        return plan
+    }
+}
+
 /// A stored day that does not parse means someone else wrote the row; say which value.
 private func day(_ text: String, _ column: String) throws -> Day {
     guard let d = Day(text) else { throw ForeignData("\(column) holds '\(oneLine(String(text.prefix(40)), limit: 40))', which is not a date (YYYY-MM-DD)") }
@@ -514,8 +548,8 @@ private func decode<T>(_ value: T?, _ column: String) throws -> T {
 }
 
 /// The band stored in columns `PREFIX_low` and `PREFIX_high`, nil when they are NULL (or missing).
-private func band(_ row: Row, _ columns: StatementColumns, _ prefix: String) -> ScoreBand? {
-    func value(_ column: String) -> Double? { columns[column].index.flatMap { row[$0] as Double? } }
+private func band(_ row: StepRow, _ columns: StatementColumns, _ prefix: String) -> ScoreBand? {
+    func value(_ column: String) -> Double? { row.value(columns[column]).flatMap { Double.fromDatabaseValue($0) } }
     guard let low = value(prefix + "_low"), let high = value(prefix + "_high") else { return nil }
     return ScoreBand(low: low, high: high)
 }

@@ -36,12 +36,30 @@ public struct ProfileState: Sendable {
     /// By as-of day, then in the order written.
     public let snapshots: [StoredSnapshot]
     public let plan: StoredPlan?
-    /// Every plan, oldest first (superseded ones included).
+    /// The plans read whole (with their units and weeks), oldest first, superseded ones
+    /// included: every plan of the programme in force and of the programme in force on the day
+    /// the state was read for, or every plan when it was read for no day
+    /// (``Store/update(_:curriculaVersion:briefings:day:_:)``, ``Store/state(of:briefings:)``).
     public let plans: [StoredPlan]
+    /// Every plan, oldest first, as its row says (a year held ten; `history` lists them).
+    public let planSummaries: [PlanSummary]
     /// The programme in force's, by week (a year of older ones is not read); empty unless the
     /// state was read with `briefings`
     /// (``Store/update(_:curriculaVersion:briefings:_:)``, ``Store/state(of:briefings:)``).
     public let briefings: [StoredBriefing]
+
+    /// The plan in force on `day`: the last one made by then (a plan stored without the day
+    /// it was made counts from the start), else `nil`.
+    public func plan(asOf day: Day) -> StoredPlan? { Self.plan(in: plans, asOf: day) }
+
+    static func plan(in plans: [StoredPlan], asOf day: Day) -> StoredPlan? {
+        plans.last { $0.madeOn.map { $0 <= day } ?? true }
+    }
+
+    /// The plans of `plan`'s programme up to it, oldest first.
+    public func programme(of plan: StoredPlan) -> [StoredPlan] {
+        plans.filter { $0.programmeID == plan.programmeID && $0.id <= plan.id }
+    }
 
     /// The day a journaled assessment takes effect (`nil`: from the start).
     public func effectiveDay(ofAssessment id: Int64) -> Day? {
@@ -157,16 +175,17 @@ extension Store {
     ///
     /// The state holds the stored briefings of the programme in force only with `briefings`
     /// (only `brief` reads them, and only that programme's; their bodies were a large part of
-    /// reading a year of history).
+    /// reading a year of history). With a `day`, only the plans of the programme in force and
+    /// of the one in force on that day are read whole (``ProfileState/plans``).
     public func update<T>(
-        _ profile: Profile, curriculaVersion: String, briefings: Bool = false,
+        _ profile: Profile, curriculaVersion: @autoclosure () throws -> String, briefings: Bool = false, day: Day? = nil,
         _ body: (ProfileState) throws -> (ProfileWrites, T)
     ) throws -> (T, ProfileWritten) {
         var bodyError: (any Error)?
         do {
             let (writes, value, version) = try retryingWhileBusy(seconds: busyTimeout) {
                 try queue.read { db -> (ProfileWrites, T, Int) in
-                    let state = try loadState(db, profile, briefings: briefings)
+                    let state = try loadState(db, profile, briefings: briefings, day: day)
                     let result: (ProfileWrites, T)
                     do { result = try body(state) } catch { bodyError = error; throw error }
                     return (result.0, result.1, try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0)
@@ -177,17 +196,20 @@ extension Store {
                 guard !writes.changesTheRecord else { throw readOnlyReason }
                 return (value, ProfileWritten())
             }
+            // Asked for only now: the caller may still be loading the curricula while the state is read.
+            let stamp: String
+            do { stamp = try curriculaVersion() } catch { bodyError = error; throw error }
             return try retryingWhileBusy(seconds: busyTimeout) {
                 try queue.write { db in
                     // No other connection committed since the read (data_version is unchanged):
                     // what `body` decided still holds; else it decides again on the new state.
                     if try Int.fetchOne(db, sql: "PRAGMA data_version") == version {
-                        return (value, try apply(db, writes, profile: profile.id, curriculaVersion: curriculaVersion))
+                        return (value, try apply(db, writes, profile: profile.id, curriculaVersion: stamp))
                     }
-                    let state = try loadState(db, profile, briefings: briefings)
+                    let state = try loadState(db, profile, briefings: briefings, day: day)
                     let again: ProfileWrites, value: T
                     do { (again, value) = try body(state) } catch { bodyError = error; throw error }
-                    return (value, try apply(db, again, profile: profile.id, curriculaVersion: curriculaVersion))
+                    return (value, try apply(db, again, profile: profile.id, curriculaVersion: stamp))
                 }
             }
         } catch {
@@ -201,9 +223,14 @@ extension Store {
         try read { db in try loadState(db, profile, briefings: briefings) }
     }
 
-    func loadState(_ db: Database, _ profile: Profile, briefings: Bool = true) throws -> ProfileState {
+    func loadState(_ db: Database, _ profile: Profile, briefings: Bool = true, day: Day? = nil) throws -> ProfileState {
         let current = try fetchProfile(db, id: profile.id)
-        let plans = try fetchPlans(db, Table("plans").filter(Column("profile_id") == profile.id).order(Column("id")))
+        // Every plan's row; the units and weeks of the programmes a view of `day` can show.
+        let rows = try fetchPlanRows(db, Table("plans").filter(Column("profile_id") == profile.id).order(Column("id")))
+        let read = Set(
+            day.map { [rows.last { $0.supersededBy == nil }, ProfileState.plan(in: rows, asOf: $0)].compactMap { $0?.programmeID } }
+                ?? rows.map(\.programmeID))
+        let plans = try withParts(db, rows.filter { read.contains($0.programmeID) })
         let inForce = plans.last { $0.supersededBy == nil }
         return ProfileState(
             profile: current,
@@ -214,7 +241,7 @@ extension Store {
                     .order(Column("id"))),
             logs: try fetchLogs(db, Table("logs").filter(Column("profile_id") == profile.id).order(Column("date"), Column("id"))),
             snapshots: try fetchSnapshots(db, Table("snapshots").filter(Column("profile_id") == profile.id).order(Column("as_of"), Column("id"))),
-            plan: inForce, plans: plans,
+            plan: inForce, plans: plans, planSummaries: rows.map(PlanSummary.init),
             briefings: briefings
                 ? try inForce.map {
                     try fetchBriefings(

@@ -22,18 +22,11 @@ extension Row {
     /// refused, never trap as GRDB's subscript does. Optional `T` accepts NULL (and a missing
     /// column).
     func decoded<T: DatabaseValueConvertible>(_ column: String, _ table: String) throws -> T {
-        try checked(hasColumn(column) ? self[column] as DatabaseValue : nil, column, table)
-    }
-
-    /// The value of `column` found once for its statement (``StatementColumns``), read by
-    /// position: the same checks and errors as ``decoded(_:_:)`` without finding the column by
-    /// name in every row (GRDB lower-cases each column name of the row to do that).
-    func decoded<T: DatabaseValueConvertible>(_ column: StatementColumn) throws -> T {
-        try checked(column.index.map { self[$0] as DatabaseValue }, column.name, column.table)
+        try Self.checked(hasColumn(column) ? self[column] as DatabaseValue : nil, column, table)
     }
 
     /// `value` as `T`; nil when the row has no such column.
-    private func checked<T: DatabaseValueConvertible>(_ value: DatabaseValue?, _ column: String, _ table: String) throws -> T {
+    fileprivate static func checked<T: DatabaseValueConvertible>(_ value: DatabaseValue?, _ column: String, _ table: String) throws -> T {
         guard let value else {
             // Only reached when the schema check was skipped (`profile export`, `doctor`): an
             // optional value can do without its column, a required one cannot.
@@ -51,15 +44,10 @@ extension Row {
 
     /// A level column (`0...4`, or `1...4` for what a plan or log reaches).
     func level(_ column: String, _ table: String, _ range: ClosedRange<Int> = 1...4) throws -> Int {
-        try inLevels(try decoded(column, table), column, table, range)
+        try Self.inLevels(try decoded(column, table), column, table, range)
     }
 
-    /// A level column found once for its statement.
-    func level(_ column: StatementColumn, _ range: ClosedRange<Int> = 1...4) throws -> Int {
-        try inLevels(try decoded(column), column.name, column.table, range)
-    }
-
-    private func inLevels(_ level: Int, _ column: String, _ table: String, _ range: ClosedRange<Int>) throws -> Int {
+    fileprivate static func inLevels(_ level: Int, _ column: String, _ table: String, _ range: ClosedRange<Int>) throws -> Int {
         guard range.contains(level) else {
             throw ForeignData("\(table).\(column) holds \(level); levels are \(range.lowerBound)..\(range.upperBound)")
         }
@@ -83,6 +71,30 @@ extension Row {
         if name.contains("Bool") { return "0 or 1" }
         if name.contains("String") { return "text" }
         return name
+    }
+}
+
+/// The row a statement stands on, read in place: each value straight from SQLite's statement,
+/// with the checks and errors of ``GRDB/Row/decoded(_:_:)``. (GRDB's `Row` decodes a value
+/// through a generic path that builds a decoding context, which was most of the time of
+/// reading a year of logs and plans.) Valid only while the statement stays on that row.
+struct StepRow {
+    let statement: SQLiteStatement
+
+    /// The value of `column` (found once for its statement, ``StatementColumns``) as `T`.
+    /// Optional `T` accepts NULL (and a missing column).
+    func decoded<T: DatabaseValueConvertible>(_ column: StatementColumn) throws -> T {
+        try Row.checked(value(column), column.name, column.table)
+    }
+
+    /// A level column (`1...4` unless `range` says otherwise).
+    func level(_ column: StatementColumn, _ range: ClosedRange<Int> = 1...4) throws -> Int {
+        try Row.inLevels(try decoded(column), column.name, column.table, range)
+    }
+
+    /// The raw value of `column`; nil when the statement has no such column.
+    func value(_ column: StatementColumn) -> DatabaseValue? {
+        column.index.map { DatabaseValue(sqliteStatement: statement, index: CInt($0)) }
     }
 }
 
@@ -118,7 +130,7 @@ extension Database {
     /// `body` applied to every row of a query-interface request, whose values come from `table`
     /// (the name errors give), with the statement's columns found once (``StatementColumns``).
     func decodeRows<T>(
-        of table: String, _ request: QueryInterfaceRequest<Row>, _ body: (Row, StatementColumns) throws -> T
+        of table: String, _ request: QueryInterfaceRequest<Row>, _ body: (StepRow, StatementColumns) throws -> T
     ) throws -> [T] {
         try decodeRows(of: table, request, columns: { $0 }, body)
     }
@@ -127,18 +139,19 @@ extension Database {
     /// (`columns`), not by name (a hashed lookup) for every value of every row: the year's 624
     /// logs of 11 columns each made 6,900 of them.
     func decodeRows<C, T>(
-        of table: String, _ request: QueryInterfaceRequest<Row>, columns: (StatementColumns) -> C, _ body: (Row, C) throws -> T
+        of table: String, _ request: QueryInterfaceRequest<Row>, columns: (StatementColumns) -> C, _ body: (StepRow, C) throws -> T
     ) throws -> [T] {
         let statement = try request.makePreparedRequest(self, forSingleResult: false).statement
         let all = StatementColumns(statement, table: table)
         let found = columns(all)
         let rows = try Row.fetchCursor(statement, arguments: statement.arguments)
+        let step = StepRow(statement: statement.sqliteStatement)
         var decoded: [T] = []
         let id = all["id"]
-        while let row = try rows.next() {
-            do { decoded.append(try body(row, found)) } catch let error as ForeignData {
+        while try rows.next() != nil {
+            do { decoded.append(try body(step, found)) } catch let error as ForeignData {
                 // Name the row, so `doctor` and the error say which one to look at.
-                let rowID = id.index.flatMap { row[$0] as Int64? }
+                let rowID = step.value(id).flatMap { Int64.fromDatabaseValue($0) }
                 let detail = error.detail.hasPrefix("\(table).") ? String(error.detail.dropFirst(table.count + 1)) : error.detail
                 throw ForeignData("\(table) row \(rowID.map(String.init) ?? "?"), " + detail)
             }

@@ -1,6 +1,8 @@
 import Foundation
+import HeadwayCore
 import Testing
 
+@testable import HeadwayApp
 @testable import HeadwayCLI
 
 /// The `headway` executable loads the curricula on a second thread while it parses the line and
@@ -25,7 +27,10 @@ struct CurriculaPrefetchTests {
             ["profile", "new", "ana", "--from", Binary.repository.appendingPathComponent("Fixtures/assessments/reference-mid.yaml").path],
             environment: environment)
         #expect(made.status == 0, "\(made.output)")
-        for line in [["score"], ["score", "--json"], ["history"], ["graph"], ["score", "--as-of", "2026-12-20"]] {
+        let planned = try Binary.runInProcess(["plan", "--hours", "6"], environment: environment)
+        #expect(planned.status == 0, "\(planned.output)")
+        // `progress` and `plan show` take the curricula after reading the record.
+        for line in [["score"], ["score", "--json"], ["history"], ["graph"], ["score", "--as-of", "2026-12-20"], ["progress"], ["plan", "show"]] {
             let (binary, inProcess) = try both(line, environment)
             #expect(binary.status == 0, "\(line): \(binary.output)")
             #expect(binary.output == inProcess.output, "\(line)")
@@ -79,5 +84,38 @@ struct CurriculaPrefetchTests {
             #expect(binary.status != 0 && binary.status == inProcess.status, "\(line): \(binary.output)")
             #expect(binary.output == inProcess.output, "\(line)")
         }
+    }
+}
+
+@Suite("Curricula taken when an operation first reads them")
+struct CurriculaSourceTests {
+    /// Counts its loads.
+    final class Loads: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.lock(); count += 1; lock.unlock() }
+        var total: Int { lock.lock(); defer { lock.unlock() }; return count }
+    }
+
+    @Test("they load once, at the first read, and a failed load fails every read the same way without loading again")
+    func loadsOnce() throws {
+        let curriculum = try Environment.loadCurriculum(CurriculaPrefetchTests.tiny)
+        let loads = Loads()
+        let source = CurriculaSource {
+            loads.add(); return curriculum
+        }
+        #expect(loads.total == 0, "nothing is loaded before it is read")
+        #expect(try source.get().version == curriculum.version)
+        #expect(try source.get().version == curriculum.version)
+        #expect(loads.total == 1)
+
+        struct Unreadable: Error, Equatable {}
+        let failures = Loads()
+        let failing = CurriculaSource {
+            failures.add(); throw Unreadable()
+        }
+        #expect(throws: Unreadable.self) { try failing.get() }
+        #expect(throws: Unreadable.self) { try failing.get() }
+        #expect(failures.total == 1)
     }
 }

@@ -81,3 +81,35 @@ struct ProgrammeStoreTests {
         }
     }
 }
+
+@Suite("The state a view reads: which plans are read whole")
+struct PlansReadWholeTests {
+    @Test("read for a day, the state holds whole the programme in force and the one in force that day, and every plan's row")
+    func programmesForADay() throws {
+        let dir = try temporaryFolder(); defer { removeFolder(dir) }
+        let store = try Store.open(at: dir.appendingPathComponent("h.sqlite").path)
+        let p = try store.createProfile(named: "ana")
+        // Programme A (a plan and its replan), then B, then C (in force).
+        let a1 = try store.savePlan(samplePlan(), for: p, curriculaVersion: "v1", madeOn: day0)
+        let a2 = try store.savePlan(
+            samplePlan(start: day0.adding(days: 7)), for: p, curriculaVersion: "v1", continuing: true, madeOn: day0.adding(days: 8))
+        let b = try store.savePlan(samplePlan(start: day0.adding(days: 28)), for: p, curriculaVersion: "v1", madeOn: day0.adding(days: 28))
+        let c = try store.savePlan(samplePlan(start: day0.adding(days: 56)), for: p, curriculaVersion: "v1", madeOn: day0.adding(days: 56))
+        let whole = try store.state(of: p, briefings: false)
+        #expect(whole.plans.map(\.id) == [a1.id, a2.id, b.id, c.id], "read for no day, every plan is whole")
+
+        let (state, _) = try store.update(p, curriculaVersion: "v1", day: day0.adding(days: 10)) { (ProfileWrites(), $0) }
+        #expect(state.plans.map(\.id) == [a1.id, a2.id, c.id], "programme A (in force that day) and C (in force now); not B")
+        #expect(state.plans == whole.plans.filter { $0.id != b.id }, "each read whole, units and weeks included")
+        #expect(state.plans.allSatisfy { !$0.plan.units.isEmpty && !$0.plan.schedule.isEmpty })
+        #expect(state.plan == c)
+        #expect(state.plan(asOf: day0.adding(days: 10))?.id == a2.id)
+        #expect(state.programme(of: try #require(state.plan(asOf: day0.adding(days: 10)))).map(\.id) == [a1.id, a2.id])
+        #expect(state.planSummaries.map(\.id) == [a1.id, a2.id, b.id, c.id], "history lists every plan")
+        #expect(state.planSummaries.map(\.start) == [a1, a2, b, c].map(\.plan.start))
+
+        // On a day of the programme in force, only it is read whole.
+        let (now, _) = try store.update(p, curriculaVersion: "v1", day: day0.adding(days: 60)) { (ProfileWrites(), $0) }
+        #expect(now.plans == [c])
+    }
+}

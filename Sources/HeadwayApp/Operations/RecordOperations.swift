@@ -137,7 +137,7 @@ public struct Undo: Sendable {
     }
 
     public func run(in w: Workspace) throws -> Outcome {
-        let curriculum = w.curriculum
+        let curriculum = try w.curriculum
         // A `StoreError` reaches the command as it is: it knows its exit class.
         guard let undone = try w.store.undoLastChange(for: w.profile, check: { ProfileArchive.logEntryProblem($0, "previous", curriculum) })
         else {
@@ -159,7 +159,7 @@ public struct Redo: Sendable {
 
     public func run(in w: Workspace) throws -> Outcome {
         try w.refuseWritingAhead()
-        guard let redone = try w.store.redoLastUndone(for: w.profile, curriculaVersion: w.curriculum.version) else {
+        guard let redone = try w.store.redoLastUndone(for: w.profile, curriculaVersion: try w.curriculum.version) else {
             throw HeadwayError(.no, "nothing to redo: profile \(w.profile.name) has nothing undone since its last change")
         }
         return Outcome(redone: redone, scoreNow: w.scoreNow())

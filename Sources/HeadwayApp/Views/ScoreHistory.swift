@@ -17,7 +17,7 @@ public struct ScoreHistory: Sendable {
     }
 
     public struct PlanEntry: Sendable {
-        public let plan: Plan
+        public let plan: PlanSummary
         public let curricula: String
         public let current: Bool
     }
@@ -48,8 +48,8 @@ public struct ScoreHistory: Sendable {
             entries.append(Entry(snapshot: s, curricula: curricula, change: change, split: split))
         }
         self.entries = entries
-        plans = p.state.plans.map {
-            PlanEntry(plan: $0.plan, curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id)
+        plans = p.state.planSummaries.map {
+            PlanEntry(plan: $0, curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id)
         }
         day = p.day
         scoreNow = p.person.score(at: p.day).result.rounded

@@ -203,15 +203,18 @@ enum OpenedDatabases {
     // Guarded by `lock`.
     nonisolated(unsafe) private static var paths: Set<String> = []
 
+    /// Notes a database this run opens. The path is resolved only when an export asks
+    /// (``protectedFile(_:)``): resolving it on every open was a few percent of a one-shot command.
     static func add(_ path: String) {
-        let real = realPath(path)
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         lock.lock(); defer { lock.unlock() }
-        paths.insert(real)
+        paths.insert(absolute)
     }
 
     /// What `target` (a resolved path) is, when it is part of Headway's record, else nil.
     static func protectedFile(_ target: String) -> String? {
-        lock.lock(); var databases = paths; lock.unlock()
+        lock.lock(); let opened = paths; lock.unlock()
+        var databases = Set(opened.map(realPath))
         databases.insert(realPath(Environment.databasePath(nil)))
         let real = realPath(target)
         var targetInfo = stat()

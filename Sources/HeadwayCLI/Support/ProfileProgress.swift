@@ -8,14 +8,24 @@ extension Workspace {
     /// The workspace a command's options name: the database, the selected profile, the curricula
     /// (`loaded`, else the options'), the `--as-of` day and the clock.
     static func open(_ model: ModelOptions, _ store: StoreOptions, curriculum loaded: Curriculum? = nil) throws -> Workspace {
-        // An existing database is opened first: meanwhile the curricula may still be loading on
-        // another thread (``CurriculaPrefetch``). A new one is made only once they have loaded.
-        let opened = store.databaseExists ? try store.open() : nil
-        let curriculum = try loaded ?? model.curriculum()
-        let db = try opened ?? store.open()
+        // An existing database is opened and its profile found first, and the curricula are
+        // taken when the operation first reads them, after the record: meanwhile they may still
+        // be loading on another thread (``CurriculaPrefetch``). A new database is made only once
+        // they have loaded.
+        let curricula: CurriculaSource
+        let db: Store
+        if let loaded {
+            (curricula, db) = (CurriculaSource(loaded), try store.open())
+        } else if store.databaseExists {
+            let curriculaFolder = model.curricula
+            (db, curricula) = (try store.open(), CurriculaSource { try Environment.loadCurriculum(curriculaFolder) })
+        } else {
+            curricula = CurriculaSource(try model.curriculum())
+            db = try store.open()
+        }
         let profile = try store.selectedProfile(in: db)
         return Workspace(
-            store: db, profile: profile, curriculum: curriculum, day: model.day(),
+            store: db, profile: profile, curricula: curricula, day: model.day(),
             today: Environment.today(), clockFixed: Environment.clockFixed,
             earlierCurricula: Environment.earlierCurricula)
     }

@@ -29,7 +29,7 @@ struct UndoCommand: ParsableCommand {
             what = "the \(UndoText.plan(plan))"
             what += undone.restoredPlan.map { "; the \(UndoText.plan($0)) is in force again" } ?? "; no plan is in force now"
         } else if let change = undone.change {
-            what = UndoText.change(change, log: undone.log, curriculum: workspace.curriculum)
+            what = UndoText.change(change, log: undone.log, curriculum: try workspace.curriculum)
         } else {
             what = "nothing"
         }
@@ -44,10 +44,11 @@ struct UndoCommand: ParsableCommand {
             Console.out("Nothing to undo: profile \(w.profile.name) has no change or plan left (the first assessment stays).")
         } else {
             Console.out("`undo` reverts, newest first:")
+            let curriculum = try w.curriculum
             for (i, step) in steps.enumerated() {
                 let text =
                     step.plan.map { UndoText.plan($0) }
-                    ?? step.change.map { UndoText.change($0, log: step.log, curriculum: w.curriculum) } ?? ""
+                    ?? step.change.map { UndoText.change($0, log: step.log, curriculum: curriculum) } ?? ""
                 Console.out("  \(i + 1). \(text)")
             }
         }
@@ -71,7 +72,7 @@ struct RedoCommand: ParsableCommand {
         let workspace = try Workspace.open(model, store)
         let outcome = try Redo().run(in: workspace)
         let written = outcome.redone.written
-        let curriculum = workspace.curriculum
+        let curriculum = try workspace.curriculum
         var what: String
         if let plan = written.plan {
             what = "the \(UndoText.plan(plan)); it is in force again"
