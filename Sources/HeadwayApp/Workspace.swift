@@ -92,7 +92,7 @@ public struct Workspace: Sendable {
         guard let state = try? store.state(of: profile, briefings: false), let curriculum = try? curricula.get(),
             let progress = try? ProfileProgress(curriculum: curriculum, state: state, day: day)
         else { return nil }
-        return progress.person.score(at: day).result.rounded
+        return progress.person.result(at: day).rounded
     }
 }
 

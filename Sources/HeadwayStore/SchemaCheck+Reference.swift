@@ -4,6 +4,10 @@
 // paste when a migration is added.
 
 extension SchemaCheck {
+    /// ``fingerprint(_:)`` of a database migrated from scratch; `SchemaReferenceTests` checks it
+    /// and prints the value to paste when a migration is added.
+    static let referenceFingerprint: UInt64 = 0x9632_b0f1_ccec_8e81
+
     /// Every table this binary's migrations make, with its columns (in order) and their declared
     /// types, as `SchemaCheck.migrated()` reads them from a database migrated from scratch.
     static let reference: [(table: String, columns: [Column])] = [

@@ -193,6 +193,27 @@ enum SchemaCheck {
         return tables
     }
 
+    /// A hash of the schema as SQLite keeps it: every schema object's type, name and creating
+    /// statement, by name (FNV-1a, 64 bits).
+    static func fingerprint(_ db: Database) throws -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let objects = Table("sqlite_master").select(GRDB.Column("type"), GRDB.Column("name"), GRDB.Column("sql"))
+            .order(GRDB.Column("type"), GRDB.Column("name"))
+        for row in try Row.fetchAll(db, objects) {
+            for value in [row[0] as String?, row[1] as String?, row[2] as String?] {
+                for byte in (value ?? "NULL").utf8 + [0] {
+                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                }
+            }
+        }
+        return hash
+    }
+
+    /// Whether the file's schema is, statement for statement, the one this binary's migrations
+    /// make (``referenceFingerprint``): it then has no structural problem, and the comparison
+    /// column by column (most of an open's check) is not needed.
+    static func isReference(_ db: Database) throws -> Bool { try fingerprint(db) == referenceFingerprint }
+
     /// What differs from the reference: a missing table or column, a column of another type.
     /// Extra tables and columns are allowed (another tool's additions do not hurt Headway).
     static func structuralProblems(_ db: Database) throws -> [String] {

@@ -267,7 +267,7 @@ public struct Store: Sendable {
         if !unknown.isEmpty { return (StoreError.newerSchema(path: path, unknown: unknown.sorted()), false) }
         // Only a fully migrated file can be compared with what this binary makes.
         let complete = applied == Set(Schema.identifiers)
-        if checkSchema, complete, let first = try SchemaCheck.structuralProblems(db).first {
+        if checkSchema, complete, try !SchemaCheck.isReference(db), let first = try SchemaCheck.structuralProblems(db).first {
             return (StoreError.foreignSchema(path: path, detail: first), complete)
         }
         return (nil, complete)

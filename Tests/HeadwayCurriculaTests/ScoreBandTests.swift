@@ -64,6 +64,7 @@ struct ScoreBandTests {
             let (p10, p90) = Self.bruteForce(person, day: day)
             let score = person.score(at: day).result.value
             #expect(person.value(at: day) == score, "case \(i): the value without the band is the score's")
+            #expect(person.result(at: day) == person.score(at: day).result, "case \(i): the result without the band is the score's")
             let band = person.band(at: day)
             #expect(abs(band.low - min(p10, score)) <= 0.05 + 1e-9, "case \(i): \(band) vs \(p10)")
             #expect(abs(band.high - max(p90, score)) <= 0.05 + 1e-9, "case \(i): \(band) vs \(p90)")

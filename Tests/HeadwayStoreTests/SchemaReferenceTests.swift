@@ -15,6 +15,32 @@ struct SchemaReferenceTests {
         #expect(!migrated.isEmpty)
     }
 
+    @Test("the reference fingerprint is a migrated file's; another table, a changed column or index changes it")
+    func fingerprint() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        let migrated = try queue.read { try SchemaCheck.fingerprint($0) }
+        #expect(migrated == SchemaCheck.referenceFingerprint, "paste into SchemaCheck+Reference.swift: 0x\(String(migrated, radix: 16))")
+        #expect(try queue.read { try SchemaCheck.isReference($0) })
+        // A file made by an older binary and migrated one version at a time ends the same.
+        let stepwise = try DatabaseQueue()
+        for identifier in Schema.identifiers { try Schema.migrator.migrate(stepwise, upTo: identifier) }
+        #expect(try stepwise.read { try SchemaCheck.isReference($0) })
+        for change in [
+            "CREATE TABLE mine (x TEXT)", "ALTER TABLE logs ADD COLUMN mine TEXT", "DROP INDEX IF EXISTS \(try Self.anIndex(queue))"
+        ] {
+            let copy = try DatabaseQueue()
+            try Schema.migrator.migrate(copy)
+            try copy.write { try $0.execute(sql: change) }
+            #expect(try copy.read { try !SchemaCheck.isReference($0) }, "\(change)")
+        }
+    }
+
+    /// The name of one index the migrations make.
+    static func anIndex(_ queue: DatabaseQueue) throws -> String {
+        try queue.read { try #require(try String.fetchOne($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")) }
+    }
+
     @Test("a file just migrated has no structural problem, read in one statement")
     func freshFileHasNoProblem() throws {
         let queue = try DatabaseQueue()

@@ -3,7 +3,7 @@ import HeadwayCore
 /// Why a view of a plan made `--toward` a role shows two scores: the plan's are the target role's.
 public func towardSentence(_ target: PersonalModel, own: PersonalModel, day: Day) -> String {
     "The plan aims at \(target.role.name): its projected and at-pace scores are your score there "
-        + "(\(fixed(target.score(at: day).result.rounded, 1)) now); your AIJRI is your own role's, \(own.role.name)."
+        + "(\(fixed(target.result(at: day).rounded, 1)) now); your AIJRI is your own role's, \(own.role.name)."
 }
 
 /// The person in the role whose score `plan` raises: the role it remembers (`plan.toward`),

@@ -81,7 +81,7 @@ public struct ProgressReport: Encodable, Sendable {
         week = pp.week
         weeksCount = pp.weeksCount
         hoursPerWeek = plan.hoursPerWeek
-        score = p.person.score(at: p.day).result.rounded
+        score = p.person.result(at: p.day).rounded
         weeks = pp.weeks().map { w in
             WeekJSON(
                 week: w.week, start: w.start.description, planned: round(w.plannedHours, 2), logged: round(w.loggedHours, 2),

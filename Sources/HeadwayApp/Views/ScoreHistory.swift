@@ -52,6 +52,6 @@ public struct ScoreHistory: Sendable {
             PlanEntry(plan: $0, curricula: CurriculaStamp($0.curriculaVersion).label, current: $0.id == p.state.plan?.id)
         }
         day = p.day
-        scoreNow = p.person.score(at: p.day).result.rounded
+        scoreNow = p.person.result(at: p.day).rounded
     }
 }

@@ -109,8 +109,8 @@ extension PlanProgress {
         }
         return WeekBriefing(
             week: k, weeks: numbering.count, from: weekStart, to: weekEnd, asOf: asOf, generatedOn: day,
-            now: person.score(at: asOf).result, weekAgo: model(weekAgo).score(at: weekAgo).result,
-            atStart: model(startDay).score(at: startDay).result, startDay: startDay,
+            now: person.result(at: asOf), weekAgo: model(weekAgo).result(at: weekAgo),
+            atStart: model(startDay).result(at: startDay), startDay: startDay,
             moves: record.moves(from: weekAgo, to: asOf), progress: pp.progress(w),
             outlook: outlook, replan: behind ? replan(asOf) : nil,
             nextWeek: (next?.items ?? []).filter { person.level(of: $0.skill) < $0.level }.map { item in

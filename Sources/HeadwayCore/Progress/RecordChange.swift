@@ -239,7 +239,7 @@ extension ProgressRecord {
         guard logged + hours <= Self.hoursPerDay + 1e-9 else { throw .dayFull(hours: hours, day: day, logged: logged) }
     }
 
-    func roundedScore(on day: Day) -> Double { score(at: day)?.result.rounded ?? 0 }
+    func roundedScore(on day: Day) -> Double { person(at: day)?.result(at: day).rounded ?? 0 }
 
     func snapshot(on day: Day, reason: Snapshot.Reason) -> Snapshot? {
         score(at: day).map { Snapshot($0, asOf: day, reason: reason) }
@@ -247,7 +247,7 @@ extension ProgressRecord {
 
     /// The change to `after`, with a snapshot when the score on `day` or a completion moved.
     private func moved(to after: ProgressRecord, on day: Day, reason: Snapshot.Reason) -> RecordChange {
-        let scoreMoved = abs((after.score(at: day)?.result.value ?? 0) - (score(at: day)?.result.value ?? 0)) > 1e-9
+        let scoreMoved = abs((after.person(at: day)?.value(at: day) ?? 0) - (person(at: day)?.value(at: day) ?? 0)) > 1e-9
         let completionsMoved = Set(after.completions.map(\.unit)) != Set(completions.map(\.unit))
         return RecordChange(
             before: roundedScore(on: day),

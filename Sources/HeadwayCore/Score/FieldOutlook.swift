@@ -23,8 +23,7 @@ extension PersonalModel {
     /// The plan's worth against the field from `day` to `end`, given the levels it reaches.
     public func fieldOutlook(from day: Day, to end: Day, planned levels: [String: Int]) -> FieldOutlook {
         FieldOutlook(
-            now: score(at: day).result.value, withPlan: score(at: end, levels: levels).result.value,
-            withoutPlan: score(at: end).result.value)
+            now: value(at: day), withPlan: score(at: end, levels: levels).result.value, withoutPlan: value(at: end))
     }
 
     /// Signals of this role whose window overlaps `(day, day + 7 * weeks]`, each with the

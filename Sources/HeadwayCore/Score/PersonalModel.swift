@@ -148,9 +148,14 @@ public struct PersonalModel: Sendable {
 
     /// The score's exact value on `day` with the person's levels, without the band (a view that
     /// needs only the number, for every entry of a history, skips the band's percentiles).
-    public func value(at day: Day) -> Double {
+    public func value(at day: Day) -> Double { result(at: day).value }
+
+    /// The score on `day` with the person's levels, without the band: what `score(at:)` gives
+    /// as its `result`, for a view that shows only the number (the band's percentiles are most
+    /// of a score's cost).
+    public func result(at day: Day) -> ScoreResult {
         let inputs = inputs(at: day)
-        return inputs.score(levels: levels(of: inputs.referenceLevels.keys)).result.value
+        return inputs.score(levels: levels(of: inputs.referenceLevels.keys)).result
     }
 
     /// The personal AIJRI on `day`, with the current levels (and then its band) or the ones given.

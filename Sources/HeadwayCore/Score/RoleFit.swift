@@ -65,7 +65,7 @@ extension PersonalModel {
     /// (ties by role id): each role's default time shares and market, seniority applied.
     public func roleFits(at day: Day, steps: Int = 3) -> [RoleFit] {
         let levels = self.levels
-        let own = score(at: day).result.rounded
+        let own = result(at: day).rounded
         return curriculum.roles.map { r -> RoleFit in
             let other = r.id == role.id ? self : inRole(r)
             let s = other.score(at: day, levels: levels)
