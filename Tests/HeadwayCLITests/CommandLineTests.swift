@@ -147,7 +147,10 @@ struct CommandLineTests {
     @Test("the spelled-out command names are the commands' own, in menu order")
     func commandNames() {
         #expect(CommandMenu.names == CommandMenu.commands.map { $0._commandName })
-        for name in CommandMenu.names { #expect(CommandMenu.command(named: name)?._commandName == name) }
+        for (name, command) in zip(CommandMenu.names, CommandMenu.commands) {
+            #expect(CommandMenu.command(named: name)?._commandName == name)
+            #expect(CommandMenu.command(named: name) == command, "\(name) is the menu's command of that name")
+        }
         #expect(CommandMenu.command(named: "nope") == nil)
     }
 

@@ -18,7 +18,22 @@ struct Context: Sendable {
     let capture: Capture?
 
     /// The process's own environment and streams.
-    static let process = Context(environment: ProcessInfo.processInfo.environment, capture: nil)
+    static let process = Context(environment: processEnvironment(), capture: nil)
+
+    /// The process's environment, read from `environ` as `getenv` reads it (the first of a
+    /// repeated name wins): Foundation's `ProcessInfo` sets up much more on first use.
+    private static func processEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "="), environment[String(text[..<equals])] == nil {
+                environment[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return environment
+    }
 
     @TaskLocal static var current: Context = .process
 

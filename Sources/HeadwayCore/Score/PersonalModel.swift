@@ -96,13 +96,33 @@ public struct PersonalModel: Sendable {
         }
     }
 
+    /// ``signalDrifts(at:excluding:)`` without the signals themselves, in the same order: what a
+    /// score reads, for every day it is asked about (a history, the signals ahead), without
+    /// copying each signal.
+    private func effectDrifts(at day: Day, excluding: Set<String>) -> [(effect: SignalEffect, drift: Double)] {
+        var drifts: [(effect: SignalEffect, drift: Double)] = []
+        for signal in curriculum.signals where excluding.isEmpty || !excluding.contains(signal.id) {
+            var drift: Double?
+            for effect in signal.effects where effect.role == role.id {
+                let d = drift ?? signal.drift(at: day, since: role.referenceDate)
+                drift = d
+                drifts.append((effect, d))
+            }
+        }
+        return drifts
+    }
+
     /// E, B and G: the role's values, each overridable, plus signals; clamped when read.
     public func market(at day: Day, excluding: Set<String> = []) -> Market {
+        market(drifts: effectDrifts(at: day, excluding: excluding))
+    }
+
+    private func market(drifts: [(effect: SignalEffect, drift: Double)]) -> Market {
         var market = role.market
         for (dim, v) in assessment.market.evidence { market.evidenceByDimension[dim] = v }
         for (dim, v) in assessment.market.barriers { market.barriersByDimension[dim] = v }
         if let g = assessment.market.growth { market.growthValue = g }
-        for (_, effect, drift) in signalDrifts(at: day, excluding: excluding) {
+        for (effect, drift) in drifts {
             switch effect.target {
             case .evidence(let dim): market.evidenceByDimension[dim, default: 0] += effect.delta * drift
             case .growth: market.growthValue += effect.delta * drift
@@ -132,8 +152,9 @@ public struct PersonalModel: Sendable {
 
     /// Market factors and tasks on `day`: everything the score needs apart from levels.
     public func inputs(at day: Day, excluding: Set<String> = []) -> ScoreInputs {
+        let drifts = effectDrifts(at: day, excluding: excluding)
         var bases = Dictionary(uniqueKeysWithValues: role.tasks.map { ($0.id, $0.score) })
-        for (_, effect, drift) in signalDrifts(at: day, excluding: excluding) {
+        for (effect, drift) in drifts {
             if case .task(let id) = effect.target, bases[id] != nil { bases[id]! += effect.delta * drift }
         }
         let shares = self.shares
@@ -143,7 +164,7 @@ public struct PersonalModel: Sendable {
             for s in weights.keys { reference[s] = self.reference(of: s) }
             return TaskInput(id: t.id, share: shares[t.id] ?? 0, base: bases[t.id]!, kappa: t.kappa, skills: weights)
         }
-        return ScoreInputs(market: market(at: day, excluding: excluding).totals, tasks: tasks, referenceLevels: reference)
+        return ScoreInputs(market: market(drifts: drifts).totals, tasks: tasks, referenceLevels: reference)
     }
 
     /// The score's exact value on `day` with the person's levels, without the band (a view that
