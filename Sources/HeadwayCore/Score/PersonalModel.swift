@@ -88,18 +88,11 @@ public struct PersonalModel: Sendable {
         return levels
     }
 
-    /// Signals acting on this role, with the drift each has made between `D0` and `day`.
-    /// `excluding` leaves signals out (to measure what one of them does).
-    func signalDrifts(at day: Day, excluding: Set<String> = []) -> [(signal: Signal, effect: SignalEffect, drift: Double)] {
-        curriculum.signals.filter { !excluding.contains($0.id) }.flatMap { signal in
-            signal.effects.filter { $0.role == role.id }.map { (signal, $0, signal.drift(at: day, since: role.referenceDate)) }
-        }
-    }
-
-    /// ``signalDrifts(at:excluding:)`` without the signals themselves, in the same order: what a
-    /// score reads, for every day it is asked about (a history, the signals ahead), without
-    /// copying each signal.
-    private func effectDrifts(at day: Day, excluding: Set<String>) -> [(effect: SignalEffect, drift: Double)] {
+    /// The effects of the signals acting on this role, each with the drift its signal has made
+    /// between `D0` and `day`, in the curricula's order. `excluding` leaves signals out (to
+    /// measure what one of them does). A score reads them for every day it is asked about (a
+    /// history, the signals ahead), so the signals themselves are not copied.
+    private func signalDrifts(at day: Day, excluding: Set<String>) -> [(effect: SignalEffect, drift: Double)] {
         var drifts: [(effect: SignalEffect, drift: Double)] = []
         for signal in curriculum.signals where excluding.isEmpty || !excluding.contains(signal.id) {
             var drift: Double?
@@ -114,7 +107,7 @@ public struct PersonalModel: Sendable {
 
     /// E, B and G: the role's values, each overridable, plus signals; clamped when read.
     public func market(at day: Day, excluding: Set<String> = []) -> Market {
-        market(drifts: effectDrifts(at: day, excluding: excluding))
+        market(drifts: signalDrifts(at: day, excluding: excluding))
     }
 
     private func market(drifts: [(effect: SignalEffect, drift: Double)]) -> Market {
@@ -152,7 +145,7 @@ public struct PersonalModel: Sendable {
 
     /// Market factors and tasks on `day`: everything the score needs apart from levels.
     public func inputs(at day: Day, excluding: Set<String> = []) -> ScoreInputs {
-        let drifts = effectDrifts(at: day, excluding: excluding)
+        let drifts = signalDrifts(at: day, excluding: excluding)
         var bases = Dictionary(uniqueKeysWithValues: role.tasks.map { ($0.id, $0.score) })
         for (effect, drift) in drifts {
             if case .task(let id) = effect.target, bases[id] != nil { bases[id]! += effect.delta * drift }
