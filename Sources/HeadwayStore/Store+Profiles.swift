@@ -38,7 +38,7 @@ extension Store {
 
     /// The profile commands use by default, if one is set.
     public func currentProfile() throws -> Profile? {
-        try read { db in try Row.fetchOne(db, Table("profiles").filter(Column("is_current") == 1)).map(Self.profile) }
+        try read { db in try Self.first(db, Table("profiles").filter(Column("is_current") == 1)).map(Self.profile) }
     }
 
     /// The profile called `name`. - Throws: ``StoreError/noSuchProfile(name:path:)``.
@@ -136,17 +136,24 @@ extension Store {
     static func profileNamed(_ name: String) -> QueryInterfaceRequest<Row> { Table("profiles").filter(Column("name") == name) }
 
     func fetchProfile(_ db: Database, id: Int64) throws -> Profile {
-        guard let row = try Row.fetchOne(db, rowOf("profiles", id: id)) else {
+        guard let row = try Self.first(db, rowOf("profiles", id: id)) else {
             throw StoreError.invalid("\(path): profile \(id) vanished during the transaction")
         }
         return try Self.profile(row)
     }
 
     func fetchProfile(_ db: Database, name: String) throws -> Profile {
-        guard let row = try Row.fetchOne(db, Self.profileNamed(name)) else {
+        guard let row = try Self.first(db, Self.profileNamed(name)) else {
             throw StoreError.noSuchProfile(name: name, path: path)
         }
         return try Self.profile(row)
+    }
+
+    /// The first row of `request` (`LIMIT 1`). GRDB's `fetchOne` first looks up the table's
+    /// unique indexes to see whether the filter already yields one row, statements of their own
+    /// on every open; a profile's row is read on every command.
+    static func first(_ db: Database, _ request: QueryInterfaceRequest<Row>) throws -> Row? {
+        try Row.fetchAll(db, request.limit(1)).first
     }
 
     static func profile(_ row: Row) throws -> Profile {
