@@ -247,10 +247,11 @@ extension ProgressRecord {
 
     /// The change to `after`, with a snapshot when the score on `day` or a completion moved.
     private func moved(to after: ProgressRecord, on day: Day, reason: Snapshot.Reason) -> RecordChange {
-        let scoreMoved = abs((after.person(at: day)?.value(at: day) ?? 0) - (person(at: day)?.value(at: day) ?? 0)) > 1e-9
+        let before = person(at: day)?.result(at: day)
+        let scoreMoved = abs((after.person(at: day)?.value(at: day) ?? 0) - (before?.value ?? 0)) > 1e-9
         let completionsMoved = Set(after.completions.map(\.unit)) != Set(completions.map(\.unit))
         return RecordChange(
-            before: roundedScore(on: day),
+            before: before?.rounded ?? 0,
             snapshot: scoreMoved || completionsMoved ? after.snapshot(on: day, reason: reason) : nil, after: after)
     }
 }
