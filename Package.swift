@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "HeadwayCoreTests", dependencies: ["HeadwayCore", "HeadwaySynthetic"]),
         .testTarget(name: "HeadwayCurriculaTests", dependencies: ["HeadwayCurricula", "HeadwayCore", "HeadwaySynthetic"]),
         // The store alone: no curricula, no CLI (its child processes are `headway-store-burst`).
-        .testTarget(name: "HeadwayStoreTests", dependencies: ["HeadwayStore", "HeadwayCore", "headway-store-burst"]),
+        .testTarget(name: "HeadwayStoreTests", dependencies: ["HeadwayStore", "HeadwayCore", "HeadwaySynthetic", "headway-store-burst"]),
         .testTarget(
             name: "HeadwayCLITests",
             dependencies: [

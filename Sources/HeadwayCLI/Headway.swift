@@ -30,6 +30,7 @@ public struct Headway: ParsableCommand {
         guard Session.current == nil else {
             throw HeadwayError(.usage, "already in the shell; --bail and --echo apply when it starts (`headway --bail < script`)")
         }
+        StoresUntilExit.finish()  // each shell command frees its database
         let code = Shell.standard(options: .init(bail: bail, echo: echo)).run()
         if code != 0 { throw ExitCode(code) }
     }

@@ -4,7 +4,10 @@ import HeadwayCore
 // The core's maps keyed by enums (`[EvidenceDimension: Double]`) encode as flat arrays under
 // Codable; these mirrors write them as objects, the shape of an assessment file (MODEL.md §7).
 
-struct MarketJSON: Codable, Hashable {
+struct MarketJSON: MostlyEmptyJSON, Hashable {
+    static let empty = MarketJSON(MarketOverrides())
+    static let emptyText = #"{"barriers":{},"evidence":{}}"#
+
     var evidence: [String: Double]
     var barriers: [String: Double]
     var growth: Double?
@@ -29,7 +32,10 @@ struct MarketJSON: Codable, Hashable {
     }
 }
 
-struct GoalsJSON: Codable, Hashable {
+struct GoalsJSON: MostlyEmptyJSON, Hashable {
+    static let empty = GoalsJSON(Goals())
+    static let emptyText = #"{"exclude":[],"include":{}}"#
+
     var include: [String: Int]
     var exclude: [String]
     var toward: String?
@@ -53,15 +59,41 @@ func jsonValue<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
     try JSONDecoder().decode(type, from: Data(text.utf8))
 }
 
-/// A stored list: most are empty (`[]`), and a `JSONDecoder` per row was ~10% of reading a
-/// year's record; the empty text is read without one.
-func jsonValue<E: Decodable>(_ type: [E].Type, _ text: String) throws -> [E] {
-    text == "[]" ? [] : try JSONDecoder().decode(type, from: Data(text.utf8))
+/// A stored shape that most rows leave empty (an assessment without market overrides or goals):
+/// its empty text, as ``jsonText(_:)`` writes it (`JSONShapeTests`), is read without a decoder.
+protocol MostlyEmptyJSON: Codable {
+    static var empty: Self { get }
+    static var emptyText: String { get }
 }
 
-/// A stored map, read like a list: the empty `{}` without a decoder.
+func jsonValue<T: MostlyEmptyJSON>(_ type: T.Type, _ text: String) throws -> T {
+    text == T.emptyText ? T.empty : try JSONDecoder().decode(type, from: Data(text.utf8))
+}
+
+/// A stored list: most are empty (`[]`), and a `JSONDecoder` per row was ~10% of reading a
+/// year's record; the empty text, and a list of plain texts (``FlatJSON``), are read without one.
+func jsonValue<E: Decodable>(_ type: [E].Type, _ text: String) throws -> [E] {
+    if text == "[]" { return [] }
+    if E.self == String.self, let texts = FlatJSON.texts(text) { return texts as! [E] }
+    return try JSONDecoder().decode(type, from: Data(text.utf8))
+}
+
+/// A stored map, read like a list: the empty `{}`, and a flat one of texts or numbers
+/// (``FlatJSON``), without a decoder.
 func jsonValue<K: Decodable & Hashable, V: Decodable>(_ type: [K: V].Type, _ text: String) throws -> [K: V] {
-    text == "{}" ? [:] : try JSONDecoder().decode(type, from: Data(text.utf8))
+    if text == "{}" { return [:] }
+    if K.self == String.self, let flat = flatObject(text, of: V.self) { return flat as! [K: V] }
+    return try JSONDecoder().decode(type, from: Data(text.utf8))
+}
+
+/// A flat object of texts, numbers or whole numbers (`V`), as ``FlatJSON`` reads it, or nil.
+private func flatObject<V>(_ text: String, of _: V.Type) -> Any? {
+    switch V.self {
+    case is String.Type: return FlatJSON.textObject(text)
+    case is Double.Type: return FlatJSON.numberObject(text)
+    case is Int.Type: return FlatJSON.integerObject(text)
+    default: return nil
+    }
 }
 
 /// `availability` as an assessment file writes it: `{"2026-12-21": 0}`.

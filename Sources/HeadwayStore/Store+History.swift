@@ -527,10 +527,11 @@ private func day(_ text: String, _ column: String) throws -> Day {
 
 /// A snapshot's reason from its stored code and parameters (never from the sentence).
 private func reason(code: String, parameters: String) throws -> Snapshot.Reason {
-    // Most reasons have no parameters; the rest a few texts, read without JSONDecoder (every
-    // snapshot is read on every command that reads the record).
+    // Most reasons have no parameters; the rest a few texts, read without Foundation's decoders
+    // (every snapshot is read on every command that reads the record).
     let object: [String: String]? =
-        parameters == "{}" ? [:] : (try? JSONSerialization.jsonObject(with: Data(parameters.utf8))) as? [String: String]
+        parameters == "{}"
+        ? [:] : FlatJSON.textObject(parameters) ?? (try? JSONSerialization.jsonObject(with: Data(parameters.utf8))) as? [String: String]
     guard let object else {
         throw ForeignData("reason_params holds '\(oneLine(String(parameters.prefix(40)), limit: 40))', which is not an object of texts")
     }

@@ -19,7 +19,11 @@ struct StoreOptions: ParsableArguments {
     func open(checkSchema: Bool = true) throws -> Store {
         let path = Environment.databasePath(db)
         OpenedDatabases.add(path)  // no export of this run may write over it
-        do { return try Store.open(at: path, checkSchema: checkSchema) } catch let e as StoreError {
+        do {
+            let store = try Store.open(at: path, checkSchema: checkSchema)
+            StoresUntilExit.keep(store)
+            return store
+        } catch let e as StoreError {
             throw HeadwayError(e.exitClass, e.description)
         }
     }
