@@ -297,6 +297,8 @@ struct ReplanPropertyTests {
         for _ in 0..<Int.random(in: 1...10, using: &rng) {
             day += Int.random(in: 0...3, using: &rng)
             let levels = f.record.levels(at: RecordFixture.start.adding(days: day))!
+            // The person of a day has that day's levels (they are built apart).
+            #expect(f.record.person(at: RecordFixture.start.adding(days: day))!.levels == levels)
             let open = plan.units.filter { (levels[$0.skill] ?? 0) == $0.level - 1 }
             guard let u = open.randomElement(using: &rng) else { break }
             let activities = f.curriculum.graph[u.skill]?.activities[u.level]?.map(\.text) ?? []

@@ -88,8 +88,9 @@ public struct ProgressReport: Encodable, Sendable {
                 done: w.done.map(\.description), partial: w.partial.map(\.description), skipped: w.skipped.map(\.description))
         }
         streak = pp.streak()
-        summary = pp.summary().map(SummaryJSON.init)
-        summaryText = pp.summary().map { SummaryView.lines($0, name: p.name) } ?? []
+        let programme = pp.summary()
+        summary = programme.map(SummaryJSON.init)
+        summaryText = programme.map { SummaryView.lines($0, name: p.name) } ?? []
         projected = round(plan.projectedScore, 1)
         let aim = personInRole(of: plan, own: p.person)
         // The role the plan aims at, even when the curricula no longer have it.

@@ -9,8 +9,9 @@ import HeadwayCurricula
 /// Only the `headway` executable starts it (``start(_:)``, before ``runCommand(_:)``), and only
 /// for a command that reads the curricula, naming no other curricula folder or database (which
 /// would move the installed curricula): such a line reads exactly the folder prefetched. The
-/// command takes the result through ``Environment/loadCurriculum(_:activities:)``, which compares the
-/// folder; anything else (a failed load, another folder) loads as before, so errors read the same.
+/// command takes the result through ``Environment/loadCurriculum(_:activities:)`` when it names
+/// no folder; anything else (a failed load, no folder found) loads as before, so errors read the
+/// same.
 public enum CurriculaPrefetch {
     /// The top-level commands that read the curricula.
     static let readers: Set<String> = [
@@ -87,14 +88,19 @@ public enum CurriculaPrefetch {
         pthread_detach(thread)
     }
 
-    /// The curricula of `folder`, their content version and whether they are complete (with
-    /// the activities), once loaded; nil when none were prefetched for that folder, their
-    /// load failed, or `activities` are wanted and were left out.
-    static func take(_ folder: URL, activities: Bool) -> (version: String, curriculum: Curriculum, complete: Bool)? {
+    /// The curricula prefetched, the folder they are in, their content version and whether they
+    /// are complete, once loaded; nil when none were prefetched, their folder could not be found
+    /// or their load failed (the command then finds and loads them itself, and says why not), or
+    /// `activities` are wanted and were left out.
+    ///
+    /// Only for a command naming no curricula folder: the thread found the one it would, in the
+    /// same environment (``start(_:)`` runs for no line naming `--curricula` or `--db`), so the
+    /// main thread does not look for it again (a few stat calls up from the binary's folder).
+    static func take(activities: Bool) -> (folder: String, version: String, curriculum: Curriculum, complete: Bool)? {
         guard let load, load.activities || !activities else { return nil }
         load.wait()
-        guard load.folder == folder.standardizedFileURL.path else { return nil }
-        return load.result.map { ($0.version, $0.curriculum, load.activities) }
+        guard let folder = load.folder, let result = load.result else { return nil }
+        return (folder, result.version, result.curriculum, load.activities)
     }
 
     /// Waits for a load still running (a command that ended without the curricula), so the

@@ -139,17 +139,17 @@ enum Environment {
     /// (``CurriculumLoader/load(from:cache:version:activities:)``); only complete curricula are
     /// kept for the next command of the shell.
     static func loadCurriculum(_ explicit: String?, activities: Bool = true) throws -> Curriculum {
-        let url = try curriculaURL(explicit)
         // The shell runs many commands in one process: the last curriculum is kept while its
         // files' content version is unchanged; a new process reads the on-disk cache.
-        func memoKey(_ version: String) -> String { url.standardizedFileURL.path + "#" + version }
-        if let (version, prefetched, complete) = CurriculaPrefetch.take(url, activities: activities) {
-            if complete { CurriculumMemo.set(memoKey(version), prefetched) }
+        func memoKey(_ folder: String, _ version: String) -> String { folder + "#" + version }
+        if explicit == nil, let (folder, version, prefetched, complete) = CurriculaPrefetch.take(activities: activities) {
+            if complete { CurriculumMemo.set(memoKey(folder, version), prefetched) }
             return prefetched
         }
+        let url = try curriculaURL(explicit)
         let cache = cacheFolder()
         let version = CurriculumLoader.contentVersion(url, cache: cache)
-        let key = memoKey(version)
+        let key = memoKey(url.standardizedFileURL.path, version)
         if let cached = CurriculumMemo.get(key) { return cached }
         do {
             let curriculum = try CurriculumLoader.load(from: url, cache: cache, version: version, activities: activities)

@@ -103,17 +103,22 @@ public struct ProgressRecord: Sendable {
     /// (issue 25.5). A new answer for the skill replaces what was completed before it.
     public func levels(at day: Day) -> [String: Int]? {
         guard let a = assessment(at: day), let base = PersonalModel(curriculum: curriculum, assessment: a.assessment) else { return nil }
-        return levels(at: day, from: base.levels)
+        return base.levels.merging(raised(at: day, over: base)) { $1 }
     }
 
-    /// ``levels(at:)`` from `assessed`, the levels of the assessment that applies on `day`.
-    private func levels(at day: Day, from assessed: [String: Int]) -> [String: Int] {
-        var levels = assessed
+    /// The levels of the skills that units completed by `day` raise, from those of `base` (the
+    /// assessment that applies); only those skills, so a history that builds a person for every
+    /// snapshot does not build a map of the whole graph for each.
+    private func raised(at day: Day, over base: PersonalModel) -> [String: Int] {
+        var raised: [String: Int] = [:]
         let answered = lastAnswers(through: day)
         for c in completions where c.day <= day && (answered[c.unit.skill].map { counts(c, after: $0) } ?? true) {
-            levels[c.unit.skill] = max(levels[c.unit.skill] ?? 0, c.unit.level)
+            let skill = c.unit.skill
+            // A skill the graph no longer has was assessed at no level.
+            let from = raised[skill] ?? (curriculum.graph.referenceLevel(of: skill) == nil ? 0 : base.level(of: skill))
+            raised[skill] = max(from, c.unit.level)
         }
-        return levels
+        return raised
     }
 
     /// For each skill, the assessment (in force by `day`) that last gave it a new answer: a
@@ -132,13 +137,11 @@ public struct ProgressRecord: Sendable {
     /// The person's model on `day`: the assessment that applies, with the levels reached.
     public func person(at day: Day) -> PersonalModel? {
         guard let a = assessment(at: day), let base = PersonalModel(curriculum: curriculum, assessment: a.assessment) else { return nil }
-        let assessed = base.levels
-        let levels = levels(at: day, from: assessed)
         var assessment = a.assessment
         // Only levels that differ from the defaults are written, so the model keeps reading
         // unanswered skills as "seniority default" exactly as the assessment did.
         // A level reached by completing a unit is sure, whatever the assessment said.
-        for (skill, level) in levels where level != (assessed[skill] ?? base.level(of: skill)) {
+        for (skill, level) in raised(at: day, over: base) where level != base.level(of: skill) {
             assessment.skills[skill] = level; assessment.unsure.remove(skill)
         }
         return PersonalModel(curriculum: curriculum, assessment: assessment)
