@@ -49,7 +49,7 @@ public enum CurriculaPrefetch {
         let activities = !(command == "score" && options.contains { $0.split(separator: "=").first == "--assessment" })
         let started = Load(activities: activities)
         load = started
-        // Finding the folder is the thread's too (the main one finds it again to take them).
+        // Finding the folder is the thread's too (the main one takes the result without it).
         let context = Context.current
         detach {
             defer { started.done.signal() }

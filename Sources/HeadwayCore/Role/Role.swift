@@ -63,6 +63,9 @@ public struct RoleTask: Sendable, Hashable, Codable {
     public let rationale: String
     /// Key skills with raw weights (normalised where used).
     public let skills: [String: Double]
+    /// ``skills`` normalised to sum 1 (empty when the task has none), made once: a score reads
+    /// them for every day it is asked about (a history's snapshots, the signals ahead).
+    let normalisedSkills: [String: Double]
 
     public static let scoreRange = 1.0...5.0
     public static let defaultKappa = 0.5
@@ -74,16 +77,30 @@ public struct RoleTask: Sendable, Hashable, Codable {
     ) {
         self.id = id; self.name = name; self.share = share; self.score = score; self.impact = impact
         self.kappa = kappa; self.estimate = estimate; self.rationale = rationale; self.skills = skills
+        normalisedSkills = Self.normalised(skills)
     }
 
-    /// Key-skill weights normalised to sum 1, in id order (empty when the task has none).
-    var normalisedSkills: [(id: String, weight: Double)] {
-        // Summed in id order: a dictionary's order changes per process, and so would the last
-        // bit of the total, enough to flip a tie between two equally good plans.
+    /// Weights normalised to sum 1. Summed in id order: a dictionary's order changes per
+    /// process, and so would the last bit of the total, enough to flip a tie between two
+    /// equally good plans.
+    static func normalised(_ skills: [String: Double]) -> [String: Double] {
         let ids = skills.keys.sorted()
         let total = ids.reduce(0) { $0 + skills[$1]! }
-        guard total > 0 else { return [] }
-        return ids.map { ($0, skills[$0]! / total) }
+        guard total > 0 else { return [:] }
+        return skills.mapValues { $0 / total }
+    }
+
+    // The normalised weights are made from `skills`, not stored.
+    enum CodingKeys: String, CodingKey { case id, name, share, score, impact, kappa, estimate, rationale, skills }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+            share: try c.decode(Double.self, forKey: .share), score: try c.decode(Double.self, forKey: .score),
+            impact: try c.decode(TaskImpact.self, forKey: .impact), kappa: try c.decode(Double.self, forKey: .kappa),
+            estimate: try c.decodeIfPresent(String.self, forKey: .estimate), rationale: try c.decode(String.self, forKey: .rationale),
+            skills: try c.decode([String: Double].self, forKey: .skills))
     }
 }
 

@@ -135,7 +135,7 @@ public struct PersonalModel: Sendable {
     /// The person's normalised time shares `u_t` (the role's own when they gave none).
     public var shares: [String: Double] {
         let given = assessment.timeSplit
-        // Summed in id order so every run gets the same last bit (see `Task.normalisedSkills`).
+        // Summed in id order so every run gets the same last bit (see `RoleTask.normalised(_:)`).
         let total = given.keys.sorted().reduce(0) { $0 + given[$1]! }
         return Dictionary(
             uniqueKeysWithValues: role.tasks.map { t in
@@ -153,9 +153,8 @@ public struct PersonalModel: Sendable {
         let shares = self.shares
         var reference: [String: Int] = [:]
         let tasks = role.tasks.map { t -> TaskInput in
-            let weights = Dictionary(uniqueKeysWithValues: t.normalisedSkills.map { ($0.id, $0.weight) })
-            for s in weights.keys { reference[s] = self.reference(of: s) }
-            return TaskInput(id: t.id, share: shares[t.id] ?? 0, base: bases[t.id]!, kappa: t.kappa, skills: weights)
+            for s in t.normalisedSkills.keys where reference[s] == nil { reference[s] = self.reference(of: s) }
+            return TaskInput(id: t.id, share: shares[t.id] ?? 0, base: bases[t.id]!, kappa: t.kappa, skills: t.normalisedSkills)
         }
         return ScoreInputs(market: market(drifts: drifts).totals, tasks: tasks, referenceLevels: reference)
     }
