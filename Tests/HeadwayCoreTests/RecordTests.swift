@@ -310,8 +310,18 @@ struct ReplanPropertyTests {
             }
         }
         let today = RecordFixture.start.adding(days: day)
-        guard let r = f.progress(plan, day: day).replanRequest(ReplanOptions(calibrate: false)) else { return }
+        // The pace factor, as MODEL.md words it: each unit completed by then, the hours logged on
+        // it up to its completion over its curriculum hours.
         let record = f.record
+        var completed: [Completion] = []
+        for c in record.completions where c.day <= today && !completed.contains(where: { $0.unit == c.unit }) { completed.append(c) }
+        let logged = completed.map { c in
+            record.logs.filter { $0.entry.unit == c.unit && $0.entry.status != .skipped && $0.entry.date <= c.day }.reduce(0) { $0 + $1.entry.hours }
+        }.reduce(0, +)
+        let factor = record.paceFactor(through: today)
+        #expect(factor?.units == (completed.count >= 2 ? completed.map(\.unit) : nil))  // two units at least
+        if let factor { #expect(factor.logged == logged && factor.curriculumHours == completed.map { record.unitHours($0.unit) }.reduce(0, +)) }
+        guard let r = f.progress(plan, day: day).replanRequest(ReplanOptions(calibrate: false)) else { return }
         let person = record.person(at: today)!
         let problem = person.planningProblem(r.request)
         for s in problem.skills {

@@ -152,14 +152,13 @@ public struct ProgressRecord: Sendable {
 
     /// Hours spent (done and partial entries) on days in `[from, to]`.
     public func hoursSpent(from: Day, to: Day) -> Double {
-        logs.filter { $0.entry.status != .skipped && $0.entry.date >= from && $0.entry.date <= to }
-            .reduce(0) { $0 + $1.entry.hours }
+        // Summed in place: a filtered copy of every entry was most of a view's cost of this.
+        logs.reduce(0) { $1.entry.status != .skipped && $1.entry.date >= from && $1.entry.date <= to ? $0 + $1.entry.hours : $0 }
     }
 
     /// Hours spent on `unit` (done and partial) up to `day`.
     public func hoursSpent(on unit: UnitID, through day: Day) -> Double {
-        logs.filter { $0.entry.unit == unit && $0.entry.status != .skipped && $0.entry.date <= day }
-            .reduce(0) { $0 + $1.entry.hours }
+        logs.reduce(0) { $1.entry.unit == unit && $1.entry.status != .skipped && $1.entry.date <= day ? $0 + $1.entry.hours : $0 }
     }
 
     /// The curriculum hours of `unit`.
@@ -209,14 +208,22 @@ extension ProgressRecord {
     /// The pace factor on `day`: hours logged on the units completed by then over their
     /// curriculum hours, clamped to 0.5…2; `nil` before two units are complete.
     public func paceFactor(through day: Day) -> PaceFactor? {
+        // Each unit completed by `day` (its first completion), and what was logged on it up to then,
+        // summed in one pass over the record (in its order, as one sum per unit would be).
         var units: [UnitID] = []
-        var logged = 0.0, hours = 0.0
-        for c in completions where c.day <= day && !units.contains(c.unit) {
-            let spent = logs.filter { $0.entry.unit == c.unit && $0.entry.status != .skipped && $0.entry.date <= c.day }
-                .reduce(0) { $0 + $1.entry.hours }
+        var completedOn: [UnitID: Day] = [:]
+        for c in completions where c.day <= day && completedOn[c.unit] == nil {
+            completedOn[c.unit] = c.day
             units.append(c.unit)
-            logged += spent
-            hours += unitHours(c.unit)
+        }
+        var spent: [UnitID: Double] = [:]
+        for log in logs where log.entry.status != .skipped {
+            if let until = completedOn[log.entry.unit], log.entry.date <= until { spent[log.entry.unit, default: 0] += log.entry.hours }
+        }
+        var logged = 0.0, hours = 0.0
+        for unit in units {
+            logged += spent[unit] ?? 0
+            hours += unitHours(unit)
         }
         guard units.count >= PaceFactor.minimumUnits, hours > 0 else { return nil }
         let raw = logged / hours
