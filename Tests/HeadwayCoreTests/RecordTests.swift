@@ -318,6 +318,14 @@ struct ReplanPropertyTests {
         let logged = completed.map { c in
             record.logs.filter { $0.entry.unit == c.unit && $0.entry.status != .skipped && $0.entry.date <= c.day }.reduce(0) { $0 + $1.entry.hours }
         }.reduce(0, +)
+        // A range of days is the entries a filter finds, in the record's order.
+        for _ in 0..<4 {
+            let from = RecordFixture.start.adding(days: Int.random(in: -2...day + 2, using: &rng))
+            let to = from.adding(days: Int.random(in: -1...9, using: &rng))
+            let filtered = record.logs.filter { $0.entry.date >= from && $0.entry.date <= to }
+            #expect(record.logs(from: from, through: to).map(\.entry) == filtered.map(\.entry))
+            #expect(record.hoursSpent(from: from, to: to) == filtered.filter { $0.entry.status != .skipped }.reduce(0) { $0 + $1.entry.hours })
+        }
         let factor = record.paceFactor(through: today)
         #expect(factor?.units == (completed.count >= 2 ? completed.map(\.unit) : nil))  // two units at least
         if let factor { #expect(factor.logged == logged && factor.curriculumHours == completed.map { record.unitHours($0.unit) }.reduce(0, +)) }

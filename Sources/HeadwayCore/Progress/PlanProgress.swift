@@ -175,7 +175,7 @@ public struct PlanProgress: Sendable {
     /// Only what is dated up to `day` counts: the record as of that day.
     public func progress(_ w: PlanWeek) -> WeekProgress {
         let end = min(w.start.adding(days: 6), day)
-        let inWeek = record.logs.filter { $0.entry.date >= w.start && $0.entry.date <= end }
+        let inWeek = record.logs(from: w.start, through: end)
         let done = record.completions.filter { $0.day >= w.start && $0.day <= end }.map(\.unit)
         func units(_ wanted: (LogEntry) -> Bool) -> [UnitID] {
             var seen: [UnitID] = []

@@ -152,8 +152,23 @@ public struct ProgressRecord: Sendable {
 
     /// Hours spent (done and partial entries) on days in `[from, to]`.
     public func hoursSpent(from: Day, to: Day) -> Double {
-        // Summed in place: a filtered copy of every entry was most of a view's cost of this.
-        logs.reduce(0) { $1.entry.status != .skipped && $1.entry.date >= from && $1.entry.date <= to ? $0 + $1.entry.hours : $0 }
+        logs(from: from, through: to).reduce(0) { $1.entry.status != .skipped ? $0 + $1.entry.hours : $0 }
+    }
+
+    /// The entries dated `from` through `to`, in the record's order: found by halving, as the
+    /// record is in day order (a view asks for every week of a plan).
+    public func logs(from: Day, through to: Day) -> ArraySlice<DatedLog> {
+        guard from <= to else { return [] }
+        return logs[firstLog(onOrAfter: from)..<firstLog(onOrAfter: to.adding(days: 1))]
+    }
+
+    private func firstLog(onOrAfter day: Day) -> Int {
+        var (low, high) = (0, logs.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if logs[middle].entry.date < day { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Hours spent on `unit` (done and partial) up to `day`.
