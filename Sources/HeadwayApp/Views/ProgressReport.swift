@@ -82,12 +82,13 @@ public struct ProgressReport: Encodable, Sendable {
         weeksCount = pp.weeksCount
         hoursPerWeek = plan.hoursPerWeek
         score = p.person.result(at: p.day).rounded
-        weeks = pp.weeks().map { w in
+        let started = pp.weeks()
+        weeks = started.map { w in
             WeekJSON(
                 week: w.week, start: w.start.description, planned: round(w.plannedHours, 2), logged: round(w.loggedHours, 2),
                 done: w.done.map(\.description), partial: w.partial.map(\.description), skipped: w.skipped.map(\.description))
         }
-        streak = pp.streak()
+        streak = pp.streak(of: started)
         let programme = pp.summary()
         summary = programme.map(SummaryJSON.init)
         summaryText = programme.map { SummaryView.lines($0, name: p.name) } ?? []
@@ -117,7 +118,8 @@ public struct ProgressReport: Encodable, Sendable {
                 return "the units that do not fit (\(units.map(\.description).joined(separator: ", "))) add nothing to the projected score"
             }
         }
-        let factor = p.record.paceFactor(through: p.day)
+        // The outlook's, when there is one: the same day's.
+        let factor = if let outlook { outlook.paceFactor } else { p.record.paceFactor(through: p.day) }
         paceFactor = factor.map {
             PaceJSON(
                 value: round($0.value, 2), raw: round($0.raw, 3), units: $0.units.map(\.description),

@@ -202,8 +202,10 @@ public struct PlanProgress: Sendable {
     /// Weeks in a row that met the plan's hours, counting back from the current week (which
     /// counts once it is met, and does not break the streak before its last day). A week with
     /// nothing planned (a holiday) neither counts nor breaks it.
-    public func streak() -> Int {
-        let started = weeks()
+    public func streak() -> Int { streak(of: weeks()) }
+
+    /// ``streak()`` of the weeks ``weeks()`` gave (a view that shows them too).
+    public func streak(of started: [WeekProgress]) -> Int {
         guard !started.isEmpty else { return 0 }
         var count = 0
         for (i, w) in started.enumerated().reversed() {
