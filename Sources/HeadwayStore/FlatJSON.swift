@@ -60,23 +60,18 @@ enum FlatJSON {
     }
 
     /// `{"k":1.5}` with numbers only, each read as `Double` (correctly rounded, as the decoder).
-    static func numberObject(_ json: String) -> [String: Double]? {
-        guard let members = object(json) else { return nil }
-        var out: [String: Double] = [:]
-        for (key, value) in members {
-            guard case .number(let written) = value, let number = Double(written) else { return nil }
-            out[key] = number
-        }
-        return out
-    }
+    static func numberObject(_ json: String) -> [String: Double]? { numbers(json) { Double($0) } }
 
     /// `{"k":2}` with whole numbers only (no fraction: the decoder's reading of `2.0` as an
     /// `Int` is left to it).
-    static func integerObject(_ json: String) -> [String: Int]? {
+    static func integerObject(_ json: String) -> [String: Int]? { numbers(json) { Int($0) } }
+
+    /// An object of numbers, each as `read` reads what is written; nil when one is not.
+    private static func numbers<T>(_ json: String, _ read: (String) -> T?) -> [String: T]? {
         guard let members = object(json) else { return nil }
-        var out: [String: Int] = [:]
+        var out: [String: T] = [:]
         for (key, value) in members {
-            guard case .number(let written) = value, let number = Int(written) else { return nil }
+            guard case .number(let written) = value, let number = read(written) else { return nil }
             out[key] = number
         }
         return out
