@@ -248,11 +248,13 @@ extension ProgressRecord {
     /// The change to `after`, with a snapshot when the score on `day` or a completion moved.
     private func moved(to after: ProgressRecord, on day: Day, reason: Snapshot.Reason) -> RecordChange {
         let before = person(at: day)?.result(at: day)
-        let scoreMoved = abs((after.person(at: day)?.value(at: day) ?? 0) - (before?.value ?? 0)) > 1e-9
+        // The day's person after the change, built once for whether the score moved and its snapshot.
+        let now = after.person(at: day)
+        let scoreMoved = abs((now?.value(at: day) ?? 0) - (before?.value ?? 0)) > 1e-9
         let completionsMoved = Set(after.completions.map(\.unit)) != Set(completions.map(\.unit))
         return RecordChange(
             before: before?.rounded ?? 0,
-            snapshot: scoreMoved || completionsMoved ? after.snapshot(on: day, reason: reason) : nil, after: after)
+            snapshot: scoreMoved || completionsMoved ? now.map { Snapshot($0.score(at: day), asOf: day, reason: reason) } : nil, after: after)
     }
 }
 
